@@ -1,0 +1,1 @@
+"""The game's rules in plain Python: no Qt, no database."""

@@ -1,0 +1,458 @@
+"""Decks, cards and scenarios: TOML files validated into typed models.
+
+Files are parsed with `tomllib` and checked field by field; nothing in them is ever executed. Every problem is
+a `ContentError` that knows its file, and the line or the card id and field, so a person can fix it.
+"""
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LANGS = ("ru", "en")
+DECK_KINDS = (
+    "business",
+    "client",
+    "touchpoint",
+    "lens",
+    "technomagic",
+    "constraint",
+    "check",
+    "obstacle",
+    "warmup",
+)
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_TEXT_CHARS = 4000
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class ContentError(Exception):
+    """A problem in a deck or scenario file, located as precisely as we know."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    item_id: str | None = None
+    field: str | None = None
+    item_word: str = "card"
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}: {self.message}"
+        parts = [str(self.path)]
+        if self.item_id is not None:
+            parts.append(f"{self.item_word} {self.item_id}")
+        if self.field is not None:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class ContentErrors(Exception):
+    """Every problem found in one file (a file is used only when it has none)."""
+
+    def __init__(self, errors: list[ContentError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    ru: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.ru if lang == "ru" else self.en
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    deck_id: str
+    kind: str
+    title: Text
+    prompt: Text
+    example: Text | None = None
+    source: Text | None = None
+    twist: Text | None = None
+    tags: tuple[str, ...] = ()
+    art: str | None = None
+    order: int | None = None
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    kind: str
+    name: Text
+    cards: tuple[Card, ...]
+    path: Path
+    description: Text | None = None
+    color: str | None = None
+
+
+STEP_KINDS = ("warmup", "client", "moment", "obstacle", "lens", "magic", "check", "choose", "promise")
+#: What a step draws when its scenario does not say.
+DEFAULT_DRAWS: dict[str, tuple[str, ...]] = {
+    "warmup": ("warmup",),
+    "client": ("business", "client"),
+    "moment": ("touchpoint",),
+    "obstacle": ("obstacle",),
+    "lens": ("lens",),
+    "magic": ("technomagic",),
+    "check": (),
+    "choose": (),
+    "promise": (),
+}
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    kind: str
+    seconds: int
+    draw: tuple[str, ...]
+    instruction: Text
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    name: Text
+    description: Text
+    mode: str
+    minutes: int
+    steps: tuple[StepSpec, ...]
+    path: Path
+    dots: int = 3
+    dot_cap: int = 3
+    self_votes: bool = True
+    hints: bool = True
+
+
+# --- reading files -----------------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise ContentErrors([ContentError(path, f"cannot read the file: {e.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        raise ContentErrors([ContentError(path, f"file is too large ({size / 1048576:.1f} MB; the limit is 2 MB)")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        bad = raw[e.start]
+        raise ContentErrors(
+            [ContentError(path, f"not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8", line=line)]
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        m = _TOML_LINE.search(msg)
+        line = getattr(e, "lineno", None) or (int(m.group(1)) if m else None)
+        detail = getattr(e, "msg", None) or _TOML_LINE.sub("", msg).strip()
+        raise ContentErrors([ContentError(path, f"invalid TOML: {detail}", line=line)]) from None
+
+
+class _Checker:
+    """Collects every problem of one file, each located by item id and field."""
+
+    def __init__(self, path: Path, item_word: str):
+        self.path = path
+        self.item_word = item_word
+        self.errors: list[ContentError] = []
+
+    def fail(self, item_id: str | None, fld: str | None, message: str) -> None:
+        self.errors.append(ContentError(self.path, message, None, item_id, fld, self.item_word))
+
+    def text(self, table: dict, key: str, item_id: str | None, where: str, required: bool) -> Text | None:
+        value = table.get(key)
+        fld = f"{where}.{key}" if where else key
+        if value is None:
+            if required:
+                self.fail(item_id, fld, "missing (needs ru and en)")
+            return None
+        if isinstance(value, str):
+            self.fail(item_id, fld, 'must be a table { ru = "…", en = "…" }, not a plain string')
+            return None
+        if not isinstance(value, dict):
+            self.fail(item_id, fld, 'must be a table { ru = "…", en = "…" }')
+            return None
+        ok = True
+        for lang in LANGS:
+            s = value.get(lang)
+            if s is None:
+                self.fail(item_id, fld, f"missing `{lang}`")
+                ok = False
+            elif not isinstance(s, str):
+                self.fail(item_id, f"{fld}.{lang}", "must be text")
+                ok = False
+            elif not s.strip():
+                self.fail(item_id, f"{fld}.{lang}", "is empty")
+                ok = False
+            elif len(s) > MAX_TEXT_CHARS:
+                self.fail(item_id, f"{fld}.{lang}", f"is too long ({len(s)} characters; at most {MAX_TEXT_CHARS})")
+                ok = False
+        return Text(value["ru"].strip(), value["en"].strip()) if ok else None
+
+    def ident(self, table: dict, key: str, item_id: str | None, where: str) -> str | None:
+        value = table.get(key)
+        fld = f"{where}.{key}" if where else key
+        if value is None:
+            self.fail(item_id, fld, "missing")
+            return None
+        if not isinstance(value, str) or not _ID.match(value):
+            self.fail(item_id, fld, f"{value!r} is not a valid id (lowercase letters, digits, - _ .)")
+            return None
+        return value
+
+    def table(self, data: dict, key: str) -> dict | None:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.fail(None, None, f"missing the [{key}] table")
+            return None
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)
+
+
+def _card_line(path: Path, card_id: str) -> int | None:
+    """The line of `id = "card_id"`, so an editor can jump to the card (best effort)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(card_id) + r'["\']')
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def load_deck(path: Path) -> Deck:
+    """Read and validate one deck file; raises `ContentErrors` listing every problem."""
+    data = _read_toml(path)
+    check = _Checker(path, "card")
+    head = check.table(data, "deck")
+    check.raise_if_any()
+    assert head is not None
+    deck_id = check.ident(head, "id", None, "deck")
+    kind = head.get("kind")
+    if kind not in DECK_KINDS:
+        check.fail(None, "deck.kind", f"unknown deck kind {kind!r}; expected one of: {', '.join(DECK_KINDS)}")
+    name = check.text(head, "name", None, "deck", required=True)
+    description = check.text(head, "description", None, "deck", required=False)
+    color = head.get("color")
+    if color is not None and not (isinstance(color, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", color)):
+        check.fail(None, "deck.color", f'{color!r} is not a colour like "#3a7d44"')
+        color = None
+    raw_cards = data.get("cards")
+    if raw_cards is None or raw_cards == []:
+        check.fail(None, None, "the deck has no cards (add [[cards]] tables)")
+        raw_cards = []
+    elif not isinstance(raw_cards, list) or not all(isinstance(c, dict) for c in raw_cards):
+        check.fail(None, "cards", "must be [[cards]] tables")
+        raw_cards = []
+    cards: list[Card] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(raw_cards, 1):
+        label = raw.get("id") if isinstance(raw.get("id"), str) else f"#{number}"
+        card_id = check.ident(raw, "id", label, "")
+        if card_id is not None:
+            if card_id in seen:
+                check.fail(card_id, "id", f"duplicate card id (card #{seen[card_id]} has it too)")
+                card_id = None
+            else:
+                seen[card_id] = number
+        title = check.text(raw, "title", label, "", required=True)
+        prompt = check.text(raw, "prompt", label, "", required=True)
+        example = check.text(raw, "example", label, "", required=False)
+        source = check.text(raw, "source", label, "", required=False)
+        twist = check.text(raw, "twist", label, "", required=False)
+        tags = raw.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            check.fail(label, "tags", "must be a list of words")
+            tags = []
+        art = raw.get("art")
+        if art is not None and not isinstance(art, str):
+            check.fail(label, "art", "must be a file name")
+            art = None
+        order = raw.get("order")
+        if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
+            check.fail(label, "order", "must be a whole number")
+            order = None
+        if card_id and title and prompt and deck_id and kind in DECK_KINDS:
+            cards.append(Card(card_id, deck_id, kind, title, prompt, example, source, twist, tuple(tags), art, order))
+    _locate(check.errors)
+    check.raise_if_any()
+    assert deck_id and name and kind
+    return Deck(deck_id, kind, name, tuple(cards), path, description, color)
+
+
+def _locate(errors: list[ContentError]) -> None:
+    """Adds nothing to the message, but gives card errors the line of their card when it can be found."""
+    for i, err in enumerate(errors):
+        if err.item_id and not err.item_id.startswith("#") and err.line is None:
+            line = _card_line(err.path, err.item_id)
+            if line is not None:
+                errors[i] = ContentError(err.path, f"card {err.item_id}: {err.field}: {err.message}", line=line)
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Read and validate one scenario file; raises `ContentErrors` listing every problem."""
+    data = _read_toml(path)
+    check = _Checker(path, "step")
+    head = check.table(data, "scenario")
+    check.raise_if_any()
+    assert head is not None
+    sid = check.ident(head, "id", None, "scenario")
+    name = check.text(head, "name", None, "scenario", required=True)
+    description = check.text(head, "description", None, "scenario", required=True)
+    mode = head.get("mode", "solo")
+    if mode not in ("solo", "teams"):
+        check.fail(None, "scenario.mode", f'{mode!r} must be "solo" or "teams"')
+    numbers = {}
+    for key, default, low, high in (
+        ("minutes", 15, 1, 600),
+        ("dots", 3, 1, 20),
+        ("dot_cap", None, 1, 20),
+    ):
+        value = head.get(key, default)
+        if value is None:
+            numbers[key] = None
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            check.fail(None, f"scenario.{key}", f"must be a whole number from {low} to {high}")
+            value = default or low
+        numbers[key] = value
+    flags = {}
+    for key in ("self_votes", "hints"):
+        value = head.get(key, True)
+        if not isinstance(value, bool):
+            check.fail(None, f"scenario.{key}", "must be true or false")
+            value = True
+        flags[key] = value
+    raw_steps = data.get("steps")
+    if not raw_steps or not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
+        check.fail(None, None, "the scenario has no steps (add [[steps]] tables)")
+        raw_steps = []
+    steps: list[StepSpec] = []
+    for number, raw in enumerate(raw_steps, 1):
+        label = str(number)
+        kind = raw.get("step")
+        if kind not in STEP_KINDS:
+            check.fail(label, "step", f"unknown step {kind!r}; expected one of: {', '.join(STEP_KINDS)}")
+            continue
+        seconds = raw.get("seconds", 0)
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or not 0 <= seconds <= 7200:
+            check.fail(label, "seconds", "must be a whole number of seconds from 0 (no timer) to 7200")
+            seconds = 0
+        draw = raw.get("draw", list(DEFAULT_DRAWS[kind]))
+        if not isinstance(draw, list) or any(d not in DECK_KINDS for d in draw):
+            check.fail(label, "draw", f"must list deck kinds from: {', '.join(DECK_KINDS)}")
+            draw = list(DEFAULT_DRAWS[kind])
+        instruction = check.text(raw, "instruction", label, "", required=True)
+        if instruction:
+            steps.append(StepSpec(kind, seconds, tuple(draw), instruction))
+    kinds = [s.kind for s in steps]
+    for needed in ("magic", "choose", "promise"):
+        if steps and needed not in kinds:
+            check.fail(None, "steps", f"a scenario needs a {needed!r} step")
+    check.raise_if_any()
+    assert sid and name and description
+    dots = numbers["dots"]
+    return Scenario(
+        sid,
+        name,
+        description,
+        mode,
+        numbers["minutes"],
+        tuple(steps),
+        path,
+        dots=dots,
+        dot_cap=numbers["dot_cap"] or dots,
+        **flags,
+    )
+
+
+# --- the content set ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Content:
+    """All decks and scenarios the game can use, and the files it had to skip (with why)."""
+
+    decks: dict[str, Deck] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    problems: list[ContentError] = field(default_factory=list)
+
+    def cards_of(self, kind: str) -> list[Card]:
+        cards = [c for d in self.decks.values() if d.kind == kind for c in d.cards]
+        return sorted(cards, key=lambda c: (c.order if c.order is not None else 10**6, c.deck_id, c.id))
+
+    def card(self, card_id: str) -> Card | None:
+        for deck in self.decks.values():
+            for card in deck.cards:
+                if card.id == card_id:
+                    return card
+        return None
+
+    def skipped_files(self) -> list[Path]:
+        return sorted({p.path for p in self.problems})
+
+
+def _toml_files(folders: Iterable[Path]) -> Iterator[Path]:
+    for folder in folders:
+        if folder.is_dir():
+            yield from sorted(folder.glob("*.toml"))
+
+
+def load_content(deck_dirs: Iterable[Path], scenario_dirs: Iterable[Path]) -> Content:
+    """Load every valid file; later folders replace decks/scenarios with the same id (users' own files)."""
+    content = Content()
+    for path in _toml_files(deck_dirs):
+        try:
+            deck = load_deck(path)
+        except ContentErrors as e:
+            content.problems.extend(e.errors)
+        else:
+            content.decks[deck.id] = deck
+    for path in _toml_files(scenario_dirs):
+        try:
+            scenario = load_scenario(path)
+        except ContentErrors as e:
+            content.problems.extend(e.errors)
+            continue
+        missing = sorted(
+            {k for s in scenario.steps for k in s.draw if not content.cards_of(k)}
+            | ({"check"} if any(s.kind == "check" for s in scenario.steps) and not content.cards_of("check") else set())
+        )
+        if missing:
+            content.problems.append(ContentError(path, f"needs decks that are missing or broken: {', '.join(missing)}"))
+        else:
+            content.scenarios[scenario.id] = scenario
+    return content
+
+
+def check_files(paths: Iterable[Path]) -> list[ContentError]:
+    """Validate deck or scenario files (told apart by their [deck] / [scenario] table)."""
+    problems: list[ContentError] = []
+    for path in paths:
+        try:
+            data_head = _read_toml(path)
+            if "scenario" in data_head and "deck" not in data_head:
+                load_scenario(path)
+            else:
+                load_deck(path)
+        except ContentErrors as e:
+            problems.extend(e.errors)
+    return problems

@@ -1,0 +1,123 @@
+"""Ideas, their human-check marks, dot votes with limits, and promises."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+FOCUSES = ("fix", "wow", "planb")
+MAX_IDEA_CHARS = 100_000
+
+
+@dataclass
+class Promise:
+    who: str = ""
+    due: str = ""  # ISO date, "" when not set
+    first_step: str = ""
+    success_sign: str = ""
+
+    def missing(self) -> list[str]:
+        """The fields a promise needs before the round can end (who, by when, first step)."""
+        return [name for name in ("who", "due", "first_step") if not getattr(self, name).strip()]
+
+    def due_date(self) -> date | None:
+        return date.fromisoformat(self.due) if self.due else None
+
+
+@dataclass
+class Idea:
+    id: int
+    text: str
+    checks: dict[str, bool] = field(default_factory=dict)
+    dots: int = 0
+    focus: str = ""
+    promise: Promise = field(default_factory=Promise)
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(1 for passed in self.checks.values() if passed)
+
+    @property
+    def chosen(self) -> bool:
+        return self.dots > 0
+
+    @property
+    def title(self) -> str:
+        first = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        return first if len(first) <= 80 else first[:79].rstrip() + "…"
+
+    def rework(self, new_text: str) -> None:
+        """Change the text, keeping what it was (weak ideas are reworked, not only dropped)."""
+        new_text = clean_text(new_text)
+        if new_text and new_text != self.text:
+            self.history.append(self.text)
+            self.text = new_text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Idea":
+        data = dict(data)
+        data["promise"] = Promise(**data.get("promise", {}))
+        return cls(**data)
+
+
+class VoteRefused(Exception):
+    """A dot that the voting rules do not allow; `reason` is one of the REASONS keys."""
+
+    REASONS = ("no_dots_left", "idea_cap", "own_idea", "no_dot_to_take")
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def clean_text(text: str) -> str:
+    """Trim, and cut what no one could mean to type (over 100 000 characters)."""
+    return text.strip()[:MAX_IDEA_CHARS]
+
+
+@dataclass
+class Ballot:
+    """Dot voting: each voter has `dots`, an idea takes at most `cap` dots from one voter."""
+
+    dots: int
+    cap: int
+    self_votes: bool = True
+    given: dict[str, dict[int, int]] = field(default_factory=dict)  # voter -> idea id -> dots
+
+    def left(self, voter: str) -> int:
+        return self.dots - sum(self.given.get(voter, {}).values())
+
+    def give(self, voter: str, idea: Idea, author: str | None = None) -> None:
+        if not self.self_votes and author == voter:
+            raise VoteRefused("own_idea")
+        if self.left(voter) <= 0:
+            raise VoteRefused("no_dots_left")
+        mine = self.given.setdefault(voter, {})
+        if mine.get(idea.id, 0) >= self.cap:
+            raise VoteRefused("idea_cap")
+        mine[idea.id] = mine.get(idea.id, 0) + 1
+        idea.dots += 1
+
+    def take(self, voter: str, idea: Idea) -> None:
+        mine = self.given.get(voter, {})
+        if mine.get(idea.id, 0) <= 0:
+            raise VoteRefused("no_dot_to_take")
+        mine[idea.id] -= 1
+        if not mine[idea.id]:
+            del mine[idea.id]
+        idea.dots -= 1
+
+    def forget(self, idea_id: int) -> None:
+        for mine in self.given.values():
+            mine.pop(idea_id, None)
+
+    def to_dict(self) -> dict:
+        given = {voter: {str(k): v for k, v in ideas.items()} for voter, ideas in self.given.items()}
+        return {"dots": self.dots, "cap": self.cap, "self_votes": self.self_votes, "given": given}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Ballot":
+        given = {voter: {int(k): v for k, v in ideas.items()} for voter, ideas in data["given"].items()}
+        return cls(data["dots"], data["cap"], data["self_votes"], given)

@@ -1,0 +1,265 @@
+"""One round of the algorithm as a state machine: steps, seeded draws, ideas, checks, dots and promises.
+
+The UI only shows a `Round` and calls its methods; everything a round knows serialises to JSON
+(`to_json` / `from_json`) for autosave, resume and multi-seat play.
+"""
+
+import json
+import random
+import time
+from dataclasses import dataclass, field
+
+from game.domain.content import Card, Content, Scenario, StepSpec
+from game.domain.ideas import FOCUSES, Ballot, Idea, clean_text
+from game.domain.timer import Clock, Countdown
+
+STATE_VERSION = 1
+SOLO_VOTER = "me"
+
+
+class StepBlocked(Exception):
+    """The round cannot go on yet; `reason` says why (need_idea, need_choice, need_focus, need_promise)."""
+
+    def __init__(self, reason: str, idea_ids: tuple[int, ...] = ()):
+        super().__init__(reason)
+        self.reason = reason
+        self.idea_ids = idea_ids
+
+
+@dataclass
+class Round:
+    scenario: Scenario
+    content: Content
+    seed: int
+    clock: Clock = field(default=time.monotonic, repr=False)
+    step_index: int = 0
+    finished: bool = False
+    draws: dict[int, list[str]] = field(default_factory=dict)
+    redraws: dict[str, int] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)
+    drafts: dict[int, str] = field(default_factory=dict)  # typed into an idea line, not yet added
+    ideas: list[Idea] = field(default_factory=list)
+    timers: dict[int, Countdown] = field(default_factory=dict)
+    ballot: Ballot | None = None
+
+    def __post_init__(self) -> None:
+        if self.ballot is None:
+            s = self.scenario
+            self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
+        if not self.draws and not self.finished:
+            self._enter()
+
+    # --- where we are ---------------------------------------------------------------------------
+
+    @property
+    def steps(self) -> tuple[StepSpec, ...]:
+        return self.scenario.steps
+
+    @property
+    def step(self) -> StepSpec:
+        return self.steps[self.step_index]
+
+    @property
+    def timer(self) -> Countdown | None:
+        return self.timers.get(self.step_index)
+
+    def cards(self, index: int | None = None) -> list[Card]:
+        index = self.step_index if index is None else index
+        found = (self.content.card(cid) for cid in self.draws.get(index, []))
+        return [c for c in found if c is not None]
+
+    def check_cards(self) -> list[Card]:
+        return self.content.cards_of("check")
+
+    def drawn_of_kind(self, kind: str) -> Card | None:
+        """The first card of this kind on the table in this round (an idea's provenance)."""
+        for index in sorted(self.draws):
+            for card in self.cards(index):
+                if card.kind == kind:
+                    return card
+        return None
+
+    # --- moving ---------------------------------------------------------------------------------
+
+    def blocked(self) -> StepBlocked | None:
+        """Why the round cannot leave the current step, or None."""
+        kind = self.step.kind
+        later = {s.kind for s in self.steps[self.step_index + 1 :]}
+        if not self.ideas and (kind == "magic" or ("choose" in later and kind in ("check",))):
+            return StepBlocked("need_idea")
+        if kind == "choose" and not self.chosen():
+            return StepBlocked("need_choice")
+        if kind == "choose":
+            unfocused = tuple(i.id for i in self.chosen() if not i.focus)
+            if unfocused:
+                return StepBlocked("need_focus", unfocused)
+        if kind == "promise":
+            open_ = tuple(i.id for i in self.chosen() if i.promise.missing())
+            if open_:
+                return StepBlocked("need_promise", open_)
+        return None
+
+    def next(self) -> None:
+        problem = self.blocked()
+        if problem:
+            raise problem
+        if self.timer:
+            self.timer.pause()
+        if self.step_index + 1 >= len(self.steps):
+            self.finished = True
+            return
+        self.step_index += 1
+        self._enter()
+
+    def back(self) -> None:
+        if self.finished:
+            self.finished = False
+            return
+        if self.step_index > 0:
+            if self.timer:
+                self.timer.pause()
+            self.step_index -= 1
+            self._enter()
+
+    def _enter(self) -> None:
+        index = self.step_index
+        if index not in self.draws:
+            self.draws[index] = []
+            for slot, kind in enumerate(self.step.draw):
+                self.draws[index].append(self._draw(kind, index, slot, exclude=set()))
+        if self.step.seconds and index not in self.timers:
+            self.timers[index] = Countdown(self.step.seconds, self.clock)
+        if self.timer and not self.timer.finished:
+            self.timer.start()
+
+    # --- cards ----------------------------------------------------------------------------------
+
+    def _on_table(self) -> set[str]:
+        return {cid for ids in self.draws.values() for cid in ids}
+
+    def _draw(self, kind: str, index: int, slot: int, exclude: set[str]) -> str:
+        pool = [c.id for c in self.content.cards_of(kind)]
+        fresh = [cid for cid in pool if cid not in self._on_table() and cid not in exclude]
+        n = self.redraws.get(f"{index}:{slot}", 0)
+        rng = random.Random(f"{self.seed}/{index}/{slot}/{n}")
+        return rng.choice(fresh or [cid for cid in pool if cid not in exclude] or pool)
+
+    def redraw(self, slot: int) -> Card:
+        """Replace the card in `slot` of the current step with another card of the same kind."""
+        index = self.step_index
+        ids = self.draws[index]
+        if not 0 <= slot < len(ids):
+            raise IndexError(f"no card in slot {slot}")
+        key = f"{index}:{slot}"
+        self.redraws[key] = self.redraws.get(key, 0) + 1
+        ids[slot] = self._draw(self.step.draw[slot], index, slot, exclude={ids[slot]})
+        card = self.content.card(ids[slot])
+        assert card is not None
+        return card
+
+    # --- notes and ideas ------------------------------------------------------------------------
+
+    def set_note(self, text: str) -> None:
+        self.notes[self.step_index] = text[:100_000]
+
+    def note(self, index: int | None = None) -> str:
+        return self.notes.get(self.step_index if index is None else index, "")
+
+    def add_idea(self, text: str) -> Idea | None:
+        text = clean_text(text)
+        if not text:
+            return None
+        idea = Idea(id=max((i.id for i in self.ideas), default=0) + 1, text=text)
+        self.ideas.append(idea)
+        return idea
+
+    def idea(self, idea_id: int) -> Idea:
+        for idea in self.ideas:
+            if idea.id == idea_id:
+                return idea
+        raise KeyError(idea_id)
+
+    def remove_idea(self, idea_id: int) -> None:
+        self.ballot.forget(idea_id)
+        self.ideas = [i for i in self.ideas if i.id != idea_id]
+
+    def set_check(self, idea_id: int, check_id: str, passed: bool) -> None:
+        self.idea(idea_id).checks[check_id] = passed
+
+    # --- choosing and promising -----------------------------------------------------------------
+
+    def give_dot(self, idea_id: int) -> None:
+        self.ballot.give(SOLO_VOTER, self.idea(idea_id))
+
+    def take_dot(self, idea_id: int) -> None:
+        idea = self.idea(idea_id)
+        self.ballot.take(SOLO_VOTER, idea)
+        if not idea.chosen:
+            idea.focus = ""
+
+    def dots_left(self) -> int:
+        return self.ballot.left(SOLO_VOTER)
+
+    def chosen(self) -> list[Idea]:
+        return sorted((i for i in self.ideas if i.chosen), key=lambda i: (-i.dots, i.id))
+
+    def set_focus(self, idea_id: int, focus: str) -> None:
+        if focus not in FOCUSES:
+            raise ValueError(f"focus must be one of {FOCUSES}")
+        self.idea(idea_id).focus = focus
+
+    def set_promise(self, idea_id: int, **fields: str) -> None:
+        promise = self.idea(idea_id).promise
+        for name, value in fields.items():
+            if not hasattr(promise, name):
+                raise AttributeError(name)
+            setattr(promise, name, value.strip()[:2000])
+
+    # --- JSON -----------------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "version": STATE_VERSION,
+                "scenario": self.scenario.id,
+                "seed": self.seed,
+                "step_index": self.step_index,
+                "finished": self.finished,
+                "draws": {str(k): v for k, v in self.draws.items()},
+                "redraws": self.redraws,
+                "notes": {str(k): v for k, v in self.notes.items()},
+                "drafts": {str(k): v for k, v in self.drafts.items()},
+                "ideas": [i.to_dict() for i in self.ideas],
+                "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
+                "ballot": self.ballot.to_dict(),
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, content: Content, clock: Clock = time.monotonic) -> "Round":
+        data = json.loads(text)
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported round state version {data.get('version')!r}")
+        scenario = content.scenarios.get(data["scenario"])
+        if scenario is None:
+            raise KeyError(f"scenario {data['scenario']!r} is not available")
+        return cls(
+            scenario,
+            content,
+            data["seed"],
+            clock,
+            step_index=data["step_index"],
+            finished=data["finished"],
+            draws={int(k): v for k, v in data["draws"].items()},
+            redraws=dict(data["redraws"]),
+            notes={int(k): v for k, v in data["notes"].items()},
+            drafts={int(k): v for k, v in data.get("drafts", {}).items()},
+            ideas=[Idea.from_dict(i) for i in data["ideas"]],
+            timers={int(k): Countdown.from_dict(t, clock) for k, t in data["timers"].items()},
+            ballot=Ballot.from_dict(data["ballot"]),
+        )
+
+
+def new_round(scenario: Scenario, content: Content, seed: int | None = None, clock: Clock = time.monotonic) -> Round:
+    return Round(scenario, content, random.randrange(2**31) if seed is None else seed, clock)

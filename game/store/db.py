@@ -1,0 +1,103 @@
+"""The library database: opening it (WAL, foreign keys), and what a round saves into it."""
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from game.domain.round import Round
+from game.store.models import Idea, PlaySession
+
+DB_NAME = "library.sqlite3"
+
+_KIND_COLUMNS = {
+    "business": "business_card",
+    "client": "client_card",
+    "touchpoint": "touchpoint_card",
+    "obstacle": "obstacle_card",
+    "lens": "lens_card",
+    "technomagic": "technique_card",
+    "constraint": "constraint_card",
+}
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message names it. Nothing was written to it."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def open_library(data_dir: Path) -> Engine:
+    """Open (or create) the library in `data_dir`; raises `LibraryError` for a file that is not a library."""
+    path = data_dir / DB_NAME
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA schema_version").fetchone()
+        SQLModel.metadata.create_all(engine)
+    except (DatabaseError, OperationalError) as e:
+        engine.dispose()
+        raise LibraryError(path, f"not a readable idea library ({e.orig})") from None
+    return engine
+
+
+def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
+    """Store a finished round: its session and every chosen idea with its promise. Returns the idea ids."""
+    provenance = {
+        column: card.id for kind, column in _KIND_COLUMNS.items() if (card := rnd.drawn_of_kind(kind)) is not None
+    }
+    now = datetime.now(UTC)
+    with Session(engine) as session:
+        record = PlaySession(
+            scenario_id=rnd.scenario.id,
+            mode=rnd.scenario.mode,
+            lang=lang,
+            finished_at=now,
+            state_json=rnd.to_json(),
+        )
+        session.add(record)
+        session.flush()
+        rows = []
+        for idea in rnd.chosen():
+            p = idea.promise
+            row = Idea(
+                session_id=record.id,
+                title=idea.title,
+                text=idea.text,
+                focus=idea.focus,
+                score=idea.score,
+                checks_json=json.dumps(idea.checks, ensure_ascii=False),
+                dots=idea.dots,
+                promise_who=p.who,
+                promise_due=date.fromisoformat(p.due) if p.due else None,
+                promise_first_step=p.first_step,
+                promise_success_sign=p.success_sign,
+                status="planned" if p.who and p.due else "new",
+                **provenance,
+            )
+            session.add(row)
+            rows.append(row)
+        session.commit()
+        return [row.id for row in rows if row.id is not None]
+
+
+def list_ideas(engine: Engine, limit: int = 500) -> list[Idea]:
+    with Session(engine) as session:
+        statement = select(Idea).order_by(Idea.created_at.desc(), Idea.id.desc()).limit(limit)
+        return list(session.exec(statement))

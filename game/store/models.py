@@ -1,0 +1,56 @@
+"""The library's tables."""
+
+from datetime import UTC, date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PlaySession(SQLModel, table=True):
+    """One played round or workshop, with the round's full state for the record."""
+
+    __tablename__ = "play_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: str = Field(index=True)
+    mode: str = "solo"
+    lang: str = "en"
+    started_at: datetime = Field(default_factory=_now)
+    finished_at: datetime | None = None
+    state_json: str = ""
+
+
+class IdeaBase(SQLModel):
+    title: str
+    text: str
+    focus: str = ""  # fix / wow / planb
+    score: int = 0
+    checks_json: str = "{}"
+    dots: int = 0
+    business_card: str | None = None
+    client_card: str | None = None
+    touchpoint_card: str | None = None
+    obstacle_card: str | None = None
+    lens_card: str | None = None
+    technique_card: str | None = None
+    constraint_card: str | None = None
+    promise_who: str = ""
+    promise_due: date | None = None
+    promise_first_step: str = ""
+    promise_success_sign: str = ""
+    status: str = Field(default="new", index=True)  # new, planned, tried, working, dropped
+    tags: str = ""
+    team: str = ""
+    player: str = ""
+
+
+class Idea(IdeaBase, table=True):
+    __tablename__ = "idea"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int | None = Field(default=None, foreign_key="play_session.id", index=True)
+    created_at: datetime = Field(default_factory=_now, index=True)
+    updated_at: datetime = Field(default_factory=_now)

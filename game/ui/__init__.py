@@ -1,0 +1,1 @@
+"""The Qt front end: PySide6 is imported only below this package."""

@@ -1,0 +1,50 @@
+"""Start-up in stages: the application, translations and fonts, the home window; the library after it shows."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from game import APP_NAME, __version__, paths
+from game.domain.content import load_content
+from game.ui import i18n, theme
+from game.ui.main_window import MainWindow
+from game.ui.settings import Settings
+
+
+def load_game_content(data_dir: Path):
+    return load_content(
+        [paths.shipped("cards"), paths.user_decks_dir(data_dir)],
+        [paths.shipped("scenarios"), paths.user_scenarios_dir(data_dir)],
+    )
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("technomagic")
+    theme.load_fonts()
+    return app
+
+
+def build_window(data_dir: Path, lang: str | None = None) -> MainWindow:
+    """Everything the first window needs, and nothing more (no database, no exports)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(data_dir)
+    lang = lang or i18n.resolve(settings.get("language"))
+    i18n.install(lang)
+    window = MainWindow(load_game_content(data_dir), data_dir, settings, lang)
+    window.first_shown.connect(window.library.preload)  # the database code loads once the window is shown
+    return window
+
+
+def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) -> int:
+    app = make_application()
+    window = build_window(data_dir, lang)
+    if exit_when_shown:
+        window.first_shown.disconnect(window.library.preload)
+        window.first_shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    return app.exec()

@@ -1,0 +1,265 @@
+"""The main window: a stack of screens, the menu, settings and the help overlay."""
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from game import APP_NAME, __version__
+from game.domain.content import Content
+from game.domain.round import Round, new_round
+from game.ui import i18n, theme
+from game.ui.library import Library, LibraryScreen
+from game.ui.round_screen import BACK_KEYS, NEXT_KEYS, RoundScreen
+from game.ui.screens import DecksScreen, HomeScreen, ScenarioPicker, SummaryScreen
+from game.ui.settings import Settings
+from game.ui.widgets import tr
+
+
+def shortcut_help() -> str:
+    rows = [
+        (tr("Add the idea you typed"), "Enter"),
+        (tr("Next step"), " / ".join(NEXT_KEYS)),
+        (tr("Previous step"), " / ".join(BACK_KEYS)),
+        (tr("Pause or resume the timer"), "Ctrl+Space"),
+        (tr("Redraw the first card"), "Ctrl+R"),
+        (tr("Toggle a human check for the selected idea"), "1 … 8"),
+        (tr("Rework an idea in a list"), tr("double-click or F2")),
+        (tr("Remove the selected idea"), "Delete"),
+        (tr("Home"), "Ctrl+H"),
+        (tr("Settings"), "Ctrl+,"),
+        (tr("This help"), "F1"),
+    ]
+    return "\n".join(f"{keys:<28}  {what}" for what, keys in rows)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Settings"))
+        form = QFormLayout(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        for label, code in ((tr("System language"), ""), ("Русский", "ru"), ("English", "en")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        form.addRow(tr("Language"), self.language)
+        self.animations = QCheckBox(tr("Card animations"), self)
+        self.animations.setChecked(bool(settings.get("animations")))
+        form.addRow("", self.animations)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class MainWindow(QMainWindow):
+    """Holds the content, the library door and the current round; screens are rebuilt from them."""
+
+    first_shown = Signal()
+    round_saved = Signal(list)
+
+    def __init__(self, content: Content, data_dir: Path, settings: Settings, lang: str):
+        super().__init__()
+        self.content = content
+        self.data_dir = data_dir
+        self.settings = settings
+        self.lang = lang
+        self.library = Library(data_dir)
+        self.round: Round | None = None
+        self.saved_note = ""
+        self._shown = False
+        self._base = 0
+        self.setWindowIcon(theme.app_icon())
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self._build_menu()
+        self.show_home()
+        self.resize(1280, 760)
+
+    # --- chrome ---------------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        self.menuBar().clear()
+        self.setWindowTitle(f"{tr('Technomagic of Impressions')} {__version__}")
+        game = self.menuBar().addMenu(tr("&Game"))
+        self.actions_: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("home", tr("Home"), "Ctrl+H", self.show_home),
+            ("library", tr("Idea library"), "Ctrl+L", self.show_library),
+            ("decks", tr("Decks"), "Ctrl+D", self.show_decks),
+            ("settings", tr("Settings…"), "Ctrl+,", self.open_settings),
+            ("quit", tr("Quit"), "Ctrl+Q", self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            game.addAction(action)
+            self.actions_[key] = action
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        shortcuts = QAction(tr("Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self.show_help)
+        help_menu.addAction(shortcuts)
+        about = QAction(tr("About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.actions_["help"] = shortcuts
+
+    def _set(self, screen: QWidget) -> None:
+        old = self.stack.currentWidget()
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        screen.setFocus()
+
+    def resizeEvent(self, event) -> None:
+        base = max(13, min(22, self.height() // 48))
+        if base != self._base:
+            self._base = base
+            self.setStyleSheet(theme.stylesheet(base))
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._shown:
+            self._shown = True  # the first frame is being painted: the window is on screen
+            QTimer.singleShot(0, self.first_shown)
+        return super().event(event)
+
+    # --- screens --------------------------------------------------------------------------------
+
+    def show_home(self) -> None:
+        home = HomeScreen(self.content, self)
+        home.play_solo.connect(self.show_picker)
+        home.open_library.connect(self.show_library)
+        home.open_decks.connect(self.show_decks)
+        self._set(home)
+
+    def show_picker(self) -> None:
+        picker = ScenarioPicker(self.content, self.lang, self)
+        picker.chosen.connect(self.start_round)
+        picker.cancelled.connect(self.show_home)
+        self._set(picker)
+
+    def start_round(self, scenario_id: str, seed: int | None = None) -> None:
+        self.round = new_round(self.content.scenarios[scenario_id], self.content, seed)
+        self.show_round()
+
+    def show_round(self) -> None:
+        assert self.round is not None
+        screen = RoundScreen(self.round, self.lang, self)
+        screen.finished.connect(self.finish_round)
+        self._set(screen)
+        screen.panel.focus_target().setFocus()
+
+    def finish_round(self) -> None:
+        rnd = self.round
+        assert rnd is not None
+        try:
+            ids = self.library.save(rnd, self.lang)
+        except Exception as e:  # the library is broken: keep the round in a file, say where
+            kept = self.keep_round_file(rnd)
+            self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
+            ids = []
+        else:
+            self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+        self.show_summary()
+        self.round_saved.emit(ids)
+
+    def keep_round_file(self, rnd: Round) -> Path:
+        folder = self.data_dir / "unsaved"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"round-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(json.loads(rnd.to_json()), ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    def show_summary(self) -> None:
+        assert self.round is not None
+        summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
+        summary.play_again.connect(self.show_picker)
+        summary.open_library.connect(self.show_library)
+        summary.go_home.connect(self.show_home)
+        self._set(summary)
+
+    def show_library(self) -> None:
+        screen = LibraryScreen(self.library, self)
+        screen.go_home.connect(self.show_home)
+        screen.reload()
+        self._set(screen)
+
+    def show_decks(self) -> None:
+        screen = DecksScreen(self.content, self.lang, self)
+        screen.go_home.connect(self.show_home)
+        self._set(screen)
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # --- settings and help ----------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked())
+
+    def apply_settings(self, language: str, animations: bool) -> None:
+        self.settings.set("language", language)
+        self.settings.set("animations", animations)
+        self.set_language(i18n.resolve(language))
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language and rebuild the current screen from the state it shows."""
+        self.lang = lang
+        i18n.install(lang)
+        self._build_menu()
+        screen = self.current_screen()
+        if isinstance(screen, RoundScreen):
+            self.show_round()
+        elif isinstance(screen, SummaryScreen):
+            self.show_summary()
+        elif isinstance(screen, LibraryScreen):
+            self.show_library()
+        elif isinstance(screen, DecksScreen):
+            self.show_decks()
+        elif isinstance(screen, ScenarioPicker):
+            self.show_picker()
+        else:
+            self.show_home()
+
+    def show_help(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(shortcut_help())
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            APP_NAME,
+            tr("Technomagic of Impressions, version {0}.\nYour data: {1}").format(__version__, self.data_dir),
+        )
+
+    def closeEvent(self, event) -> None:
+        if self.round is not None and not self.round.finished and (self.round.ideas or self.round.notes):
+            self.keep_round_file(self.round)
+        self.library.close()
+        super().closeEvent(event)

@@ -1,0 +1,150 @@
+"""A round on screen: the step bar, the step's instruction, its panel, Back and Next with their shortcuts."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from game.domain.round import Round, StepBlocked
+from game.ui.step_panels import IDEA_STEPS, CheckPanel, ChoosePanel, PromisePanel, TablePanel
+from game.ui.widgets import StepBar, TimerView, step_word, tr
+
+NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right")
+BACK_KEYS = ("Alt+Left",)
+
+
+def blocked_message(problem: StepBlocked) -> str:
+    return {
+        "need_idea": tr("Write at least one idea first: nothing is too small."),
+        "need_choice": tr("Give at least one dot to the idea you want to keep."),
+        "need_focus": tr("Tag each chosen idea: Fix, WOW or Plan B."),
+        "need_promise": tr("Each chosen idea needs a promise: who, by when and the first step."),
+    }.get(problem.reason, problem.reason)
+
+
+def refusal_message(reason: str) -> str:
+    return {
+        "no_dots_left": tr("No dots left: take one back from another idea first."),
+        "idea_cap": tr("This idea already has as many dots as one player may give it."),
+        "own_idea": tr("In this scenario you cannot vote for your own idea."),
+        "no_dot_to_take": tr("This idea has no dot of yours to take back."),
+    }.get(reason, reason)
+
+
+class RoundScreen(QWidget):
+    """Shows the round's current step; `finished` fires after the last step's Next."""
+
+    finished = Signal()
+    step_changed = Signal(int)
+    changed = Signal()
+
+    def __init__(self, rnd: Round, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        self.bar = StepBar([s.kind for s in rnd.steps], self)
+        layout.addWidget(self.bar)
+        self.title = QLabel(self)
+        self.title.setObjectName("screenTitle")
+        layout.addWidget(self.title)
+        self.instruction = QLabel(self)
+        self.instruction.setObjectName("instruction")
+        self.instruction.setWordWrap(True)
+        layout.addWidget(self.instruction)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+        self.timer = TimerView(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("problem")
+        self.message.setWordWrap(True)
+        footer = QHBoxLayout()
+        self.back_button = QPushButton(tr("← Back"), self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(tr("Previous step (Alt+←)"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("primary")
+        self.next_button.setAccessibleName("nextButton")
+        self.next_button.setToolTip(tr("Next step (Ctrl+Enter or Alt+→)"))
+        self.next_button.clicked.connect(self.go_next)
+        footer.addWidget(self.back_button)
+        footer.addWidget(self.message, 1)
+        footer.addWidget(self.next_button)
+        layout.addLayout(footer)
+        for keys, slot in ((NEXT_KEYS, self.go_next), (BACK_KEYS, self.go_back)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, slot)
+        QShortcut(QKeySequence("Ctrl+Space"), self, self.timer.toggle)
+        QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.redraw(0))
+        self.panel: QWidget | None = None
+        self.show_step()
+
+    def show_step(self) -> None:
+        rnd = self.round
+        step = rnd.step
+        if self.panel is not None:
+            self.body.removeWidget(self.panel)
+            self.timer.setParent(self)  # keep the shared timer alive while its old panel goes
+            self.panel.hide()
+            self.panel.deleteLater()
+        self.bar.set_current(rnd.step_index)
+        self.title.setText(tr("Step {0} of {1} · {2}").format(rnd.step_index + 1, len(rnd.steps), step_word(step.kind)))
+        self.instruction.setText(step.instruction.get(self.lang))
+        self.message.clear()
+        if step.kind == "check":
+            panel: QWidget = CheckPanel(rnd, self.lang, self)
+        elif step.kind == "choose":
+            panel = ChoosePanel(rnd, self)
+            panel.refused.connect(lambda reason: self.message.setText(refusal_message(reason)))
+        elif step.kind == "promise":
+            panel = PromisePanel(rnd, self)
+        else:
+            panel = TablePanel(rnd, self.lang, self.timer, self)
+            panel.redraw_requested.connect(self.redraw)
+        self.timer.attach(rnd.timer if isinstance(panel, TablePanel) else None)
+        panel.changed.connect(self._changed)
+        self.panel = panel
+        self.body.addWidget(panel)
+        panel.show()  # now, not on the next event loop pass: focus and tests need it on screen
+        last = rnd.step_index == len(rnd.steps) - 1
+        self.next_button.setText(tr("Finish ✓") if last else tr("Next →"))
+        self.back_button.setEnabled(rnd.step_index > 0)
+        panel.focus_target().setFocus()
+        self.step_changed.emit(rnd.step_index)
+
+    def _changed(self) -> None:
+        self.message.clear()
+        self.changed.emit()
+
+    def go_next(self) -> None:
+        if self.round.step.kind in IDEA_STEPS and isinstance(self.panel, TablePanel) and self.panel.ideas:
+            self.panel.ideas.add()  # a typed idea counts even if Enter was not pressed
+        try:
+            self.round.next()
+        except StepBlocked as problem:
+            self.message.setText(blocked_message(problem))
+            return
+        if self.round.finished:
+            self.timer.attach(None)
+            self.finished.emit()
+        else:
+            self.show_step()
+        self.changed.emit()
+
+    def go_back(self) -> None:
+        if self.round.step_index > 0:
+            self.round.back()
+            self.show_step()
+            self.changed.emit()
+
+    def redraw(self, slot: int) -> None:
+        if isinstance(self.panel, TablePanel) and slot < len(self.panel.faces):
+            self.round.redraw(slot)
+            self.show_step()
+            self.changed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.message.clear()
+        super().keyPressEvent(event)

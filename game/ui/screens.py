@@ -1,0 +1,231 @@
+"""The screens around a round: home, scenario pick, summary, decks."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.content import Content, Scenario
+from game.domain.round import Round
+from game.ui.step_panels import focus_word
+from game.ui.widgets import CardFace, deck_word, tr
+
+
+def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class HomeScreen(QWidget):
+    play_solo = Signal()
+    open_library = Signal()
+    open_decks = Signal()
+
+    def __init__(self, content: Content, parent: QWidget | None = None):
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addStretch(1)
+        outer.addWidget(_label(tr("Technomagic of Impressions"), "gameTitle", self), 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(
+            _label(tr("Small, human ideas that delight your clients, card by card."), "tagline", self),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        outer.addSpacing(24)
+        self.solo_button = QPushButton(tr("Play solo"), self)
+        self.solo_button.setObjectName("bigPrimary")
+        self.solo_button.setAccessibleDescription(tr("15 minutes alone with the cards"))
+        self.solo_button.clicked.connect(self.play_solo)
+        self.workshop_button = QPushButton(tr("Run a workshop — coming soon"), self)
+        self.workshop_button.setObjectName("big")
+        self.workshop_button.setEnabled(False)
+        for button in (self.solo_button, self.workshop_button):
+            outer.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.library_button = QPushButton(tr("Idea library"), self)
+        self.library_button.clicked.connect(self.open_library)
+        self.decks_button = QPushButton(tr("Decks"), self)
+        self.decks_button.clicked.connect(self.open_decks)
+        row.addWidget(self.library_button)
+        row.addWidget(self.decks_button)
+        row.addStretch(1)
+        outer.addLayout(row)
+        if content.problems:
+            files = len(content.skipped_files())
+            warning = _label(
+                tr("{0} deck or scenario file(s) could not be read and were skipped: see Decks.").format(files),
+                "problem",
+                self,
+            )
+            warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            outer.addWidget(warning)
+        outer.addStretch(2)
+        self.setFocusProxy(self.solo_button)
+
+
+class ScenarioPicker(QWidget):
+    chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, content: Content, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addWidget(_label(tr("Choose a scenario"), "screenTitle", self))
+        self.buttons: dict[str, QPushButton] = {}
+        solo = [s for s in content.scenarios.values() if s.mode == "solo"]
+        for scenario in sorted(solo, key=lambda s: (s.minutes, s.id)):
+            layout.addWidget(self._tile(scenario, lang))
+        if not solo:
+            layout.addWidget(
+                _label(tr("No solo scenario could be loaded: see Decks for what was skipped."), "problem", self)
+            )
+        layout.addStretch(1)
+        back = QPushButton(tr("← Home"), self)
+        back.clicked.connect(self.cancelled)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        first = self.buttons.get("solo-spark") or next(iter(self.buttons.values()), None)
+        if first:
+            self.setFocusProxy(first)
+
+    def _tile(self, scenario: Scenario, lang: str) -> QFrame:
+        tile = QFrame(self)
+        tile.setObjectName("panel")
+        row = QHBoxLayout(tile)
+        text = QVBoxLayout()
+        text.addWidget(_label(scenario.name.get(lang), "instruction", tile))
+        text.addWidget(
+            _label(tr("{0} min").format(scenario.minutes) + " · " + scenario.description.get(lang), "muted", tile)
+        )
+        row.addLayout(text, 1)
+        button = QPushButton(tr("Play"), tile)
+        button.setObjectName("primary")
+        button.setAccessibleName(f"play-{scenario.id}")
+        button.clicked.connect(lambda: self.chosen.emit(scenario.id))
+        row.addWidget(button)
+        self.buttons[scenario.id] = button
+        return tile
+
+
+class SummaryScreen(QWidget):
+    """The round on one page: cards drawn, chosen ideas with their promises, where they were saved."""
+
+    play_again = Signal()
+    open_library = Signal()
+    go_home = Signal()
+
+    def __init__(self, rnd: Round, lang: str, saved_note: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addWidget(_label(tr("Your round"), "screenTitle", self))
+        cards = [c for i in sorted(rnd.draws) for c in rnd.cards(i)]
+        layout.addWidget(_label(" · ".join(f"{deck_word(c.kind)}: {c.title.get(lang)}" for c in cards), "muted", self))
+        layout.addWidget(
+            _label(tr("{0} ideas, {1} chosen.").format(len(rnd.ideas), len(rnd.chosen())), "instruction", self)
+        )
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        grid = QGridLayout(host)
+        for n, idea in enumerate(rnd.chosen()):
+            tile = QFrame(host)
+            tile.setObjectName("panel")
+            box = QVBoxLayout(tile)
+            box.addWidget(_label(f"{focus_word(idea.focus)} · {idea.text}", "instruction", tile))
+            p = idea.promise
+            lines = [
+                tr("Who: {0}").format(p.who),
+                tr("By when: {0}").format(p.due),
+                tr("First step: {0}").format(p.first_step),
+            ]
+            if p.success_sign:
+                lines.append(tr("Success sign: {0}").format(p.success_sign))
+            box.addWidget(_label("\n".join(lines), "", tile))
+            grid.addWidget(tile, n // 2, n % 2)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+        self.saved = _label(saved_note, "muted", self)
+        layout.addWidget(self.saved)
+        row = QHBoxLayout()
+        for text, signal, name in (
+            (tr("Play again"), self.play_again, "primary"),
+            (tr("Idea library"), self.open_library, ""),
+            (tr("Home"), self.go_home, ""),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(signal)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+
+class DecksScreen(QWidget):
+    """Browse every deck's cards; files that were skipped are listed with the reason."""
+
+    go_home = Signal()
+
+    def __init__(self, content: Content, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.content = content
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.addWidget(_label(tr("Decks"), "screenTitle", self))
+        if content.problems:
+            layout.addWidget(
+                _label(
+                    tr("Skipped, with the reason:") + "\n" + "\n".join(str(p) for p in content.problems[:20]),
+                    "problem",
+                    self,
+                )
+            )
+        row = QHBoxLayout()
+        self.list = QListWidget(self)
+        self.list.setObjectName("deckList")
+        for deck in content.decks.values():
+            item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}")
+            item.setData(Qt.ItemDataRole.UserRole, deck.id)
+            self.list.addItem(item)
+        self.list.currentItemChanged.connect(self._show)
+        row.addWidget(self.list, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        row.addWidget(self.scroll, 3)
+        layout.addLayout(row, 1)
+        back = QPushButton(tr("← Home"), self)
+        back.clicked.connect(self.go_home)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.setFocusProxy(self.list)
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        deck = self.content.decks[item.data(Qt.ItemDataRole.UserRole)]
+        host = QWidget()
+        grid = QGridLayout(host)
+        for n, card in enumerate(deck.cards):
+            face = CardFace(card, self.lang, deck=deck, redraw=False, parent=host)
+            face.setMinimumHeight(260)
+            grid.addWidget(face, n // 3, n % 3)
+        self.scroll.setWidget(host)

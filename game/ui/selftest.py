@@ -1,0 +1,88 @@
+"""`technomagic self-test`: one scripted solo round through the real UI, offscreen, into a temporary folder."""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+IDEAS = (
+    "Send the forgotten scarf back with a photo of its day with us",
+    "A note for the next shift",
+    "Text the client when the car is ready",
+)
+
+
+def self_test(lang: str = "en") -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="technomagic-selftest-") as folder:
+        try:
+            saved = _play(Path(folder), lang)
+        except Exception as e:  # report any failure as one line and a non-zero exit
+            print(f"self-test FAILED: {type(e).__name__}: {e}", file=sys.stderr)
+            return 1
+    print(
+        f"self-test ok: solo round played in {lang}, {saved} ideas in the library, {time.monotonic() - started:.1f} s"
+    )
+    return 0
+
+
+def _play(data_dir: Path, lang: str) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+    from game.ui.app import build_window, make_application
+    from game.ui.round_screen import RoundScreen
+    from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
+    from game.ui.step_panels import ChoosePanel, PromisePanel, TablePanel
+
+    app = make_application()
+    window = build_window(data_dir, lang)
+    window.show()
+    QApplication.processEvents()
+    if window.content.problems:
+        raise RuntimeError("shipped content has problems: " + "; ".join(map(str, window.content.problems)))
+    click = lambda w: QTest.mouseClick(w, Qt.MouseButton.LeftButton)  # noqa: E731
+
+    def screen(kind):
+        current = window.current_screen()
+        if not isinstance(current, kind):
+            raise RuntimeError(f"expected {kind.__name__}, found {type(current).__name__}")
+        return current
+
+    click(screen(HomeScreen).solo_button)
+    click(screen(ScenarioPicker).buttons["solo-spark"])
+    rnd = screen(RoundScreen)
+    for _ in range(len(rnd.round.steps) + 2):
+        rnd = screen(RoundScreen)
+        panel = rnd.panel
+        if isinstance(panel, TablePanel) and panel.ideas is not None and rnd.round.step.kind == "magic":
+            for idea in IDEAS:
+                QTest.keyClicks(panel.ideas.input, idea)
+                QTest.keyClick(panel.ideas.input, Qt.Key.Key_Return)
+        elif isinstance(panel, TablePanel) and panel.note is not None:
+            QTest.keyClicks(panel.note, "I expect to be taken seriously")
+        elif isinstance(panel, ChoosePanel):
+            for idea in rnd.round.ideas[:2]:
+                click(panel.findChild(QPushButton, f"dotPlus-{idea.id}"))
+                click(panel.chip(idea.id, "wow"))
+        elif isinstance(panel, PromisePanel):
+            for idea in rnd.round.chosen():
+                QTest.keyClicks(panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Anna")
+                QTest.keyClicks(panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Buy a frame")
+                click(next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}"))
+        click(rnd.next_button)
+        if isinstance(window.current_screen(), SummaryScreen):
+            break
+        if rnd.message.text():
+            raise RuntimeError(f"step {rnd.round.step.kind} refused Next: {rnd.message.text()}")
+    screen(SummaryScreen)
+    saved = len(window.library.ideas())
+    window.close()
+    window.library.close()
+    app.processEvents()
+    if saved != 2:
+        raise RuntimeError(f"expected 2 ideas in the library, found {saved}")
+    return saved

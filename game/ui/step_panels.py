@@ -1,0 +1,425 @@
+"""The middle of each step: the card table with notes and ideas, the human check, dot voting, promises.
+
+A panel shows the round's state and writes every change straight into the `Round`, so nothing typed lives
+only in a widget: Back, Next and a language switch rebuild panels from the round without losing a word.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.ideas import VoteRefused
+from game.domain.round import Round
+from game.ui.widgets import CardFace, TimerView, tr
+
+IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
+
+
+class IdeaList(QFrame):
+    """The always-ready input line and the ideas typed so far (double-click to rework, Delete removes)."""
+
+    changed = Signal()
+
+    def __init__(self, rnd: Round, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        self.setObjectName("panel")
+        layout = QVBoxLayout(self)
+        heading = QLabel(tr("Ideas"), self)
+        heading.setObjectName("instruction")
+        layout.addWidget(heading)
+        row = QHBoxLayout()
+        self.input = QLineEdit(self)
+        self.input.setObjectName("ideaInput")
+        self.input.setPlaceholderText(tr("Nothing is too small. Write it down and press Enter"))
+        self.input.setText(rnd.drafts.get(rnd.step_index, ""))
+        self.input.textChanged.connect(self._keep_draft)
+        self.input.returnPressed.connect(self.add)
+        row.addWidget(self.input, 1)
+        self.add_button = QPushButton(tr("Add"), self)
+        self.add_button.setObjectName("addIdeaButton")
+        self.add_button.clicked.connect(self.add)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        self.list = QListWidget(self)
+        self.list.setObjectName("ideaList")
+        self.list.setWordWrap(True)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel(tr("No ideas yet. The first one is the hardest: try the example story."), self)
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_current, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        self.reload()
+        self.list.itemChanged.connect(self._edited)
+
+    def _keep_draft(self, text: str) -> None:
+        self.round.drafts[self.round.step_index] = text
+
+    def add(self) -> None:
+        if self.round.add_idea(self.input.text()):
+            self.input.clear()
+            self.reload()
+            self.changed.emit()
+        self.input.setFocus()
+
+    def reload(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for idea in self.round.ideas:
+            item = QListWidgetItem(idea.text)
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.list.addItem(item)
+        self.list.scrollToBottom()
+        self.list.blockSignals(False)
+        self.empty.setVisible(not self.round.ideas)
+
+    def _edited(self, item: QListWidgetItem) -> None:
+        idea_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.text().strip():
+            self.round.idea(idea_id).rework(item.text())
+        else:
+            self.round.remove_idea(idea_id)
+        self.reload()
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.round.remove_idea(item.data(Qt.ItemDataRole.UserRole))
+            self.reload()
+            self.changed.emit()
+
+
+class TablePanel(QWidget):
+    """A card step: the drawn cards on the left, notes; the timer and the ideas on the right."""
+
+    redraw_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, rnd: Round, lang: str, timer: TimerView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        kind = rnd.step.kind
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        cards_row = QHBoxLayout()
+        self.faces: list[CardFace] = []
+        for slot, card in enumerate(rnd.cards()):
+            face = CardFace(card, lang, slot, rnd.content.decks.get(card.deck_id), parent=self)
+            face.redraw_requested.connect(self.redraw_requested)
+            cards_row.addWidget(face)
+            self.faces.append(face)
+        left.addLayout(cards_row, 3)
+        self.note: QPlainTextEdit | None = None
+        self.ideas: IdeaList | None = None
+        if kind not in IDEA_STEPS:
+            self.note = QPlainTextEdit(self)
+            self.note.setObjectName("noteEdit")
+            self.note.setPlaceholderText(
+                tr("In the client's voice: “I expect… I worry that…”")
+                if kind == "client"
+                else tr("Your answer, in a few words")
+            )
+            self.note.setPlainText(rnd.note())
+            self.note.textChanged.connect(lambda: rnd.set_note(self.note.toPlainText()))
+            left.addWidget(self.note, 2)
+        row.addLayout(left, 2)
+        right = QVBoxLayout()
+        right.addWidget(timer)
+        if kind in IDEA_STEPS:
+            self.ideas = IdeaList(rnd, self)
+            self.ideas.changed.connect(self.changed)
+            right.addWidget(self.ideas, 1)
+        else:
+            right.addStretch(1)
+        row.addLayout(right, 1)
+
+    def focus_target(self) -> QWidget:
+        return self.ideas.input if self.ideas else (self.note or self)
+
+
+class CheckPanel(QWidget):
+    """The human check: ideas as rows, check cards as columns; keys 1–8 toggle a check, F2 reworks."""
+
+    changed = Signal()
+
+    def __init__(self, rnd: Round, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        self.checks = rnd.check_cards()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(len(rnd.ideas), len(self.checks) + 2, self)
+        self.table.setObjectName("checkTable")
+        headers = [tr("Idea")] + [c.title.get(lang) for c in self.checks] + [tr("Score")]
+        self.table.setHorizontalHeaderLabels(headers)
+        for col, card in enumerate(self.checks, 1):
+            self.table.horizontalHeaderItem(col).setToolTip(card.prompt.get(lang))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(self.checks) + 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        for row, idea in enumerate(rnd.ideas):
+            text = QTableWidgetItem(idea.text)
+            text.setData(Qt.ItemDataRole.UserRole, idea.id)
+            self.table.setItem(row, 0, text)
+            for col, card in enumerate(self.checks, 1):
+                cell = QTableWidgetItem()
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                passed = idea.checks.get(card.id, False)
+                cell.setCheckState(Qt.CheckState.Checked if passed else Qt.CheckState.Unchecked)
+                self.table.setItem(row, col, cell)
+            score = QTableWidgetItem(str(idea.score))
+            score.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, len(self.checks) + 1, score)
+        self.table.resizeRowsToContents()
+        self.table.itemChanged.connect(self._changed)
+        layout.addWidget(self.table, 1)
+        legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
+        hint = QLabel(
+            tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
+                len(self.checks)
+            )
+            + "\n"
+            + legend,
+            self,
+        )
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        for n in range(1, min(len(self.checks), 9) + 1):
+            QShortcut(
+                QKeySequence(str(n)), self.table, lambda n=n: self.toggle(n), context=Qt.ShortcutContext.WidgetShortcut
+            )
+        if rnd.ideas:
+            self.table.setCurrentCell(0, 0)
+
+    def toggle(self, column: int) -> None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, column) if row >= 0 else None
+        if cell is not None:
+            checked = cell.checkState() == Qt.CheckState.Checked
+            cell.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _changed(self, item: QTableWidgetItem) -> None:
+        row, col = item.row(), item.column()
+        idea = self.round.idea(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        if col == 0:
+            idea.rework(item.text())
+        elif 1 <= col <= len(self.checks):
+            self.round.set_check(idea.id, self.checks[col - 1].id, item.checkState() == Qt.CheckState.Checked)
+            score = self.table.item(row, len(self.checks) + 1)
+            if score is not None:
+                score.setText(str(idea.score))
+        self.changed.emit()
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+
+def focus_word(focus: str) -> str:
+    return {"fix": tr("Fix"), "wow": tr("WOW"), "planb": tr("Plan B")}.get(focus, focus)
+
+
+class ChoosePanel(QWidget):
+    """Dot voting: tiles with + / − dots; Fix / WOW / Plan B chips on the chosen ideas."""
+
+    changed = Signal()
+    refused = Signal(str)
+
+    def __init__(self, rnd: Round, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.left = QLabel(self)
+        self.left.setObjectName("dots")
+        layout.addWidget(self.left)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        grid = QGridLayout(host)
+        self.tiles: dict[int, tuple[QLabel, dict[str, QPushButton]]] = {}
+        self.first: QWidget | None = None
+        for n, idea in enumerate(rnd.ideas):
+            tile = QFrame(host)
+            tile.setObjectName("panel")
+            box = QVBoxLayout(tile)
+            text = QLabel(idea.text, tile)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            box.addWidget(text)
+            row = QHBoxLayout()
+            dots = QLabel(tile)
+            dots.setObjectName("dots")
+            plus = QPushButton(tr("+ dot"), tile)
+            plus.setObjectName(f"dotPlus-{idea.id}")
+            plus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, +1))
+            minus = QPushButton(tr("− dot"), tile)
+            minus.setObjectName(f"dotMinus-{idea.id}")
+            minus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, -1))
+            row.addWidget(dots, 1)
+            row.addWidget(minus)
+            row.addWidget(plus)
+            box.addLayout(row)
+            chips_row = QHBoxLayout()
+            chips: dict[str, QPushButton] = {}
+            for focus in ("fix", "wow", "planb"):
+                chip = QPushButton(focus_word(focus), tile)
+                chip.setObjectName("chip")
+                chip.setAccessibleName(f"focus-{idea.id}-{focus}")
+                chip.setCheckable(True)
+                chip.clicked.connect(lambda _=False, i=idea.id, f=focus: self.set_focus(i, f))
+                chips_row.addWidget(chip)
+                chips[focus] = chip
+            chips_row.addStretch(1)
+            box.addLayout(chips_row)
+            self.tiles[idea.id] = (dots, chips)
+            grid.addWidget(tile, n // 2, n % 2)
+            self.first = self.first or plus
+        grid.setRowStretch(len(rnd.ideas) // 2 + 1, 1)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+        self.refresh()
+
+    def vote(self, idea_id: int, delta: int) -> None:
+        try:
+            if delta > 0:
+                self.round.give_dot(idea_id)
+            else:
+                self.round.take_dot(idea_id)
+        except VoteRefused as e:
+            self.refused.emit(e.reason)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def set_focus(self, idea_id: int, focus: str) -> None:
+        self.round.set_focus(idea_id, focus)
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        left = self.round.dots_left()
+        total = self.round.ballot.dots
+        self.left.setText(tr("Dots left: {0}").format("●" * left + "○" * (total - left)))
+        for idea in self.round.ideas:
+            dots, chips = self.tiles[idea.id]
+            dots.setText("●" * idea.dots)
+            for focus, chip in chips.items():
+                chip.setVisible(idea.chosen)
+                chip.setChecked(idea.focus == focus)
+
+    def chip(self, idea_id: int, focus: str) -> QPushButton:
+        return self.tiles[idea_id][1][focus]
+
+    def focus_target(self) -> QWidget:
+        return self.first or self
+
+
+class PromisePanel(QWidget):
+    """One card per chosen idea: who, by when (with presets), first step, what the client should say."""
+
+    changed = Signal()
+
+    def __init__(self, rnd: Round, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.round = rnd
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        grid = QGridLayout(host)
+        self.first: QWidget | None = None
+        chosen = rnd.chosen()
+        for n, idea in enumerate(chosen):
+            card = QFrame(host)
+            card.setObjectName("panel")
+            form = QGridLayout(card)
+            title = QLabel(f"{focus_word(idea.focus)} · {idea.text}", card)
+            title.setWordWrap(True)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            title.setObjectName("instruction")
+            form.addWidget(title, 0, 0, 1, 3)
+            p = idea.promise
+            fields = (
+                ("who", tr("Who"), tr("a name, not “we”"), p.who),
+                ("first_step", tr("First step"), tr("what happens tomorrow morning"), p.first_step),
+                ("success_sign", tr("Success sign"), tr("what the client will say if it worked"), p.success_sign),
+            )
+            for row, (name, label, hint, value) in enumerate(fields, 1):
+                form.addWidget(QLabel(label, card), row if row == 1 else row + 1, 0)
+                edit = QLineEdit(value, card)
+                edit.setObjectName(f"promise-{name}-{idea.id}")
+                edit.setPlaceholderText(hint)
+                edit.textChanged.connect(lambda text, i=idea.id, f=name: self._set(i, f, text))
+                form.addWidget(edit, row if row == 1 else row + 1, 1, 1, 2)
+                self.first = self.first or edit
+            form.addWidget(QLabel(tr("By when"), card), 2, 0)
+            due = QDateEdit(card)
+            due.setObjectName(f"promise-due-{idea.id}")
+            due.setCalendarPopup(True)
+            today = date.today()
+            due.setMinimumDate(QDate(today.year, today.month, today.day).addDays(-1))
+            due.setSpecialValueText(tr("not set"))
+            due.setDate(QDate.fromString(p.due, "yyyy-MM-dd") if p.due else due.minimumDate())
+            due.dateChanged.connect(lambda d, i=idea.id, w=due: self._set_due(i, w, d))
+            form.addWidget(due, 2, 1)
+            presets = QHBoxLayout()
+            for label, days in ((tr("In a week"), 7), (tr("In a month"), 30)):
+                button = QPushButton(label, card)
+                button.setObjectName("chip")
+                button.setAccessibleName(f"due-{days}-{idea.id}")
+                button.clicked.connect(lambda _=False, w=due, d=days: w.setDate(QDate.currentDate().addDays(d)))
+                presets.addWidget(button)
+            form.addLayout(presets, 2, 2)
+            grid.addWidget(card, n // 2, n % 2)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+
+    def _set(self, idea_id: int, name: str, text: str) -> None:
+        self.round.set_promise(idea_id, **{name: text})
+        self.changed.emit()
+
+    def _set_due(self, idea_id: int, widget: QDateEdit, value: QDate) -> None:
+        unset = value == widget.minimumDate()
+        self.round.set_promise(idea_id, due="" if unset else value.toString("yyyy-MM-dd"))
+        self.changed.emit()
+
+    def focus_target(self) -> QWidget:
+        return self.first or self

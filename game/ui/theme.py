@@ -1,0 +1,107 @@
+"""Colours, emblems, fonts and the style sheet: how every screen looks, in one place."""
+
+from functools import cache
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
+
+from game import paths
+
+PAPER = "#FBF6EC"
+INK = "#2B2A33"
+MUTED = "#5E5A66"
+ACCENT = "#5B3FA8"
+GOLD = "#E8B04B"
+FONT_FAMILY = "Open Sans"
+
+#: Each deck's colour (white text on it passes WCAG AA); emblem + deck name are always shown too.
+DECK_COLORS = {
+    "business": "#2F5D8A",
+    "client": "#8E3B76",
+    "touchpoint": "#1F7A6D",
+    "lens": "#85651A",
+    "technomagic": "#5B3FA8",
+    "constraint": "#4F5D6B",
+    "check": "#3F7A2A",
+    "obstacle": "#B03A2E",
+    "warmup": "#A84A10",
+}
+
+
+def load_fonts() -> None:
+    """Register the shipped fonts so Cyrillic renders the same everywhere, offscreen included."""
+    folder = paths.asset("fonts")
+    for font in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
+        QFontDatabase.addApplicationFont(str(font))
+
+
+@cache
+def emblem(kind: str, size: int = 28) -> QPixmap:
+    path = paths.asset("emblems", f"{kind}.svg")
+    if not path.exists():
+        return QPixmap()
+    return QIcon(str(path)).pixmap(QSize(size, size))
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(paths.asset("icon.svg")))
+
+
+def stylesheet(base: int) -> str:
+    """The whole style sheet for a base text size in px (it grows with the window)."""
+    bands = "\n".join(f'QFrame#band[kind="{kind}"] {{ background: {color}; }}' for kind, color in DECK_COLORS.items())
+    return f"""
+    QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {base}px; color: {INK}; }}
+    QMainWindow, QStackedWidget > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {PAPER}; }}
+    QLabel#screenTitle {{ font-size: {int(base * 2.1)}px; font-weight: 700; }}
+    QLabel#gameTitle {{ font-size: {int(base * 3)}px; font-weight: 700; color: {ACCENT}; }}
+    QLabel#tagline, QLabel#muted {{ color: {MUTED}; }}
+    QLabel#instruction {{ font-size: {int(base * 1.25)}px; }}
+    QLabel#problem {{ color: #8A3B12; }}
+    QPushButton {{ background: #FFFFFF; border: 2px solid #D9CFBF; border-radius: 10px;
+                   padding: {base // 2}px {base}px; }}
+    QPushButton:hover {{ border-color: {ACCENT}; }}
+    QPushButton:focus {{ border: 3px solid {ACCENT}; }}
+    QPushButton:disabled {{ color: #9A96A0; }}
+    QPushButton#primary {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: 700; }}
+    QPushButton#primary:focus {{ border: 3px solid {GOLD}; }}
+    QPushButton#big {{ font-size: {int(base * 1.5)}px; font-weight: 700; padding: {base}px {base * 2}px; }}
+    QPushButton#bigPrimary {{ font-size: {int(base * 1.5)}px; font-weight: 700; padding: {base}px {base * 2}px;
+                              background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; }}
+    QPushButton#bigPrimary:focus {{ border: 3px solid {GOLD}; }}
+    QPushButton#chip {{ border-radius: 14px; padding: 2px {base // 2}px; }}
+    QPushButton#chip:checked {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QComboBox {{ background: #FFFFFF; border: 2px solid #D9CFBF;
+                   border-radius: 8px; padding: 4px 6px; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus, QComboBox:focus {{
+                   border-color: {ACCENT}; }}
+    QFrame#card {{ background: #FFFFFF; border: 1px solid #E2D8C6; border-radius: 16px; }}
+    QFrame#card QLabel {{ background: transparent; }}
+    QLabel#cardTitle {{ font-size: {int(base * 1.5)}px; font-weight: 700; }}
+    QLabel#cardPrompt {{ font-size: {int(base * 1.1)}px; }}
+    QLabel#cardExample {{ color: {MUTED}; font-style: italic; }}
+    QLabel#cardSource {{ color: {MUTED}; font-size: {int(base * 0.85)}px; }}
+    QLabel#timer {{ font-size: {int(base * 3.2)}px; font-weight: 700; color: {ACCENT}; }}
+    QLabel#timer[alarm="true"] {{ color: #B03A2E; }}
+    QLabel#stepBarItem {{ color: {MUTED}; padding: 2px 6px; }}
+    QLabel#stepBarItem[current="true"] {{ color: #FFFFFF; background: {ACCENT}; border-radius: 10px;
+                                           font-weight: 700; }}
+    QFrame#panel {{ background: #FFFFFF; border: 1px solid #E2D8C6; border-radius: 14px; }}
+    QFrame#panel QLabel {{ background: transparent; }}
+    QLabel#dots {{ font-size: {int(base * 1.6)}px; color: {ACCENT}; }}
+    QFrame#band {{ border-top-left-radius: 15px; border-top-right-radius: 15px; background: {ACCENT}; }}
+    QFrame#band QLabel {{ color: #FFFFFF; font-weight: 700; }}
+    {bands}
+    QListWidget, QTableWidget, QTreeWidget {{ background: #FFFFFF; border: 1px solid #E2D8C6;
+                                             border-radius: 8px; }}
+    """
+
+
+def flag_style(widget, name: str, value: bool) -> None:
+    """Set a dynamic property used by the style sheet and re-polish the widget."""
+    widget.setProperty(name, "true" if value else "false")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+ALIGN_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft

@@ -1,0 +1,227 @@
+"""Small pieces the screens share: a card face, the countdown, the step bar."""
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.content import Card, Deck
+from game.domain.timer import Countdown
+from game.ui import theme
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Game", text)
+
+
+def deck_word(kind: str) -> str:
+    """The deck kind's name in the UI language (the band of a card says it, not only its colour)."""
+    names = {
+        "business": tr("Business"),
+        "client": tr("Client"),
+        "touchpoint": tr("Touchpoint"),
+        "lens": tr("Lens"),
+        "technomagic": tr("Technomagic"),
+        "constraint": tr("Constraint"),
+        "check": tr("Human check"),
+        "obstacle": tr("Obstacle"),
+        "warmup": tr("Warm-up"),
+    }
+    return names.get(kind, kind)
+
+
+class CardFace(QFrame):
+    """A card on the table: the deck's colour band and emblem, the title, the prompt, the story on demand."""
+
+    redraw_requested = Signal(int)
+
+    def __init__(
+        self,
+        card: Card,
+        lang: str,
+        slot: int = 0,
+        deck: Deck | None = None,
+        redraw: bool = True,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.card = card
+        self.slot = slot
+        self.setObjectName("card")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        band = QFrame(self)
+        band.setObjectName("band")
+        band.setProperty("kind", card.kind)
+        if deck is not None and deck.color:  # a user's deck with its own colour; ours are in the style sheet
+            band.setStyleSheet(f"QFrame#band {{ background: {deck.color}; }}")
+        row = QHBoxLayout(band)
+        row.setContentsMargins(14, 8, 14, 8)
+        icon = QLabel(band)
+        icon.setPixmap(theme.emblem(card.kind))
+        row.addWidget(icon)
+        self.deck_label = QLabel(deck_word(card.kind).upper(), band)
+        row.addWidget(self.deck_label, 1)
+        outer.addWidget(band)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(18, 12, 18, 14)
+        body.setSpacing(8)
+        self.title = self._label(card.title.get(lang), "cardTitle")
+        self.prompt = self._label(card.prompt.get(lang), "cardPrompt")
+        body.addWidget(self.title)
+        body.addWidget(self.prompt)
+        self.example = self._label(card.example.get(lang) if card.example else "", "cardExample")
+        self.source = self._label(card.source.get(lang) if card.source else "", "cardSource")
+        twist = card.twist.get(lang) if card.twist else ""
+        self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
+        for extra in (self.example, self.twist, self.source):
+            extra.hide()
+            body.addWidget(extra)
+        body.addStretch(1)
+        buttons = QHBoxLayout()
+        self.story_button = QPushButton(tr("Example story"), self)
+        self.story_button.setObjectName("chip")
+        self.story_button.setCheckable(True)
+        self.story_button.setVisible(bool(card.example))
+        self.story_button.toggled.connect(self.show_story)
+        buttons.addWidget(self.story_button)
+        buttons.addStretch(1)
+        self.redraw_button = QPushButton(tr("Redraw"), self)
+        self.redraw_button.setObjectName("chip")
+        self.redraw_button.setToolTip(tr("Put this card back and draw another (Ctrl+R redraws the first card)"))
+        self.redraw_button.setVisible(redraw)
+        self.redraw_button.clicked.connect(lambda: self.redraw_requested.emit(self.slot))
+        buttons.addWidget(self.redraw_button)
+        body.addLayout(buttons)
+        outer.addLayout(body, 1)
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def show_story(self, shown: bool) -> None:
+        self.example.setVisible(shown and bool(self.example.text()))
+        self.twist.setVisible(shown and bool(self.twist.text()))
+        self.source.setVisible(shown and bool(self.source.text()))
+        self.story_button.setChecked(shown)
+
+
+class TimerView(QFrame):
+    """The step's countdown: big digits, start/pause and +1 minute; turns red when time is up."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.countdown: Countdown | None = None
+        self._alarmed = False
+        layout = QVBoxLayout(self)
+        self.digits = QLabel("--:--", self)
+        self.digits.setObjectName("timer")
+        layout.addWidget(self.digits)
+        row = QHBoxLayout()
+        self.pause_button = QPushButton(tr("Pause"), self)
+        self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Space)"))
+        self.pause_button.clicked.connect(self.toggle)
+        self.more_button = QPushButton(tr("+1 min"), self)
+        self.more_button.clicked.connect(self.add_minute)
+        row.addWidget(self.pause_button)
+        row.addWidget(self.more_button)
+        layout.addLayout(row)
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self.refresh)
+
+    def attach(self, countdown: Countdown | None) -> None:
+        self.countdown = countdown
+        self._alarmed = bool(countdown and countdown.finished)
+        self.setVisible(countdown is not None)
+        if countdown is None:
+            self._tick.stop()
+            return
+        self._tick.start()
+        self.refresh()
+
+    def toggle(self) -> None:
+        if self.countdown:
+            self.countdown.toggle()
+            self.refresh()
+
+    def add_minute(self) -> None:
+        if self.countdown:
+            self.countdown.add(60)
+            self._alarmed = False
+            if not self.countdown.running:
+                self.countdown.start()
+            self.refresh()
+
+    def refresh(self) -> None:
+        timer = self.countdown
+        if timer is None:
+            return
+        left = int(timer.remaining() + 0.999)
+        self.digits.setText(f"{left // 60:02d}:{left % 60:02d}")
+        theme.flag_style(self.digits, "alarm", timer.finished)
+        self.pause_button.setText(tr("Pause") if timer.running else tr("Resume"))
+        self.pause_button.setEnabled(not timer.finished)
+        if timer.finished and not self._alarmed:
+            self._alarmed = True
+            timer.pause()
+            self.finished.emit()
+
+
+STEP_NAMES = ("warmup", "client", "moment", "obstacle", "lens", "magic", "check", "choose", "promise")
+
+
+def step_word(kind: str) -> str:
+    names = {
+        "warmup": tr("Warm-up"),
+        "client": tr("Client"),
+        "moment": tr("Moment"),
+        "obstacle": tr("Obstacle"),
+        "lens": tr("Lens"),
+        "magic": tr("Magic"),
+        "check": tr("Check"),
+        "choose": tr("Choose"),
+        "promise": tr("Promise"),
+    }
+    return names.get(kind, kind)
+
+
+class StepBar(QWidget):
+    """Where we are: Client · Moment · Lens · Magic · Check · Choose · Promise."""
+
+    def __init__(self, kinds: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.items: list[QLabel] = []
+        for n, kind in enumerate(kinds):
+            if n:
+                dot = QLabel("·", self)
+                dot.setObjectName("muted")
+                row.addWidget(dot)
+            label = QLabel(step_word(kind), self)
+            label.setObjectName("stepBarItem")
+            self.items.append(label)
+            row.addWidget(label)
+        row.addStretch(1)
+
+    def set_current(self, index: int) -> None:
+        for n, label in enumerate(self.items):
+            theme.flag_style(label, "current", n == index)

@@ -1,0 +1,150 @@
+"""Deck and scenario files: valid ones load, broken ones say exactly what and where."""
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.domain.content import ContentErrors, load_content, load_deck, load_scenario
+
+GOOD_DECK = """\
+[deck]
+id = "mini"
+kind = "lens"
+name = { ru = "Мини", en = "Mini" }
+
+[[cards]]
+id = "mini-one"
+title = { ru = "Первая", en = "First" }
+prompt = { ru = "Что клиент видит?", en = "What does the client see?" }
+
+[[cards]]
+id = "mini-two"
+title = { ru = "Вторая", en = "Second" }
+prompt = { ru = "Что клиент слышит?", en = "What does the client hear?" }
+example = { ru = "Пример.", en = "An example." }
+tags = ["x"]
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "deck.toml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(path: Path, loader=load_deck) -> list[str]:
+    with pytest.raises(ContentErrors) as info:
+        loader(path)
+    return [str(e) for e in info.value.errors]
+
+
+def test_a_valid_deck_loads_with_both_languages(tmp_path):
+    deck = load_deck(write(tmp_path, GOOD_DECK))
+    assert deck.id == "mini" and deck.kind == "lens"
+    assert [c.id for c in deck.cards] == ["mini-one", "mini-two"]
+    assert deck.cards[1].example.get("ru") == "Пример."
+    assert deck.cards[0].title.get("en") == "First"
+
+
+def test_bad_toml_names_the_line(tmp_path):
+    path = write(tmp_path, GOOD_DECK.replace('kind = "lens"', 'kind = "lens'))
+    [message] = messages(path)
+    assert message.startswith(f"{path}:3: invalid TOML")
+
+
+def test_missing_russian_names_card_line_and_field(tmp_path):
+    path = write(tmp_path, GOOD_DECK.replace('title = { ru = "Вторая", en = "Second" }', 'title = { en = "Second" }'))
+    assert messages(path) == [f"{path}:12: card mini-two: title: missing `ru`"]
+
+
+def test_duplicate_card_ids(tmp_path):
+    path = write(tmp_path, GOOD_DECK.replace('id = "mini-two"', 'id = "mini-one"'))
+    assert messages(path) == [f"{path}:7: card mini-one: id: duplicate card id (card #1 has it too)"]
+
+
+def test_unknown_deck_kind(tmp_path):
+    path = write(tmp_path, GOOD_DECK.replace('kind = "lens"', 'kind = "spells"'))
+    [message] = messages(path)
+    assert message.startswith(f"{path}: deck.kind: unknown deck kind 'spells'; expected one of: business,")
+
+
+def test_empty_deck(tmp_path):
+    path = write(tmp_path, GOOD_DECK.split("[[cards]]")[0])
+    assert messages(path) == [f"{path}: the deck has no cards (add [[cards]] tables)"]
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path):
+    raw = GOOD_DECK.encode().replace("Первая".encode(), "Первая".encode("cp1251"))
+    path = write(tmp_path, raw)
+    assert messages(path) == [f"{path}:8: not UTF-8 text (byte 0xCF); save the file as UTF-8"]
+
+
+def test_ten_megabyte_file_is_refused_without_parsing(tmp_path):
+    path = write(tmp_path, GOOD_DECK + "#" * (10 * 1024 * 1024) + "\n")
+    assert messages(path) == [f"{path}: file is too large (10.0 MB; the limit is 2 MB)"]
+
+
+def test_every_problem_of_a_file_is_listed(tmp_path):
+    broken = GOOD_DECK.replace(
+        'prompt = { ru = "Что клиент видит?", en = "What does the client see?" }', 'prompt = "What?"'
+    ).replace('en = "Second"', 'en = ""')
+    path = write(tmp_path, broken)
+    assert messages(path) == [
+        f'{path}:7: card mini-one: prompt: must be a table {{ ru = "…", en = "…" }}, not a plain string',
+        f"{path}:12: card mini-two: title.en: is empty",
+    ]
+
+
+def test_a_card_without_id_is_located_by_its_number(tmp_path):
+    path = write(tmp_path, GOOD_DECK.replace('id = "mini-two"\n', ""))
+    assert messages(path) == [f"{path}: card #2: id: missing"]
+
+
+def test_content_keeps_valid_decks_and_reports_skipped(tmp_path, content):
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    write(decks, GOOD_DECK, "good.toml")
+    write(decks, "[deck]\nid = 1\n", "bad.toml")
+    loaded = load_content([decks], [])
+    assert list(loaded.decks) == ["mini"]
+    assert loaded.skipped_files() == [decks / "bad.toml"]
+
+
+def test_user_deck_replaces_a_shipped_deck_with_the_same_id(tmp_path, content):
+    from game import paths
+
+    user = tmp_path / "user"
+    user.mkdir()
+    write(user, GOOD_DECK.replace('id = "mini"', 'id = "lens"'), "lens.toml")
+    loaded = load_content([paths.shipped("cards"), user], [paths.shipped("scenarios")])
+    assert [c.id for c in loaded.cards_of("lens")] == ["mini-one", "mini-two"]
+    assert "solo-spark" in loaded.scenarios
+
+
+def test_scenario_with_unknown_step(tmp_path, content):
+    text = (
+        Path(content.scenarios["solo-spark"].path)
+        .read_text(encoding="utf-8")
+        .replace('step = "lens"', 'step = "dance"')
+    )
+    path = write(tmp_path, text, "s.toml")
+    [message] = messages(path, load_scenario)
+    assert message.startswith(f"{path}: step 3: step: unknown step 'dance'; expected one of: warmup,")
+
+
+def test_check_deck_cli_exit_codes_and_lines(tmp_path, capsys):
+    good = write(tmp_path, GOOD_DECK, "good.toml")
+    bad = write(tmp_path, GOOD_DECK.replace('id = "mini-two"', 'id = "mini-one"'), "bad.toml")
+    assert main(["check-deck", str(good)]) == 0
+    assert capsys.readouterr().out == "1 file(s) valid\n"
+    assert main(["check-deck", str(good), str(bad)]) == 2
+    assert capsys.readouterr().out == f"{bad}:7: card mini-one: id: duplicate card id (card #1 has it too)\n"
+
+
+def test_check_deck_cli_on_a_missing_file(tmp_path, capsys):
+    assert main(["check-deck", str(tmp_path / "nope.toml")]) == 2
+    assert capsys.readouterr().out == f"{tmp_path / 'nope.toml'}: cannot read the file: No such file or directory\n"

@@ -1,0 +1,56 @@
+"""The library file: a finished round lands in it intact; a broken file is named, never overwritten."""
+
+import sqlite3
+
+import pytest
+
+from game.domain.round import new_round
+from game.store.db import DB_NAME, LibraryError, list_ideas, open_library, save_round
+
+STRANGE = ["Ещё одна идея — «ёлка» 🎄", "'; DROP TABLE idea; --", "x" * 100_000, "=1+2"]
+
+
+@pytest.fixture
+def finished_round(content):
+    rnd = new_round(content.scenarios["solo-spark"], content, seed=11)
+    for text in STRANGE:
+        rnd.add_idea(text)
+    while rnd.step.kind != "choose":
+        rnd.next()
+    for idea in rnd.ideas:
+        rnd.give_dot(idea.id) if rnd.dots_left() else None
+    for idea in rnd.chosen():
+        rnd.set_focus(idea.id, "fix")
+    rnd.next()
+    for idea in rnd.chosen():
+        rnd.set_promise(idea.id, who="Ольга", due="2031-02-28", first_step="Поговорить с кассирами")
+    rnd.next()
+    assert rnd.finished
+    return rnd
+
+
+def test_a_finished_round_is_saved_with_its_cards_and_promises(tmp_path, finished_round):
+    engine = open_library(tmp_path)
+    ids = save_round(engine, finished_round, "ru")
+    assert len(ids) == 3
+    saved = list_ideas(engine)
+    assert sorted(i.text for i in saved) == sorted(STRANGE[:3])
+    for idea in saved:
+        assert idea.promise_who == "Ольга" and idea.promise_due.isoformat() == "2031-02-28"
+        assert idea.business_card == finished_round.drawn_of_kind("business").id
+        assert idea.technique_card == finished_round.drawn_of_kind("technomagic").id
+        assert idea.status == "planned" and idea.focus == "fix"
+    engine.dispose()
+    with sqlite3.connect(tmp_path / DB_NAME) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert raw.execute("SELECT count(*) FROM play_session").fetchone() == (1,)
+
+
+def test_a_corrupt_file_is_named_and_left_untouched(tmp_path):
+    path = tmp_path / DB_NAME
+    junk = b"this is not a database\x00" * 100
+    path.write_bytes(junk)
+    with pytest.raises(LibraryError) as info:
+        open_library(tmp_path)
+    assert str(info.value).startswith(f"{path}: not a readable idea library")
+    assert path.read_bytes() == junk

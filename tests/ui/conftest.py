@@ -1,0 +1,16 @@
+"""Typing like a person on a Russian or English keyboard."""
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """QTest types Latin-1 only; other characters arrive as the key events a Cyrillic layout or an
+    emoji keyboard sends: a key press carrying the character's text."""
+    for char in text:
+        if ord(char) < 256:
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
