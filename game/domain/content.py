@@ -396,8 +396,9 @@ class Content:
     problems: list[ContentError] = field(default_factory=list)
 
     def cards_of(self, kind: str) -> list[Card]:
+        """Every card of a kind, in route order where cards have one, else in deck file order."""
         cards = [c for d in self.decks.values() if d.kind == kind for c in d.cards]
-        return sorted(cards, key=lambda c: (c.order if c.order is not None else 10**6, c.deck_id, c.id))
+        return sorted(cards, key=lambda c: c.order if c.order is not None else 10**6)
 
     def card(self, card_id: str) -> Card | None:
         for deck in self.decks.values():

@@ -39,9 +39,11 @@ class HomeScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addStretch(1)
-        outer.addWidget(_label(tr("Technomagic of Impressions"), "gameTitle", self), 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(
-            _label(tr("Small, human ideas that delight your clients, card by card."), "tagline", self),
+            _label(tr("Technomagic of Impressions"), "gameTitle", self, wrap=False), 0, Qt.AlignmentFlag.AlignHCenter
+        )
+        outer.addWidget(
+            _label(tr("Small, human ideas that delight your clients, card by card."), "tagline", self, wrap=False),
             0,
             Qt.AlignmentFlag.AlignHCenter,
         )

@@ -188,9 +188,11 @@ class CheckPanel(QWidget):
         for col in range(1, len(self.checks) + 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         for row, idea in enumerate(rnd.ideas):
             text = QTableWidgetItem(idea.text)
+            text.setToolTip(idea.text)
             text.setData(Qt.ItemDataRole.UserRole, idea.id)
             self.table.setItem(row, 0, text)
             for col, card in enumerate(self.checks, 1):
@@ -204,7 +206,6 @@ class CheckPanel(QWidget):
             score = QTableWidgetItem(str(idea.score))
             score.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, len(self.checks) + 1, score)
-        self.table.resizeRowsToContents()
         self.table.itemChanged.connect(self._changed)
         layout.addWidget(self.table, 1)
         legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
@@ -394,6 +395,7 @@ class PromisePanel(QWidget):
             due = QDateEdit(card)
             due.setObjectName(f"promise-due-{idea.id}")
             due.setCalendarPopup(True)
+            due.setDisplayFormat("d MMMM yyyy")
             today = date.today()
             due.setMinimumDate(QDate(today.year, today.month, today.day).addDays(-1))
             due.setSpecialValueText(tr("not set"))
@@ -409,6 +411,7 @@ class PromisePanel(QWidget):
                 presets.addWidget(button)
             form.addLayout(presets, 2, 2)
             grid.addWidget(card, n // 2, n % 2)
+        grid.setRowStretch(len(chosen) // 2 + 1, 1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
 

@@ -1,0 +1,604 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+  <context>
+    <name>Game</name>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Idea library</source>
+      <translation>Библиотека идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>← Home</source>
+      <translation>← На главную</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>new</source>
+      <translation>новая</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>planned</source>
+      <translation>в планах</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>tried</source>
+      <translation>попробовали</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>keeps working</source>
+      <translation>работает</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>dropped</source>
+      <translation>отказались</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Idea</source>
+      <translation>Идея</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>Focus</source>
+      <translation>Фокус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Who</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>By when</source>
+      <translation>К какому сроку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>First step</source>
+      <translation>Первый шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>Saved</source>
+      <translation>Сохранено</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>No ideas yet. Play a round: the ideas you choose land here.</source>
+      <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>The library could not be opened: {0}</source>
+      <translation>Не удалось открыть библиотеку: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>{0} ideas</source>
+      <translation>Идей: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Add the idea you typed</source>
+      <translation>Добавить набранную идею</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Next step</source>
+      <translation>Следующий шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Previous step</source>
+      <translation>Предыдущий шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Pause or resume the timer</source>
+      <translation>Пауза или продолжение таймера</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Redraw the first card</source>
+      <translation>Заменить первую карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Toggle a human check for the selected idea</source>
+      <translation>Отметить или снять проверку на человечность у выбранной идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Rework an idea in a list</source>
+      <translation>Переделать идею в списке</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>double-click or F2</source>
+      <translation>двойной щелчок или F2</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Remove the selected idea</source>
+      <translation>Удалить выбранную идею</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Home</source>
+      <translation>Главная</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Settings</source>
+      <translation>Настройки</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>This help</source>
+      <translation>Эта справка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Language</source>
+      <translation>Язык</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Card animations</source>
+      <translation>Анимация карт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>&amp;Game</source>
+      <translation>&amp;Игра</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>&amp;Help</source>
+      <translation>&amp;Справка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Keyboard shortcuts</source>
+      <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>About</source>
+      <translation>О программе</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>System language</source>
+      <translation>Язык системы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Decks</source>
+      <translation>Колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Settings…</source>
+      <translation>Настройки…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Quit</source>
+      <translation>Выход</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Technomagic of Impressions</source>
+      <translation>Техномагия впечатлений</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Saved to the idea library: {0} ideas.</source>
+      <translation>В библиотеку идей сохранено идей: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Technomagic of Impressions, version {0}.
+Your data: {1}</source>
+      <translation>Техномагия впечатлений, версия {0}.
+Ваши данные: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Could not save to the library ({0}). Your round is kept in {1}</source>
+      <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>← Back</source>
+      <translation>← Назад</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Previous step (Alt+←)</source>
+      <translation>Предыдущий шаг (Alt+←)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Next step (Ctrl+Enter or Alt+→)</source>
+      <translation>Следующий шаг (Ctrl+Enter или Alt+→)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Write at least one idea first: nothing is too small.</source>
+      <translation>Сначала запишите хотя бы одну идею — мелочей не бывает.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Give at least one dot to the idea you want to keep.</source>
+      <translation>Отдайте хотя бы одну точку идее, которую хотите оставить.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Tag each chosen idea: Fix, WOW or Plan B.</source>
+      <translation>Отметьте каждую выбранную идею: Починка, WOW или План Б.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Each chosen idea needs a promise: who, by when and the first step.</source>
+      <translation>Каждой выбранной идее нужно обещание: кто, к какому сроку и первый шаг.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>No dots left: take one back from another idea first.</source>
+      <translation>Точки закончились — сначала заберите одну у другой идеи.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>This idea already has as many dots as one player may give it.</source>
+      <translation>У этой идеи уже столько точек, сколько может дать один игрок.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>In this scenario you cannot vote for your own idea.</source>
+      <translation>В этом сценарии нельзя голосовать за свою идею.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>This idea has no dot of yours to take back.</source>
+      <translation>У этой идеи нет вашей точки — забирать нечего.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Finish ✓</source>
+      <translation>Готово ✓</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Next →</source>
+      <translation>Дальше →</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Step {0} of {1} · {2}</source>
+      <translation>Шаг {0} из {1} · {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Play solo</source>
+      <translation>Играть в одиночку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>15 minutes alone with the cards</source>
+      <translation>15 минут наедине с картами</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Run a workshop — coming soon</source>
+      <translation>Провести воркшоп — скоро</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Play</source>
+      <translation>Играть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Small, human ideas that delight your clients, card by card.</source>
+      <translation>Маленькие человечные идеи, которые радуют ваших клиентов, — карта за картой.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Choose a scenario</source>
+      <translation>Выберите сценарий</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Your round</source>
+      <translation>Ваш раунд</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Play again</source>
+      <translation>Сыграть ещё</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>No solo scenario could be loaded: see Decks for what was skipped.</source>
+      <translation>Не удалось загрузить ни одного сценария для одиночной игры. Что пропущено — смотрите в разделе «Колоды».</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>{0} deck or scenario file(s) could not be read and were skipped: see Decks.</source>
+      <translation>Не удалось прочитать файлы колод или сценариев, они пропущены: {0}. Подробности — в разделе «Колоды».</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>{0} ideas, {1} chosen.</source>
+      <translation>Идей: {0}, выбрано: {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Who: {0}</source>
+      <translation>Кто: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>By when: {0}</source>
+      <translation>К какому сроку: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>First step: {0}</source>
+      <translation>Первый шаг: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Success sign: {0}</source>
+      <translation>Признак успеха: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Skipped, with the reason:</source>
+      <translation>Что пропущено и почему:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>{0} min</source>
+      <translation>{0} мин</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Ideas</source>
+      <translation>Идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Nothing is too small. Write it down and press Enter</source>
+      <translation>Мелочей не бывает — записывайте и нажимайте Enter</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Add</source>
+      <translation>Добавить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>No ideas yet. The first one is the hardest: try the example story.</source>
+      <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Score</source>
+      <translation>Баллы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Fix</source>
+      <translation>Починка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>WOW</source>
+      <translation>WOW</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Plan B</source>
+      <translation>План Б</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>+ dot</source>
+      <translation>+ точка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>− dot</source>
+      <translation>− точка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>not set</source>
+      <translation>не указан</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>In the client's voice: “I expect… I worry that…”</source>
+      <translation>От лица клиента: «Я жду… Меня тревожит, что…»</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Your answer, in a few words</source>
+      <translation>Ваш ответ — в двух словах</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Dots left: {0}</source>
+      <translation>Осталось точек: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>a name, not “we”</source>
+      <translation>имя, а не «мы»</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>what happens tomorrow morning</source>
+      <translation>что произойдёт завтра утром</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Success sign</source>
+      <translation>Признак успеха</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>what the client will say if it worked</source>
+      <translation>что скажет клиент, если получилось</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>In a week</source>
+      <translation>Через неделю</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>In a month</source>
+      <translation>Через месяц</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
+      <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Business</source>
+      <translation>Бизнес</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Client</source>
+      <translation>Клиент</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Touchpoint</source>
+      <translation>Точка контакта</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Lens</source>
+      <translation>Линза</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Technomagic</source>
+      <translation>Техномагия</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Constraint</source>
+      <translation>Ограничение</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Human check</source>
+      <translation>Проверка на человечность</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Obstacle</source>
+      <translation>Нештатная ситуация</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Warm-up</source>
+      <translation>Разминка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Moment</source>
+      <translation>Момент</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Magic</source>
+      <translation>Магия</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Check</source>
+      <translation>Проверка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Choose</source>
+      <translation>Выбор</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Promise</source>
+      <translation>Обещание</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Example story</source>
+      <translation>Пример</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Redraw</source>
+      <translation>Заменить карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
+      <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Pause</source>
+      <translation>Пауза</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Pause or resume the timer (Ctrl+Space)</source>
+      <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>+1 min</source>
+      <translation>+1 мин</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Resume</source>
+      <translation>Продолжить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Twist: {0}</source>
+      <translation>Вариант: {0}</translation>
+    </message>
+  </context>
+</TS>
