@@ -5,6 +5,7 @@ It imports the store (and so SQLAlchemy) only when the library is first opened, 
 
 import importlib
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from game.domain.round import Round
 from game.ui.step_panels import focus_word
-from game.ui.widgets import tr
+from game.ui.widgets import format_date, tr
+
+
+def local_time(stamp: datetime) -> str:
+    """A stored UTC time (SQLite keeps no zone) in the user's zone and language."""
+    local = stamp.replace(tzinfo=stamp.tzinfo or UTC).astimezone()
+    return f"{format_date(local.date().isoformat())}, {local:%H:%M}"
 
 
 class Library:
@@ -91,8 +98,10 @@ class LibraryScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.go_home)
@@ -114,14 +123,13 @@ class LibraryScreen(QWidget):
                 idea.text,
                 focus_word(idea.focus),
                 idea.promise_who,
-                idea.promise_due.isoformat() if idea.promise_due else "",
+                format_date(idea.promise_due.isoformat()) if idea.promise_due else "",
                 idea.promise_first_step,
                 statuses.get(idea.status, idea.status),
-                idea.created_at.strftime("%Y-%m-%d %H:%M"),
+                local_time(idea.created_at),
             )
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.resizeRowsToContents()
         if self.library.error:
             self.status.setText(tr("The library could not be opened: {0}").format(self.library.error))
         elif not ideas:

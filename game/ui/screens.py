@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from game.domain.content import Content, Scenario
 from game.domain.round import Round
 from game.ui.step_panels import focus_word
-from game.ui.widgets import CardFace, deck_word, tr
+from game.ui.widgets import CardFace, deck_word, format_date, tr
 
 
 def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
@@ -154,13 +154,14 @@ class SummaryScreen(QWidget):
             p = idea.promise
             lines = [
                 tr("Who: {0}").format(p.who),
-                tr("By when: {0}").format(p.due),
+                tr("By when: {0}").format(format_date(p.due)),
                 tr("First step: {0}").format(p.first_step),
             ]
             if p.success_sign:
                 lines.append(tr("Success sign: {0}").format(p.success_sign))
             box.addWidget(_label("\n".join(lines), "", tile))
             grid.addWidget(tile, n // 2, n % 2)
+        grid.setRowStretch(len(rnd.chosen()) // 2 + 1, 1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
         self.saved = _label(saved_note, "muted", self)

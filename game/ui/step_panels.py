@@ -135,7 +135,7 @@ class TablePanel(QWidget):
         for slot, card in enumerate(rnd.cards()):
             face = CardFace(card, lang, slot, rnd.content.decks.get(card.deck_id), parent=self)
             face.redraw_requested.connect(self.redraw_requested)
-            cards_row.addWidget(face)
+            cards_row.addWidget(face, 1)
             self.faces.append(face)
         left.addLayout(cards_row, 3)
         self.note: QPlainTextEdit | None = None

@@ -1,6 +1,6 @@
 """Small pieces the screens share: a card face, the countdown, the step bar."""
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,13 @@ from game.ui import theme
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Game", text)
+
+
+def format_date(iso: str) -> str:
+    """A date as people of the UI language write it ("1 December 2026", «1 декабря 2026»)."""
+    if not iso:
+        return ""
+    return QLocale().toString(QDate.fromString(iso, "yyyy-MM-dd"), "d MMMM yyyy")
 
 
 def deck_word(kind: str) -> str:

@@ -1,0 +1,160 @@
+"""Around the round: broken decks and libraries, settings, help, decks browser — as a user meets them."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
+
+from game.store.db import DB_NAME
+from game.ui.app import build_window
+from game.ui.library import LibraryScreen
+from game.ui.main_window import SettingsDialog
+from game.ui.round_screen import RoundScreen
+from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
+
+
+@pytest.fixture
+def make_window(qtbot, data_home: Path):
+    made = []
+
+    def make(lang: str = "en"):
+        win = build_window(data_home, lang)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.library.close()
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def when_modal(callback) -> QTimer:
+    """Answer the next modal dialog once it is open (the caller then runs the action that opens it)."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        if QApplication.activeModalWidget() is not None:
+            timer.stop()
+            callback(QApplication.activeModalWidget())
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def finish_quickly(qtbot, win) -> None:
+    """Play solo spark to its end: the steps' own widgets are tested in test_solo_round."""
+    win.start_round("solo-spark", seed=2)
+    screen = win.current_screen()
+    assert isinstance(screen, RoundScreen)
+    rnd = screen.round
+    while not rnd.finished:
+        if rnd.step.kind == "magic":
+            rnd.add_idea("Tea while you wait")
+        if rnd.step.kind == "choose":
+            rnd.give_dot(1)
+            rnd.set_focus(1, "fix")
+        if rnd.step.kind == "promise":
+            rnd.set_promise(1, who="Anna", due="2031-01-01", first_step="Buy tea")
+        click(qtbot, screen.next_button)
+
+
+def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, make_window, data_home):
+    data_home.mkdir(parents=True)
+    junk = b"not a database " * 50
+    (data_home / DB_NAME).write_bytes(junk)
+    win = make_window()
+    finish_quickly(qtbot, win)
+    summary = win.current_screen()
+    assert isinstance(summary, SummaryScreen)
+    assert "Could not save to the library" in summary.saved.text()
+    [kept] = (data_home / "unsaved").glob("round-*.json")
+    assert "Tea while you wait" in kept.read_text(encoding="utf-8")
+    assert str(kept) in summary.saved.text()
+    assert (data_home / DB_NAME).read_bytes() == junk
+    win.show_library()
+    library = win.current_screen()
+    assert isinstance(library, LibraryScreen)
+    assert library.status.text().startswith(f"The library could not be opened: {data_home / DB_NAME}")
+
+
+def test_a_broken_user_deck_is_skipped_and_shown(qtbot, make_window, data_home):
+    decks = data_home / "cards"
+    decks.mkdir(parents=True)
+    (decks / "mine.toml").write_text('[deck]\nid = "mine"\nkind = "lens"\nname = { ru = "Моя" }\n', encoding="utf-8")
+    win = make_window()
+    home = win.current_screen()
+    assert isinstance(home, HomeScreen)
+    texts = [label.text() for label in home.findChildren(QLabel)]
+    assert "1 deck or scenario file(s) could not be read and were skipped: see Decks." in texts
+    click(qtbot, home.decks_button)
+    decks_screen = win.current_screen()
+    assert isinstance(decks_screen, DecksScreen)
+    texts = [label.text() for label in decks_screen.findChildren(QLabel)]
+    assert any(f"{decks / 'mine.toml'}: deck.name: missing `en`" in text for text in texts)
+    assert "solo-spark" in win.content.scenarios  # the game still plays
+
+
+def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, make_window):
+    win = make_window("en")
+
+    def answer(dialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.language.setFocus()
+        dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    waiter = when_modal(answer)
+    win.actions_["settings"].trigger()
+    assert not waiter.isActive()
+    home = win.current_screen()
+    assert home.solo_button.text() == "Играть в одиночку"
+    assert win.settings.get("language") == "ru"
+    win.close()
+    again = make_window(None)
+    assert again.lang == "ru"
+    assert again.current_screen().solo_button.text() == "Играть в одиночку"
+    from game.ui import i18n
+
+    i18n.install("en")
+
+
+def test_f1_shows_every_shortcut(qtbot, make_window):
+    win = make_window()
+    seen = []
+
+    def read_and_close(box) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.done(QDialog.DialogCode.Accepted)
+
+    with qtbot.waitActive(win):  # shortcuts go to the active window, as on a desktop
+        win.activateWindow()
+    waiter = when_modal(read_and_close)
+    qtbot.keyClick(win.current_screen(), Qt.Key.Key_F1)
+    assert not waiter.isActive()
+    [text] = seen
+    for keys in ("Ctrl+Return", "Alt+Left", "Ctrl+Space", "Ctrl+R", "1 … 8", "F1"):
+        assert keys in text
+
+
+def test_decks_screen_shows_every_card_of_the_chosen_deck(qtbot, make_window):
+    win = make_window("ru")
+    click(qtbot, win.current_screen().decks_button)
+    screen = win.current_screen()
+    assert isinstance(screen, DecksScreen)
+    row = next(i for i in range(screen.list.count()) if "Приёмы техномагии" in screen.list.item(i).text())
+    screen.list.setCurrentRow(row)
+    from game.ui.widgets import CardFace
+
+    faces = screen.scroll.widget().findChildren(CardFace)
+    assert len(faces) == len(win.content.decks["technomagic"].cards)
+    assert faces[0].title.text() == win.content.decks["technomagic"].cards[0].title.ru
