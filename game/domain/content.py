@@ -118,6 +118,8 @@ class StepSpec:
     seconds: int
     draw: tuple[str, ...]
     instruction: Text
+    cards: tuple[str, ...] = ()  # fixed card ids shown instead of drawing (e.g. the three morning questions)
+    route: bool = False  # draw the next card along the client's route (touchpoint `order`), not at random
 
 
 @dataclass(frozen=True)
@@ -360,9 +362,18 @@ def load_scenario(path: Path) -> Scenario:
         if not isinstance(draw, list) or any(d not in DECK_KINDS for d in draw):
             check.fail(label, "draw", f"must list deck kinds from: {', '.join(DECK_KINDS)}")
             draw = list(DEFAULT_DRAWS[kind])
+        fixed = raw.get("cards", [])
+        if not isinstance(fixed, list) or not all(isinstance(c, str) for c in fixed):
+            check.fail(label, "cards", "must list card ids")
+            fixed = []
+        route = raw.get("route", False)
+        if not isinstance(route, bool):
+            check.fail(label, "route", "must be true or false")
+            route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
         if instruction:
-            steps.append(StepSpec(kind, seconds, tuple(draw), instruction))
+            draw = [] if fixed and "draw" not in raw else draw
+            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route))
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
@@ -437,8 +448,11 @@ def load_content(deck_dirs: Iterable[Path], scenario_dirs: Iterable[Path]) -> Co
             {k for s in scenario.steps for k in s.draw if not content.cards_of(k)}
             | ({"check"} if any(s.kind == "check" for s in scenario.steps) and not content.cards_of("check") else set())
         )
+        unknown = sorted({c for s in scenario.steps for c in s.cards if content.card(c) is None})
         if missing:
             content.problems.append(ContentError(path, f"needs decks that are missing or broken: {', '.join(missing)}"))
+        elif unknown:
+            content.problems.append(ContentError(path, f"names cards that no deck has: {', '.join(unknown)}"))
         else:
             content.scenarios[scenario.id] = scenario
     return content

@@ -124,8 +124,8 @@ class Round:
     def _enter(self) -> None:
         index = self.step_index
         if index not in self.draws:
-            self.draws[index] = []
-            for slot, kind in enumerate(self.step.draw):
+            self.draws[index] = list(self.step.cards)
+            for slot, kind in enumerate(self.step.draw, len(self.step.cards)):
                 self.draws[index].append(self._draw(kind, index, slot, exclude=set()))
         if self.step.seconds and index not in self.timers:
             self.timers[index] = Countdown(self.step.seconds, self.clock)
@@ -140,6 +140,8 @@ class Round:
     def _draw(self, kind: str, index: int, slot: int, exclude: set[str]) -> str:
         pool = [c.id for c in self.content.cards_of(kind)]
         fresh = [cid for cid in pool if cid not in self._on_table() and cid not in exclude]
+        if self.steps[index].route and fresh:
+            return fresh[0]  # the next stop on the client's route (cards_of sorts by `order`)
         n = self.redraws.get(f"{index}:{slot}", 0)
         rng = random.Random(f"{self.seed}/{index}/{slot}/{n}")
         return rng.choice(fresh or [cid for cid in pool if cid not in exclude] or pool)
@@ -148,11 +150,12 @@ class Round:
         """Replace the card in `slot` of the current step with another card of the same kind."""
         index = self.step_index
         ids = self.draws[index]
-        if not 0 <= slot < len(ids):
-            raise IndexError(f"no card in slot {slot}")
+        fixed = len(self.step.cards)
+        if not fixed <= slot < len(ids):
+            raise IndexError(f"no card to redraw in slot {slot}")
         key = f"{index}:{slot}"
         self.redraws[key] = self.redraws.get(key, 0) + 1
-        ids[slot] = self._draw(self.step.draw[slot], index, slot, exclude={ids[slot]})
+        ids[slot] = self._draw(self.step.draw[slot - fixed], index, slot, exclude={ids[slot]})
         card = self.content.card(ids[slot])
         assert card is not None
         return card

@@ -158,11 +158,11 @@ class MainWindow(QMainWindow):
 
     def start_round(self, scenario_id: str, seed: int | None = None) -> None:
         self.round = new_round(self.content.scenarios[scenario_id], self.content, seed)
-        self.show_round()
+        self.show_round(just_drawn=True)
 
-    def show_round(self) -> None:
+    def show_round(self, just_drawn: bool = False) -> None:
         assert self.round is not None
-        screen = RoundScreen(self.round, self.lang, self)
+        screen = RoundScreen(self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self)
         screen.finished.connect(self.finish_round)
         self._set(screen)
         screen.panel.focus_target().setFocus()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from game.domain.round import Round, StepBlocked
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, ChoosePanel, PromisePanel, TablePanel
-from game.ui.widgets import StepBar, TimerView, step_word, tr
+from game.ui.widgets import DrawOverlay, StepBar, TimerView, step_word, tr
 
 NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right")
 BACK_KEYS = ("Alt+Left",)
@@ -37,10 +37,13 @@ class RoundScreen(QWidget):
     step_changed = Signal(int)
     changed = Signal()
 
-    def __init__(self, rnd: Round, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, rnd: Round, lang: str, animate: bool = False, just_drawn: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.round = rnd
         self.lang = lang
+        self.animate = animate
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         self.bar = StepBar([s.kind for s in rnd.steps], self)
@@ -78,9 +81,10 @@ class RoundScreen(QWidget):
         QShortcut(QKeySequence("Ctrl+Space"), self, self.timer.toggle)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.redraw(0))
         self.panel: QWidget | None = None
-        self.show_step()
+        self.show_step(drawn=range(len(rnd.draws[rnd.step_index])) if just_drawn else ())
 
-    def show_step(self) -> None:
+    def show_step(self, drawn=()) -> None:
+        """Show the round's current step; the cards in the `drawn` slots arrive with a flip."""
         rnd = self.round
         step = rnd.step
         if self.panel is not None:
@@ -102,6 +106,9 @@ class RoundScreen(QWidget):
         else:
             panel = TablePanel(rnd, self.lang, self.timer, self)
             panel.redraw_requested.connect(self.redraw)
+            if self.animate:
+                for slot in drawn:
+                    DrawOverlay(panel.faces[slot])
         self.timer.attach(rnd.timer if isinstance(panel, TablePanel) else None)
         panel.changed.connect(self._changed)
         self.panel = panel
@@ -120,6 +127,7 @@ class RoundScreen(QWidget):
     def go_next(self) -> None:
         if self.round.step.kind in IDEA_STEPS and isinstance(self.panel, TablePanel) and self.panel.ideas:
             self.panel.ideas.add()  # a typed idea counts even if Enter was not pressed
+        fresh = self.round.step_index + 1 not in self.round.draws
         try:
             self.round.next()
         except StepBlocked as problem:
@@ -129,7 +137,7 @@ class RoundScreen(QWidget):
             self.timer.attach(None)
             self.finished.emit()
         else:
-            self.show_step()
+            self.show_step(drawn=range(len(self.round.draws[self.round.step_index])) if fresh else ())
         self.changed.emit()
 
     def go_back(self) -> None:
@@ -139,9 +147,13 @@ class RoundScreen(QWidget):
             self.changed.emit()
 
     def redraw(self, slot: int) -> None:
-        if isinstance(self.panel, TablePanel) and slot < len(self.panel.faces):
+        if (
+            isinstance(self.panel, TablePanel)
+            and self.panel.faces[slot:]
+            and self.panel.faces[slot].redraw_button.isVisible()
+        ):
             self.round.redraw(slot)
-            self.show_step()
+            self.show_step(drawn=(slot,))
             self.changed.emit()
 
     def keyPressEvent(self, event) -> None:

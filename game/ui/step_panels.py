@@ -133,7 +133,8 @@ class TablePanel(QWidget):
         cards_row = QHBoxLayout()
         self.faces: list[CardFace] = []
         for slot, card in enumerate(rnd.cards()):
-            face = CardFace(card, lang, slot, rnd.content.decks.get(card.deck_id), parent=self)
+            fixed = slot < len(rnd.step.cards)  # cards the scenario names are not redrawn
+            face = CardFace(card, lang, slot, rnd.content.decks.get(card.deck_id), redraw=not fixed, parent=self)
             face.redraw_requested.connect(self.redraw_requested)
             cards_row.addWidget(face, 1)
             self.faces.append(face)

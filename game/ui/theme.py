@@ -4,6 +4,7 @@ from functools import cache
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 from game import paths
 
@@ -41,6 +42,13 @@ def emblem(kind: str, size: int = 28) -> QPixmap:
     if not path.exists():
         return QPixmap()
     return QIcon(str(path)).pixmap(QSize(size, size))
+
+
+@cache
+def deck_back() -> QSvgRenderer:
+    renderer = QSvgRenderer(str(paths.asset("emblems", "deck-back.svg")))
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)  # the back covers the whole face
+    return renderer
 
 
 def app_icon() -> QIcon:

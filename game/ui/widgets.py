@@ -1,6 +1,18 @@
 """Small pieces the screens share: a card face, the countdown, the step bar."""
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEasingCurve,
+    QEvent,
+    QLocale,
+    QRectF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -232,3 +244,50 @@ class StepBar(QWidget):
     def set_current(self, index: int) -> None:
         for n, label in enumerate(self.items):
             theme.flag_style(label, "current", n == index)
+
+
+class DrawOverlay(QWidget):
+    """The deck's back over a freshly drawn card, turning away to show the face (a short flip)."""
+
+    DURATION_MS = 380
+
+    def __init__(self, face: QWidget):
+        super().__init__(face)
+        self.setObjectName("drawOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._progress = 0.0
+        self.setGeometry(face.rect())
+        face.installEventFilter(self)  # follow the card while the layout settles
+        self.animation = QVariantAnimation(self)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setDuration(self.DURATION_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self.animation.valueChanged.connect(self._step)
+        self.animation.finished.connect(self.deleteLater)
+        self.show()
+        self.raise_()
+        self.animation.start()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
+
+    def _step(self, value: float) -> None:
+        self._progress = value
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        # The back narrows to nothing, like a card turned on its long edge; the face is already beneath.
+        width = self.width() * max(0.0, 1.0 - self._progress * 1.6)
+        if width < 1:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = QRectF((self.width() - width) / 2, 0, width, self.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.PAPER))
+        painter.drawRoundedRect(target, 16, 16)
+        theme.deck_back().render(painter, target)
+        painter.end()

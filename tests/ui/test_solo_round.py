@@ -172,3 +172,22 @@ def test_timer_pauses_with_ctrl_space(qtbot, window):
     qtbot.keyClick(screen, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert not screen.round.timer.running
     assert screen.timer.pause_button.text() == "Resume"
+
+
+def test_drawn_cards_flip_in_unless_animations_are_off(qtbot, window):
+    from game.ui.widgets import DrawOverlay
+
+    window.settings.set("animations", True)
+    screen = start_solo_spark(qtbot, window)
+    overlays = screen.findChildren(DrawOverlay)
+    assert len(overlays) == 2  # business and client arrive from the deck
+    qtbot.waitUntil(lambda: not screen.findChildren(DrawOverlay), timeout=3000)
+    click(qtbot, screen.panel.faces[1].redraw_button)
+    assert [o.parent() for o in screen.findChildren(DrawOverlay)] == [screen.panel.faces[1]]
+    qtbot.waitUntil(lambda: not screen.findChildren(DrawOverlay), timeout=3000)
+    next_step(qtbot, screen)
+    qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert not screen.panel.findChildren(DrawOverlay)  # going back shows the same cards: no new draw
+    window.settings.set("animations", False)
+    window.start_round("solo-spark", seed=9)
+    assert not round_screen(window).findChildren(DrawOverlay)
