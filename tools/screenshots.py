@@ -103,16 +103,57 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     return saved
 
 
+def card_sheet(out: Path, lang: str) -> Path:
+    """One card of every deck (its story open) and the deck back, on one sheet."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+
+    from game.ui import i18n, theme
+    from game.ui.app import load_game_content, make_application
+    from game.ui.widgets import CardFace
+
+    app = make_application()
+    i18n.install(lang)
+    with tempfile.TemporaryDirectory() as data:
+        content = load_game_content(Path(data))
+    sheet = QWidget()
+    sheet.setStyleSheet(theme.stylesheet(15))
+    grid = QGridLayout(sheet)
+    grid.setSpacing(18)
+    for n, kind in enumerate(k for k in theme.DECK_COLORS):
+        card = content.cards_of(kind)[0]
+        face = CardFace(card, lang, redraw=False, parent=sheet)
+        face.show_story(True)
+        face.setFixedSize(370, 560)
+        grid.addWidget(face, n // 5, n % 5)
+    back = QWidget(sheet)
+    back.setFixedSize(370, 560)
+    back.paintEvent = lambda _e: (p := QPainter(back), theme.deck_back().render(p), p.end())
+    grid.addWidget(back, 1, 4)
+    sheet.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    path = out / f"cards-{lang}.png"
+    sheet.grab().save(str(path))
+    sheet.close()
+    app.processEvents()
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--sizes", default="1920x1080,1366x768")
     parser.add_argument("--langs", default="ru,en")
+    parser.add_argument("--cards", action="store_true", help="only the sheet of every deck's card")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in args.langs.split(","):
+        if args.cards:
+            print(card_sheet(args.out, lang))
+            continue
         for size in args.sizes.split(","):
             w, h = map(int, size.split("x"))
             for path in shoot(args.out, lang, (w, h)):

@@ -92,7 +92,7 @@ class RoundScreen(QWidget):
             self.timer.setParent(self)  # keep the shared timer alive while its old panel goes
             self.panel.hide()
             self.panel.deleteLater()
-        self.bar.set_current(rnd.step_index)
+        self.bar.set_current(step.kind)
         self.title.setText(tr("Step {0} of {1} · {2}").format(rnd.step_index + 1, len(rnd.steps), step_word(step.kind)))
         self.instruction.setText(step.instruction.get(self.lang))
         self.message.clear()

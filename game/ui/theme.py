@@ -100,6 +100,7 @@ def stylesheet(base: int) -> str:
     QFrame#band {{ border-top-left-radius: 15px; border-top-right-radius: 15px; background: {ACCENT}; }}
     QFrame#band QLabel {{ color: #FFFFFF; font-weight: 700; }}
     {bands}
+    QListWidget#ideaList::item {{ padding: 6px 4px; border-bottom: 1px solid #EEE5D5; }}
     QListWidget, QTableWidget, QTreeWidget {{ background: #FFFFFF; border: 1px solid #E2D8C6;
                                              border-radius: 8px; }}
     """

@@ -222,10 +222,13 @@ def step_word(kind: str) -> str:
 
 
 class StepBar(QWidget):
-    """Where we are: Client · Moment · Lens · Magic · Check · Choose · Promise."""
+    """Where we are: Client · Moment · Lens · Magic · Check · Choose · Promise (each kind once, even when a
+    scenario walks Moment · Magic twelve times)."""
 
     def __init__(self, kinds: list[str], parent: QWidget | None = None):
         super().__init__(parent)
+        kinds = list(dict.fromkeys(kinds))
+        self.kinds = kinds
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -241,9 +244,9 @@ class StepBar(QWidget):
             row.addWidget(label)
         row.addStretch(1)
 
-    def set_current(self, index: int) -> None:
-        for n, label in enumerate(self.items):
-            theme.flag_style(label, "current", n == index)
+    def set_current(self, kind: str) -> None:
+        for label_kind, label in zip(self.kinds, self.items, strict=True):
+            theme.flag_style(label, "current", label_kind == kind)
 
 
 class DrawOverlay(QWidget):

@@ -1,0 +1,151 @@
+"""The shipped decks and scenarios: complete, bilingual, grounded in the seeds, and every scenario playable."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game import paths
+from game.domain.content import DECK_KINDS, check_files
+from game.domain.round import new_round
+
+MINIMUM = {
+    "technomagic": 24,
+    "business": 16,
+    "client": 16,
+    "touchpoint": 10,
+    "lens": 10,
+    "constraint": 12,
+    "check": 8,
+    "obstacle": 16,
+    "warmup": 6,
+}
+SEED_STORIES = [  # the techniques the seeds teach, each a card of its own
+    "tm-joshi-giraffe",
+    "tm-dropped-tray",
+    "tm-funny-message",
+    "tm-cheese-insert",
+    "tm-open-kitchen",
+    "tm-cashier-decides",
+    "tm-closed-gate-warning",
+    "tm-name-the-feeling",
+    "tm-hate-scale",
+    "tm-note-for-colleague",
+    "tm-agree-every-step",
+    "tm-take-responsibility",
+    "tm-delivery-tracking",
+]
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+IDS_FILE = Path(__file__).with_name("card_ids.txt")
+
+
+def all_cards(content):
+    return [card for deck in content.decks.values() for card in deck.cards]
+
+
+def texts(card):
+    for name in ("title", "prompt", "example", "source", "twist"):
+        value = getattr(card, name)
+        if value is not None:
+            yield name, value
+
+
+def test_every_shipped_file_validates():
+    files = sorted(paths.shipped("cards").glob("*.toml")) + sorted(paths.shipped("scenarios").glob("*.toml"))
+    assert len(files) >= 14
+    assert [str(p) for p in check_files(files)] == []
+
+
+@pytest.mark.parametrize("kind", DECK_KINDS)
+def test_each_deck_kind_has_enough_cards(content, kind):
+    assert len(content.cards_of(kind)) >= MINIMUM[kind]
+
+
+def test_card_ids_are_unique_across_all_decks(content):
+    ids = [card.id for card in all_cards(content)]
+    assert len(ids) == len(set(ids))
+
+
+def test_card_ids_are_stable(content):
+    """Saved ideas point at card ids: a shipped id may be added, never renamed or removed."""
+    known = set(IDS_FILE.read_text(encoding="utf-8").split())
+    current = {card.id for card in all_cards(content)}
+    assert known <= current, sorted(known - current)
+
+
+def test_no_text_is_empty_or_the_same_in_both_languages(content):
+    for card in all_cards(content):
+        for name, text in texts(card):
+            assert text.ru.strip() and text.en.strip(), (card.id, name)
+            assert text.ru != text.en, (card.id, name)
+
+
+def test_russian_is_russian_and_english_is_english(content):
+    for card in all_cards(content):
+        for name, text in texts(card):
+            assert CYRILLIC.search(text.ru), (card.id, name, text.ru)
+            if name != "source":  # sources may name a Russian channel in its own script
+                assert not CYRILLIC.search(text.en), (card.id, name, text.en)
+
+
+def test_every_technique_has_an_example_story_and_a_source(content):
+    for card in content.cards_of("technomagic"):
+        assert card.example and card.source, card.id
+
+
+def test_the_seed_stories_are_all_there(content):
+    ids = {card.id for card in content.cards_of("technomagic")}
+    assert set(SEED_STORIES) <= ids
+
+
+def test_touchpoints_walk_the_route_in_order(content):
+    orders = [card.order for card in content.cards_of("touchpoint")]
+    assert None not in orders and orders == sorted(orders) and len(set(orders)) == len(orders)
+
+
+def test_the_five_scenarios_are_shipped(content):
+    assert {"solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions"} <= set(
+        content.scenarios
+    )
+
+
+@pytest.mark.parametrize(
+    "scenario_id", ["solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions"]
+)
+def test_every_scenario_plays_to_its_end(content, scenario_id):
+    scenario = content.scenarios[scenario_id]
+    rnd = new_round(scenario, content, seed=3)
+    seen = []
+    while not rnd.finished:
+        seen.append(rnd.step.kind)
+        assert len(rnd.cards()) == len(rnd.step.draw) + len(rnd.step.cards)
+        if rnd.step.kind == "magic":
+            rnd.add_idea(f"idea at step {rnd.step_index}")
+        if rnd.step.kind == "choose":
+            rnd.give_dot(1)
+            rnd.set_focus(1, "wow")
+        if rnd.step.kind == "promise":
+            rnd.set_promise(1, who="Anna", due="2030-01-01", first_step="Start")
+        rnd.next()
+    assert seen[-2:] == ["choose", "promise"]
+    assert sum(s.seconds for s in scenario.steps) <= scenario.minutes * 60
+
+
+def test_journey_walk_follows_the_route(content):
+    rnd = new_round(content.scenarios["journey-walk"], content, seed=1)
+    stops = []
+    while not rnd.finished and rnd.step.kind != "check":
+        stops += [c.order for c in rnd.cards() if c.kind == "touchpoint"]
+        if rnd.step.kind == "magic":
+            rnd.add_idea("x")
+        rnd.next()
+    assert stops == [card.order for card in content.cards_of("touchpoint")]  # every stop, in route order
+
+
+def test_morning_questions_show_the_three_questions_in_order(content):
+    rnd = new_round(content.scenarios["morning-questions"], content, seed=1)
+    firsts = []
+    while rnd.step.kind == "warmup":
+        firsts.append(rnd.cards()[0].id)
+        rnd.next()
+    assert firsts == ["wu-proud", "wu-always", "wu-surprise"]
