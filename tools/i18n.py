@@ -2,6 +2,7 @@
 
     python tools/i18n.py          update assets/translations/technomagic_ru.ts and compile the .qm
     python tools/i18n.py --check  exit 1 if a string in the code has no finished Russian translation
+    python tools/i18n.py --set "English" "Русский"   add or change one translation, then update as above
 
 Every UI string goes through `tr("…")` (context "Game"; English is the source language). We extract those
 literals with `ast` rather than lupdate, whose Python parser gives module-level `tr` calls the wrong context.
@@ -83,13 +84,16 @@ def missing() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--set", nargs=2, action="append", default=[], metavar=("SOURCE", "RUSSIAN"))
     args = parser.parse_args()
     if args.check:
         gaps = missing()
         for source in gaps:
             print(f"no Russian translation: {source!r}")
         return 1 if gaps else 0
-    write_ts(extract(), read_ts())
+    done = read_ts()
+    done.update(dict(args.set))
+    write_ts(extract(), done)
     compile_qm()
     gaps = missing()
     print(f"{TS.relative_to(ROOT)}: {len(extract())} strings, {len(gaps)} without Russian")

@@ -301,6 +301,11 @@ Your data: {1}</source>
       <translation>Шаг {0} из {1} · {2}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Stuck? Open the example story on the card: someone has done this before.</source>
+      <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/screens.py" />
       <source>Play solo</source>
       <translation>Играть в одиночку</translation>
@@ -344,6 +349,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>No solo scenario could be loaded: see Decks for what was skipped.</source>
       <translation>Не удалось загрузить ни одного сценария для одиночной игры. Что пропущено — смотрите в разделе «Колоды».</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Workshop scenarios: play one alone to rehearse it</source>
+      <translation>Сценарии для воркшопов: сыграйте в одиночку, чтобы отрепетировать</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />

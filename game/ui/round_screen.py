@@ -1,6 +1,6 @@
 """A round on screen: the step bar, the step's instruction, its panel, Back and Next with their shortcuts."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,6 +32,8 @@ def refusal_message(reason: str) -> str:
 
 class RoundScreen(QWidget):
     """Shows the round's current step; `finished` fires after the last step's Next."""
+
+    HINT_MS = 60_000  # a minute without a new idea: point at the example story
 
     finished = Signal()
     step_changed = Signal(int)
@@ -80,6 +82,9 @@ class RoundScreen(QWidget):
                 QShortcut(QKeySequence(key), self, slot)
         QShortcut(QKeySequence("Ctrl+Space"), self, self.timer.toggle)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.redraw(0))
+        self.hint_timer = QTimer(self)
+        self.hint_timer.setSingleShot(True)
+        self.hint_timer.timeout.connect(self.show_hint)
         self.panel: QWidget | None = None
         self.show_step(drawn=range(len(rnd.draws[rnd.step_index])) if just_drawn else ())
 
@@ -114,6 +119,9 @@ class RoundScreen(QWidget):
         self.panel = panel
         self.body.addWidget(panel)
         panel.show()  # now, not on the next event loop pass: focus and tests need it on screen
+        self.hint_timer.stop()
+        if rnd.scenario.hints and isinstance(panel, TablePanel) and panel.ideas is not None:
+            self.hint_timer.start(self.HINT_MS)
         last = rnd.step_index == len(rnd.steps) - 1
         self.next_button.setText(tr("Finish ✓") if last else tr("Next →"))
         self.back_button.setEnabled(rnd.step_index > 0)
@@ -122,7 +130,15 @@ class RoundScreen(QWidget):
 
     def _changed(self) -> None:
         self.message.clear()
+        if self.hint_timer.isActive():
+            self.hint_timer.start(self.HINT_MS)
         self.changed.emit()
+
+    def show_hint(self) -> None:
+        if not self.message.text() and isinstance(self.panel, TablePanel):
+            stories = [face for face in self.panel.faces if face.card.example]
+            if stories:
+                self.message.setText(tr("Stuck? Open the example story on the card: someone has done this before."))
 
     def go_next(self) -> None:
         if self.round.step.kind in IDEA_STEPS and isinstance(self.panel, TablePanel) and self.panel.ideas:

@@ -90,14 +90,27 @@ class ScenarioPicker(QWidget):
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(_label(tr("Choose a scenario"), "screenTitle", self))
         self.buttons: dict[str, QPushButton] = {}
-        solo = [s for s in content.scenarios.values() if s.mode == "solo"]
-        for scenario in sorted(solo, key=lambda s: (s.minutes, s.id)):
-            layout.addWidget(self._tile(scenario, lang))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        tiles = QVBoxLayout(host)
+        by_minutes = sorted(content.scenarios.values(), key=lambda s: (s.minutes, s.id))
+        solo = [s for s in by_minutes if s.mode == "solo"]
+        teams = [s for s in by_minutes if s.mode == "teams"]
+        for scenario in solo:
+            tiles.addWidget(self._tile(scenario, lang, host))
         if not solo:
-            layout.addWidget(
-                _label(tr("No solo scenario could be loaded: see Decks for what was skipped."), "problem", self)
+            tiles.addWidget(
+                _label(tr("No solo scenario could be loaded: see Decks for what was skipped."), "problem", host)
             )
-        layout.addStretch(1)
+        if teams:
+            tiles.addWidget(_label(tr("Workshop scenarios: play one alone to rehearse it"), "muted", host))
+            for scenario in teams:
+                tiles.addWidget(self._tile(scenario, lang, host))
+        tiles.addStretch(1)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.cancelled)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -105,8 +118,8 @@ class ScenarioPicker(QWidget):
         if first:
             self.setFocusProxy(first)
 
-    def _tile(self, scenario: Scenario, lang: str) -> QFrame:
-        tile = QFrame(self)
+    def _tile(self, scenario: Scenario, lang: str, parent: QWidget) -> QFrame:
+        tile = QFrame(parent)
         tile.setObjectName("panel")
         row = QHBoxLayout(tile)
         text = QVBoxLayout()

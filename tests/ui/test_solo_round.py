@@ -191,3 +191,15 @@ def test_drawn_cards_flip_in_unless_animations_are_off(qtbot, window):
     window.settings.set("animations", False)
     window.start_round("solo-spark", seed=9)
     assert not round_screen(window).findChildren(DrawOverlay)
+
+
+def test_a_hint_points_at_the_example_after_a_quiet_minute(qtbot, window, monkeypatch):
+    monkeypatch.setattr("game.ui.round_screen.RoundScreen.HINT_MS", 60)
+    screen = start_solo_spark(qtbot, window)
+    assert not screen.hint_timer.isActive()  # the client step takes notes, not ideas
+    for _ in range(3):
+        next_step(qtbot, screen)
+    qtbot.waitUntil(lambda: "Stuck?" in screen.message.text(), timeout=2000)
+    type_text(qtbot, screen.panel.ideas.input, "Warm towels")
+    qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Return)
+    assert screen.message.text() == ""
