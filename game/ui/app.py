@@ -46,5 +46,9 @@ def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) 
     if exit_when_shown:
         window.first_shown.disconnect(window.library.preload)
         window.first_shown.connect(lambda: QTimer.singleShot(0, app.quit))
-    window.show()
+    screen = app.primaryScreen().availableGeometry()
+    if screen.width() <= 1440 or screen.height() <= 820:
+        window.showMaximized()  # a laptop: use all of it
+    else:
+        window.show()
     return app.exec()

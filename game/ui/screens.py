@@ -1,6 +1,6 @@
 """The screens around a round: home, scenario pick, summary, decks."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import Content, Scenario
 from game.domain.round import Round
+from game.ui import theme
 from game.ui.step_panels import focus_word
 from game.ui.widgets import CardFace, deck_word, format_date, tr
 
@@ -39,6 +40,9 @@ class HomeScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addStretch(1)
+        art = QLabel(self)
+        art.setPixmap(theme.app_icon().pixmap(QSize(132, 132)))
+        outer.addWidget(art, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(
             _label(tr("Technomagic of Impressions"), "gameTitle", self, wrap=False), 0, Qt.AlignmentFlag.AlignHCenter
         )
