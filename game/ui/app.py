@@ -35,8 +35,9 @@ def build_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     settings = Settings(data_dir)
     lang = lang or i18n.resolve(settings.get("language"))
     i18n.install(lang)
-    window = MainWindow(load_game_content(data_dir), data_dir, settings, lang)
-    window.first_shown.connect(window.library.preload)  # the database code loads once the window is shown
+    window = MainWindow(lambda: load_game_content(data_dir), data_dir, settings, lang)
+    window.first_shown.connect(lambda: window.content)  # the decks are read once the window is on screen
+    window.first_shown.connect(window.library.preload)  # and the database code loads in the background
     return window
 
 
@@ -44,7 +45,7 @@ def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) 
     app = make_application()
     window = build_window(data_dir, lang)
     if exit_when_shown:
-        window.first_shown.disconnect(window.library.preload)
+        window.first_shown.disconnect()  # measure the first window only: no deck reading, no library
         window.first_shown.connect(lambda: QTimer.singleShot(0, app.quit))
     screen = app.primaryScreen().availableGeometry()
     if screen.width() <= 1440 or screen.height() <= 820:

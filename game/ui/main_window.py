@@ -2,6 +2,7 @@
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -72,9 +73,10 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     round_saved = Signal(list)
 
-    def __init__(self, content: Content, data_dir: Path, settings: Settings, lang: str):
+    def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
         super().__init__()
-        self.content = content
+        self._load_content = load_content
+        self._content: Content | None = None
         self.data_dir = data_dir
         self.settings = settings
         self.lang = lang
@@ -89,6 +91,16 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.show_home()
         self.resize(1280, 760)
+
+    @property
+    def content(self) -> Content:
+        """The decks and scenarios, read on first use (start-up reads them right after the first paint)."""
+        if self._content is None:
+            self._content = self._load_content()
+            home = self.current_screen()
+            if isinstance(home, HomeScreen):
+                home.show_content(self._content)
+        return self._content
 
     # --- chrome ---------------------------------------------------------------------------------
 
@@ -144,7 +156,7 @@ class MainWindow(QMainWindow):
     # --- screens --------------------------------------------------------------------------------
 
     def show_home(self) -> None:
-        home = HomeScreen(self.content, self)
+        home = HomeScreen(self._content, self)
         home.play_solo.connect(self.show_picker)
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)

@@ -35,7 +35,7 @@ class HomeScreen(QWidget):
     open_library = Signal()
     open_decks = Signal()
 
-    def __init__(self, content: Content, parent: QWidget | None = None):
+    def __init__(self, content: Content | None, parent: QWidget | None = None):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
@@ -71,17 +71,22 @@ class HomeScreen(QWidget):
         row.addWidget(self.decks_button)
         row.addStretch(1)
         outer.addLayout(row)
-        if content.problems:
-            files = len(content.skipped_files())
-            warning = _label(
-                tr("{0} deck or scenario file(s) could not be read and were skipped: see Decks.").format(files),
-                "problem",
-                self,
-            )
-            warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            outer.addWidget(warning)
+        self.warning = _label("", "problem", self)
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.warning.hide()
+        outer.addWidget(self.warning)
         outer.addStretch(2)
         self.setFocusProxy(self.solo_button)
+        if content is not None:
+            self.show_content(content)
+
+    def show_content(self, content: Content) -> None:
+        """Say which deck files were skipped (the decks are read just after the window first shows)."""
+        files = len(content.skipped_files())
+        self.warning.setText(
+            tr("{0} deck or scenario file(s) could not be read and were skipped: see Decks.").format(files)
+        )
+        self.warning.setVisible(bool(files))
 
 
 class ScenarioPicker(QWidget):

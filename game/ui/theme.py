@@ -4,7 +4,6 @@ from functools import cache
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from game import paths
 
@@ -45,7 +44,9 @@ def emblem(kind: str, size: int = 28) -> QPixmap:
 
 
 @cache
-def deck_back() -> QSvgRenderer:
+def deck_back():
+    from PySide6.QtSvg import QSvgRenderer  # not needed for the first window
+
     renderer = QSvgRenderer(str(paths.asset("emblems", "deck-back.svg")))
     renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)  # the back covers the whole face
     return renderer

@@ -93,8 +93,8 @@ def test_a_broken_user_deck_is_skipped_and_shown(qtbot, make_window, data_home):
     win = make_window()
     home = win.current_screen()
     assert isinstance(home, HomeScreen)
-    texts = [label.text() for label in home.findChildren(QLabel)]
-    assert "1 deck or scenario file(s) could not be read and were skipped: see Decks." in texts
+    qtbot.waitUntil(home.warning.isVisible)  # the decks are read just after the window shows
+    assert home.warning.text() == "1 deck or scenario file(s) could not be read and were skipped: see Decks."
     click(qtbot, home.decks_button)
     decks_screen = win.current_screen()
     assert isinstance(decks_screen, DecksScreen)
