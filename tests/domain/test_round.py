@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from game.domain.ideas import VoteRefused
 from game.domain.round import Round, StepBlocked, new_round
 from game.domain.timer import Countdown
+from tests.play import play_to_end
 
 
 class FakeClock:
@@ -43,18 +44,12 @@ def play_to(r: Round, kind: str) -> None:
 
 def test_every_step_of_solo_spark_in_order_with_its_cards(rnd):
     seen = []
-    while True:
+
+    def advance() -> None:
         seen.append((rnd.step.kind, kinds_on_table(rnd)))
-        if rnd.step.kind == "magic":
-            rnd.add_idea("An idea")
-        if rnd.step.kind == "choose":
-            rnd.give_dot(1)
-            rnd.set_focus(1, "wow")
-        if rnd.step.kind == "promise":
-            rnd.set_promise(1, who="Anna", due="2030-01-31", first_step="Buy frames")
         rnd.next()
-        if rnd.finished:
-            break
+
+    play_to_end(rnd, advance)
     assert seen == [
         ("client", ["business", "client"]),
         ("moment", ["touchpoint"]),

@@ -8,6 +8,7 @@ import pytest
 from game import paths
 from game.domain.content import DECK_KINDS, check_files
 from game.domain.round import new_round
+from tests.play import play_to_end
 
 MINIMUM = {
     "technomagic": 24,
@@ -115,18 +116,12 @@ def test_the_five_scenarios_are_shipped(content):
 def test_every_scenario_plays_to_its_end(content, scenario_id):
     scenario = content.scenarios[scenario_id]
     rnd = new_round(scenario, content, seed=3)
-    seen = []
-    while not rnd.finished:
-        seen.append(rnd.step.kind)
+
+    def advance() -> None:
         assert len(rnd.cards()) == len(rnd.step.draw) + len(rnd.step.cards)
-        if rnd.step.kind == "magic":
-            rnd.add_idea(f"idea at step {rnd.step_index}")
-        if rnd.step.kind == "choose":
-            rnd.give_dot(1)
-            rnd.set_focus(1, "wow")
-        if rnd.step.kind == "promise":
-            rnd.set_promise(1, who="Anna", due="2030-01-01", first_step="Start")
         rnd.next()
+
+    seen = play_to_end(rnd, advance)
     assert seen[-2:] == ["choose", "promise"]
     assert sum(s.seconds for s in scenario.steps) <= scenario.minutes * 60
 

@@ -12,6 +12,7 @@ from game.ui.library import LibraryScreen
 from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
+from tests.play import play_to_end
 
 
 @pytest.fixture
@@ -55,16 +56,7 @@ def finish_quickly(qtbot, win) -> None:
     win.start_round("solo-spark", seed=2)
     screen = win.current_screen()
     assert isinstance(screen, RoundScreen)
-    rnd = screen.round
-    while not rnd.finished:
-        if rnd.step.kind == "magic":
-            rnd.add_idea("Tea while you wait")
-        if rnd.step.kind == "choose":
-            rnd.give_dot(1)
-            rnd.set_focus(1, "fix")
-        if rnd.step.kind == "promise":
-            rnd.set_promise(1, who="Anna", due="2031-01-01", first_step="Buy tea")
-        click(qtbot, screen.next_button)
+    play_to_end(screen.round, lambda: click(qtbot, screen.next_button), focus="fix")
 
 
 def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, make_window, data_home):
@@ -77,7 +69,7 @@ def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, make_wi
     assert isinstance(summary, SummaryScreen)
     assert "Could not save to the library" in summary.saved.text()
     [kept] = (data_home / "unsaved").glob("round-*.json")
-    assert "Tea while you wait" in kept.read_text(encoding="utf-8")
+    assert "idea at step 3" in kept.read_text(encoding="utf-8")
     assert str(kept) in summary.saved.text()
     assert (data_home / DB_NAME).read_bytes() == junk
     win.show_library()
