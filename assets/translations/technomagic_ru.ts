@@ -178,6 +178,22 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Decks</source>
+      <translation>Колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Settings…</source>
+      <translation>Настройки…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Quit</source>
+      <translation>Выход</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>Keyboard shortcuts</source>
       <translation>Горячие клавиши</translation>
     </message>
@@ -193,19 +209,8 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
-      <location filename="../../game/ui/screens.py" />
-      <source>Decks</source>
-      <translation>Колоды</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Settings…</source>
-      <translation>Настройки…</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Quit</source>
-      <translation>Выход</translation>
+      <source>{0}, step {1} of {2}</source>
+      <translation>{0}, шаг {1} из {2}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -224,6 +229,11 @@
 Your data: {1}</source>
       <translation>Техномагия впечатлений, версия {0}.
 Ваши данные: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
+      <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -344,6 +354,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>Play again</source>
       <translation>Сыграть ещё</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Continue: {0}</source>
+      <translation>Продолжить: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />

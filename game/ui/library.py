@@ -54,12 +54,18 @@ class Library:
         return self._engine
 
     def save(self, rnd: Round, lang: str) -> list[int]:
+        """Save a finished round; raises OSError with a plain reason when the library cannot take it."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         from game.store.db import save_round
 
         engine = self.engine()
         if engine is None:
             raise OSError(self.error)
-        return save_round(engine, rnd, lang)
+        try:
+            return save_round(engine, rnd, lang)
+        except SQLAlchemyError as e:
+            raise OSError(f"{self.data_dir}: {getattr(e, 'orig', None) or e}") from e
 
     def ideas(self) -> list:
         from game.store.db import list_ideas

@@ -29,6 +29,8 @@ from game.ui.screens import DecksScreen, HomeScreen, ScenarioPicker, SummaryScre
 from game.ui.settings import Settings
 from game.ui.widgets import tr
 
+AUTOSAVE_FILE = "round-in-play.json"
+
 
 def shortcut_help() -> str:
     rows = [
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
     """Holds the content, the library door and the current round; screens are rebuilt from them."""
 
     first_shown = Signal()
-    round_saved = Signal(list)
+    AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
         super().__init__()
@@ -83,6 +85,11 @@ class MainWindow(QMainWindow):
         self.library = Library(data_dir)
         self.round: Round | None = None
         self.saved_note = ""
+        self.resume_problem = ""
+        self._autosaved = ""
+        self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start(self.AUTOSAVE_MS)
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
@@ -97,39 +104,90 @@ class MainWindow(QMainWindow):
         """The decks and scenarios, read on first use (start-up reads them right after the first paint)."""
         if self._content is None:
             self._content = self._load_content()
+            self._resume_autosaved()
             home = self.current_screen()
             if isinstance(home, HomeScreen):
-                home.show_content(self._content)
+                home.show_content(self._content, self.resumable(), self.resume_problem)
         return self._content
+
+    # --- never lose a round -----------------------------------------------------------------------
+
+    @property
+    def autosave_path(self) -> Path:
+        return self.data_dir / AUTOSAVE_FILE
+
+    def autosave(self) -> None:
+        """Write the round in play when it changed (atomically: a crash never leaves half a file)."""
+        if self.round is None or self.round.finished:
+            return
+        state = self.round.to_json()
+        if state != self._autosaved:
+            tmp = self.autosave_path.with_suffix(".tmp")
+            tmp.write_text(state, encoding="utf-8")
+            tmp.replace(self.autosave_path)
+            self._autosaved = state
+
+    def forget_autosave(self) -> None:
+        self.autosave_path.unlink(missing_ok=True)
+        self._autosaved = ""
+
+    def _resume_autosaved(self) -> None:
+        """A round left unfinished (closed, killed or crashed) comes back, ready to continue."""
+        path = self.autosave_path
+        if self.round is not None or not path.exists():
+            return
+        try:
+            self.round = Round.from_json(path.read_text(encoding="utf-8"), self._content)
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+            aside = path.with_name(f"round-unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
+            path.replace(aside)
+            self.resume_problem = tr("An unfinished round could not be read ({0}); it is kept in {1}").format(e, aside)
+
+    def resumable(self) -> str:
+        """What the home screen says about the round in play, or "" when there is none."""
+        rnd = self.round
+        if rnd is None or rnd.finished:
+            return ""
+        return tr("{0}, step {1} of {2}").format(rnd.scenario.name.get(self.lang), rnd.step_index + 1, len(rnd.steps))
 
     # --- chrome ---------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        self.menuBar().clear()
-        self.setWindowTitle(f"{tr('Technomagic of Impressions')} {__version__}")
-        game = self.menuBar().addMenu(tr("&Game"))
+        """Menus and their actions, made once (each shortcut defined here only); texts come from `_retranslate`."""
+        self.menus = {"game": self.menuBar().addMenu(""), "help": self.menuBar().addMenu("")}
         self.actions_: dict[str, QAction] = {}
-        for key, text, shortcut, slot in (
-            ("home", tr("Home"), "Ctrl+H", self.show_home),
-            ("library", tr("Idea library"), "Ctrl+L", self.show_library),
-            ("decks", tr("Decks"), "Ctrl+D", self.show_decks),
-            ("settings", tr("Settings…"), "Ctrl+,", self.open_settings),
-            ("quit", tr("Quit"), "Ctrl+Q", self.close),
+        for menu, key, shortcut, slot in (
+            ("game", "home", "Ctrl+H", self.show_home),
+            ("game", "library", "Ctrl+L", self.show_library),
+            ("game", "decks", "Ctrl+D", self.show_decks),
+            ("game", "settings", "Ctrl+,", self.open_settings),
+            ("game", "quit", "Ctrl+Q", self.close),
+            ("help", "help", "F1", self.show_help),
+            ("help", "about", "", self.show_about),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            action = QAction(self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
-            game.addAction(action)
+            self.menus[menu].addAction(action)
             self.actions_[key] = action
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        shortcuts = QAction(tr("Keyboard shortcuts"), self)
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.triggered.connect(self.show_help)
-        help_menu.addAction(shortcuts)
-        about = QAction(tr("About"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        self.actions_["help"] = shortcuts
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(f"{tr('Technomagic of Impressions')} {__version__}")
+        self.menus["game"].setTitle(tr("&Game"))
+        self.menus["help"].setTitle(tr("&Help"))
+        texts = {
+            "home": tr("Home"),
+            "library": tr("Idea library"),
+            "decks": tr("Decks"),
+            "settings": tr("Settings…"),
+            "quit": tr("Quit"),
+            "help": tr("Keyboard shortcuts"),
+            "about": tr("About"),
+        }
+        for key, text in texts.items():
+            self.actions_[key].setText(text)
 
     def _set(self, screen: QWidget) -> None:
         old = self.stack.currentWidget()
@@ -156,7 +214,10 @@ class MainWindow(QMainWindow):
     # --- screens --------------------------------------------------------------------------------
 
     def show_home(self) -> None:
-        home = HomeScreen(self._content, self)
+        home = HomeScreen(self)
+        if self._content is not None:
+            home.show_content(self._content, self.resumable(), self.resume_problem)
+        home.resume.connect(self.show_round)
         home.play_solo.connect(self.show_picker)
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
@@ -184,14 +245,13 @@ class MainWindow(QMainWindow):
         assert rnd is not None
         try:
             ids = self.library.save(rnd, self.lang)
-        except Exception as e:  # the library is broken: keep the round in a file, say where
+        except OSError as e:  # the library is broken: keep the round in a file, say where
             kept = self.keep_round_file(rnd)
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
-            ids = []
         else:
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+        self.forget_autosave()
         self.show_summary()
-        self.round_saved.emit(ids)
 
     def keep_round_file(self, rnd: Round) -> Path:
         folder = self.data_dir / "unsaved"
@@ -240,7 +300,7 @@ class MainWindow(QMainWindow):
         """Switch the UI language and rebuild the current screen from the state it shows."""
         self.lang = lang
         i18n.install(lang)
-        self._build_menu()
+        self._retranslate()
         screen = self.current_screen()
         if isinstance(screen, RoundScreen):
             self.show_round()
@@ -271,7 +331,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
-        if self.round is not None and not self.round.finished and (self.round.ideas or self.round.notes):
-            self.keep_round_file(self.round)
+        self.autosave()  # the round in play waits for the next start
         self.library.close()
         super().closeEvent(event)

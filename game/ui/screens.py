@@ -31,11 +31,12 @@ def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool 
 
 
 class HomeScreen(QWidget):
+    resume = Signal()
     play_solo = Signal()
     open_library = Signal()
     open_decks = Signal()
 
-    def __init__(self, content: Content | None, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
@@ -52,6 +53,11 @@ class HomeScreen(QWidget):
             Qt.AlignmentFlag.AlignHCenter,
         )
         outer.addSpacing(24)
+        self.resume_button = QPushButton(self)
+        self.resume_button.setObjectName("bigPrimary")
+        self.resume_button.clicked.connect(self.resume)
+        self.resume_button.hide()
+        outer.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.solo_button = QPushButton(tr("Play solo"), self)
         self.solo_button.setObjectName("bigPrimary")
         self.solo_button.setAccessibleDescription(tr("15 minutes alone with the cards"))
@@ -77,16 +83,26 @@ class HomeScreen(QWidget):
         outer.addWidget(self.warning)
         outer.addStretch(2)
         self.setFocusProxy(self.solo_button)
-        if content is not None:
-            self.show_content(content)
 
-    def show_content(self, content: Content) -> None:
-        """Say which deck files were skipped (the decks are read just after the window first shows)."""
+    def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
+        """What the decks tell (they are read just after the window first shows): skipped files, and a round
+        in play to continue."""
         files = len(content.skipped_files())
-        self.warning.setText(
-            tr("{0} deck or scenario file(s) could not be read and were skipped: see Decks.").format(files)
-        )
-        self.warning.setVisible(bool(files))
+        lines = [problem] if problem else []
+        if files:
+            lines.append(
+                tr("{0} deck or scenario file(s) could not be read and were skipped: see Decks.").format(files)
+            )
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+        self.resume_button.setText(tr("Continue: {0}").format(resumable))
+        self.resume_button.setVisible(bool(resumable))
+        if resumable:
+            self.solo_button.setObjectName("big")
+            self.solo_button.style().unpolish(self.solo_button)
+            self.solo_button.style().polish(self.solo_button)
+            self.setFocusProxy(self.resume_button)
+            self.resume_button.setFocus()
 
 
 class ScenarioPicker(QWidget):

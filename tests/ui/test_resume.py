@@ -1,0 +1,136 @@
+"""A round in play is never lost: Home and back, closing the window, or a killed process."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from game.ui.app import build_window
+from game.ui.main_window import AUTOSAVE_FILE
+from game.ui.round_screen import RoundScreen
+from game.ui.screens import HomeScreen, SummaryScreen
+from tests.conftest import ROOT
+from tests.play import play_to_end
+from tests.ui.conftest import type_text
+
+
+@pytest.fixture
+def open_window(qtbot, data_home: Path):
+    made = []
+
+    def make():
+        win = build_window(data_home, "en")
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.library.close()
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def home_with_resume(qtbot, win) -> HomeScreen:
+    home = win.current_screen()
+    assert isinstance(home, HomeScreen)
+    qtbot.waitUntil(home.resume_button.isVisible)  # offered once the decks are read, just after start
+    return home
+
+
+def test_home_in_the_middle_of_a_round_offers_to_continue_it(qtbot, open_window):
+    win = open_window()
+    win.start_round("solo-spark", seed=4)
+    screen = win.current_screen()
+    screen.go_next()
+    cards = [f.card.id for f in screen.panel.faces]
+    win.actions_["home"].trigger()
+    home = home_with_resume(qtbot, win)
+    assert home.resume_button.text() == "Continue: Solo spark, step 2 of 7"
+    click(qtbot, home.resume_button)
+    screen = win.current_screen()
+    assert isinstance(screen, RoundScreen)
+    assert [f.card.id for f in screen.panel.faces] == cards
+
+
+def test_closing_the_window_keeps_the_round_for_the_next_start(qtbot, open_window, data_home):
+    win = open_window()
+    win.start_round("solo-spark", seed=5)
+    screen = win.current_screen()
+    for _ in range(3):
+        screen.go_next()
+    type_text(qtbot, screen.panel.ideas.input, "Ёлка у входа 🎄")
+    qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Return)
+    type_text(qtbot, screen.panel.ideas.input, "half-typed")
+    win.close()
+    assert (data_home / AUTOSAVE_FILE).exists()
+
+    again = open_window()
+    click(qtbot, home_with_resume(qtbot, again).resume_button)
+    screen = again.current_screen()
+    assert screen.round.step.kind == "magic"
+    assert [i.text for i in screen.round.ideas] == ["Ёлка у входа 🎄"]
+    assert screen.panel.ideas.input.text() == "half-typed"
+    play_to_end(screen.round, lambda: click(qtbot, screen.next_button))
+    assert isinstance(again.current_screen(), SummaryScreen)
+    assert not (data_home / AUTOSAVE_FILE).exists()  # finished and saved: nothing left to resume
+
+
+def test_an_unreadable_round_file_is_set_aside_and_named(qtbot, open_window, data_home):
+    data_home.mkdir(parents=True)
+    (data_home / AUTOSAVE_FILE).write_text('{"version": 1, "scenario": "solo-spark"', encoding="utf-8")
+    win = open_window()
+    home = win.current_screen()
+    qtbot.waitUntil(home.warning.isVisible)
+    assert home.warning.text().startswith("An unfinished round could not be read (")
+    [aside] = data_home.glob("round-unreadable-*.json")
+    assert str(aside) in home.warning.text()
+    assert not home.resume_button.isVisible()
+
+
+KILLED = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from game.ui.app import build_window, make_application
+app = make_application()
+win = build_window(Path(sys.argv[1]), "en")
+win.show()
+win.start_round("solo-spark", seed=8)
+screen = win.current_screen()
+for _ in range(3):
+    screen.go_next()
+for n in range(3):
+    screen.panel.ideas.input.setText(f"idea {n}")
+    screen.panel.ideas.add()
+print("typed", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.02)
+"""
+
+
+def test_a_killed_game_resumes_with_every_idea_typed_a_second_before(qtbot, open_window, data_home):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    try:
+        assert proc.stdout.readline().strip() == "typed"
+        time.sleep(1.1)  # the promise: anything typed more than a second before a kill survives it
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()
+    win = open_window()
+    click(qtbot, home_with_resume(qtbot, win).resume_button)
+    assert [i.text for i in win.current_screen().round.ideas] == ["idea 0", "idea 1", "idea 2"]
