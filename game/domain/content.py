@@ -240,9 +240,9 @@ def _card_line(path: Path, card_id: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
-def load_deck(path: Path) -> Deck:
+def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
     """Read and validate one deck file; raises `ContentErrors` listing every problem."""
-    data = _read_toml(path)
+    data = _read_toml(path) if data is None else data
     check = _Checker(path, "card")
     head = check.table(data, "deck")
     check.raise_if_any()
@@ -309,9 +309,9 @@ def _locate(errors: list[ContentError]) -> None:
                 errors[i] = ContentError(err.path, f"card {err.item_id}: {err.field}: {err.message}", line=line)
 
 
-def load_scenario(path: Path) -> Scenario:
+def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
     """Read and validate one scenario file; raises `ContentErrors` listing every problem."""
-    data = _read_toml(path)
+    data = _read_toml(path) if data is None else data
     check = _Checker(path, "step")
     head = check.table(data, "scenario")
     check.raise_if_any()
@@ -378,6 +378,8 @@ def load_scenario(path: Path) -> Scenario:
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
             check.fail(None, "steps", f"a scenario needs a {needed!r} step")
+    if kinds[-2:] != ["choose", "promise"] and {"choose", "promise"} <= set(kinds):
+        check.fail(None, "steps", "the last two steps must be 'choose' and then 'promise'")
     check.raise_if_any()
     assert sid and name and description
     dots = numbers["dots"]
@@ -463,11 +465,11 @@ def check_files(paths: Iterable[Path]) -> list[ContentError]:
     problems: list[ContentError] = []
     for path in paths:
         try:
-            data_head = _read_toml(path)
-            if "scenario" in data_head and "deck" not in data_head:
-                load_scenario(path)
+            data = _read_toml(path)
+            if "scenario" in data and "deck" not in data:
+                load_scenario(path, data)
             else:
-                load_deck(path)
+                load_deck(path, data)
         except ContentErrors as e:
             problems.extend(e.errors)
     return problems

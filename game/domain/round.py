@@ -84,8 +84,7 @@ class Round:
     def blocked(self) -> StepBlocked | None:
         """Why the round cannot leave the current step, or None."""
         kind = self.step.kind
-        later = {s.kind for s in self.steps[self.step_index + 1 :]}
-        if not self.ideas and (kind == "magic" or ("choose" in later and kind in ("check",))):
+        if not self.ideas and kind in ("magic", "check"):
             return StepBlocked("need_idea")
         if kind == "choose" and not self.chosen():
             return StepBlocked("need_choice")

@@ -36,8 +36,6 @@ class RoundScreen(QWidget):
     HINT_MS = 60_000  # a minute without a new idea: point at the example story
 
     finished = Signal()
-    step_changed = Signal(int)
-    changed = Signal()
 
     def __init__(
         self, rnd: Round, lang: str, animate: bool = False, just_drawn: bool = False, parent: QWidget | None = None
@@ -126,13 +124,11 @@ class RoundScreen(QWidget):
         self.next_button.setText(tr("Finish ✓") if last else tr("Next →"))
         self.back_button.setEnabled(rnd.step_index > 0)
         panel.focus_target().setFocus()
-        self.step_changed.emit(rnd.step_index)
 
     def _changed(self) -> None:
         self.message.clear()
         if self.hint_timer.isActive():
             self.hint_timer.start(self.HINT_MS)
-        self.changed.emit()
 
     def show_hint(self) -> None:
         if not self.message.text() and isinstance(self.panel, TablePanel):
@@ -141,7 +137,7 @@ class RoundScreen(QWidget):
                 self.message.setText(tr("Stuck? Open the example story on the card: someone has done this before."))
 
     def go_next(self) -> None:
-        if self.round.step.kind in IDEA_STEPS and isinstance(self.panel, TablePanel) and self.panel.ideas:
+        if self.round.step.kind in IDEA_STEPS and isinstance(self.panel, TablePanel) and self.panel.ideas is not None:
             self.panel.ideas.add()  # a typed idea counts even if Enter was not pressed
         fresh = self.round.step_index + 1 not in self.round.draws
         try:
@@ -154,23 +150,16 @@ class RoundScreen(QWidget):
             self.finished.emit()
         else:
             self.show_step(drawn=range(len(self.round.draws[self.round.step_index])) if fresh else ())
-        self.changed.emit()
 
     def go_back(self) -> None:
         if self.round.step_index > 0:
             self.round.back()
             self.show_step()
-            self.changed.emit()
 
     def redraw(self, slot: int) -> None:
-        if (
-            isinstance(self.panel, TablePanel)
-            and self.panel.faces[slot:]
-            and self.panel.faces[slot].redraw_button.isVisible()
-        ):
+        if isinstance(self.panel, TablePanel) and self.panel.faces[slot:] and self.panel.faces[slot].can_redraw:
             self.round.redraw(slot)
             self.show_step(drawn=(slot,))
-            self.changed.emit()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:

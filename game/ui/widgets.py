@@ -118,6 +118,7 @@ class CardFace(QFrame):
         self.redraw_button = QPushButton(tr("Redraw"), self)
         self.redraw_button.setObjectName("chip")
         self.redraw_button.setToolTip(tr("Put this card back and draw another (Ctrl+R redraws the first card)"))
+        self.can_redraw = redraw
         self.redraw_button.setVisible(redraw)
         self.redraw_button.clicked.connect(lambda: self.redraw_requested.emit(self.slot))
         buttons.addWidget(self.redraw_button)

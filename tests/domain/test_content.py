@@ -136,6 +136,14 @@ def test_scenario_with_unknown_step(tmp_path, content):
     assert message.startswith(f"{path}: step 3: step: unknown step 'dance'; expected one of: warmup,")
 
 
+def test_scenario_must_end_with_choose_then_promise(tmp_path, content):
+    text = Path(content.scenarios["solo-spark"].path).read_text(encoding="utf-8")
+    blocks = text.split("\n[[steps]]\n")
+    swapped = "\n[[steps]]\n".join([*blocks[:-2], blocks[-1], blocks[-2]])
+    path = write(tmp_path, swapped, "s.toml")
+    assert messages(path, load_scenario) == [f"{path}: steps: the last two steps must be 'choose' and then 'promise'"]
+
+
 def test_check_deck_cli_exit_codes_and_lines(tmp_path, capsys):
     good = write(tmp_path, GOOD_DECK, "good.toml")
     bad = write(tmp_path, GOOD_DECK.replace('id = "mini-two"', 'id = "mini-one"'), "bad.toml")
