@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import BARE  # noqa: E402  (the same bare window as the source start-up benchmark)
+from startup import BARE  # the same bare window as the source start-up benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
