@@ -143,11 +143,16 @@ class Scenario:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
+        if not path.is_file():
+            raise IsADirectoryError(21, "not a file (name deck or scenario .toml files)")
     except OSError as e:
         raise ContentErrors([ContentError(path, f"cannot read the file: {e.strerror}")]) from None
     if size > MAX_FILE_BYTES:
         raise ContentErrors([ContentError(path, f"file is too large ({size / 1048576:.1f} MB; the limit is 2 MB)")])
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ContentErrors([ContentError(path, f"cannot read the file: {e.strerror}")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -1,5 +1,6 @@
 """Deck and scenario files: valid ones load, broken ones say exactly what and where."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,17 @@ def test_check_deck_cli_exit_codes_and_lines(tmp_path, capsys):
 def test_check_deck_cli_on_a_missing_file(tmp_path, capsys):
     assert main(["check-deck", str(tmp_path / "nope.toml")]) == 2
     assert capsys.readouterr().out == f"{tmp_path / 'nope.toml'}: cannot read the file: No such file or directory\n"
+
+
+def test_check_deck_cli_on_a_folder_and_an_unreadable_file(tmp_path, capsys):
+    locked = write(tmp_path, GOOD_DECK, "locked.toml")
+    locked.chmod(0)
+    try:
+        readable = os.access(locked, os.R_OK)  # root reads anything
+        assert main(["check-deck", str(tmp_path), str(locked)]) == 2
+    finally:
+        locked.chmod(0o644)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{tmp_path}: cannot read the file: not a file (name deck or scenario .toml files)"
+    if not readable:
+        assert lines[1] == f"{locked}: cannot read the file: Permission denied"
