@@ -13,8 +13,17 @@ IDEAS = (
 )
 
 
+def _quiet_offscreen(mode, context, message: str) -> None:
+    """The offscreen platform cannot size native windows and says so each time: not news. The rest goes on."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def self_test(lang: str = "en") -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_quiet_offscreen)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="technomagic-selftest-") as folder:
         try:
