@@ -5,16 +5,47 @@
     <name>Game</name>
     <message>
       <location filename="../../game/ui/library.py" />
-      <location filename="../../game/ui/main_window.py" />
-      <location filename="../../game/ui/screens.py" />
-      <source>Idea library</source>
-      <translation>Библиотека идей</translation>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Idea</source>
+      <translation>Идея</translation>
     </message>
     <message>
       <location filename="../../game/ui/library.py" />
-      <location filename="../../game/ui/screens.py" />
-      <source>← Home</source>
-      <translation>← На главную</translation>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Focus</source>
+      <translation>Фокус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Status</source>
+      <translation>Статус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Who</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>By when</source>
+      <translation>К какому сроку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Tags</source>
+      <translation>Метки</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library.py" />
+      <source>Saved</source>
+      <translation>Сохранено</translation>
     </message>
     <message>
       <location filename="../../game/ui/library.py" />
@@ -42,56 +73,178 @@
       <translation>отказались</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Idea library</source>
+      <translation>Библиотека идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Search: words in any form, in Russian or English</source>
+      <translation>Поиск: слова в любой форме, по-русски или по-английски</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Tag</source>
+      <translation>Метка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Team or player</source>
+      <translation>Команда или игрок</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>saved from</source>
+      <translation>сохранено с</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>due by</source>
+      <translation>срок до</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>← Home</source>
+      <translation>← На главную</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Undo</source>
+      <translation>Отменить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Tag…</source>
+      <translation>Метка…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Set status…</source>
+      <translation>Статус…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Delete</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Choose an idea to see its whole story; choose several to tag or change them.</source>
+      <translation>Выберите идею, чтобы увидеть всю её историю; выберите несколько — чтобы пометить или изменить их разом.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
-      <source>Idea</source>
-      <translation>Идея</translation>
+      <source>not set</source>
+      <translation>не указан</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
-      <source>Focus</source>
-      <translation>Фокус</translation>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Text</source>
+      <translation>Текст</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
-      <location filename="../../game/ui/step_panels.py" />
-      <source>Who</source>
-      <translation>Кто</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/library.py" />
-      <location filename="../../game/ui/step_panels.py" />
-      <source>By when</source>
-      <translation>К какому сроку</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
       <source>First step</source>
       <translation>Первый шаг</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
-      <source>Status</source>
-      <translation>Статус</translation>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Success sign</source>
+      <translation>Признак успеха</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
-      <source>Saved</source>
-      <translation>Сохранено</translation>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Team</source>
+      <translation>Команда</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Player</source>
+      <translation>Игрок</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Save text</source>
+      <translation>Сохранить текст</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>From the cards</source>
+      <translation>Из карт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>What happened</source>
+      <translation>Что получилось</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>What clients said, dated today; Enter adds it</source>
+      <translation>Что сказали клиенты (с сегодняшней датой); Enter — добавить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Set status</source>
+      <translation>Смена статуса</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Edit</source>
+      <translation>Правка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Delete {0} ideas</source>
+      <translation>Удалить идеи: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Any card</source>
+      <translation>Любая карта</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>No ideas yet. Play a round: the ideas you choose land here.</source>
       <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Tag for {0} ideas:</source>
+      <translation>Метка для идей ({0}):</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Score {0}, dots {1}; saved {2}, changed {3}</source>
+      <translation>Баллы {0}, точки {1}; сохранено {2}, изменено {3}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Any status</source>
+      <translation>Любой статус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Any focus</source>
+      <translation>Любой фокус</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>The library could not be opened: {0}</source>
       <translation>Не удалось открыть библиотеку: {0}</translation>
     </message>
     <message>
-      <location filename="../../game/ui/library.py" />
+      <location filename="../../game/ui/library_screen.py" />
+      <source>{0} ideas chosen: tag them, set their status or delete them below.</source>
+      <translation>Выбрано идей: {0}. Ниже их можно пометить, сменить статус или удалить.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>{0} ideas</source>
       <translation>Идей: {0}</translation>
     </message>
@@ -462,11 +615,6 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
-      <source>not set</source>
-      <translation>не указан</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
       <source>In the client's voice: “I expect… I worry that…”</source>
       <translation>От лица клиента: «Я жду… Меня тревожит, что…»</translation>
     </message>
@@ -489,11 +637,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>what happens tomorrow morning</source>
       <translation>что произойдёт завтра утром</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
-      <source>Success sign</source>
-      <translation>Признак успеха</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />

@@ -5,13 +5,17 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, create_engine, select
 
 from game.domain.round import Round
 from game.store.models import Idea, PlaySession
+from game.store.textsearch import index_text
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+FIRST_REVISION = "0001"  # the schema libraries made before migrations existed (`create_all`) already have
 
 DB_NAME = "library.sqlite3"
 
@@ -36,10 +40,19 @@ class LibraryError(Exception):
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Python's sqlite3 would commit before each CREATE/ALTER on its own: we open transactions ourselves, so a
+    # migration is one transaction (SQLAlchemy's recipe for SQLite).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE for a migration: two copies of the game starting at once take turns, not both migrate."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("migrating") else "BEGIN")
 
 
 def open_library(data_dir: Path) -> Engine:
@@ -47,14 +60,34 @@ def open_library(data_dir: Path) -> Engine:
     path = data_dir / DB_NAME
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA schema_version").fetchone()
-        SQLModel.metadata.create_all(engine)
+            conn.info["migrating"] = True
+            try:
+                with conn.begin():
+                    conn.exec_driver_sql("PRAGMA schema_version").fetchone()
+                    migrate(conn)
+            finally:
+                conn.info.pop("migrating", None)
     except (DatabaseError, OperationalError) as e:
         engine.dispose()
         raise LibraryError(path, f"not a readable idea library ({e.orig})") from None
     return engine
+
+
+def migrate(conn: Connection) -> None:
+    """Bring the library's schema to the newest revision; an upgrade keeps every row."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    tables = set(inspect(conn).get_table_names())
+    if "idea" in tables and "alembic_version" not in tables:
+        command.stamp(config, FIRST_REVISION)  # a library from before migrations: it has the first schema
+    command.upgrade(config, "head")
 
 
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
@@ -89,6 +122,7 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
                 promise_first_step=p.first_step,
                 promise_success_sign=p.success_sign,
                 status="planned" if p.who and p.due else "new",
+                search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign),
                 **provenance,
             )
             session.add(row)

@@ -1,8 +1,11 @@
-"""The library's tables."""
+"""The library's tables. Schema changes go through a migration in `migrations/versions/`."""
 
 from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel
+
+STATUSES = ("new", "planned", "tried", "working", "dropped")
+FOCUSES = ("", "fix", "wow", "planb")
 
 
 def _now() -> datetime:
@@ -24,6 +27,8 @@ class PlaySession(SQLModel, table=True):
 
 
 class IdeaBase(SQLModel):
+    """What a person can edit about an idea (validated before it reaches the table)."""
+
     title: str
     text: str
     focus: str = ""  # fix / wow / planb
@@ -42,7 +47,7 @@ class IdeaBase(SQLModel):
     promise_first_step: str = ""
     promise_success_sign: str = ""
     status: str = Field(default="new", index=True)  # new, planned, tried, working, dropped
-    tags: str = ""
+    tags: str = ""  # ",tag one,tag two," so that one tag is matched exactly
     team: str = ""
     player: str = ""
 
@@ -54,3 +59,16 @@ class Idea(IdeaBase, table=True):
     session_id: int | None = Field(default=None, foreign_key="play_session.id", index=True)
     created_at: datetime = Field(default_factory=_now, index=True)
     updated_at: datetime = Field(default_factory=_now)
+    search_text: str = ""  # stems of every text above and of the notes: what full-text search indexes
+
+
+class IdeaNote(SQLModel, table=True):
+    """A dated note of what happened when the idea was tried, and what clients said."""
+
+    __tablename__ = "idea_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int = Field(foreign_key="idea.id", index=True, ondelete="CASCADE")
+    on: date
+    text: str
+    created_at: datetime = Field(default_factory=_now)

@@ -1,28 +1,20 @@
-"""The basic library screen: every saved idea with its focus and promise.
+"""The UI's door to the idea library, and the table model that shows 100 000 ideas without loading them.
 
-It imports the store (and so SQLAlchemy) only when the library is first opened, after the first window.
+The store (and so SQLAlchemy) is imported only when the library is first used, after the first window.
 """
 
-import importlib
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from game.domain.round import Round
 from game.ui.step_panels import focus_word
 from game.ui.widgets import format_date, tr
+
+PAGE = 100
 
 
 def local_time(stamp: datetime) -> str:
@@ -31,27 +23,40 @@ def local_time(stamp: datetime) -> str:
     return f"{format_date(local.date().isoformat())}, {local:%H:%M}"
 
 
+def status_word(status: str) -> str:
+    return {
+        "new": tr("new"),
+        "planned": tr("planned"),
+        "tried": tr("tried"),
+        "working": tr("keeps working"),
+        "dropped": tr("dropped"),
+    }.get(status, status)
+
+
 class Library:
-    """The UI's door to the store: opened lazily, and a broken file becomes a message, not a crash."""
+    """Opened lazily; a broken file becomes a message, not a crash."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self._engine = None
+        self._opening = threading.Lock()
+        self._closed = False
         self.error: str | None = None
 
     def preload(self) -> None:
-        """Import the store (SQLAlchemy, ~0.4 s) in the background once the first window is on screen."""
-        threading.Thread(target=importlib.import_module, args=("game.store.db",), daemon=True).start()
+        """Open the library (SQLAlchemy, migrations: ~0.5 s) in the background once the first window shows."""
+        threading.Thread(target=self.engine, daemon=True).start()
 
     def engine(self):
-        if self._engine is None and self.error is None:
-            from game.store.db import LibraryError, open_library
+        with self._opening:  # the background opening and a first click may meet here: one of them opens
+            if self._engine is None and self.error is None and not self._closed:
+                from game.store.db import LibraryError, open_library
 
-            try:
-                self._engine = open_library(self.data_dir)
-            except LibraryError as e:
-                self.error = str(e)
-        return self._engine
+                try:
+                    self._engine = open_library(self.data_dir)
+                except LibraryError as e:
+                    self.error = str(e)
+            return self._engine
 
     def save(self, rnd: Round, lang: str) -> list[int]:
         """Save a finished round; raises OSError with a plain reason when the library cannot take it."""
@@ -67,78 +72,137 @@ class Library:
         except SQLAlchemyError as e:
             raise OSError(f"{self.data_dir}: {getattr(e, 'orig', None) or e}") from e
 
-    def ideas(self) -> list:
-        from game.store.db import list_ideas
+    def ideas(self, **filters) -> list:
+        """Every idea matching the filters (for small lists: the self-test, due promises)."""
+        from game.store import ideas
 
         engine = self.engine()
-        return list_ideas(engine) if engine is not None else []
+        return ideas.find(engine, ideas.IdeaFilter(**filters), limit=10_000) if engine is not None else []
+
+    def due(self, today: date) -> list:
+        from game.store import ideas
+
+        engine = self.engine()
+        return ideas.due_promises(engine, today) if engine is not None else []
+
+    def similar(self, typed: str) -> list:
+        from game.store import ideas
+
+        engine = self.engine()
+        return ideas.similar(engine, typed) if engine is not None else []
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        """Let go of the file (waiting for an opening under way); the library is not opened again."""
+        with self._opening:
+            self._closed = True
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
 
 
-class LibraryScreen(QWidget):
-    go_home = Signal()
+class IdeaTableModel(QAbstractTableModel):
+    """Matching ideas, a page at a time as the view scrolls (`canFetchMore`/`fetchMore`), sortable."""
 
-    COLUMNS = ("Idea", "Focus", "Who", "By when", "First step", "Status", "Saved")
+    COLUMNS = (
+        ("title", "Idea"),
+        ("focus", "Focus"),
+        ("status", "Status"),
+        ("promise_who", "Who"),
+        ("promise_due", "By when"),
+        ("tags", "Tags"),
+        ("created_at", "Saved"),
+    )
 
-    def __init__(self, library: Library, parent: QWidget | None = None):
+    def __init__(self, engine, parent=None):
         super().__init__(parent)
-        self.library = library
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        title = QLabel(tr("Idea library"), self)
-        title.setObjectName("screenTitle")
-        layout.addWidget(title)
-        self.status = QLabel(self)
-        self.status.setObjectName("muted")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setObjectName("libraryTable")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Idea"), tr("Focus"), tr("Who"), tr("By when"), tr("First step"), tr("Status"), tr("Saved")]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        back = QPushButton(tr("← Home"), self)
-        back.clicked.connect(self.go_home)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        self.setFocusProxy(self.table)
+        from game.store import ideas
 
-    def reload(self) -> None:
-        ideas = self.library.ideas()
-        statuses = {
-            "new": tr("new"),
-            "planned": tr("planned"),
-            "tried": tr("tried"),
-            "working": tr("keeps working"),
-            "dropped": tr("dropped"),
-        }
-        self.table.setRowCount(len(ideas))
-        for row, idea in enumerate(ideas):
-            values = (
-                idea.text,
-                focus_word(idea.focus),
-                idea.promise_who,
-                format_date(idea.promise_due.isoformat()) if idea.promise_due else "",
-                idea.promise_first_step,
-                statuses.get(idea.status, idea.status),
-                local_time(idea.created_at),
-            )
-            for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
-        if self.library.error:
-            self.status.setText(tr("The library could not be opened: {0}").format(self.library.error))
-        elif not ideas:
-            self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
-        else:
-            self.status.setText(tr("{0} ideas").format(len(ideas)))
+        self._store = ideas
+        self.engine = engine
+        self.filter = ideas.IdeaFilter()
+        self.order = ideas.Order()
+        self.rows: list = []
+        self.total = 0
+        self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
+        # no query yet: the view's first sort() runs it
+
+    def refresh(self) -> None:
+        """Run the current filter again from the first page (after a search, a filter or an edit)."""
+        self.beginResetModel()
+        self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
+        self.rows = self._fetch(0)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list:
+        if self.engine is None:
+            return []
+        return self._store.find(self.engine, self.filter, self.order, offset=offset, limit=PAGE)
+
+    def set_filter(self, flt) -> None:
+        self.filter = flt
+        self.refresh()
+
+    # --- Qt's model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if parent.isValid():
+            return
+        more = self._fetch(len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        idea = self.rows[index.row()]
+        name = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = getattr(idea, name)
+            if name == "title":
+                return " ".join(value.split())[:200]
+            if name == "focus":
+                return focus_word(value)
+            if name == "status":
+                return status_word(value)
+            if name == "promise_due":
+                return format_date(value.isoformat()) if value else ""
+            if name == "tags":
+                return ", ".join(self._store.tags_of(idea))
+            if name == "created_at":
+                return format_date(value.date().isoformat())
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and name == "title":
+            return idea.text[:2000]
+        if role == Qt.ItemDataRole.UserRole:
+            return idea.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        name = self.COLUMNS[column][0]
+        if name == "tags":
+            return  # tags are a list: no meaningful order
+        if name == "created_at":
+            name = "id"  # ids grow as ideas are saved, and full-text matches come back in id order: no sort
+        self.order = self._store.Order(name, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def idea_id(self, row: int) -> int:
+        return self.rows[row].id

@@ -23,7 +23,8 @@ from game import APP_NAME, __version__
 from game.domain.content import Content
 from game.domain.round import Round, new_round
 from game.ui import i18n, theme
-from game.ui.library import Library, LibraryScreen
+from game.ui.library import Library
+from game.ui.library_screen import LibraryScreen
 from game.ui.round_screen import BACK_KEYS, NEXT_KEYS, RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, ScenarioPicker, SummaryScreen
 from game.ui.settings import Settings
@@ -271,9 +272,8 @@ class MainWindow(QMainWindow):
         self._set(summary)
 
     def show_library(self) -> None:
-        screen = LibraryScreen(self.library, self)
+        screen = LibraryScreen(self.library, self.content, self.lang, self)
         screen.go_home.connect(self.show_home)
-        screen.reload()
         self._set(screen)
 
     def show_decks(self) -> None:

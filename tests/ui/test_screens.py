@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, Q
 
 from game.store.db import DB_NAME
 from game.ui.app import build_window
-from game.ui.library import LibraryScreen
+from game.ui.library_screen import LibraryScreen
 from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen

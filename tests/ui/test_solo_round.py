@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from game.ui.app import build_window
-from game.ui.library import LibraryScreen
+from game.ui.library_screen import LibraryScreen
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
 from game.ui.step_panels import CheckPanel, ChoosePanel, PromisePanel
@@ -121,7 +121,8 @@ def test_play_solo_round_end_to_end_and_find_ideas_after_restart(qtbot, window, 
     click(qtbot, again.current_screen().library_button)
     library = again.current_screen()
     assert isinstance(library, LibraryScreen)
-    rows = {library.table.item(r, 0).text(): library.table.item(r, 2).text() for r in range(library.table.rowCount())}
+    model = library.table.model()
+    rows = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
     assert rows == {IDEAS[0]: "Anna", IDEAS[2]: "Борис"}
     again.library.close()
 

@@ -1,0 +1,303 @@
+"""Finding, reading and changing ideas in the library: the queries the library screen and the CLI need.
+
+Lists never load everything: `find` returns one page of rows in the requested order, `count` how many match.
+Every change recomputes the idea's `search_text`, so search always sees what the idea says now.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from game.store import sqlite_search
+from game.store.models import STATUSES, Idea, IdeaBase, IdeaNote
+from game.store.textsearch import index_text, match_query, words
+
+CARD_COLUMNS = ("business_card", "client_card", "touchpoint_card", "obstacle_card", "lens_card",
+                "technique_card", "constraint_card")  # fmt: skip
+#: Words too common to make two ideas similar (after stemming), in both languages.
+STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "your",
+        "our",
+        "their",
+        "they",
+        "you",
+        "are",
+        "was",
+        "were",
+        "will",
+        "can",
+        "not",
+        "but",
+        "all",
+        "any",
+        "для",
+        "при",
+        "про",
+        "как",
+        "что",
+        "это",
+        "или",
+        "его",
+        "она",
+        "они",
+        "так",
+        "уже",
+        "чем",
+        "там",
+        "тут",
+        "где",
+        "нет",
+        "все",
+        "вас",
+        "нас",
+        "наш",
+        "ваш",
+    ]
+)
+SORTABLE = ("id", "created_at", "updated_at", "title", "focus", "status", "promise_due", "promise_who", "score", "dots")
+
+
+@dataclass
+class IdeaFilter:
+    """What the person is looking for: typed words plus a filter per field (empty means any)."""
+
+    query: str = ""
+    statuses: tuple[str, ...] = ()
+    focuses: tuple[str, ...] = ()
+    tag: str = ""
+    team: str = ""
+    player: str = ""
+    card: str = ""  # any of the cards the idea came from
+    session_id: int | None = None
+    created_from: date | None = None
+    created_to: date | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+
+
+@dataclass
+class Order:
+    """The default, newest saved first, follows the id: full-text matches then come back without a sort."""
+
+    column: str = "id"
+    descending: bool = True
+
+    def __post_init__(self) -> None:
+        if self.column not in SORTABLE:
+            raise ValueError(f"cannot sort by {self.column!r}")
+
+
+def _where(statement, flt: IdeaFilter, dialect: str):
+    match = match_query(flt.query)
+    if match:
+        clause = sqlite_search.match_clause(dialect)
+        if clause:
+            statement = statement.where(text(clause).bindparams(match=match))
+        else:  # portable: every stem as a substring of the indexed text
+            for word in words(flt.query):
+                statement = statement.where(col(Idea.search_text).contains(word[:5]))
+    if flt.statuses:
+        statement = statement.where(col(Idea.status).in_(flt.statuses))
+    if flt.focuses:
+        statement = statement.where(col(Idea.focus).in_(flt.focuses))
+    if flt.tag:
+        statement = statement.where(col(Idea.tags).contains(f",{normal_tag(flt.tag)},"))
+    for name in ("team", "player"):
+        if getattr(flt, name):
+            statement = statement.where(getattr(Idea, name) == getattr(flt, name))
+    if flt.card:
+        statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
+    if flt.session_id is not None:
+        statement = statement.where(Idea.session_id == flt.session_id)
+    if flt.created_from:
+        statement = statement.where(Idea.created_at >= datetime.combine(flt.created_from, datetime.min.time()))
+    if flt.created_to:
+        statement = statement.where(
+            Idea.created_at < datetime.combine(flt.created_to + timedelta(days=1), datetime.min.time())
+        )
+    if flt.due_from:
+        statement = statement.where(Idea.promise_due >= flt.due_from)
+    if flt.due_to:
+        statement = statement.where(Idea.promise_due <= flt.due_to)
+    return statement
+
+
+def count(engine: Engine, flt: IdeaFilter) -> int:
+    with Session(engine) as session:
+        match = match_query(flt.query)
+        only_words = match and flt == IdeaFilter(query=flt.query)
+        fast = sqlite_search.count_sql(engine.dialect.name) if only_words else None
+        if fast:  # words alone: the index counts them itself
+            return session.connection().execute(text(fast), {"match": match}).scalar_one()
+        statement = _where(select(func.count()).select_from(Idea), flt, engine.dialect.name)
+        return session.exec(statement).one()
+
+
+def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: int = 0, limit: int = 200) -> list[Idea]:
+    """One page of matching ideas, in order (ties broken by id so pages never overlap)."""
+    order = order or Order()
+    column = getattr(Idea, order.column)
+    by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
+    with Session(engine) as session:
+        statement = _where(select(Idea), flt, engine.dialect.name).order_by(*by).offset(offset).limit(limit)
+        return list(session.exec(statement))
+
+
+def get(engine: Engine, idea_id: int) -> Idea | None:
+    with Session(engine) as session:
+        return session.get(Idea, idea_id)
+
+
+def notes(engine: Engine, idea_id: int) -> list[IdeaNote]:
+    with Session(engine) as session:
+        statement = select(IdeaNote).where(IdeaNote.idea_id == idea_id).order_by(IdeaNote.on, IdeaNote.id)
+        return list(session.exec(statement))
+
+
+def normal_tag(tag: str) -> str:
+    return " ".join(tag.replace(",", " ").split()).casefold()
+
+
+def tags_of(idea: Idea) -> list[str]:
+    return [t for t in idea.tags.split(",") if t]
+
+
+def _reindex(session: Session, idea: Idea) -> None:
+    note_texts = session.exec(select(IdeaNote.text).where(IdeaNote.idea_id == idea.id)).all()
+    idea.search_text = index_text(
+        idea.title, idea.text, idea.promise_who, idea.promise_first_step, idea.promise_success_sign,
+        " ".join(tags_of(idea)), idea.team, idea.player, *note_texts,
+    )  # fmt: skip
+
+
+def update(engine: Engine, idea_ids: list[int], **changes: Any) -> dict[int, dict[str, Any]]:
+    """Change fields of ideas; returns each idea's previous values of those fields (what undo needs)."""
+    if "tags" in changes and isinstance(changes["tags"], list | tuple):
+        changes["tags"] = "," + ",".join(dict.fromkeys(normal_tag(t) for t in changes["tags"] if t.strip())) + ","
+    if "status" in changes and changes["status"] not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    for name in changes:
+        if name not in IdeaBase.model_fields:
+            raise AttributeError(f"ideas have no editable field {name!r}")
+    IdeaBase.model_validate({"title": "x", "text": "x", **changes})  # types checked before the table sees them
+    before: dict[int, dict[str, Any]] = {}
+    with Session(engine) as session:
+        for idea in session.exec(select(Idea).where(col(Idea.id).in_(idea_ids))):
+            before[idea.id] = {name: getattr(idea, name) for name in changes}
+            for name, value in changes.items():
+                setattr(idea, name, value)
+            idea.updated_at = datetime.now(UTC)
+            _reindex(session, idea)
+            session.add(idea)
+        session.commit()
+    return before
+
+
+def add_tag(engine: Engine, idea_ids: list[int], tag: str) -> dict[int, dict[str, Any]]:
+    """Tag many ideas at once; returns their previous tags."""
+    before: dict[int, dict[str, Any]] = {}
+    for idea in _load(engine, idea_ids):
+        before.update(update(engine, [idea.id], tags=[*tags_of(idea), tag]))
+    return before
+
+
+def restore_fields(engine: Engine, before: dict[int, dict[str, Any]]) -> None:
+    """Put back what `update` returned (undo)."""
+    for idea_id, values in before.items():
+        update(engine, [idea_id], **values)
+
+
+def add_note(engine: Engine, idea_id: int, on: date, note: str) -> int:
+    with Session(engine) as session:
+        row = IdeaNote(idea_id=idea_id, on=on, text=note.strip())
+        session.add(row)
+        session.flush()
+        idea = session.get(Idea, idea_id)
+        _reindex(session, idea)
+        idea.updated_at = datetime.now(UTC)
+        session.add(idea)
+        session.commit()
+        return row.id
+
+
+def _load(engine: Engine, idea_ids: list[int]) -> list[Idea]:
+    with Session(engine) as session:
+        return list(session.exec(select(Idea).where(col(Idea.id).in_(idea_ids))))
+
+
+@dataclass
+class Snapshot:
+    """Deleted ideas with their notes, enough to put them back exactly (undo of a delete)."""
+
+    ideas: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def delete(engine: Engine, idea_ids: list[int]) -> Snapshot:
+    snapshot = Snapshot()
+    with Session(engine) as session:
+        for idea in session.exec(select(Idea).where(col(Idea.id).in_(idea_ids))):
+            snapshot.ideas.append(idea.model_dump())
+            for note in session.exec(select(IdeaNote).where(IdeaNote.idea_id == idea.id)):
+                snapshot.notes.append(note.model_dump())
+            session.delete(idea)  # its notes go with it (ON DELETE CASCADE)
+        session.commit()
+    return snapshot
+
+
+def restore(engine: Engine, snapshot: Snapshot) -> None:
+    with Session(engine) as session:
+        for data in snapshot.ideas:
+            session.add(Idea(**data))
+        session.flush()
+        for data in snapshot.notes:
+            session.add(IdeaNote(**data))
+        session.commit()
+
+
+def due_promises(engine: Engine, today: date, days: int = 7) -> list[Idea]:
+    """Promised ideas due within `days` (or overdue) that nobody has reported on yet."""
+    with Session(engine) as session:
+        statement = (
+            select(Idea)
+            .where(col(Idea.promise_due).is_not(None), Idea.promise_due <= today + timedelta(days=days))
+            .where(col(Idea.status).in_(("new", "planned")))
+            .order_by(Idea.promise_due, Idea.id)
+        )
+        return list(session.exec(statement))
+
+
+def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:
+    """Ideas already in the library that share the words being typed (any of them, most recent first)."""
+    stems = list(dict.fromkeys(w for w in index_text(typed).split() if len(w) > 2 and w not in STOPWORDS))
+    if not stems:
+        return []
+    any_word = " OR ".join(f'"{s}"' for s in stems[:12])
+    with Session(engine) as session:
+        clause = sqlite_search.match_clause(engine.dialect.name)
+        if clause is None:
+            return []
+        statement = (
+            select(Idea).where(text(clause).bindparams(match=any_word)).order_by(col(Idea.id).desc()).limit(limit)
+        )
+        return list(session.exec(statement))
+
+
+def to_json_dict(idea: Idea) -> dict[str, Any]:
+    data = idea.model_dump(exclude={"search_text"})
+    data["tags"] = tags_of(idea)
+    data["checks"] = json.loads(data.pop("checks_json") or "{}")
+    return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}

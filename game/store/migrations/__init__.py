@@ -1,0 +1,1 @@
+"""Alembic migrations of the idea library (run by `game.store.db.open_library`, never by hand)."""

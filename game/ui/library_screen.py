@@ -1,0 +1,429 @@
+"""The library screen: search as you type, filters, a lazy table, the idea's whole story, undoable edits."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.content import Content
+from game.ui.library import IdeaTableModel, Library, local_time, status_word
+from game.ui.step_panels import focus_word
+from game.ui.widgets import deck_word, format_date, tr
+
+STATUSES = ("new", "planned", "tried", "working", "dropped")
+FOCUSES = ("fix", "wow", "planb")
+
+
+class EditIdeas(QUndoCommand):
+    """Change fields of one or many ideas; undo puts the old values back."""
+
+    def __init__(self, screen: "LibraryScreen", ids: list[int], changes: dict, label: str):
+        super().__init__(label)
+        self.screen, self.ids, self.changes, self.before = screen, ids, changes, {}
+
+    def redo(self) -> None:
+        store = self.screen.store
+        if "add_tag" in self.changes:
+            self.before = store.add_tag(self.screen.engine, self.ids, self.changes["add_tag"])
+        else:
+            self.before = store.update(self.screen.engine, self.ids, **self.changes)
+        self.screen.reload()
+
+    def undo(self) -> None:
+        self.screen.store.restore_fields(self.screen.engine, self.before)
+        self.screen.reload()
+
+
+class DeleteIdeas(QUndoCommand):
+    def __init__(self, screen: "LibraryScreen", ids: list[int]):
+        super().__init__(tr("Delete {0} ideas").format(len(ids)))
+        self.screen, self.ids, self.snapshot = screen, ids, None
+
+    def redo(self) -> None:
+        self.snapshot = self.screen.store.delete(self.screen.engine, self.ids)
+        self.screen.reload()
+
+    def undo(self) -> None:
+        self.screen.store.restore(self.screen.engine, self.snapshot)
+        self.screen.reload()
+
+
+class LibraryScreen(QWidget):
+    go_home = Signal()
+
+    SEARCH_DELAY_MS = 120  # typing pauses this long before the search runs
+
+    def __init__(self, library: Library, content: Content, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from game.store import ideas
+
+        self.store = ideas
+        self.library = library
+        self.engine = library.engine()
+        self.content = content
+        self.lang = lang
+        self.undo_stack = QUndoStack(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        head = QHBoxLayout()
+        title = QLabel(tr("Idea library"), self)
+        title.setObjectName("screenTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        head.addWidget(self.status)
+        layout.addLayout(head)
+        layout.addLayout(self._filters())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.model = IdeaTableModel(self.engine, self)
+        self.table = QTableView(splitter)
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # newest saved first
+        self.table.setSortingEnabled(True)  # sorts once, by the indicator: the first query
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # of the loaded page only
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = IdeaDetail(self, splitter)
+        self.detail.setMinimumWidth(300)
+        self.detail.setMaximumWidth(460)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._actions())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.undo_stack.redo)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.setFocusProxy(self.search)
+        self._show_status()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText(tr("Search: words in any form, in Russian or English"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
+        row.addWidget(self.search, 3)
+        self.status_filter = self._combo([("", tr("Any status"))] + [(s, status_word(s)) for s in STATUSES])
+        self.focus_filter = self._combo([("", tr("Any focus"))] + [(f, focus_word(f)) for f in FOCUSES])
+        cards = [
+            (c.id, f"{deck_word(c.kind)}: {c.title.get(self.lang)}")
+            for d in self.content.decks.values()
+            for c in d.cards
+            if c.kind in ("business", "client", "touchpoint", "technomagic", "obstacle")
+        ]
+        self.card_filter = self._combo([("", tr("Any card")), *cards])
+        self.card_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.card_filter.setMinimumContentsLength(14)
+        self.tag_filter = QLineEdit(self)
+        self.tag_filter.setPlaceholderText(tr("Tag"))
+        self.tag_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
+        self.people_filter = QLineEdit(self)
+        self.people_filter.setPlaceholderText(tr("Team or player"))
+        self.people_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
+        for edit in (self.tag_filter, self.people_filter):
+            edit.setMinimumWidth(110)
+        self.saved_from = self._date(tr("saved from"))
+        self.due_to = self._date(tr("due by"))
+        for widget in (self.status_filter, self.focus_filter, self.card_filter, self.tag_filter, self.people_filter,
+                       self.saved_from, self.due_to):  # fmt: skip
+            row.addWidget(widget, 1)
+        return row
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        return combo
+
+    def _date(self, unset: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setSpecialValueText(unset)
+        edit.setDate(edit.minimumDate())
+        edit.dateChanged.connect(lambda _d: self.apply_filter())
+        return edit
+
+    def _actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        back = QPushButton(tr("← Home"), self)
+        back.clicked.connect(self.go_home)
+        row.addWidget(back)
+        row.addStretch(1)
+        self.undo_button = QPushButton(tr("Undo"), self)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.tag_button = QPushButton(tr("Tag…"), self)
+        self.tag_button.clicked.connect(self.tag_selected)
+        self.bulk_status = QComboBox(self)
+        self.bulk_status.addItem(tr("Set status…"), "")
+        for status in STATUSES:
+            self.bulk_status.addItem(status_word(status), status)
+        self.bulk_status.activated.connect(self._bulk_status)
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for widget in (self.undo_button, self.tag_button, self.bulk_status, self.delete_button):
+            row.addWidget(widget)
+        return row
+
+    # --- filtering ------------------------------------------------------------------------------
+
+    def current_filter(self):
+        def day(edit: QDateEdit) -> date | None:
+            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
+
+        people = self.people_filter.text().strip()
+        return self.store.IdeaFilter(
+            query=self.search.text(),
+            statuses=(self.status_filter.currentData(),) if self.status_filter.currentData() else (),
+            focuses=(self.focus_filter.currentData(),) if self.focus_filter.currentData() else (),
+            card=self.card_filter.currentData() or "",
+            tag=self.tag_filter.text().strip(),
+            team=people,
+            created_from=day(self.saved_from),
+            due_to=day(self.due_to),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt.team and not self.store.count(self.engine, flt) and self.engine is not None:
+            flt.team, flt.player = "", flt.team  # the name typed may be a player's rather than a team's
+        self.model.set_filter(flt)
+        self._show_status()
+
+    def reload(self) -> None:
+        """Show the library again after a change, keeping the chosen ideas chosen where they still match."""
+        selected = set(self.selected_ids())
+        self.model.refresh()
+        self._show_status()
+        selection = self.table.selectionModel()
+        for row, idea in enumerate(self.model.rows):
+            if idea.id in selected:
+                selection.select(
+                    self.model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                )
+        self._selected()
+
+    def _show_status(self) -> None:
+        if self.library.error:
+            self.status.setText(tr("The library could not be opened: {0}").format(self.library.error))
+        elif not self.model.total and self.model.filter == self.store.IdeaFilter():
+            self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
+        else:
+            self.status.setText(tr("{0} ideas").format(self.model.total))
+
+    # --- selection and bulk actions -------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.idea_id(row) for row in rows if row < len(self.model.rows)]
+
+    def _selected(self) -> None:
+        ids = self.selected_ids()
+        self.detail.show_idea(ids[0] if len(ids) == 1 else None, count=len(ids))
+
+    def edit(self, ids: list[int], label: str, **changes) -> None:
+        if ids and self.engine is not None:
+            self.undo_stack.push(EditIdeas(self, ids, changes, label))
+
+    def tag_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        tag, ok = QInputDialog.getText(self, tr("Tag"), tr("Tag for {0} ideas:").format(len(ids)))
+        if ok and tag.strip():
+            self.edit(ids, tr("Tag"), add_tag=tag)
+
+    def _bulk_status(self, index: int) -> None:
+        status = self.bulk_status.itemData(index)
+        self.bulk_status.setCurrentIndex(0)
+        if status:
+            self.edit(self.selected_ids(), tr("Set status"), status=status)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.engine is not None:
+            self.undo_stack.push(DeleteIdeas(self, ids))
+
+
+class IdeaDetail(QScrollArea):
+    """Everything one idea came from and everything about it, each field editable (and undoable)."""
+
+    FIELDS = ("title", "text", "focus", "status", "promise_who", "promise_due", "promise_first_step",
+              "promise_success_sign", "tags", "team", "player")  # fmt: skip
+
+    def __init__(self, screen: LibraryScreen, parent: QWidget):
+        super().__init__(parent)
+        self.screen = screen
+        self.idea_id: int | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        host = QFrame()
+        host.setObjectName("panel")
+        outer = QVBoxLayout(host)
+        self.empty = QLabel(tr("Choose an idea to see its whole story; choose several to tag or change them."), host)
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        outer.addWidget(self.empty)
+        self.form_host = QWidget(host)
+        form = QFormLayout(self.form_host)
+        self.widgets: dict[str, QWidget] = {}
+        self.widgets["title"] = QLineEdit(host)
+        self.widgets["text"] = QPlainTextEdit(host)
+        self.widgets["text"].setFixedHeight(90)
+        self.widgets["focus"] = QComboBox(host)
+        self.widgets["focus"].addItem("—", "")
+        for focus in FOCUSES:
+            self.widgets["focus"].addItem(focus_word(focus), focus)
+        self.widgets["status"] = QComboBox(host)
+        for status in STATUSES:
+            self.widgets["status"].addItem(status_word(status), status)
+        due = QDateEdit(host)
+        due.setCalendarPopup(True)
+        due.setDisplayFormat("d MMMM yyyy")
+        due.setMinimumDate(QDate(2000, 1, 1))
+        due.setSpecialValueText(tr("not set"))
+        self.widgets["promise_due"] = due
+        for name in ("promise_who", "promise_first_step", "promise_success_sign", "tags", "team", "player"):
+            self.widgets[name] = QLineEdit(host)
+        labels = {
+            "title": tr("Idea"), "text": tr("Text"), "focus": tr("Focus"), "status": tr("Status"),
+            "promise_who": tr("Who"), "promise_due": tr("By when"), "promise_first_step": tr("First step"),
+            "promise_success_sign": tr("Success sign"), "tags": tr("Tags"), "team": tr("Team"),
+            "player": tr("Player"),
+        }  # fmt: skip
+        for name in self.FIELDS:
+            widget = self.widgets[name]
+            widget.setObjectName(f"detail-{name}")
+            form.addRow(labels[name], widget)
+        self.widgets["title"].editingFinished.connect(lambda: self._commit("title"))
+        for name in ("promise_who", "promise_first_step", "promise_success_sign", "tags", "team", "player"):
+            self.widgets[name].editingFinished.connect(lambda n=name: self._commit(n))
+        self.widgets["focus"].activated.connect(lambda _i: self._commit("focus"))
+        self.widgets["status"].activated.connect(lambda _i: self._commit("status"))
+        due.editingFinished.connect(lambda: self._commit("promise_due"))
+        self.save_text = QPushButton(tr("Save text"), host)
+        self.save_text.clicked.connect(lambda: self._commit("text"))
+        form.addRow("", self.save_text)
+        self.origin = QLabel(host)
+        self.origin.setWordWrap(True)
+        self.origin.setObjectName("muted")
+        form.addRow(tr("From the cards"), self.origin)
+        self.notes = QListWidget(host)
+        self.notes.setObjectName("ideaNotes")
+        self.notes.setFixedHeight(110)
+        form.addRow(tr("What happened"), self.notes)
+        note_row = QHBoxLayout()
+        self.note_input = QLineEdit(host)
+        self.note_input.setObjectName("noteInput")
+        self.note_input.setPlaceholderText(tr("What clients said, dated today; Enter adds it"))
+        self.note_input.returnPressed.connect(self.add_note)
+        note_row.addWidget(self.note_input)
+        form.addRow("", note_row)
+        outer.addWidget(self.form_host)
+        outer.addStretch(1)
+        self.setWidget(host)
+        self.show_idea(None)
+
+    def show_idea(self, idea_id: int | None, count: int = 0) -> None:
+        engine = self.screen.engine
+        idea = self.screen.store.get(engine, idea_id) if idea_id is not None and engine is not None else None
+        self.idea_id = idea.id if idea else None
+        self.form_host.setVisible(idea is not None)
+        self.empty.setVisible(idea is None)
+        if count > 1:
+            self.empty.setText(tr("{0} ideas chosen: tag them, set their status or delete them below.").format(count))
+        if idea is None:
+            return
+        w = self.widgets
+        w["title"].setText(idea.title)
+        w["text"].setPlainText(idea.text)
+        w["focus"].setCurrentIndex(max(0, w["focus"].findData(idea.focus)))
+        w["status"].setCurrentIndex(max(0, w["status"].findData(idea.status)))
+        due = w["promise_due"]
+        d = idea.promise_due
+        due.setDate(QDate(d.year, d.month, d.day) if d else due.minimumDate())
+        for name in ("promise_who", "promise_first_step", "promise_success_sign", "team", "player"):
+            w[name].setText(getattr(idea, name))
+        w["tags"].setText(", ".join(self.screen.store.tags_of(idea)))
+        cards = [self.screen.content.card(getattr(idea, c)) for c in self.screen.store.CARD_COLUMNS if getattr(idea, c)]
+        origin = [f"{deck_word(c.kind)}: {c.title.get(self.screen.lang)}" for c in cards if c is not None]
+        origin.append(
+            tr("Score {0}, dots {1}; saved {2}, changed {3}").format(
+                idea.score, idea.dots, local_time(idea.created_at), local_time(idea.updated_at)
+            )
+        )
+        self.origin.setText("\n".join(origin))
+        self.notes.clear()
+        for note in self.screen.store.notes(engine, idea.id):
+            self.notes.addItem(f"{format_date(note.on.isoformat())} — {note.text}")
+
+    def _value(self, name: str):
+        widget = self.widgets[name]
+        if name == "text":
+            return widget.toPlainText().strip()
+        if name in ("focus", "status"):
+            return widget.currentData()
+        if name == "promise_due":
+            return None if widget.date() == widget.minimumDate() else widget.date().toPython()
+        if name == "tags":
+            return [t for t in widget.text().split(",") if t.strip()]
+        return widget.text().strip()
+
+    def _commit(self, name: str) -> None:
+        if self.idea_id is None:
+            return
+        value = self._value(name)
+        idea = self.screen.store.get(self.screen.engine, self.idea_id)
+        current = self.screen.store.tags_of(idea) if name == "tags" else getattr(idea, name)
+        if name == "title" and not value:
+            self.widgets["title"].setText(idea.title)  # an idea keeps a title: the empty edit is refused
+            return
+        if value != current:
+            self.screen.edit([self.idea_id], tr("Edit"), **{name: value})
+
+    def add_note(self) -> None:
+        text = self.note_input.text().strip()
+        if self.idea_id is not None and text:
+            self.screen.store.add_note(self.screen.engine, self.idea_id, date.today(), text)
+            self.note_input.clear()
+            self.show_idea(self.idea_id)
