@@ -45,7 +45,7 @@ def main() -> int:
         extra = unlinked(folder)
         if extra:
             print("linked by nothing (add to DROPPED_LIBS in build.spec):", " ".join(extra))
-    print(f"bundle {size:.0f} MB (budget {BUDGET_MB} MB)")
+    print(f"bundle {size:.1f} MB (budget {BUDGET_MB} MB)")
     return 0 if size <= BUDGET_MB else 1
 
 

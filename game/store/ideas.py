@@ -123,16 +123,19 @@ def _where(statement, flt: IdeaFilter, dialect: str):
     if flt.session_id is not None:
         statement = statement.where(Idea.session_id == flt.session_id)
     if flt.created_from:
-        statement = statement.where(Idea.created_at >= datetime.combine(flt.created_from, datetime.min.time()))
+        statement = statement.where(Idea.created_at >= _local_midnight(flt.created_from))
     if flt.created_to:
-        statement = statement.where(
-            Idea.created_at < datetime.combine(flt.created_to + timedelta(days=1), datetime.min.time())
-        )
+        statement = statement.where(Idea.created_at < _local_midnight(flt.created_to + timedelta(days=1)))
     if flt.due_from:
         statement = statement.where(Idea.promise_due >= flt.due_from)
     if flt.due_to:
         statement = statement.where(Idea.promise_due <= flt.due_to)
     return statement
+
+
+def _local_midnight(day: date) -> datetime:
+    """The start of a day where the person is, in UTC as times are stored."""
+    return datetime.combine(day, datetime.min.time()).astimezone().astimezone(UTC)
 
 
 def count(engine: Engine, flt: IdeaFilter) -> int:

@@ -43,6 +43,7 @@ def _play(data_dir: Path, lang: str) -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
     from game.ui.app import build_window, make_application
+    from game.ui.library_screen import LibraryScreen
     from game.ui.round_screen import RoundScreen
     from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
     from game.ui.step_panels import ChoosePanel, PromisePanel, TablePanel
@@ -98,6 +99,12 @@ def _play(data_dir: Path, lang: str) -> int:
         if rnd.message.text():
             raise RuntimeError(f"step {rnd.round.step.kind} refused Next: {rnd.message.text()}")
     screen(SummaryScreen)
+    window.show_library()
+    library = screen(LibraryScreen)
+    library.search.setText("photos")  # another word form of "photo", through the full-text index
+    library.apply_filter()
+    if library.model.total != 1:
+        raise RuntimeError(f"library search for 'photos' found {library.model.total} ideas, expected 1")
     saved = sorted(idea.text for idea in window.library.ideas())
     window.close()
     window.library.close()

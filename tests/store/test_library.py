@@ -1,0 +1,184 @@
+"""The library store: migrations that keep data, search in both languages, filters, edits, deletes, promises."""
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine
+from sqlmodel import Session
+
+from game.store import ideas
+from game.store.db import DB_NAME, migrate, open_library
+from game.store.models import Idea
+from game.store.textsearch import index_text, match_query
+
+STRANGE = [
+    "Подарок постоянным клиентам 🎁 на Новый год",
+    "Gifts for regular clients",
+    "'; DROP TABLE idea; --",
+    "x" * 100_000,
+    "Ёлка у кассы",
+]
+
+
+def add(engine, title: str, **fields) -> int:
+    with Session(engine) as session:
+        idea = Idea(title=title, text=fields.pop("text", title), **fields)
+        idea.search_text = index_text(idea.title, idea.text, idea.promise_who)
+        session.add(idea)
+        session.commit()
+        return idea.id
+
+
+@pytest.fixture
+def engine(tmp_path):
+    made = open_library(tmp_path)
+    yield made
+    made.dispose()
+
+
+def titles(engine, **flt) -> list[str]:
+    return [i.title for i in ideas.find(engine, ideas.IdeaFilter(**flt))]
+
+
+def test_russian_and_english_word_forms_are_found(engine):
+    for title in STRANGE:
+        add(engine, title)
+    assert titles(engine, query="клиент") == [STRANGE[0]]  # "клиентам"
+    assert titles(engine, query="постоянный") == [STRANGE[0]]  # "постоянным"
+    assert titles(engine, query="gift") == [STRANGE[1]]
+    assert titles(engine, query="client") == [STRANGE[1]]
+    assert titles(engine, query="елка") == [STRANGE[4]]  # ё and е are one letter to search
+    assert titles(engine, query="клие") == [STRANGE[0]]  # as-you-type: the start of a word
+    assert ideas.count(engine, ideas.IdeaFilter(query="DROP TABLE")) == 1
+
+
+def test_strange_text_is_stored_and_found_intact(engine):
+    ids = [add(engine, title) for title in STRANGE]
+    for idea_id, title in zip(ids, STRANGE, strict=True):
+        assert ideas.get(engine, idea_id).title == title
+    assert titles(engine, query="'; --") == list(reversed(STRANGE))  # no words: nothing filtered, nothing broken
+    assert ideas.count(engine, ideas.IdeaFilter()) == len(STRANGE)
+
+
+def test_typed_text_never_becomes_query_syntax():
+    assert match_query('gift" OR 1=1 NEAR(') == '"gift" AND "or" AND "1" AND "1" AND ("near" OR "near"*)'
+    assert match_query("   ") is None
+
+
+def test_filters_on_every_field(engine):
+    base = datetime(2026, 3, 1, tzinfo=UTC)
+    a = add(engine, "Tea", status="tried", focus="wow", tags=",зима,касса,", team="Red", player="Oleg",
+            technique_card="tm-joshi-giraffe", promise_due=date(2026, 4, 1), created_at=base)  # fmt: skip
+    later = base + timedelta(days=30)
+    b = add(engine, "Coffee", status="new", focus="fix", tags=",касса,", team="Blue", player="Anna",
+            touchpoint_card="tp-waiting", promise_due=date(2026, 5, 1), created_at=later)  # fmt: skip
+
+    def ids(**flt):
+        return [i.id for i in ideas.find(engine, ideas.IdeaFilter(**flt))]
+
+    assert ids(statuses=("tried",)) == [a]
+    assert ids(statuses=("tried", "new")) == [b, a]
+    assert ids(focuses=("fix",)) == [b]
+    assert ids(tag="Касса") == [b, a] and ids(tag="зима") == [a] and ids(tag="зим") == []
+    assert ids(team="Blue") == [b] and ids(player="Oleg") == [a]
+    assert ids(card="tm-joshi-giraffe") == [a] and ids(card="tp-waiting") == [b]
+    assert ids(created_from=date(2026, 3, 15)) == [b] and ids(created_to=date(2026, 3, 1)) == [a]
+    assert ids(due_from=date(2026, 4, 15)) == [b] and ids(due_to=date(2026, 4, 1)) == [a]
+    assert ids(query="tea", statuses=("new",)) == []
+
+
+def test_order_and_pages_never_overlap(engine):
+    for n in range(25):
+        add(engine, f"idea {n:02d}")
+    flt = ideas.IdeaFilter()
+    by_title = ideas.Order("title", descending=False)
+    pages = [ideas.find(engine, flt, by_title, offset=o, limit=10) for o in (0, 10, 20)]
+    assert [i.title for page in pages for i in page] == [f"idea {n:02d}" for n in range(25)]
+    with pytest.raises(ValueError, match="cannot sort by 'search_text'"):
+        ideas.Order("search_text")
+
+
+def test_edits_reindex_and_return_what_undo_needs(engine):
+    idea_id = add(engine, "Warm towels", text="Towels from the radiator")
+    before = ideas.update(engine, [idea_id], title="Hot tea", status="planned", tags=["Зима", "зима", " wow "])
+    assert before == {idea_id: {"title": "Warm towels", "status": "new", "tags": ""}}
+    idea = ideas.get(engine, idea_id)
+    assert (idea.title, idea.status, ideas.tags_of(idea)) == ("Hot tea", "planned", ["зима", "wow"])
+    assert titles(engine, query="hot") == ["Hot tea"] and titles(engine, query="warm") == []
+    ideas.restore_fields(engine, before)
+    assert titles(engine, query="warm") == ["Warm towels"] and titles(engine, query="hot") == []
+    with pytest.raises(ValueError, match="status must be one of"):
+        ideas.update(engine, [idea_id], status="done")
+    with pytest.raises(AttributeError, match="no editable field 'search_text'"):
+        ideas.update(engine, [idea_id], search_text="x")
+
+
+def test_notes_are_dated_searchable_and_deleted_with_their_idea(engine):
+    idea_id = add(engine, "Photo of the lost toy")
+    ideas.add_note(engine, idea_id, date(2026, 1, 10), "Клиентка расплакалась от радости")
+    assert [n.text for n in ideas.notes(engine, idea_id)] == ["Клиентка расплакалась от радости"]
+    assert titles(engine, query="радость") == ["Photo of the lost toy"]
+    snapshot = ideas.delete(engine, [idea_id])
+    assert ideas.count(engine, ideas.IdeaFilter()) == 0 and titles(engine, query="радость") == []
+    ideas.restore(engine, snapshot)
+    assert titles(engine, query="радость") == ["Photo of the lost toy"]
+    assert [n.on for n in ideas.notes(engine, idea_id)] == [date(2026, 1, 10)]
+
+
+def test_due_promises_are_the_unreported_ones_due_within_a_week(engine):
+    today = date(2026, 11, 23)
+    overdue = add(engine, "Overdue", promise_due=today - timedelta(days=3), status="planned")
+    soon = add(engine, "Soon", promise_due=today + timedelta(days=6), status="new")
+    add(engine, "Later", promise_due=today + timedelta(days=30), status="planned")
+    add(engine, "Reported", promise_due=today, status="tried")
+    add(engine, "No date")
+    assert [i.id for i in ideas.due_promises(engine, today)] == [overdue, soon]
+
+
+def test_similar_ideas_share_words(engine):
+    add(engine, "Free tea while the tyres are changed")
+    add(engine, "Photo of the forgotten scarf")
+    assert [i.title for i in ideas.similar(engine, "a cup of tea for those who wait")] == [
+        "Free tea while the tyres are changed"
+    ]
+    assert ideas.similar(engine, "the and for") == []
+
+
+def test_a_library_from_the_first_schema_is_migrated_without_losing_an_idea(tmp_path):
+    """Libraries saved before migrations existed were made by create_all with the 0001 schema."""
+    from alembic import command
+    from alembic.config import Config
+
+    from game.store.db import MIGRATIONS
+
+    old = create_engine(f"sqlite:///{tmp_path / DB_NAME}")
+    with old.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql("DROP TABLE alembic_version")  # as create_all left it: no version table
+        conn.exec_driver_sql(
+            "INSERT INTO idea (title, text, focus, score, checks_json, dots, promise_who, promise_first_step, "
+            "promise_success_sign, status, tags, team, player, created_at, updated_at) VALUES "
+            "('Подарки клиентам', 'Дарить подарки клиентам', 'wow', 3, '{}', 2, 'Анна', 'Купить', '', "
+            "'planned', '', '', '', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+        )
+    old.dispose()
+    engine = open_library(tmp_path)
+    try:
+        [idea] = ideas.find(engine, ideas.IdeaFilter(query="клиент"))  # "клиентам", indexed by the migration
+        assert (idea.title, idea.focus, idea.promise_who, idea.dots) == ("Подарки клиентам", "wow", "Анна", 2)
+        assert ideas.notes(engine, idea.id) == []
+    finally:
+        engine.dispose()
+    with sqlite3.connect(tmp_path / DB_NAME) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+
+
+def test_migrating_twice_changes_nothing(engine):
+    add(engine, "Kept")
+    with engine.begin() as conn:
+        migrate(conn)
+    assert titles(engine) == ["Kept"]
