@@ -394,6 +394,51 @@ Your data: {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>We tried it</source>
+      <translation>Попробовали</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>It keeps working</source>
+      <translation>Работает и дальше</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>We dropped it</source>
+      <translation>Отказались</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>Not yet: give it another week</source>
+      <translation>Ещё нет — дадим ещё неделю</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>How did it go?</source>
+      <translation>Как прошло?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>What did clients say? (optional)</source>
+      <translation>Что сказали клиенты? (можно не писать)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>Promises due this week</source>
+      <translation>Обещания на этой неделе</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>{0} — {1}, by {2}</source>
+      <translation>{0} — {1}, к {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/outcome.py" />
+      <source>…and {0} more in the library</source>
+      <translation>…и ещё {0} в библиотеке</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/round_screen.py" />
       <source>← Back</source>
       <translation>← Назад</translation>
@@ -652,6 +697,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>In a month</source>
       <translation>Через месяц</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Already in your library: {0}</source>
+      <translation>Уже есть в вашей библиотеке: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />

@@ -37,7 +37,7 @@ def build_window(data_dir: Path, lang: str | None = None) -> MainWindow:
     i18n.install(lang)
     window = MainWindow(lambda: load_game_content(data_dir), data_dir, settings, lang)
     window.first_shown.connect(lambda: window.content)  # the decks are read once the window is on screen
-    window.first_shown.connect(window.library.preload)  # and the database code loads in the background
+    window.first_shown.connect(window.open_library_in_background)  # and the library opens off the UI thread
     return window
 
 

@@ -43,9 +43,10 @@ class Library:
         self._closed = False
         self.error: str | None = None
 
-    def preload(self) -> None:
-        """Open the library (SQLAlchemy, migrations: ~0.5 s) in the background once the first window shows."""
-        threading.Thread(target=self.engine, daemon=True).start()
+    @property
+    def ready(self) -> bool:
+        """Open already (asking never waits for the opening)."""
+        return self._engine is not None
 
     def engine(self):
         with self._opening:  # the background opening and a first click may meet here: one of them opens

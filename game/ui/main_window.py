@@ -1,8 +1,10 @@
 """The main window: a stack of screens, the menu, settings and the help overlay."""
 
 import json
+import threading
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -25,6 +27,7 @@ from game.domain.round import Round, new_round
 from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.library_screen import LibraryScreen
+from game.ui.outcome import DuePromises, OutcomeDialog, record_outcome
 from game.ui.round_screen import BACK_KEYS, NEXT_KEYS, RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, ScenarioPicker, SummaryScreen
 from game.ui.settings import Settings
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     """Holds the content, the library door and the current round; screens are rebuilt from them."""
 
     first_shown = Signal()
+    library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start(self.AUTOSAVE_MS)
+        self.library_ready.connect(self.show_due)
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
@@ -219,10 +224,40 @@ class MainWindow(QMainWindow):
         if self._content is not None:
             home.show_content(self._content, self.resumable(), self.resume_problem)
         home.resume.connect(self.show_round)
+        if self.library.ready:
+            QTimer.singleShot(0, self.show_due)
         home.play_solo.connect(self.show_picker)
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
         self._set(home)
+
+    def open_library_in_background(self) -> None:
+        """Open the library (SQLAlchemy, migrations: ~0.5 s) off the UI thread once the window is on screen."""
+
+        def work() -> None:
+            if self.library.engine() is not None:
+                self.library_ready.emit()
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def similar_titles(self, typed: str) -> list[str]:
+        """Titles of library ideas like the one being typed (none while the library is still opening)."""
+        return [idea.title for idea in self.library.similar(typed)] if self.library.ready else []
+
+    def show_due(self) -> None:
+        home = self.current_screen()
+        if isinstance(home, HomeScreen) and self.library.ready:
+            due = self.library.due(date.today())
+            panel = DuePromises(due, home) if due else None
+            if panel is not None:
+                panel.asked.connect(self.ask_outcome)
+            home.show_due(panel)
+
+    def ask_outcome(self, idea) -> None:
+        dialog = OutcomeDialog(idea.title, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
+            self.show_due()
 
     def show_picker(self) -> None:
         picker = ScenarioPicker(self.content, self.lang, self)
@@ -236,7 +271,9 @@ class MainWindow(QMainWindow):
 
     def show_round(self, just_drawn: bool = False) -> None:
         assert self.round is not None
-        screen = RoundScreen(self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self)
+        screen = RoundScreen(
+            self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self, self.similar_titles
+        )
         screen.finished.connect(self.finish_round)
         self._set(screen)
         screen.panel.focus_target().setFocus()

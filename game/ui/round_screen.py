@@ -1,5 +1,7 @@
 """A round on screen: the step bar, the step's instruction, its panel, Back and Next with their shortcuts."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -38,12 +40,19 @@ class RoundScreen(QWidget):
     finished = Signal()
 
     def __init__(
-        self, rnd: Round, lang: str, animate: bool = False, just_drawn: bool = False, parent: QWidget | None = None
+        self,
+        rnd: Round,
+        lang: str,
+        animate: bool = False,
+        just_drawn: bool = False,
+        parent: QWidget | None = None,
+        similar: Callable[[str], list[str]] | None = None,
     ):
         super().__init__(parent)
         self.round = rnd
         self.lang = lang
         self.animate = animate
+        self.similar = similar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         self.bar = StepBar([s.kind for s in rnd.steps], self)
@@ -107,7 +116,7 @@ class RoundScreen(QWidget):
         elif step.kind == "promise":
             panel = PromisePanel(rnd, self)
         else:
-            panel = TablePanel(rnd, self.lang, self.timer, self)
+            panel = TablePanel(rnd, self.lang, self.timer, self.similar, self)
             panel.redraw_requested.connect(self.redraw)
             if self.animate:
                 for slot in drawn:

@@ -77,12 +77,24 @@ class HomeScreen(QWidget):
         row.addWidget(self.decks_button)
         row.addStretch(1)
         outer.addLayout(row)
+        self.due_box = QVBoxLayout()
+        outer.addLayout(self.due_box)
+        self.due: QWidget | None = None
         self.warning = _label("", "problem", self)
         self.warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.warning.hide()
         outer.addWidget(self.warning)
         outer.addStretch(2)
         self.setFocusProxy(self.solo_button)
+
+    def show_due(self, panel: QWidget | None) -> None:
+        """Put the promises due this week (or nothing) under the buttons."""
+        if self.due is not None:
+            self.due.deleteLater()
+        self.due = panel
+        if panel is not None:
+            panel.setMaximumWidth(900)
+            self.due_box.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
         """What the decks tell (they are read just after the window first shows): skipped files, and a round

@@ -4,9 +4,10 @@ A panel shows the round's state and writes every change straight into the `Round
 only in a widget: Back, Next and a language switch rebuild panels from the round without losing a word.
 """
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +37,18 @@ IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
 
 
 class IdeaList(QFrame):
-    """The always-ready input line and the ideas typed so far (double-click to rework, Delete removes)."""
+    """The always-ready input line and the ideas typed so far (double-click to rework, Delete removes).
+
+    While an idea is typed, ideas already in the library that share its words are shown under the line.
+    """
 
     changed = Signal()
+    SIMILAR_DELAY_MS = 300
 
-    def __init__(self, rnd: Round, parent: QWidget | None = None):
+    def __init__(self, rnd: Round, similar: Callable[[str], list[str]] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.round = rnd
+        self.similar = similar
         self.setObjectName("panel")
         layout = QVBoxLayout(self)
         heading = QLabel(tr("Ideas"), self)
@@ -61,6 +67,16 @@ class IdeaList(QFrame):
         self.add_button.clicked.connect(self.add)
         row.addWidget(self.add_button)
         layout.addLayout(row)
+        self.similar_label = QLabel(self)
+        self.similar_label.setObjectName("muted")
+        self.similar_label.setWordWrap(True)
+        self.similar_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.similar_label.hide()
+        layout.addWidget(self.similar_label)
+        self._similar_timer = QTimer(self)
+        self._similar_timer.setSingleShot(True)
+        self._similar_timer.timeout.connect(self.show_similar)
+        self.input.textChanged.connect(lambda _t: self._similar_timer.start(self.SIMILAR_DELAY_MS))
         self.list = QListWidget(self)
         self.list.setObjectName("ideaList")
         self.list.setWordWrap(True)
@@ -77,6 +93,15 @@ class IdeaList(QFrame):
         )
         self.reload()
         self.list.itemChanged.connect(self._edited)
+
+    def show_similar(self) -> None:
+        """Ideas from past rounds with the same words, so the team builds on them rather than repeats them."""
+        typed = self.input.text().strip()
+        found = self.similar(typed) if self.similar and len(typed) >= 4 else []
+        self.similar_label.setText(
+            tr("Already in your library: {0}").format("; ".join(f"«{t[:80]}»" for t in found)) if found else ""
+        )
+        self.similar_label.setVisible(bool(found))
 
     def _keep_draft(self, text: str) -> None:
         self.round.drafts[self.round.step_index] = text
@@ -123,7 +148,14 @@ class TablePanel(QWidget):
     redraw_requested = Signal(int)
     changed = Signal()
 
-    def __init__(self, rnd: Round, lang: str, timer: TimerView, parent: QWidget | None = None):
+    def __init__(
+        self,
+        rnd: Round,
+        lang: str,
+        timer: TimerView,
+        similar: Callable[[str], list[str]] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.round = rnd
         kind = rnd.step.kind
@@ -156,7 +188,7 @@ class TablePanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(timer)
         if kind in IDEA_STEPS:
-            self.ideas = IdeaList(rnd, self)
+            self.ideas = IdeaList(rnd, similar, self)
             self.ideas.changed.connect(self.changed)
             right.addWidget(self.ideas, 1)
         else:

@@ -5,12 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine
-from sqlmodel import Session
 
 from game.store import ideas
 from game.store.db import DB_NAME, migrate, open_library
-from game.store.models import Idea
-from game.store.textsearch import index_text, match_query
+from game.store.textsearch import match_query
+from tests.library_data import add
 
 STRANGE = [
     "Подарок постоянным клиентам 🎁 на Новый год",
@@ -19,15 +18,6 @@ STRANGE = [
     "x" * 100_000,
     "Ёлка у кассы",
 ]
-
-
-def add(engine, title: str, **fields) -> int:
-    with Session(engine) as session:
-        idea = Idea(title=title, text=fields.pop("text", title), **fields)
-        idea.search_text = index_text(idea.title, idea.text, idea.promise_who)
-        session.add(idea)
-        session.commit()
-        return idea.id
 
 
 @pytest.fixture
