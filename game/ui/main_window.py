@@ -235,7 +235,12 @@ class MainWindow(QMainWindow):
         """Open the library (SQLAlchemy, migrations: ~0.5 s) off the UI thread once the window is on screen."""
 
         def work() -> None:
-            if self.library.engine() is not None:
+            engine = self.library.engine()
+            if engine is not None:
+                from game.store import ideas
+
+                ideas.count(engine, ideas.IdeaFilter())  # the first ORM query sets SQLAlchemy's mappers up:
+                ideas.find(engine, ideas.IdeaFilter(), limit=1)  # pay for it here, not when Library is clicked
                 self.library_ready.emit()
 
         threading.Thread(target=work, daemon=True).start()
