@@ -94,6 +94,7 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         screen.go_next()
         grab("09-summary")
         window.show_library()
+        window.current_screen().table.selectRow(0)  # the detail pane shows the idea's whole story
         grab("10-library")
         window.show_decks()
         grab("11-decks")

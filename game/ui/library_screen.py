@@ -376,6 +376,7 @@ class IdeaDetail(QScrollArea):
             return
         w = self.widgets
         w["title"].setText(idea.title)
+        w["title"].setCursorPosition(0)  # show the start of a long title
         w["text"].setPlainText(idea.text)
         w["focus"].setCurrentIndex(max(0, w["focus"].findData(idea.focus)))
         w["status"].setCurrentIndex(max(0, w["status"].findData(idea.status)))
