@@ -236,12 +236,21 @@ class MainWindow(QMainWindow):
 
         def work() -> None:
             engine = self.library.engine()
-            if engine is not None:
-                from game.store import ideas
+            if engine is None:
+                return
+            from sqlalchemy.exc import SQLAlchemyError
 
+            from game.store import ideas
+
+            try:
                 ideas.count(engine, ideas.IdeaFilter())  # the first ORM query sets SQLAlchemy's mappers up:
                 ideas.find(engine, ideas.IdeaFilter(), limit=1)  # pay for it here, not when Library is clicked
+            except SQLAlchemyError:
+                return  # closed while warming up: the window is going away
+            try:
                 self.library_ready.emit()
+            except RuntimeError:
+                pass  # the window was closed (and deleted) while the library opened
 
         threading.Thread(target=work, daemon=True).start()
 
