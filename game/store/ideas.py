@@ -86,6 +86,7 @@ class IdeaFilter:
     created_to: date | None = None
     due_from: date | None = None
     due_to: date | None = None
+    ids: tuple[int, ...] = ()  # exactly these ideas (a selection in the library)
 
 
 @dataclass
@@ -109,6 +110,8 @@ def _where(statement, flt: IdeaFilter, dialect: str):
         else:  # portable: every stem as a substring of the indexed text
             for word in words(flt.query):
                 statement = statement.where(col(Idea.search_text).contains(word[:5]))
+    if flt.ids:
+        statement = statement.where(col(Idea.id).in_(flt.ids))
     if flt.statuses:
         statement = statement.where(col(Idea.status).in_(flt.statuses))
     if flt.focuses:

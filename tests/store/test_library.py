@@ -76,6 +76,7 @@ def test_filters_on_every_field(engine):
     assert ids(created_from=date(2026, 3, 15)) == [b] and ids(created_to=date(2026, 3, 1)) == [a]
     assert ids(due_from=date(2026, 4, 15)) == [b] and ids(due_to=date(2026, 4, 1)) == [a]
     assert ids(query="tea", statuses=("new",)) == []
+    assert ids(ids=(a,)) == [a] and ids(ids=(a, b), focuses=("fix",)) == [b]
 
 
 def test_order_and_pages_never_overlap(engine):
