@@ -4,6 +4,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 FOCUSES = ("fix", "wow", "planb")
+#: An idea's life after the round: new → planned → tried → keeps working / dropped.
+STATUSES = ("new", "planned", "tried", "working", "dropped")
 MAX_IDEA_CHARS = 100_000
 
 

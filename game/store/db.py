@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, create_engine
 
 from game.domain.round import Round
 from game.store.models import Idea, PlaySession
@@ -129,9 +129,3 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
             rows.append(row)
         session.commit()
         return [row.id for row in rows if row.id is not None]
-
-
-def list_ideas(engine: Engine, limit: int = 500) -> list[Idea]:
-    with Session(engine) as session:
-        statement = select(Idea).order_by(Idea.created_at.desc(), Idea.id.desc()).limit(limit)
-        return list(session.exec(statement))

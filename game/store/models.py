@@ -4,8 +4,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel
 
-STATUSES = ("new", "planned", "tried", "working", "dropped")
-FOCUSES = ("", "fix", "wow", "planb")
+from game.domain.ideas import STATUSES  # noqa: F401  (the store's callers import it from here too)
 
 
 def _now() -> datetime:

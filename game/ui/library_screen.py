@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from game.domain.content import Content
+from game.domain.ideas import FOCUSES, STATUSES
 from game.ui.library import IdeaTableModel, Library, local_time, status_word
 from game.ui.step_panels import focus_word
 from game.ui.widgets import deck_word, format_date, tr
-
-STATUSES = ("new", "planned", "tried", "working", "dropped")
-FOCUSES = ("fix", "wow", "planb")
 
 
 class EditIdeas(QUndoCommand):

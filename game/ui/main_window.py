@@ -1,5 +1,6 @@
 """The main window: a stack of screens, the menu, settings and the help overlay."""
 
+import contextlib
 import json
 import threading
 import time
@@ -247,10 +248,8 @@ class MainWindow(QMainWindow):
                 ideas.find(engine, ideas.IdeaFilter(), limit=1)  # pay for it here, not when Library is clicked
             except SQLAlchemyError:
                 return  # closed while warming up: the window is going away
-            try:
+            with contextlib.suppress(RuntimeError):  # the window was closed (and deleted) while it opened
                 self.library_ready.emit()
-            except RuntimeError:
-                pass  # the window was closed (and deleted) while the library opened
 
         threading.Thread(target=work, daemon=True).start()
 

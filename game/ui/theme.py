@@ -112,6 +112,3 @@ def flag_style(widget, name: str, value: bool) -> None:
     widget.setProperty(name, "true" if value else "false")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-ALIGN_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft

@@ -204,9 +204,6 @@ class TimerView(QFrame):
             self.finished.emit()
 
 
-STEP_NAMES = ("warmup", "client", "moment", "obstacle", "lens", "magic", "check", "choose", "promise")
-
-
 def step_word(kind: str) -> str:
     names = {
         "warmup": tr("Warm-up"),

@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from game.domain.round import new_round
-from game.store.db import DB_NAME, LibraryError, list_ideas, open_library, save_round
+from game.store import ideas
+from game.store.db import DB_NAME, LibraryError, open_library, save_round
 
 STRANGE = ["Ещё одна идея — «ёлка» 🎄", "'; DROP TABLE idea; --", "x" * 100_000, "=1+2"]
 
@@ -33,7 +34,7 @@ def test_a_finished_round_is_saved_with_its_cards_and_promises(tmp_path, finishe
     engine = open_library(tmp_path)
     ids = save_round(engine, finished_round, "ru")
     assert len(ids) == 3
-    saved = list_ideas(engine)
+    saved = ideas.find(engine, ideas.IdeaFilter())
     assert sorted(i.text for i in saved) == sorted(STRANGE[:3])
     for idea in saved:
         assert idea.promise_who == "Ольга" and idea.promise_due.isoformat() == "2031-02-28"
