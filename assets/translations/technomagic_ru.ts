@@ -91,8 +91,8 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Team or player</source>
-      <translation>Команда или игрок</translation>
+      <source>Who, team or player</source>
+      <translation>Кто, команда, игрок</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -190,6 +190,26 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>Any score</source>
+      <translation>Любые баллы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Score 3 or more</source>
+      <translation>Баллы от 3</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Score 5 or more</source>
+      <translation>Баллы от 5</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Got dots</source>
+      <translation>С точками</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Set status</source>
       <translation>Смена статуса</translation>
     </message>
@@ -242,6 +262,11 @@
       <location filename="../../game/ui/library_screen.py" />
       <source>{0} ideas chosen: tag them, set their status or delete them below.</source>
       <translation>Выбрано идей: {0}. Ниже их можно пометить, сменить статус или удалить.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Round #{0}</source>
+      <translation>Раунд №{0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />

@@ -80,7 +80,10 @@ class IdeaFilter:
     tag: str = ""
     team: str = ""
     player: str = ""
+    person: str = ""  # a team, a player or the promise's "who"
     card: str = ""  # any of the cards the idea came from
+    min_score: int = 0
+    min_dots: int = 0
     session_id: int | None = None
     created_from: date | None = None
     created_to: date | None = None
@@ -121,6 +124,14 @@ def _where(statement, flt: IdeaFilter, dialect: str):
     for name in ("team", "player"):
         if getattr(flt, name):
             statement = statement.where(getattr(Idea, name) == getattr(flt, name))
+    if flt.person:
+        statement = statement.where(
+            or_(Idea.team == flt.person, Idea.player == flt.person, Idea.promise_who == flt.person)
+        )
+    if flt.min_score:
+        statement = statement.where(Idea.score >= flt.min_score)
+    if flt.min_dots:
+        statement = statement.where(Idea.dots >= flt.min_dots)
     if flt.card:
         statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
     if flt.session_id is not None:

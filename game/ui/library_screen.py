@@ -147,18 +147,27 @@ class LibraryScreen(QWidget):
         self.card_filter = self._combo([("", tr("Any card")), *cards])
         self.card_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.card_filter.setMinimumContentsLength(14)
+        self.score_filter = QComboBox(self)
+        for label, value in (
+            (tr("Any score"), (0, 0)),
+            (tr("Score 3 or more"), (3, 0)),
+            (tr("Score 5 or more"), (5, 0)),
+            (tr("Got dots"), (0, 1)),
+        ):
+            self.score_filter.addItem(label, value)
+        self.score_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.tag_filter = QLineEdit(self)
         self.tag_filter.setPlaceholderText(tr("Tag"))
         self.tag_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         self.people_filter = QLineEdit(self)
-        self.people_filter.setPlaceholderText(tr("Team or player"))
+        self.people_filter.setPlaceholderText(tr("Who, team or player"))
         self.people_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         for edit in (self.tag_filter, self.people_filter):
             edit.setMinimumWidth(110)
         self.saved_from = self._date(tr("saved from"))
         self.due_to = self._date(tr("due by"))
-        for widget in (self.status_filter, self.focus_filter, self.card_filter, self.tag_filter, self.people_filter,
-                       self.saved_from, self.due_to):  # fmt: skip
+        for widget in (self.status_filter, self.focus_filter, self.score_filter, self.card_filter, self.tag_filter,
+                       self.people_filter, self.saved_from, self.due_to):  # fmt: skip
             row.addWidget(widget, 1)
         return row
 
@@ -209,23 +218,23 @@ class LibraryScreen(QWidget):
             return None if edit.date() == edit.minimumDate() else edit.date().toPython()
 
         people = self.people_filter.text().strip()
+        score, dots = self.score_filter.currentData()
         return self.store.IdeaFilter(
+            min_score=score,
+            min_dots=dots,
             query=self.search.text(),
             statuses=(self.status_filter.currentData(),) if self.status_filter.currentData() else (),
             focuses=(self.focus_filter.currentData(),) if self.focus_filter.currentData() else (),
             card=self.card_filter.currentData() or "",
             tag=self.tag_filter.text().strip(),
-            team=people,
+            person=people,
             created_from=day(self.saved_from),
             due_to=day(self.due_to),
         )
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        flt = self.current_filter()
-        if flt.team and not self.store.count(self.engine, flt) and self.engine is not None:
-            flt.team, flt.player = "", flt.team  # the name typed may be a player's rather than a team's
-        self.model.set_filter(flt)
+        self.model.set_filter(self.current_filter())
         self._show_status()
 
     def reload(self) -> None:
@@ -391,6 +400,8 @@ class IdeaDetail(QScrollArea):
                 idea.score, idea.dots, local_time(idea.created_at), local_time(idea.updated_at)
             )
         )
+        if idea.session_id is not None:
+            origin.append(tr("Round #{0}").format(idea.session_id))
         self.origin.setText("\n".join(origin))
         self.notes.clear()
         for note in self.screen.store.notes(engine, idea.id):

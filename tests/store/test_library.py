@@ -43,6 +43,12 @@ def test_russian_and_english_word_forms_are_found(engine):
     assert ideas.count(engine, ideas.IdeaFilter(query="DROP TABLE")) == 1
 
 
+def test_an_idea_with_an_empty_title_is_kept_and_found_by_its_text(engine):
+    idea_id = add(engine, "", text="Только текст, без заголовка")
+    assert [i.id for i in ideas.find(engine, ideas.IdeaFilter(query="тексты"))] == [idea_id]
+    assert ideas.get(engine, idea_id).title == ""
+
+
 def test_strange_text_is_stored_and_found_intact(engine):
     ids = [add(engine, title) for title in STRANGE]
     for idea_id, title in zip(ids, STRANGE, strict=True):
@@ -58,10 +64,10 @@ def test_typed_text_never_becomes_query_syntax():
 
 def test_filters_on_every_field(engine):
     base = datetime(2026, 3, 1, tzinfo=UTC)
-    a = add(engine, "Tea", status="tried", focus="wow", tags=",зима,касса,", team="Red", player="Oleg",
+    a = add(engine, "Tea", status="tried", focus="wow", tags=",зима,касса,", team="Red", player="Oleg", dots=2,
             technique_card="tm-joshi-giraffe", promise_due=date(2026, 4, 1), created_at=base)  # fmt: skip
     later = base + timedelta(days=30)
-    b = add(engine, "Coffee", status="new", focus="fix", tags=",касса,", team="Blue", player="Anna",
+    b = add(engine, "Coffee", status="new", focus="fix", tags=",касса,", team="Blue", player="Anna", score=4,
             touchpoint_card="tp-waiting", promise_due=date(2026, 5, 1), created_at=later)  # fmt: skip
 
     def ids(**flt):
@@ -77,6 +83,8 @@ def test_filters_on_every_field(engine):
     assert ids(due_from=date(2026, 4, 15)) == [b] and ids(due_to=date(2026, 4, 1)) == [a]
     assert ids(query="tea", statuses=("new",)) == []
     assert ids(ids=(a,)) == [a] and ids(ids=(a, b), focuses=("fix",)) == [b]
+    assert ids(person="Red") == [a] and ids(person="Anna") == [b] and ids(person="Zoe") == []
+    assert ids(min_score=3) == [b] and ids(min_dots=2) == [a]
 
 
 def test_order_and_pages_never_overlap(engine):
