@@ -112,6 +112,22 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Export…</source>
+      <translation>Экспорт…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>The chosen ideas, or all that match the search and filters</source>
+      <translation>Выбранные идеи или все, что подходят под поиск и фильтры</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Import…</source>
+      <translation>Импорт…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Undo</source>
       <translation>Отменить</translation>
     </message>
@@ -129,6 +145,11 @@
       <location filename="../../game/ui/library_screen.py" />
       <source>Delete</source>
       <translation>Удалить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>ideas</source>
+      <translation>идеи</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -382,6 +403,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>round</source>
+      <translation>раунд</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>System language</source>
       <translation>Язык системы</translation>
     </message>
@@ -560,6 +586,16 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <source>Print this deck…</source>
+      <translation>Распечатать колоду…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>A PDF of cut-out cards, fronts and backs, for groups without laptops</source>
+      <translation>PDF с картами для вырезания, лицом и рубашкой, — для групп без ноутбуков</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
       <source>Small, human ideas that delight your clients, card by card.</source>
       <translation>Маленькие человечные идеи, которые радуют ваших клиентов, — карта за картой.</translation>
     </message>
@@ -577,6 +613,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>Play again</source>
       <translation>Сыграть ещё</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Session report…</source>
+      <translation>Отчёт о сессии…</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -732,6 +773,141 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Spreadsheet, CSV (*.csv)</source>
+      <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Markdown for a wiki (*.md)</source>
+      <translation>Markdown для вики (*.md)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>JSON, to import again (*.json)</source>
+      <translation>JSON для повторного импорта (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>PDF handout (*.pdf)</source>
+      <translation>Раздатка PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Export ideas</source>
+      <translation>Экспорт идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Import ideas</source>
+      <translation>Импорт идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Ideas (*.json *.csv)</source>
+      <translation>Идеи (*.json *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>PDF report (*.pdf)</source>
+      <translation>Отчёт PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Web page (*.html)</source>
+      <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Session report</source>
+      <translation>Отчёт о сессии</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>report</source>
+      <translation>отчёт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Cards on A4 (*.pdf)</source>
+      <translation>Карты на A4 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Cards on US Letter (*.pdf)</source>
+      <translation>Карты на US Letter (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Print this deck</source>
+      <translation>Распечатать колоду</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>{0} ideas written to {1}</source>
+      <translation>Идей записано: {0} — в {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Import a CSV file</source>
+      <translation>Импорт CSV-файла</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Import</source>
+      <translation>Импортировать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Imported {0} ideas; {1} were already in the library.</source>
+      <translation>Импортировано идей: {0}; уже были в библиотеке: {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Report written to {0}</source>
+      <translation>Отчёт записан в {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>{0} pages of cards written to {1}</source>
+      <translation>Страниц с картами: {0} — записано в {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Exporting…</source>
+      <translation>Экспорт…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Choose which idea field each column fills; columns set to “skip” are ignored.</source>
+      <translation>Выберите, какое поле идеи заполняет каждый столбец; столбцы с «пропустить» не используются.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>skip</source>
+      <translation>пропустить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Could not write {0}: {1}</source>
+      <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/transfer.py" />
+      <source>Nothing was imported: {0}</source>
+      <translation>Ничего не импортировано: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />

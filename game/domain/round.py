@@ -14,6 +14,16 @@ from game.domain.ideas import FOCUSES, Ballot, Idea, clean_text
 from game.domain.timer import Clock, Countdown
 
 STATE_VERSION = 1
+#: Where an idea came from, as the library stores it: the deck kind of each card → the idea's field.
+PROVENANCE_FIELDS = {
+    "business": "business_card",
+    "client": "client_card",
+    "touchpoint": "touchpoint_card",
+    "obstacle": "obstacle_card",
+    "lens": "lens_card",
+    "technomagic": "technique_card",
+    "constraint": "constraint_card",
+}
 SOLO_VOTER = "me"
 
 
@@ -78,6 +88,14 @@ class Round:
                 if card.kind == kind:
                     return card
         return None
+
+    def provenance(self) -> dict[str, str]:
+        """The cards the round's ideas came from, by library field (`business_card`: "biz-cafe", …)."""
+        return {
+            field: card.id
+            for kind, field in PROVENANCE_FIELDS.items()
+            if (card := self.drawn_of_kind(kind)) is not None
+        }
 
     # --- moving ---------------------------------------------------------------------------------
 

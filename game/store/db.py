@@ -19,16 +19,6 @@ FIRST_REVISION = "0001"  # the schema libraries made before migrations existed (
 
 DB_NAME = "library.sqlite3"
 
-_KIND_COLUMNS = {
-    "business": "business_card",
-    "client": "client_card",
-    "touchpoint": "touchpoint_card",
-    "obstacle": "obstacle_card",
-    "lens": "lens_card",
-    "technomagic": "technique_card",
-    "constraint": "constraint_card",
-}
-
 
 class LibraryError(Exception):
     """The library file cannot be used; the message names it. Nothing was written to it."""
@@ -92,9 +82,7 @@ def migrate(conn: Connection) -> None:
 
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
     """Store a finished round: its session and every chosen idea with its promise. Returns the idea ids."""
-    provenance = {
-        column: card.id for kind, column in _KIND_COLUMNS.items() if (card := rnd.drawn_of_kind(kind)) is not None
-    }
+    provenance = rnd.provenance()
     now = datetime.now(UTC)
     with Session(engine) as session:
         record = PlaySession(

@@ -193,6 +193,13 @@ class LibraryScreen(QWidget):
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.go_home)
         row.addWidget(back)
+        self.export_button = QPushButton(tr("Export…"), self)
+        self.export_button.setToolTip(tr("The chosen ideas, or all that match the search and filters"))
+        self.export_button.clicked.connect(self.export)
+        self.import_button = QPushButton(tr("Import…"), self)
+        self.import_button.clicked.connect(self.import_file)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
         row.addStretch(1)
         self.undo_button = QPushButton(tr("Undo"), self)
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -285,6 +292,29 @@ class LibraryScreen(QWidget):
         self.bulk_status.setCurrentIndex(0)
         if status:
             self.edit(self.selected_ids(), tr("Set status"), status=status)
+
+    def export(self) -> None:
+        from dataclasses import replace
+
+        from game.ui.transfer import export_ideas
+
+        if self.engine is None:
+            return
+        ids = self.selected_ids()
+        flt = replace(self.model.filter, ids=tuple(ids)) if ids else self.model.filter
+        said = export_ideas(self, self.engine, flt, self.lang, tr("ideas"), tr("Idea library"))
+        if said:
+            self.status.setText(said)
+
+    def import_file(self) -> None:
+        from game.ui.transfer import import_ideas
+
+        if self.engine is None:
+            return
+        said = import_ideas(self, self.engine)
+        if said:
+            self.model.refresh()
+            self.status.setText(said)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.library = Library(data_dir)
         self.round: Round | None = None
         self.saved_note = ""
+        self.saved_ids: list[int] = []
         self.resume_problem = ""
         self._autosaved = ""
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
@@ -299,8 +300,10 @@ class MainWindow(QMainWindow):
         except OSError as e:  # the library is broken: keep the round in a file, say where
             kept = self.keep_round_file(rnd)
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
+            ids = []
         else:
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+        self.saved_ids = ids
         self.forget_autosave()
         self.show_summary()
 
@@ -319,7 +322,30 @@ class MainWindow(QMainWindow):
         summary.play_again.connect(self.show_picker)
         summary.open_library.connect(self.show_library)
         summary.go_home.connect(self.show_home)
+        summary.export.connect(lambda: self._export_round(summary))
+        summary.report.connect(lambda: self._report_round(summary))
         self._set(summary)
+
+    def _export_round(self, summary: SummaryScreen) -> None:
+        from game.ui.transfer import export_ideas
+
+        engine = self.library.engine()
+        if engine is None or not self.saved_ids:
+            summary.saved.setText(self.saved_note)
+            return
+        from game.store.ideas import IdeaFilter
+
+        title = self.round.scenario.name.get(self.lang)
+        said = export_ideas(self, engine, IdeaFilter(ids=tuple(self.saved_ids)), self.lang, tr("round"), title)
+        if said:
+            summary.saved.setText(said)
+
+    def _report_round(self, summary: SummaryScreen) -> None:
+        from game.ui.transfer import report_round
+
+        said = report_round(self, self.round, self.lang)
+        if said:
+            summary.saved.setText(said)
 
     def show_library(self) -> None:
         screen = LibraryScreen(self.library, self.content, self.lang, self)

@@ -180,6 +180,8 @@ class SummaryScreen(QWidget):
     play_again = Signal()
     open_library = Signal()
     go_home = Signal()
+    export = Signal()
+    report = Signal()
 
     def __init__(self, rnd: Round, lang: str, saved_note: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -219,6 +221,8 @@ class SummaryScreen(QWidget):
         row = QHBoxLayout()
         for text, signal, name in (
             (tr("Play again"), self.play_again, "primary"),
+            (tr("Export…"), self.export, ""),
+            (tr("Session report…"), self.report, ""),
             (tr("Idea library"), self.open_library, ""),
             (tr("Home"), self.go_home, ""),
         ):
@@ -264,12 +268,30 @@ class DecksScreen(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         row.addWidget(self.scroll, 3)
         layout.addLayout(row, 1)
+        self.print_button = QPushButton(tr("Print this deck…"), self)
+        self.print_button.setToolTip(tr("A PDF of cut-out cards, fronts and backs, for groups without laptops"))
+        self.print_button.clicked.connect(self._print)
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.go_home)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(back)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
+        self.said = _label("", "muted", self)
+        layout.addWidget(self.said)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.setFocusProxy(self.list)
+
+    def _print(self) -> None:
+        from game.ui.transfer import print_deck
+
+        item = self.list.currentItem()
+        if item is not None:
+            said = print_deck(self, self.content.decks[item.data(Qt.ItemDataRole.UserRole)], self.lang)
+            if said:
+                self.said.setText(said)
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:

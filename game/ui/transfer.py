@@ -1,0 +1,242 @@
+"""Export and import from the screens: file dialogs, a CSV column-mapping preview, and long work kept off
+the UI thread (the window stays alive while 100 000 ideas are written)."""
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.ui.widgets import tr
+
+IDEA_FORMATS = ("csv", "xlsx", "md", "json", "pdf")
+
+
+def format_filters() -> dict[str, str]:
+    return {
+        "csv": tr("Spreadsheet, CSV (*.csv)"),
+        "xlsx": tr("Excel workbook (*.xlsx)"),
+        "md": tr("Markdown for a wiki (*.md)"),
+        "json": tr("JSON, to import again (*.json)"),
+        "pdf": tr("PDF handout (*.pdf)"),
+    }
+
+
+def run_off_ui(parent: QWidget, label: str, work: Callable[[], Any]) -> Any:
+    """Run `work` in a thread while a progress dialog keeps the window responsive; re-raise its error."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except Exception as e:  # handed back to the UI thread below, where it is shown or raised
+            outcome["error"] = e
+
+    thread = threading.Thread(target=target, daemon=True)
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    thread.start()
+    while thread.is_alive():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        thread.join(0.02)
+    progress.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def choose_export_path(parent: QWidget, suggested: str, formats=IDEA_FORMATS) -> tuple[Path, str] | None:
+    filters = format_filters()
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, tr("Export ideas"), suggested, ";;".join(filters[f] for f in formats)
+    )
+    if not path:
+        return None
+    fmt = Path(path).suffix.lstrip(".").lower()
+    if fmt not in formats:
+        fmt = next((f for f in formats if filters[f] == chosen), formats[0])
+        path = f"{path}.{fmt}"
+    return Path(path), fmt
+
+
+def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title: str) -> str | None:
+    """Ask where, write the ideas in the chosen format, and say what was written (or why not)."""
+    from game.io import tabular
+
+    chosen = choose_export_path(parent, suggested)
+    if chosen is None:
+        return None
+    path, fmt = chosen
+    try:
+        if fmt == "pdf":  # painted with Qt: on the UI thread, with a busy cursor
+            from game.io import pdf
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                ideas = list(tabular.iter_idea_dicts(engine, flt))
+                pdf.write_handout(ideas, path, lang, title)
+                count = len(ideas)
+            finally:
+                QApplication.restoreOverrideCursor()
+        else:
+            writer = {
+                "csv": tabular.export_csv,
+                "xlsx": tabular.export_xlsx,
+                "md": tabular.export_markdown,
+                "json": tabular.export_json,
+            }[fmt]
+            count = run_off_ui(parent, tr("Exporting…"), lambda: writer(engine, flt, path, lang))
+    except OSError as e:
+        message = tr("Could not write {0}: {1}").format(path, e.strerror or e)
+        QMessageBox.warning(parent, tr("Export ideas"), message)
+        return message
+    return tr("{0} ideas written to {1}").format(count, path)
+
+
+class CsvMappingDialog(QDialog):
+    """The first rows of a CSV file, and for each of its columns the idea field it fills."""
+
+    def __init__(self, headers: list[str], rows: list[list[str]], mapping: dict[str, str], fields: list[str],
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import a CSV file"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Choose which idea field each column fills; columns set to “skip” are ignored.")))
+        self.table = QTableWidget(len(rows) + 1, len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
+        self.combos: list[QComboBox] = []
+        for col, header in enumerate(headers):
+            combo = QComboBox(self.table)
+            combo.addItem(tr("skip"), "")
+            for field in fields:
+                combo.addItem(field, field)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, ""))))
+            self.table.setCellWidget(0, col, combo)
+            self.combos.append(combo)
+            for row, values in enumerate(rows, 1):
+                self.table.setItem(row, col, QTableWidgetItem(values[col] if col < len(values) else ""))
+        layout.addWidget(self.table, 1)
+        self.headers = headers
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Import"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def mapping(self) -> dict[str, str]:
+        return {h: c.currentData() for h, c in zip(self.headers, self.combos, strict=True) if c.currentData()}
+
+
+def import_ideas(parent: QWidget, engine) -> str | None:
+    """Ask for a JSON or CSV file, show a CSV's columns, and merge it into the library (all or nothing)."""
+    from game.io import importer
+
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Import ideas"), "", tr("Ideas (*.json *.csv)"))
+    if not name:
+        return None
+    path = Path(name)
+    try:
+        if path.suffix.lower() == ".csv":
+            headers, rows, suggested = importer.csv_preview(path)
+            dialog = CsvMappingDialog(headers, rows, suggested, importer.CSV_FIELDS, parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            mapping = dialog.mapping()
+            result = run_off_ui(parent, tr("Importing…"), lambda: importer.import_csv(engine, path, mapping))
+        else:
+            result = run_off_ui(parent, tr("Importing…"), lambda: importer.import_json(engine, path))
+    except importer.ImportError_ as e:
+        message = tr("Nothing was imported: {0}").format(e)
+        QMessageBox.warning(parent, tr("Import ideas"), message)
+        return message
+    return tr("Imported {0} ideas; {1} were already in the library.").format(result.added, result.skipped_duplicates)
+
+
+def round_idea_dicts(rnd) -> list[dict]:
+    """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
+    cards = rnd.provenance()
+    return [
+        {
+            "title": idea.title,
+            "text": idea.text,
+            "focus": idea.focus,
+            "dots": idea.dots,
+            "score": idea.score,
+            "chosen": idea.chosen,
+            "promise_who": idea.promise.who,
+            "promise_due": idea.promise.due or None,
+            "promise_first_step": idea.promise.first_step,
+            "promise_success_sign": idea.promise.success_sign,
+            "team": "",
+            "player": "",
+            "tags": [],
+            "notes": [],
+            **cards,
+        }
+        for idea in rnd.ideas
+    ]
+
+
+def report_round(parent: QWidget, rnd, lang: str) -> str | None:
+    """The session report of a round, as PDF or HTML, where the person chooses."""
+    from datetime import UTC, datetime
+
+    from game.io import pdf
+
+    filters = {"pdf": tr("PDF report (*.pdf)"), "html": tr("Web page (*.html)")}
+    name, chosen = QFileDialog.getSaveFileName(parent, tr("Session report"), tr("report"), ";;".join(filters.values()))
+    if not name:
+        return None
+    fmt = Path(name).suffix.lstrip(".").lower()
+    if fmt not in filters:
+        fmt = next((f for f, label in filters.items() if label == chosen), "pdf")
+        name = f"{name}.{fmt}"
+    session = {
+        "scenario_id": rnd.scenario.id,
+        "scenario_name": rnd.scenario.name.get(lang),
+        "finished_at": datetime.now(UTC).isoformat(),
+    }
+    try:
+        pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt)
+    except OSError as e:
+        message = tr("Could not write {0}: {1}").format(name, e.strerror or e)
+        QMessageBox.warning(parent, tr("Session report"), message)
+        return message
+    return tr("Report written to {0}").format(name)
+
+
+def print_deck(parent: QWidget, deck, lang: str) -> str | None:
+    """A deck as cut-out cards on A4 or US Letter."""
+    from game.io import pdf
+
+    filters = {"a4": tr("Cards on A4 (*.pdf)"), "letter": tr("Cards on US Letter (*.pdf)")}
+    name, chosen = QFileDialog.getSaveFileName(parent, tr("Print this deck"), deck.id, ";;".join(filters.values()))
+    if not name:
+        return None
+    paper = next((p for p, label in filters.items() if label == chosen), "a4")
+    path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+    try:
+        pages = pdf.write_print_and_play(deck, path, lang, paper)
+    except OSError as e:
+        message = tr("Could not write {0}: {1}").format(path, e.strerror or e)
+        QMessageBox.warning(parent, tr("Print this deck"), message)
+        return message
+    return tr("{0} pages of cards written to {1}").format(pages, path)
