@@ -16,6 +16,14 @@ def atomic_path(path: Path):
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes owner-only files: give the new file the old one's mode, or what the umask allows
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

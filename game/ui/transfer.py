@@ -215,7 +215,7 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
         "finished_at": datetime.now(UTC).isoformat(),
     }
     try:
-        pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt)
+        pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:
         message = tr("Could not write {0}: {1}").format(name, e.strerror or e)
         QMessageBox.warning(parent, tr("Session report"), message)
