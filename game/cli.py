@@ -1,6 +1,8 @@
-"""The command line: no command runs the game; check-deck, self-test and search are for people and CI."""
+"""The command line: no command runs the game; check-deck, self-test, search, export and import are for people,
+scripts and CI."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from game import APP_NAME, __version__
 #: `game.store.models.STATUSES`, repeated so that `--help` needs no database import (a test checks they agree).
 STATUSES = ("new", "planned", "tried", "working", "dropped")
 SEARCH_LIMIT = 1000
+EXPORT_FORMATS = ("csv", "xlsx", "md", "json", "pdf")
 _ONE_LINE = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
@@ -46,6 +49,42 @@ def _parser() -> argparse.ArgumentParser:
         default=SEARCH_LIMIT,
         metavar="N",
         help=f"print at most N ideas (default {SEARCH_LIMIT})",
+    )
+    export = commands.add_parser(
+        "export",
+        help="write ideas from the library to a CSV, XLSX, Markdown, JSON or PDF file",
+        description="Write the ideas that pass the filters (every idea without filters) to FILE, replacing it "
+        "in one step. CSV, XLSX, Markdown and PDF are for people, in the language of --lang; JSON keeps every "
+        "field and is what `technomagic import` reads back.",
+    )
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the kind of file to write")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
+    export.add_argument("--query", default="", metavar="Q", help="only ideas with these words (any word form)")
+    export.add_argument(
+        "--status", action="append", choices=STATUSES, default=[], help="only ideas with this status (repeatable)"
+    )
+    export.add_argument("--tag", default="", help="only ideas with this tag")
+    export.add_argument(
+        "--lang",
+        dest="export_lang",
+        choices=("ru", "en"),
+        help="language of the headers, words and dates (default: the --lang before the command, else the system's)",
+    )
+    load = commands.add_parser(
+        "import",
+        help="merge ideas from a JSON or CSV file into the library",
+        description="Add the ideas of FILE (.json from `technomagic export`, or .csv) that the library does not "
+        "have yet: an idea with the same title and text is skipped. A file with any error adds nothing; the "
+        "error says where it is.",
+    )
+    load.add_argument("file", type=Path, metavar="FILE", help="a .json or .csv file")
+    load.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help='for CSV: the idea field a column fills, e.g. "Owner=promise_who"; "Column=" leaves it out '
+        "(repeatable; our own headers and common names are recognised without it)",
     )
     return parser
 
@@ -99,6 +138,99 @@ def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: b
     return 0
 
 
+def _system_language() -> str:
+    """Russian when the environment's locale is, else English (the GUI asks Qt; the command line needs no Qt)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        if value := os.environ.get(name):
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
+
+
+def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str) -> int:
+    from sqlalchemy.exc import DatabaseError
+
+    from game.io import tabular
+    from game.store import ideas
+    from game.store.db import LibraryError, open_library
+
+    try:
+        engine = open_library(data_dir)
+    except LibraryError as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return 2
+    flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
+    try:
+        if fmt == "pdf":
+            from game.io import pdf
+
+            found = list(tabular.iter_idea_dicts(engine, flt))
+            pdf.write_handout(found, out, lang, tabular.WORDS[lang]["ideas"])
+            count = len(found)
+        else:
+            writer = {
+                "csv": tabular.export_csv,
+                "xlsx": tabular.export_xlsx,
+                "md": tabular.export_markdown,
+                "json": tabular.export_json,
+            }[fmt]
+            count = writer(engine, flt, out, lang)
+    except OSError as e:
+        print(f"technomagic: cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    except DatabaseError as e:
+        print(f"technomagic: cannot read the library: {e.orig}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"wrote {count} ideas to {out}")
+    return 0
+
+
+def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
+    from sqlalchemy.exc import DatabaseError
+
+    from game.io import importer
+    from game.store.db import LibraryError, open_library
+
+    kind = path.suffix.lower()
+    if kind not in (".json", ".csv"):
+        print(f"technomagic: {path}: import reads .json and .csv files", file=sys.stderr)
+        return 2
+    chosen: dict[str, str] = {}
+    for item in maps:
+        column, equals, field = item.rpartition("=")
+        if not equals or not column.strip() or kind != ".csv":
+            print(f"technomagic: --map {item!r}: COLUMN=FIELD, for CSV files only", file=sys.stderr)
+            return 2
+        chosen[column.strip()] = field.strip()
+    try:
+        engine = open_library(data_dir)
+    except LibraryError as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return 2
+    try:
+        if kind == ".csv":
+            mapping = None
+            if chosen:  # what was asked, and the recognised columns for the other fields
+                suggested = importer.csv_preview(path, rows=0)[2]
+                mapping = {c: f for c, f in suggested.items() if f not in chosen.values()} | chosen
+            result = importer.import_csv(engine, path, mapping)
+        else:
+            result = importer.import_json(engine, path)
+    except importer.ImportError_ as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return 2
+    except DatabaseError as e:
+        print(f"technomagic: {path}: nothing was imported: the library refused it ({e.orig})", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    for note in result.errors:
+        print(f"technomagic: note: {note}", file=sys.stderr)
+    print(f"added {result.added}, skipped {result.skipped_duplicates} duplicates")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-deck":
@@ -116,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
+    if args.command == "export":
+        lang = args.export_lang or args.lang or _system_language()
+        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang)
+    if args.command == "import":
+        return import_file(data_dir, args.file, args.map)
     from game.ui.app import run
 
     return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)

@@ -1,0 +1,513 @@
+"""Ideas out of the library as CSV, XLSX, Markdown and JSON: any selection, page by page, in the UI language.
+
+Every export reads one page of ideas at a time (never the whole selection) inside one read transaction, so the
+file shows the library at one moment, and writes through `atomic.atomic_path`: a crash leaves the old file.
+No Qt here: labels and month names come from the small tables below, so the CLI and tests need no QApplication.
+"""
+
+import calendar
+import csv
+import gc
+import json
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import String, func, type_coerce
+from sqlalchemy import select as sa_select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from game.io.atomic import atomic_path, write_atomically
+from game.store import ideas
+from game.store.ideas import IdeaFilter, Order
+from game.store.models import Idea, IdeaBase, IdeaNote
+
+LANGS = ("ru", "en")
+JSON_FORMAT = "technomagic-ideas"
+JSON_VERSION = 1
+
+
+class Column(NamedTuple):
+    ru: str
+    en: str
+    width: int  # characters, for XLSX
+
+
+#: Every tabular export has these columns, in this order; the header is the label in the export's language.
+COLUMNS: dict[str, Column] = {
+    "id": Column("№", "ID", 7),
+    "title": Column("Идея", "Idea", 40),
+    "text": Column("Текст", "Text", 60),
+    "focus": Column("Фокус", "Focus", 10),
+    "status": Column("Статус", "Status", 14),
+    "score": Column("Баллы", "Score", 8),
+    "dots": Column("Голоса", "Dots", 8),
+    "business_card": Column("Карта «Бизнес»", "Business card", 18),
+    "client_card": Column("Карта «Клиент»", "Client card", 18),
+    "touchpoint_card": Column("Карта «Точка контакта»", "Touchpoint card", 18),
+    "obstacle_card": Column("Карта «Нештатная ситуация»", "Obstacle card", 18),
+    "lens_card": Column("Карта «Линза»", "Lens card", 18),
+    "technique_card": Column("Карта «Техномагия»", "Technomagic card", 18),
+    "constraint_card": Column("Карта «Ограничение»", "Constraint card", 18),
+    "promise_who": Column("Кто", "Who", 18),
+    "promise_due": Column("К какому сроку", "By when", 18),
+    "promise_first_step": Column("Первый шаг", "First step", 40),
+    "promise_success_sign": Column("Признак успеха", "Success sign", 40),
+    "tags": Column("Метки", "Tags", 24),
+    "team": Column("Команда", "Team", 16),
+    "player": Column("Игрок", "Player", 16),
+    "session_id": Column("Сессия", "Session", 9),
+    "created_at": Column("Сохранено", "Saved", 22),
+    "updated_at": Column("Изменено", "Changed", 22),
+    "notes": Column("Что получилось", "What happened", 60),
+}
+STATUS_LABELS = {
+    "ru": {
+        "new": "новая",
+        "planned": "в планах",
+        "tried": "попробовали",
+        "working": "работает",
+        "dropped": "отказались",
+    },
+    "en": {"new": "new", "planned": "planned", "tried": "tried", "working": "keeps working", "dropped": "dropped"},
+}
+FOCUS_LABELS = {
+    "ru": {"": "", "fix": "Починка", "wow": "WOW", "planb": "План Б"},
+    "en": {"": "", "fix": "Fix", "wow": "WOW", "planb": "Plan B"},
+}
+MONTHS = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}  # fmt: skip
+WORDS = {
+    "ru": {
+        "ideas": "Идеи",
+        "count": "Идей: {0}",
+        "promise": "Обещание",
+        "cards": "Карты",
+        "untitled": "(без названия)",
+    },
+    "en": {"ideas": "Ideas", "count": "Ideas: {0}", "promise": "Promise", "cards": "Cards", "untitled": "(untitled)"},
+}
+#: What spreadsheet programs read as the start of a formula (or of a new cell): such cells get a leading '.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def header(lang: str) -> list[str]:
+    return [getattr(column, _lang(lang)) for column in COLUMNS.values()]
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def format_date(day: date | None, lang: str) -> str:
+    """A date as people of the language write it: "1 December 2026", «1 декабря 2026»."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}" if day else ""
+
+
+def local_time(stamp: datetime) -> datetime:
+    """A stored time (UTC; SQLite keeps no zone) in the user's zone, without the zone (as spreadsheets want)."""
+    return stamp.replace(tzinfo=stamp.tzinfo or UTC).astimezone().replace(tzinfo=None)
+
+
+def format_time(stamp: datetime | None, lang: str) -> str:
+    if stamp is None:
+        return ""
+    local = local_time(stamp)
+    return f"{format_date(local.date(), lang)}, {local:%H:%M}"
+
+
+@contextmanager
+def gc_paused():
+    """Cyclic garbage collection paused for bulk work that makes no cycles (plain rows, dicts, tuples): the
+    collector's passes over 100 000 of them would cost a sixth of a CSV export and a third of an import.
+    Reference counting frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def neutralise(cell: str) -> str:
+    """A cell that a spreadsheet would take for a formula, as text: an apostrophe in front."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def notes_text(notes: list[tuple[date, str]]) -> str:
+    return "\n".join(f"{on.isoformat()}: {text}" for on, text in notes)
+
+
+# --- reading the selection, page by page ----------------------------------------------------------------------
+
+#: Read as the text SQLite holds and parsed here (cached): much faster than a type conversion for every row.
+_RAW_DATES = ("promise_due", "created_at", "updated_at")
+_ROW_COLUMNS = [name for name in COLUMNS if name != "notes"]
+_NUMBERS = ("id", "score", "dots", "session_id")
+#: JSON keys in the order of the model's fields (`model_dump` of a loaded idea follows no particular order).
+_JSON_KEYS = ["id", *("checks" if n == "checks_json" else n for n in IdeaBase.model_fields), "session_id",
+              "created_at", "updated_at"]  # fmt: skip
+
+
+def _pages(
+    engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list | None = None
+) -> Iterator[tuple[list, dict]]:
+    """Pages of ideas (ORM objects, or rows of `columns` whose first is the id) with their notes.
+
+    Ordered by id, a page starts after the last id of the one before (the index finds it at once); other orders
+    page by offset. All pages come from one read transaction, so ideas saved meanwhile never shift a page.
+    """
+    if page < 1:
+        raise ValueError("page must be at least 1")
+    order = order or Order()
+    column = getattr(Idea, order.column)
+    by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
+    whole = columns is None
+    what = select(Idea) if whole else sa_select(*columns)
+    statement = ideas._where(what, flt, engine.dialect.name).order_by(*by)  # the library screen's own filter
+    by_id = order.column == "id"
+    with Session(engine) as session:
+        last_id, offset = None, 0
+        while True:
+            query = statement
+            if by_id and last_id is not None:
+                query = query.where(Idea.id < last_id if order.descending else Idea.id > last_id)
+            elif not by_id:
+                query = query.offset(offset)
+            query = query.limit(page)
+            # plain rows through Core: the ORM's bookkeeping would cost more than writing them
+            batch = list(session.exec(query)) if whole else session.connection().execute(query).fetchall()
+            if not batch:
+                return
+            ids = [item.id for item in batch] if whole else [row[0] for row in batch]
+            yield batch, _notes(session, ids)
+            if len(batch) < page:
+                return
+            last_id, offset = ids[-1], offset + page
+            session.expunge_all()
+
+
+def _notes(session: Session, idea_ids: list[int]) -> dict[int, list[tuple[date, str]]]:
+    low, high = min(idea_ids), max(idea_ids)
+    near = high - low < 4 * len(idea_ids)  # one range of the index is cheaper than a thousand parameters
+    which = col(IdeaNote.idea_id).between(low, high) if near else col(IdeaNote.idea_id).in_(idea_ids)
+    statement = (
+        select(IdeaNote.idea_id, IdeaNote.on, IdeaNote.text)
+        .where(which)
+        .order_by(IdeaNote.idea_id, IdeaNote.on, IdeaNote.id)
+    )
+    wanted = set(idea_ids)
+    found: dict[int, list[tuple[date, str]]] = {}
+    for idea_id, on, text in session.exec(statement):
+        if idea_id in wanted:
+            found.setdefault(idea_id, []).append((on, text))
+    return found
+
+
+def iter_ideas(engine: Engine, flt: IdeaFilter, order: Order | None = None, page: int = 1000) -> Iterator[Idea]:
+    """Every idea matching `flt`, in `order` (newest saved first by default), read `page` ideas at a time."""
+    for batch, _notes_by_id in _pages(engine, flt, order, page):
+        yield from batch
+
+
+def iter_idea_dicts(
+    engine: Engine, flt: IdeaFilter, order: Order | None = None, page: int = 1000
+) -> Iterator[dict[str, Any]]:
+    """What the JSON export writes for each idea: `ideas.to_json_dict` plus its dated notes."""
+    for batch, notes in _pages(engine, flt, order, page):
+        for idea in batch:
+            data = ideas.to_json_dict(idea)
+            data = {key: data.pop(key) for key in _JSON_KEYS if key in data} | data
+            data["notes"] = [{"on": on.isoformat(), "text": text} for on, text in notes.get(idea.id, [])]
+            yield data
+
+
+def _typed_rows(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[Any]]:
+    """Each idea as the COLUMNS' values: ints, dates and local times as such, labels in `lang`, text as it is."""
+    statuses, focuses, local = STATUS_LABELS[lang], FOCUS_LABELS[lang], _LocalTimes()
+    table = Idea.__table__
+    columns = [type_coerce(table.c[n], String) if n in _RAW_DATES else table.c[n] for n in _ROW_COLUMNS]
+    for batch, notes in _pages(engine, flt, order, 1000, columns):
+        for raw in batch:
+            row = dict(zip(_ROW_COLUMNS, raw, strict=True))
+            row["focus"] = focuses.get(row["focus"], row["focus"])
+            row["status"] = statuses.get(row["status"], row["status"])
+            row["promise_due"] = date.fromisoformat(row["promise_due"][:10]) if row["promise_due"] else None
+            row["tags"] = row["tags"].strip(",").replace(",", ", ")
+            row["created_at"], row["updated_at"] = local(row["created_at"]), local(row["updated_at"])
+            row["notes"] = notes_text(notes.get(row["id"], []))
+            yield list(row.values())
+
+
+# --- the formats ---------------------------------------------------------------------------------------------
+
+
+class _LocalTimes:
+    """Stored UTC times (SQLite's text) in the user's zone, fast: the zone is asked once per hour of UTC."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self._offsets: dict[datetime, timedelta | None] = {}
+        self._hours: dict[str, str | None] = {}
+        self._months = MONTHS[lang]
+
+    def _offset(self, hour: datetime) -> timedelta | None:
+        """The zone's offset all through this hour of UTC; None if the clocks change within it."""
+        if hour not in self._offsets:
+            start = calendar.timegm(hour.timetuple())
+            offset = time.localtime(start).tm_gmtoff  # what astimezone() asks too, without making datetimes
+            same = time.localtime(start + 3600).tm_gmtoff == offset
+            self._offsets[hour] = timedelta(seconds=offset) if same else None
+        return self._offsets[hour]
+
+    def __call__(self, raw: str | None) -> datetime | None:
+        if not raw:
+            return None
+        stamp = datetime.fromisoformat(raw)
+        if stamp.tzinfo is not None:
+            stamp = (stamp - stamp.utcoffset()).replace(tzinfo=None)
+        offset = self._offset(stamp.replace(minute=0, second=0, microsecond=0))
+        return local_time(stamp) if offset is None else stamp + offset
+
+    def text(self, raw: str | None) -> str:
+        """`format_time` of a stored time; in a zone of whole hours only the minutes differ within an hour."""
+        if not raw:
+            return ""
+        if len(raw) in (19, 26) or (len(raw) in (25, 32) and raw.endswith("+00:00")):  # UTC, to the second or µs
+            prefix = self._hours.get(raw[:13], "")
+            if prefix == "":
+                prefix = self._hours[raw[:13]] = self._hour_prefix(datetime.fromisoformat(raw[:13] + ":00"))
+            if prefix is not None:
+                return prefix + raw[14:16]
+        t = self(raw)
+        return f"{t.day} {self._months[t.month - 1]} {t.year}, {t.hour:02d}:{t.minute:02d}"
+
+    def _hour_prefix(self, hour: datetime) -> str | None:
+        offset = self._offset(hour)
+        if offset is None or offset % timedelta(hours=1):
+            return None
+        t = hour + offset
+        return f"{t.day} {self._months[t.month - 1]} {t.year}, {t.hour:02d}:"
+
+
+_TEXT_CELLS = [i for i, name in enumerate(_ROW_COLUMNS) if name not in (*_NUMBERS, *_RAW_DATES, "focus", "status")]
+
+
+def _csv_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[list[Any]]]:
+    """The rows of `_typed_rows` as CSV cells, a page at a time.
+
+    Written for the budget (3x Python's csv module writing the same rows): a row is copied as the database gave
+    it, its text cells are checked at once in C (few ever look like a formula), and only dates, labels, tags and
+    notes are made here.
+    """
+    table = Idea.__table__
+    cards = set(ideas.CARD_COLUMNS)
+    columns = [
+        type_coerce(table.c[n], String) if n in _RAW_DATES else func.coalesce(table.c[n], "") if n in cards
+        else table.c[n]
+        for n in _ROW_COLUMNS
+    ]  # fmt: skip
+    statuses, focuses, formula, first = STATUS_LABELS[lang], FOCUS_LABELS[lang], frozenset(FORMULA_START), itemgetter(0)
+    due_text = lru_cache(4096)(lambda raw: format_date(date.fromisoformat(raw[:10]), lang) if raw else "")
+    stamp_text = _LocalTimes(lang).text
+    texts = itemgetter(*_TEXT_CELLS)
+    due, saved, changed = (_ROW_COLUMNS.index(name) for name in _RAW_DATES)
+    focus, status, tags = (_ROW_COLUMNS.index(name) for name in ("focus", "status", "tags"))
+    for batch, notes in _pages(engine, flt, order, 1000, columns):
+        rows = []
+        for row in batch:
+            cells = list(row)
+            cells[tags] = row[tags].strip(",").replace(",", ", ")
+            if not formula.isdisjoint(map(first, filter(None, texts(cells)))):
+                for i in _TEXT_CELLS:
+                    cells[i] = neutralise(cells[i])
+            cells[focus] = focuses.get(row[focus]) or neutralise(row[focus])
+            cells[status] = statuses.get(row[status]) or neutralise(row[status])
+            cells[due] = due_text(row[due])
+            cells[saved] = stamp_text(row[saved])
+            cells[changed] = cells[saved] if row[changed] == row[saved] else stamp_text(row[changed])
+            cells.append(notes_text(notes[row[0]]) if row[0] in notes else "")
+            rows.append(cells)
+        yield rows
+
+
+def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
+    """CSV in UTF-8 with a BOM (so spreadsheet programs read Cyrillic), a header row, one idea a row."""
+    _lang(lang)
+    written = 0
+
+    def write(handle) -> None:
+        nonlocal written
+        writer = csv.writer(handle)
+        writer.writerow(header(lang))
+        for rows in _csv_pages(engine, flt, order, lang):
+            writer.writerows(rows)
+            written += len(rows)
+
+    with gc_paused():
+        write_atomically(Path(path), write, "w", encoding="utf-8-sig", newline="")
+    return written
+
+
+def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
+    """A workbook with typed cells (numbers, dates, times), a frozen bold header and an auto-filter."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    _lang(lang)
+    locale = "[$-419]" if lang == "ru" else "[$-809]"  # month names in the export's language, whatever Excel's
+    date_format, time_format = f"{locale}d mmmm yyyy", f"{locale}d mmmm yyyy h:mm"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(WORDS[lang]["ideas"])
+    for index, column in enumerate(COLUMNS.values(), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    bold = Font(bold=True)
+    top = []
+    for label in header(lang):
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = bold
+        top.append(cell)
+    sheet.append(top)
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, str):
+            text = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]  # what a workbook cannot hold, and Excel's limit
+            if not text.startswith(FORMULA_START):
+                return text
+            as_text = WriteOnlyCell(sheet, value=text)
+            as_text.data_type = "s"  # text that looks like a formula stays text
+            return as_text
+        if isinstance(value, date):
+            typed = WriteOnlyCell(sheet, value=value)
+            typed.number_format = time_format if isinstance(value, datetime) else date_format
+            return typed
+        return value
+
+    written = 0
+    try:
+        for row in _typed_rows(engine, flt, order, lang):
+            sheet.append([cell(value) for value in row])
+            written += 1
+    except BaseException:
+        with suppress(Exception):  # finish the half-written sheet: its writer would fail later, when collected
+            sheet.close()
+        raise
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{written + 1}"
+    with atomic_path(Path(path)) as tmp:
+        book.save(tmp)
+    return written
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#&])")
+_MD_LINE_START = re.compile(r"^([-+=>])|^(\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    """One line of user text as Markdown that shows exactly that text: no emphasis, links, HTML or headings."""
+    line = _MD_INLINE.sub(r"\\\1", text.strip())
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
+
+
+def md_block(text: str, indent: str = "") -> str:
+    """User text of many lines: its line breaks kept (hard breaks), paragraphs kept, every line escaped."""
+    paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    return f"\n\n{indent}".join(
+        f"\\\n{indent}".join(md_escape(line) for line in paragraph.split("\n")) for paragraph in paragraphs
+    )
+
+
+def _markdown(data: dict[str, Any], lang: str) -> str:
+    labels = {key: getattr(column, lang) for key, column in COLUMNS.items()}
+    title = " ".join(data["title"].split()) or WORDS[lang]["untitled"]
+    parts = [f"## {md_escape(title)}"]
+    if data["text"].strip():
+        parts.append(md_block(data["text"]))
+    facts = [
+        f"**{labels['status']}:** {md_escape(STATUS_LABELS[lang].get(data['status'], data['status']))}",
+        f"**{labels['score']}:** {data['score']}",
+        f"**{labels['dots']}:** {data['dots']}",
+    ]
+    if data["focus"]:
+        facts.insert(1, f"**{labels['focus']}:** {md_escape(FOCUS_LABELS[lang].get(data['focus'], data['focus']))}")
+    lines = [" · ".join(facts)]
+    if data["tags"]:
+        lines.append(f"**{labels['tags']}:** " + ", ".join(md_escape(tag) for tag in data["tags"]))
+    for key in ("team", "player"):
+        if data[key].strip():
+            lines.append(f"**{labels[key]}:** {md_escape(' '.join(data[key].split()))}")
+    cards = [md_escape(data[key]) for key in ideas.CARD_COLUMNS if data[key]]
+    if cards:
+        lines.append(f"**{WORDS[lang]['cards']}:** " + ", ".join(cards))
+    parts.append("\\\n".join(lines))
+    due = date.fromisoformat(data["promise_due"]) if data["promise_due"] else None
+    promise = [
+        (labels["promise_who"], md_block(data["promise_who"], "  ")),
+        (labels["promise_due"], format_date(due, lang)),
+        (labels["promise_first_step"], md_block(data["promise_first_step"], "  ")),
+        (labels["promise_success_sign"], md_block(data["promise_success_sign"], "  ")),
+    ]
+    if any(value for _label, value in promise):
+        parts.append(f"**{WORDS[lang]['promise']}**\n\n" + "\n".join(f"- {k}: {v}" for k, v in promise if v))
+    if data["notes"]:
+        items = [
+            f"- {format_date(date.fromisoformat(note['on']), lang)}: {md_block(note['text'], '  ')}"
+            for note in data["notes"]
+        ]
+        parts.append(f"**{labels['notes']}**\n\n" + "\n".join(items))
+    return "\n\n".join(parts) + "\n"
+
+
+def export_markdown(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
+    """A heading, then one section per idea: its text, status, tags, cards, promise and dated notes."""
+    _lang(lang)
+    written = 0
+
+    def write(handle) -> None:
+        nonlocal written
+        handle.write(f"# {WORDS[lang]['ideas']}\n")
+        for data in iter_idea_dicts(engine, flt, order):
+            handle.write("\n" + _markdown(data, lang))
+            written += 1
+        handle.write(f"\n---\n\n{WORDS[lang]['count'].format(written)}\n")
+
+    write_atomically(Path(path), write, "w", encoding="utf-8", newline="\n")
+    return written
+
+
+def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", order: Order | None = None) -> int:
+    """Every field of every idea and its notes; `importer.import_json` gives the same ideas back.
+
+    Oldest saved first by default, so ideas restored from the file keep their order. `lang` changes nothing:
+    the file holds codes and ISO dates, not words. One idea a line, streamed.
+    """
+    order = order or Order("id", descending=False)
+    written = 0
+
+    def write(handle) -> None:
+        nonlocal written
+        handle.write(f'{{\n  "format": "{JSON_FORMAT}",\n  "version": {JSON_VERSION},\n  "ideas": [')
+        for data in iter_idea_dicts(engine, flt, order):
+            handle.write(("," if written else "") + "\n    " + json.dumps(data, ensure_ascii=False))
+            written += 1
+        handle.write("\n  ]\n}\n" if written else "]\n}\n")
+
+    write_atomically(Path(path), write, "w", encoding="utf-8", newline="\n")
+    return written

@@ -1,0 +1,157 @@
+"""Export, import, report and print from the screens, the way a person clicks through them.
+
+The file dialogs are the system's own: the tests answer them by replacing QFileDialog's static calls.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from game.store import ideas
+from game.store.db import open_library
+from game.ui.app import build_window
+from game.ui.library_screen import LibraryScreen
+from game.ui.screens import DecksScreen, SummaryScreen
+from game.ui.transfer import CsvMappingDialog
+from tests.library_data import add
+from tests.play import play_to_end
+
+
+def answer_save(monkeypatch, path: Path, chosen_filter: str = "") -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), chosen_filter)))
+
+
+def answer_open(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+
+@pytest.fixture
+def library_home(data_home: Path):
+    data_home.mkdir(parents=True, exist_ok=True)
+    engine = open_library(data_home)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def window(qtbot, data_home: Path):
+    win = build_window(data_home, "en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.library.ready, timeout=5000)
+    yield win
+    win.library.close()
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def library(win) -> LibraryScreen:
+    win.actions_["library"].trigger()
+    screen = win.current_screen()
+    assert isinstance(screen, LibraryScreen)
+    return screen
+
+
+def test_export_the_chosen_ideas_to_csv_and_everything_to_json(qtbot, library_home, window, monkeypatch, tmp_path):
+    add(library_home, "=HYPERLINK(1)")
+    add(library_home, "Tea while you wait")
+    add(library_home, "Чай для тех, кто ждёт 🍵")
+    screen = library(window)
+    screen.table.selectRow(0)  # the newest: "Чай…"
+    answer_save(monkeypatch, tmp_path / "chosen.csv")
+    click(qtbot, screen.export_button)
+    assert screen.status.text() == f"1 ideas written to {tmp_path / 'chosen.csv'}"
+    text = (tmp_path / "chosen.csv").read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff") and "Чай для тех, кто ждёт 🍵" in text and "HYPERLINK" not in text
+    screen.table.clearSelection()
+    answer_save(monkeypatch, tmp_path / "all", "JSON, to import again (*.json)")  # no suffix: the filter decides
+    click(qtbot, screen.export_button)
+    data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert sorted(i["title"] for i in data["ideas"]) == sorted(
+        ["=HYPERLINK(1)", "Tea while you wait", "Чай для тех, кто ждёт 🍵"]
+    )
+
+
+def test_import_json_merges_without_duplicates(qtbot, library_home, window, monkeypatch, tmp_path):
+    add(library_home, "Already here")
+    source = tmp_path / "more.json"
+    (tmp_path / "other").mkdir()
+    other = open_library(tmp_path / "other")
+    add(other, "Already here")
+    add(other, "A new one from the other team")
+    from game.io import tabular
+
+    tabular.export_json(other, ideas.IdeaFilter(), source, "en")
+    other.dispose()
+    screen = library(window)
+    answer_open(monkeypatch, source)
+    click(qtbot, screen.import_button)
+    assert screen.status.text() == "Imported 1 ideas; 1 were already in the library."
+    assert screen.model.total == 2
+
+
+def test_import_csv_through_the_column_mapping_preview(qtbot, library_home, window, monkeypatch, tmp_path):
+    source = tmp_path / "list.csv"
+    source.write_text("Idea,Owner,Comment\nWarm towels,Anna,from the spa\nTea in the queue,Oleg,\n", encoding="utf-8")
+    screen = library(window)
+    answer_open(monkeypatch, source)
+    seen = []
+
+    def map_and_import() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CsvMappingDialog):
+            QTimer.singleShot(20, map_and_import)
+            return
+        seen.append(dialog.headers)
+        owner = dialog.combos[1]
+        owner.setCurrentIndex(owner.findData("promise_who"))
+        dialog.accept()
+
+    QTimer.singleShot(0, map_and_import)
+    click(qtbot, screen.import_button)
+    assert seen == [["Idea", "Owner", "Comment"]]
+    assert screen.status.text() == "Imported 2 ideas; 0 were already in the library."
+    found = {i.title: i.promise_who for i in ideas.find(library_home, ideas.IdeaFilter())}
+    assert found == {"Warm towels": "Anna", "Tea in the queue": "Oleg"}
+
+
+def test_a_broken_file_imports_nothing_and_says_where(qtbot, library_home, window, monkeypatch, tmp_path):
+    add(library_home, "Kept")
+    source = tmp_path / "broken.json"
+    source.write_text('{"format": "technomagic-ideas", "version": 1, "ideas": [\n{"title": "x",}\n]}', encoding="utf-8")
+    screen = library(window)
+    answer_open(monkeypatch, source)
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text)))
+    click(qtbot, screen.import_button)
+    assert len(warned) == 1 and warned[0].startswith(f"Nothing was imported: {source}:2")
+    assert [i.title for i in ideas.find(library_home, ideas.IdeaFilter())] == ["Kept"]
+
+
+def test_print_a_deck_and_report_a_round(qtbot, window, monkeypatch, tmp_path):
+    window.actions_["decks"].trigger()
+    decks = window.current_screen()
+    assert isinstance(decks, DecksScreen)
+    answer_save(monkeypatch, tmp_path / "cards", "Cards on US Letter (*.pdf)")
+    click(qtbot, decks.print_button)
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+    assert decks.said.text().endswith(f"pages of cards written to {tmp_path / 'cards.pdf'}")
+
+    window.start_round("solo-spark", seed=3)
+    screen = window.current_screen()
+    play_to_end(screen.round, lambda: click(qtbot, screen.next_button))
+    summary = window.current_screen()
+    assert isinstance(summary, SummaryScreen)
+    answer_save(monkeypatch, tmp_path / "report.html", "Web page (*.html)")
+    report = next(b for b in summary.findChildren(type(decks.print_button)) if b.text() == "Session report…")
+    click(qtbot, report)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "idea at step 3" in html and summary.saved.text() == f"Report written to {tmp_path / 'report.html'}"
