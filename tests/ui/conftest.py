@@ -14,3 +14,24 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def when_modal(callback):
+    """Answer the next modal dialog once it is open (the caller then runs the action that opens it)."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        if QApplication.activeModalWidget() is not None:
+            timer.stop()
+            callback(QApplication.activeModalWidget())
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from game.store import ideas
@@ -16,21 +16,7 @@ from game.ui.library_screen import LibraryScreen
 from game.ui.outcome import DuePromises, OutcomeDialog
 from game.ui.round_screen import RoundScreen
 from tests.library_data import add
-from tests.ui.conftest import type_text
-
-
-def when_modal(callback) -> QTimer:
-    timer = QTimer()
-    timer.setInterval(10)
-
-    def poll() -> None:
-        if QApplication.activeModalWidget() is not None:
-            timer.stop()
-            callback(QApplication.activeModalWidget())
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
+from tests.ui.conftest import type_text, when_modal
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
 from tests.play import play_to_end
-from tests.ui.conftest import type_text
+from tests.ui.conftest import click, type_text
 
 
 @pytest.fixture
@@ -34,10 +34,6 @@ def open_window(qtbot, data_home: Path):
     yield make
     for win in made:
         win.library.close()
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def home_with_resume(qtbot, win) -> HomeScreen:

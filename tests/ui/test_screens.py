@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from game.store.db import DB_NAME
 from game.ui.app import build_window
@@ -13,6 +13,7 @@ from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
 from tests.play import play_to_end
+from tests.ui.conftest import click, when_modal
 
 
 @pytest.fixture
@@ -30,25 +31,6 @@ def make_window(qtbot, data_home: Path):
     yield make
     for win in made:
         win.library.close()
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def when_modal(callback) -> QTimer:
-    """Answer the next modal dialog once it is open (the caller then runs the action that opens it)."""
-    timer = QTimer()
-    timer.setInterval(10)
-
-    def poll() -> None:
-        if QApplication.activeModalWidget() is not None:
-            timer.stop()
-            callback(QApplication.activeModalWidget())
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
 
 
 def finish_quickly(qtbot, win) -> None:

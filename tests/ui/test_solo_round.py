@@ -11,7 +11,7 @@ from game.ui.library_screen import LibraryScreen
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
 from game.ui.step_panels import CheckPanel, ChoosePanel, PromisePanel
-from tests.ui.conftest import type_text
+from tests.ui.conftest import click, type_text
 
 IDEAS = ["Photo diary of the forgotten umbrella", "Call back in ten minutes, not «later»", "Чай, пока ждёте 🙂"]
 
@@ -24,10 +24,6 @@ def window(qtbot, data_home: Path):
     qtbot.waitExposed(win)
     yield win
     win.library.close()
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def round_screen(win) -> RoundScreen:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from game.store import ideas
@@ -18,6 +18,7 @@ from game.ui.screens import DecksScreen, SummaryScreen
 from game.ui.transfer import CsvMappingDialog
 from tests.library_data import add
 from tests.play import play_to_end
+from tests.ui.conftest import click
 
 
 def answer_save(monkeypatch, path: Path, chosen_filter: str = "") -> None:
@@ -45,10 +46,6 @@ def window(qtbot, data_home: Path):
     qtbot.waitUntil(lambda: win.library.ready, timeout=5000)
     yield win
     win.library.close()
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def library(win) -> LibraryScreen:
