@@ -160,20 +160,7 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
-        if fmt == "pdf":
-            from game.io import pdf
-
-            found = list(tabular.iter_idea_dicts(engine, flt))
-            pdf.write_handout(found, out, lang, tabular.WORDS[lang]["ideas"])
-            count = len(found)
-        else:
-            writer = {
-                "csv": tabular.export_csv,
-                "xlsx": tabular.export_xlsx,
-                "md": tabular.export_markdown,
-                "json": tabular.export_json,
-            }[fmt]
-            count = writer(engine, flt, out, lang)
+        count = tabular.export(engine, flt, out, fmt, lang)
     except OSError as e:
         print(f"technomagic: cannot write {out}: {e.strerror or e}", file=sys.stderr)
         return 2

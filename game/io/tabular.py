@@ -511,3 +511,18 @@ def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", o
 
     write_atomically(Path(path), write, "w", encoding="utf-8", newline="\n")
     return written
+
+
+FORMATS = ("csv", "xlsx", "md", "json", "pdf")
+
+
+def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, title: str = "") -> int:
+    """Write the matching ideas in one of FORMATS (the one entry point of the CLI and the screens)."""
+    if fmt == "pdf":  # painted with Qt: callers keep it on the UI thread
+        from game.io import pdf
+
+        found = list(iter_idea_dicts(engine, flt))
+        pdf.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
+        return len(found)
+    writers = {"csv": export_csv, "xlsx": export_xlsx, "md": export_markdown, "json": export_json}
+    return writers[fmt](engine, flt, path, lang)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from game.ui.widgets import tr
 
-IDEA_FORMATS = ("csv", "xlsx", "md", "json", "pdf")
+IDEA_FORMATS = ("csv", "xlsx", "md", "json", "pdf")  # as game.io.tabular.FORMATS (not imported before use)
 
 
 def format_filters() -> dict[str, str]:
@@ -86,23 +86,13 @@ def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title:
     path, fmt = chosen
     try:
         if fmt == "pdf":  # painted with Qt: on the UI thread, with a busy cursor
-            from game.io import pdf
-
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                ideas = list(tabular.iter_idea_dicts(engine, flt))
-                pdf.write_handout(ideas, path, lang, title)
-                count = len(ideas)
+                count = tabular.export(engine, flt, path, fmt, lang, title)
             finally:
                 QApplication.restoreOverrideCursor()
         else:
-            writer = {
-                "csv": tabular.export_csv,
-                "xlsx": tabular.export_xlsx,
-                "md": tabular.export_markdown,
-                "json": tabular.export_json,
-            }[fmt]
-            count = run_off_ui(parent, tr("Exporting…"), lambda: writer(engine, flt, path, lang))
+            count = run_off_ui(parent, tr("Exporting…"), lambda: tabular.export(engine, flt, path, fmt, lang, title))
     except OSError as e:
         message = tr("Could not write {0}: {1}").format(path, e.strerror or e)
         QMessageBox.warning(parent, tr("Export ideas"), message)

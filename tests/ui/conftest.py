@@ -1,5 +1,8 @@
-"""Typing like a person on a Russian or English keyboard."""
+"""Shared helpers of the UI tests: typing like a person, clicking, answering dialogs, starting the window."""
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,3 +38,37 @@ def when_modal(callback):
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+@pytest.fixture
+def library_home(data_home: Path):
+    """The test's library, opened directly: put ideas in it before the window starts."""
+    from game.store.db import open_library
+
+    data_home.mkdir(parents=True, exist_ok=True)
+    engine = open_library(data_home)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def open_window(qtbot, data_home: Path):
+    """Starts the game's main window on the test's data folder (as often as a test asks), shown and exposed;
+    with `ready=True` it also waits until the library has opened off the UI thread."""
+    from game.ui.app import build_window
+
+    made = []
+
+    def make(lang: str | None = "en", ready: bool = False):
+        win = build_window(data_home, lang)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        if ready:
+            qtbot.waitUntil(lambda: win.library.ready, timeout=5000)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.library.close()

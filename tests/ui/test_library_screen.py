@@ -2,47 +2,17 @@
 changes, the promises due this week, and similar ideas while a new one is typed."""
 
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from game.store import ideas
-from game.store.db import open_library
-from game.ui.app import build_window
 from game.ui.library import IdeaTableModel
 from game.ui.library_screen import LibraryScreen
 from game.ui.outcome import DuePromises, OutcomeDialog
 from game.ui.round_screen import RoundScreen
 from tests.library_data import add
 from tests.ui.conftest import type_text, when_modal
-
-
-@pytest.fixture
-def library_home(data_home: Path):
-    data_home.mkdir(parents=True, exist_ok=True)
-    engine = open_library(data_home)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def open_window(qtbot, data_home: Path):
-    made = []
-
-    def make():
-        win = build_window(data_home, "en")
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        qtbot.waitUntil(lambda: win.library.ready, timeout=5000)  # opened off the UI thread
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.library.close()
 
 
 def library_screen(qtbot, win) -> LibraryScreen:
@@ -75,7 +45,7 @@ def test_the_model_passes_qt_checks_and_loads_lazily(qtbot, qtmodeltester, libra
 def test_scrolling_fetches_more_rows(qtbot, library_home, open_window):
     for n in range(230):
         add(library_home, f"idea {n:03d}")
-    screen = library_screen(qtbot, open_window())
+    screen = library_screen(qtbot, open_window(ready=True))
     assert screen.model.rowCount() == 100
     for _ in range(3):
         screen.table.scrollToBottom()
@@ -88,7 +58,7 @@ def test_search_as_you_type_in_both_languages_and_filters(qtbot, library_home, o
     add(library_home, "Подарок постоянным клиентам", status="tried", focus="wow", tags=",зима,")
     add(library_home, "Gifts for regular clients", status="new", focus="fix")
     add(library_home, "Note for the next shift", status="new")
-    screen = library_screen(qtbot, open_window())
+    screen = library_screen(qtbot, open_window(ready=True))
     assert screen.status.text() == "3 ideas"
     type_text(qtbot, screen.search, "клиент")
     qtbot.waitUntil(lambda: shown_titles(screen) == ["Подарок постоянным клиентам"])
@@ -106,7 +76,7 @@ def test_search_as_you_type_in_both_languages_and_filters(qtbot, library_home, o
 
 def test_edit_in_the_detail_pane_then_undo_and_redo(qtbot, library_home, open_window):
     idea_id = add(library_home, "Warm towels", promise_who="Anna")
-    screen = library_screen(qtbot, open_window())
+    screen = library_screen(qtbot, open_window(ready=True))
     screen.table.selectRow(0)
     title = screen.detail.widgets["title"]
     assert title.text() == "Warm towels"
@@ -132,7 +102,7 @@ def test_edit_in_the_detail_pane_then_undo_and_redo(qtbot, library_home, open_wi
 
 def test_notes_of_what_happened(qtbot, library_home, open_window):
     idea_id = add(library_home, "Photo of the lost toy")
-    screen = library_screen(qtbot, open_window())
+    screen = library_screen(qtbot, open_window(ready=True))
     screen.table.selectRow(0)
     type_text(qtbot, screen.detail.note_input, "Клиентка прислала фото в ответ 🙂")
     qtbot.keyClick(screen.detail.note_input, Qt.Key.Key_Return)
@@ -145,7 +115,7 @@ def test_bulk_status_tag_and_delete_with_undo(qtbot, library_home, open_window):
     second = add(library_home, "Two")
     add(library_home, "Three")
     ideas.add_note(library_home, first, date(2026, 1, 1), "kept through undo")
-    screen = library_screen(qtbot, open_window())
+    screen = library_screen(qtbot, open_window(ready=True))
     screen.table.selectAll()
     screen.table.selectionModel().select(
         screen.model.index(0, 0), screen.table.selectionModel().SelectionFlag.Deselect
@@ -182,7 +152,7 @@ def test_home_asks_how_a_due_promise_went(qtbot, library_home, open_window):
     idea_id = add(library_home, "Call back the next day", promise_who="Oleg",
                   promise_due=today + timedelta(days=1), status="planned")  # fmt: skip
     add(library_home, "Next month", promise_due=today + timedelta(days=40), status="planned")
-    win = open_window()
+    win = open_window(ready=True)
     home = win.current_screen()
     qtbot.waitUntil(lambda: isinstance(home.due, DuePromises))
     assert len(home.due.buttons) == 1
@@ -204,7 +174,7 @@ def test_home_asks_how_a_due_promise_went(qtbot, library_home, open_window):
 def test_similar_ideas_show_while_typing_a_new_one(qtbot, library_home, open_window, monkeypatch):
     monkeypatch.setattr("game.ui.step_panels.IdeaList.SIMILAR_DELAY_MS", 10)
     add(library_home, "Free tea while the tyres are changed")
-    win = open_window()
+    win = open_window(ready=True)
     win.start_round("solo-spark", seed=1)
     screen = win.current_screen()
     assert isinstance(screen, RoundScreen)

@@ -5,35 +5,15 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from game.ui.app import build_window
 from game.ui.main_window import AUTOSAVE_FILE
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
 from tests.play import play_to_end
 from tests.ui.conftest import click, type_text
-
-
-@pytest.fixture
-def open_window(qtbot, data_home: Path):
-    made = []
-
-    def make():
-        win = build_window(data_home, "en")
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.library.close()
 
 
 def home_with_resume(qtbot, win) -> HomeScreen:

@@ -1,36 +1,15 @@
 """Around the round: broken decks and libraries, settings, help, decks browser — as a user meets them."""
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from game.store.db import DB_NAME
-from game.ui.app import build_window
 from game.ui.library_screen import LibraryScreen
 from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
 from tests.play import play_to_end
 from tests.ui.conftest import click, when_modal
-
-
-@pytest.fixture
-def make_window(qtbot, data_home: Path):
-    made = []
-
-    def make(lang: str = "en"):
-        win = build_window(data_home, lang)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.library.close()
 
 
 def finish_quickly(qtbot, win) -> None:
@@ -41,11 +20,11 @@ def finish_quickly(qtbot, win) -> None:
     play_to_end(screen.round, lambda: click(qtbot, screen.next_button), focus="fix")
 
 
-def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, make_window, data_home):
+def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, open_window, data_home):
     data_home.mkdir(parents=True)
     junk = b"not a database " * 50
     (data_home / DB_NAME).write_bytes(junk)
-    win = make_window()
+    win = open_window()
     finish_quickly(qtbot, win)
     summary = win.current_screen()
     assert isinstance(summary, SummaryScreen)
@@ -60,11 +39,11 @@ def test_a_corrupt_library_is_named_left_alone_and_the_round_kept(qtbot, make_wi
     assert library.status.text().startswith(f"The library could not be opened: {data_home / DB_NAME}")
 
 
-def test_a_broken_user_deck_is_skipped_and_shown(qtbot, make_window, data_home):
+def test_a_broken_user_deck_is_skipped_and_shown(qtbot, open_window, data_home):
     decks = data_home / "cards"
     decks.mkdir(parents=True)
     (decks / "mine.toml").write_text('[deck]\nid = "mine"\nkind = "lens"\nname = { ru = "Моя" }\n', encoding="utf-8")
-    win = make_window()
+    win = open_window()
     home = win.current_screen()
     assert isinstance(home, HomeScreen)
     qtbot.waitUntil(home.warning.isVisible)  # the decks are read just after the window shows
@@ -77,8 +56,8 @@ def test_a_broken_user_deck_is_skipped_and_shown(qtbot, make_window, data_home):
     assert "solo-spark" in win.content.scenarios  # the game still plays
 
 
-def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, make_window):
-    win = make_window("en")
+def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, open_window):
+    win = open_window("en")
 
     def answer(dialog) -> None:
         assert isinstance(dialog, SettingsDialog)
@@ -93,7 +72,7 @@ def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, make_wind
     assert home.solo_button.text() == "Играть в одиночку"
     assert win.settings.get("language") == "ru"
     win.close()
-    again = make_window(None)
+    again = open_window(None)
     assert again.lang == "ru"
     assert again.current_screen().solo_button.text() == "Играть в одиночку"
     from game.ui import i18n
@@ -101,8 +80,8 @@ def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, make_wind
     i18n.install("en")
 
 
-def test_f1_shows_every_shortcut(qtbot, make_window):
-    win = make_window()
+def test_f1_shows_every_shortcut(qtbot, open_window):
+    win = open_window()
     seen = []
 
     def read_and_close(box) -> None:
@@ -127,8 +106,8 @@ def test_f1_shows_every_shortcut(qtbot, make_window):
     assert not waiter.isActive() and len(seen) == 2 and "Следующий шаг" in seen[1]
 
 
-def test_decks_screen_shows_every_card_of_the_chosen_deck(qtbot, make_window):
-    win = make_window("ru")
+def test_decks_screen_shows_every_card_of_the_chosen_deck(qtbot, open_window):
+    win = open_window("ru")
     click(qtbot, win.current_screen().decks_button)
     screen = win.current_screen()
     assert isinstance(screen, DecksScreen)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from game.store import ideas
 from game.store.db import open_library
-from game.ui.app import build_window
 from game.ui.library_screen import LibraryScreen
 from game.ui.screens import DecksScreen, SummaryScreen
 from game.ui.transfer import CsvMappingDialog
@@ -30,22 +29,8 @@ def answer_open(monkeypatch, path: Path) -> None:
 
 
 @pytest.fixture
-def library_home(data_home: Path):
-    data_home.mkdir(parents=True, exist_ok=True)
-    engine = open_library(data_home)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def window(qtbot, data_home: Path):
-    win = build_window(data_home, "en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.library.ready, timeout=5000)
-    yield win
-    win.library.close()
+def window(open_window):
+    return open_window(ready=True)
 
 
 def library(win) -> LibraryScreen:
