@@ -311,7 +311,7 @@ class LibraryScreen(QWidget):
 
         if self.engine is None:
             return
-        said = import_ideas(self, self.engine)
+        said = import_ideas(self, self.engine, self.lang)
         if said:
             self.model.refresh()
             self.status.setText(said)

@@ -100,11 +100,19 @@ def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title:
     return tr("{0} ideas written to {1}").format(count, path)
 
 
+def field_label(field: str, lang: str) -> str:
+    """An idea field as the export's column headers name it in the UI language."""
+    from game.io.tabular import COLUMNS
+
+    column = COLUMNS.get(field)
+    return (column.ru if lang == "ru" else column.en) if column else field
+
+
 class CsvMappingDialog(QDialog):
     """The first rows of a CSV file, and for each of its columns the idea field it fills."""
 
     def __init__(self, headers: list[str], rows: list[list[str]], mapping: dict[str, str], fields: list[str],
-                 parent: QWidget | None = None):  # fmt: skip
+                 parent: QWidget | None = None, lang: str = "en"):  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(tr("Import a CSV file"))
         self.resize(900, 420)
@@ -117,12 +125,13 @@ class CsvMappingDialog(QDialog):
             combo = QComboBox(self.table)
             combo.addItem(tr("skip"), "")
             for field in fields:
-                combo.addItem(field, field)
+                combo.addItem(field_label(field, lang), field)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, ""))))
             self.table.setCellWidget(0, col, combo)
             self.combos.append(combo)
             for row, values in enumerate(rows, 1):
                 self.table.setItem(row, col, QTableWidgetItem(values[col] if col < len(values) else ""))
+        self.table.resizeColumnsToContents()
         layout.addWidget(self.table, 1)
         self.headers = headers
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -135,7 +144,7 @@ class CsvMappingDialog(QDialog):
         return {h: c.currentData() for h, c in zip(self.headers, self.combos, strict=True) if c.currentData()}
 
 
-def import_ideas(parent: QWidget, engine) -> str | None:
+def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
     """Ask for a JSON or CSV file, show a CSV's columns, and merge it into the library (all or nothing)."""
     from game.io import importer
 
@@ -146,7 +155,7 @@ def import_ideas(parent: QWidget, engine) -> str | None:
     try:
         if path.suffix.lower() == ".csv":
             headers, rows, suggested = importer.csv_preview(path)
-            dialog = CsvMappingDialog(headers, rows, suggested, importer.CSV_FIELDS, parent)
+            dialog = CsvMappingDialog(headers, rows, suggested, importer.CSV_FIELDS, parent, lang)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             mapping = dialog.mapping()
