@@ -22,15 +22,6 @@ from game.store.models import Idea
 from tests.io.test_tabular import FULL, FULL_NOTES, save_idea
 
 
-@pytest.fixture
-def engine(tmp_path: Path):
-    folder = tmp_path / "library"
-    folder.mkdir()
-    engine = open_library(folder)
-    yield engine
-    engine.dispose()
-
-
 def library_state(engine) -> list[tuple]:
     """Everything the library holds about its ideas, ids included: what 'unchanged' is checked against."""
     with Session(engine) as session:

@@ -73,15 +73,6 @@ def save_idea(engine, notes=(), **fields) -> int:
 
 
 @pytest.fixture
-def engine(tmp_path: Path):
-    folder = tmp_path / "library"
-    folder.mkdir()
-    engine = open_library(folder)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
 def moscow(monkeypatch):
     """A person in UTC+3 (POSIX form: needs no time zone database), where 21:05 UTC is already tomorrow."""
     if not hasattr(time, "tzset"):
