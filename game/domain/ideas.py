@@ -33,6 +33,13 @@ class Idea:
     focus: str = ""
     promise: Promise = field(default_factory=Promise)
     history: list[str] = field(default_factory=list)
+    team: str = ""  # who called it out in a workshop ("" when played alone)
+    player: str = ""
+    merged: list[dict] = field(default_factory=list)  # the same idea from other teams: {"text", "team", "player"}
+
+    def authors(self) -> list[str]:
+        """The teams that came up with this idea, its own first (merging keeps every team's credit)."""
+        return list(dict.fromkeys(t for t in [self.team, *(m.get("team", "") for m in self.merged)] if t))
 
     @property
     def score(self) -> int:

@@ -223,6 +223,10 @@ class Round:
     def chosen(self) -> list[Idea]:
         return sorted((i for i in self.ideas if i.chosen), key=lambda i: (-i.dots, i.id))
 
+    def kept(self) -> list[Idea]:
+        """The ideas the library keeps from this round: a solo player's chosen ones."""
+        return self.chosen()
+
     def set_focus(self, idea_id: int, focus: str) -> None:
         if focus not in FOCUSES:
             raise ValueError(f"focus must be one of {FOCUSES}")
@@ -237,28 +241,31 @@ class Round:
 
     # --- JSON -----------------------------------------------------------------------------------
 
+    def to_dict(self) -> dict:
+        return {
+            "version": STATE_VERSION,
+            "scenario": self.scenario.id,
+            "seed": self.seed,
+            "step_index": self.step_index,
+            "finished": self.finished,
+            "draws": {str(k): v for k, v in self.draws.items()},
+            "redraws": self.redraws,
+            "notes": {str(k): v for k, v in self.notes.items()},
+            "drafts": {str(k): v for k, v in self.drafts.items()},
+            "ideas": [i.to_dict() for i in self.ideas],
+            "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
+            "ballot": self.ballot.to_dict(),
+        }
+
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "version": STATE_VERSION,
-                "scenario": self.scenario.id,
-                "seed": self.seed,
-                "step_index": self.step_index,
-                "finished": self.finished,
-                "draws": {str(k): v for k, v in self.draws.items()},
-                "redraws": self.redraws,
-                "notes": {str(k): v for k, v in self.notes.items()},
-                "drafts": {str(k): v for k, v in self.drafts.items()},
-                "ideas": [i.to_dict() for i in self.ideas],
-                "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
-                "ballot": self.ballot.to_dict(),
-            },
-            ensure_ascii=False,
-        )
+        return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str, content: Content, clock: Clock = time.monotonic) -> "Round":
-        data = json.loads(text)
+        return cls.from_dict(json.loads(text), content, clock)
+
+    @classmethod
+    def from_dict(cls, data: dict, content: Content, clock: Clock = time.monotonic, **more) -> "Round":
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported round state version {data.get('version')!r}")
         scenario = content.scenarios.get(data["scenario"])
@@ -278,6 +285,7 @@ class Round:
             ideas=[Idea.from_dict(i) for i in data["ideas"]],
             timers={int(k): Countdown.from_dict(t, clock) for k, t in data["timers"].items()},
             ballot=Ballot.from_dict(data["ballot"]),
+            **more,
         )
 
 

@@ -81,7 +81,8 @@ def migrate(conn: Connection) -> None:
 
 
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
-    """Store a finished round: its session and every chosen idea with its promise. Returns the idea ids."""
+    """Store a finished round: its session and the ideas it keeps (a solo player's chosen ones, a workshop's
+    every idea with its team and dots), promises included. Returns the idea ids."""
     provenance = rnd.provenance()
     now = datetime.now(UTC)
     with Session(engine) as session:
@@ -95,13 +96,15 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
         session.add(record)
         session.flush()
         rows = []
-        for idea in rnd.chosen():
+        chosen = {idea.id for idea in rnd.chosen()}
+        for idea in rnd.kept():
             p = idea.promise
+            team = " + ".join(idea.authors())
             row = Idea(
                 session_id=record.id,
                 title=idea.title,
                 text=idea.text,
-                focus=idea.focus,
+                focus=idea.focus if idea.id in chosen else "",
                 score=idea.score,
                 checks_json=json.dumps(idea.checks, ensure_ascii=False),
                 dots=idea.dots,
@@ -110,7 +113,9 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
                 promise_first_step=p.first_step,
                 promise_success_sign=p.success_sign,
                 status="planned" if p.who and p.due else "new",
-                search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign),
+                team=team,
+                player=idea.player,
+                search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign, team, idea.player),
                 **provenance,
             )
             session.add(row)

@@ -172,6 +172,7 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
 def round_idea_dicts(rnd) -> list[dict]:
     """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
     cards = rnd.provenance()
+    chosen = {idea.id for idea in rnd.chosen()}
     return [
         {
             "title": idea.title,
@@ -179,13 +180,13 @@ def round_idea_dicts(rnd) -> list[dict]:
             "focus": idea.focus,
             "dots": idea.dots,
             "score": idea.score,
-            "chosen": idea.chosen,
+            "chosen": idea.id in chosen,
             "promise_who": idea.promise.who,
             "promise_due": idea.promise.due or None,
             "promise_first_step": idea.promise.first_step,
             "promise_success_sign": idea.promise.success_sign,
-            "team": "",
-            "player": "",
+            "team": " + ".join(idea.authors()),
+            "player": idea.player,
             "tags": [],
             "notes": [],
             **cards,

@@ -55,3 +55,34 @@ def test_a_corrupt_file_is_named_and_left_untouched(tmp_path):
         open_library(tmp_path)
     assert str(info.value).startswith(f"{path}: not a readable idea library")
     assert path.read_bytes() == junk
+
+
+def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(tmp_path, content):
+    from game.domain.workshop import Team, new_workshop
+
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Лисы"), Team("Owls 🦉")], keep=1, seed=3)
+    while ws.step.kind != "magic":
+        ws.skip()
+    a = ws.add_idea("Фото игрушки на каникулах", "Лисы")
+    b = ws.add_idea("Holiday photos of the toy", "Owls 🦉")
+    c = ws.add_idea("Free tray", "Owls 🦉", "Kim")
+    ws.merge(b.id, a.id)
+    while ws.step.kind != "choose":
+        ws.skip()
+    ws.give_dot(c.id, "Лисы")
+    ws.reveal()
+    ws.set_focus(c.id, "planb")
+    ws.next()
+    ws.set_promise(c.id, who="Kim", due="2031-01-10", first_step="Ask the kitchen")
+    ws.next()
+    engine = open_library(tmp_path)
+    save_round(engine, ws, "en")
+    saved = {i.text: i for i in ideas.find(engine, ideas.IdeaFilter())}
+    assert set(saved) == {a.text, c.text}
+    assert saved[a.text].team == "Лисы + Owls 🦉" and saved[a.text].dots == 0 and saved[a.text].status == "new"
+    tray = saved[c.text]
+    assert (tray.team, tray.player, tray.dots, tray.focus, tray.status) == ("Owls 🦉", "Kim", 1, "planb", "planned")
+    assert [i.text for i in ideas.find(engine, ideas.IdeaFilter(query="owls"))] == [c.text, a.text]
+    with sqlite3.connect(tmp_path / DB_NAME) as raw:
+        assert raw.execute("SELECT mode FROM play_session").fetchone() == ("teams",)
+    engine.dispose()

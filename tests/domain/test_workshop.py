@@ -1,0 +1,182 @@
+"""A workshop's rules: teams, merged ideas, breaks, skipping and repeating, dot voting with limits, ties, JSON."""
+
+import pytest
+
+from game.domain.ideas import VoteRefused
+from game.domain.round import Round, StepBlocked
+from game.domain.workshop import Team, Workshop, clean_teams, load_state, new_workshop
+from tests.domain.test_round import FakeClock
+
+TEAMS = [Team("Foxes", ["Anna", "Boris"]), Team("Owls"), Team("Bears")]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def ws(content, clock) -> Workshop:
+    return new_workshop(content.scenarios["classic-workshop"], content, TEAMS, seed=7, clock=clock)
+
+
+def go_to(ws: Workshop, kind: str) -> None:
+    while ws.step.kind != kind:
+        ws.skip()
+
+
+def test_teams_are_trimmed_and_checked():
+    assert [t.name for t in clean_teams([Team(" A "), Team("B ")])] == ["A", "B"]
+    for teams, reason in (
+        ([Team("A")], "teams_count"),
+        ([Team(str(n)) for n in range(9)], "teams_count"),
+        ([Team("A"), Team("  ")], "team_name"),
+        ([Team("Foxes"), Team("foxes")], "team_twice"),
+        ([Team("A", ["Ann", "ann"]), Team("B")], "player_twice"),
+    ):
+        with pytest.raises(ValueError, match=reason):
+            clean_teams(teams)
+
+
+def test_voting_rules_come_from_the_scenario_unless_the_facilitator_sets_them(ws, content):
+    assert (ws.ballot.dots, ws.ballot.cap, ws.ballot.self_votes) == (3, 2, False)
+    other = new_workshop(content.scenarios["classic-workshop"], content, TEAMS, dots=5, cap=9, self_votes=True)
+    assert (other.ballot.dots, other.ballot.cap, other.ballot.self_votes) == (5, 5, True)
+    with pytest.raises(ValueError, match="dots"):
+        new_workshop(content.scenarios["classic-workshop"], content, TEAMS, dots=0)
+
+
+def test_ideas_belong_to_their_team_and_merging_keeps_every_teams_credit(ws):
+    go_to(ws, "magic")
+    a = ws.add_idea("Photo of the toy on holiday", "Foxes", "Anna")
+    b = ws.add_idea("Send the toy's holiday photos", "Owls")
+    c = ws.add_idea("Free tray replacement", "Bears")
+    assert ws.add_idea("   ", "Owls") is None
+    with pytest.raises(KeyError):
+        ws.add_idea("x", "Nobody")
+    assert [i.text for i in ws.ideas_of("Owls")] == ["Send the toy's holiday photos"]
+    ws.set_check(b.id, "ck-simple", True)
+    kept = ws.merge(b.id, a.id)
+    assert kept is a and kept.authors() == ["Foxes", "Owls"]
+    assert kept.merged == [{"text": "Send the toy's holiday photos", "team": "Owls", "player": ""}]
+    assert kept.checks == {"ck-simple": True}
+    assert [i.id for i in ws.ideas] == [a.id, c.id]
+    with pytest.raises(ValueError):
+        ws.merge(a.id, a.id)
+
+
+def test_a_break_pauses_the_step_timer_and_gives_it_back(ws, clock):
+    go_to(ws, "magic")
+    clock.now += 100
+    ws.start_break(300)
+    assert ws.on_break and not ws.timer.running
+    clock.now += 200
+    assert ws.pause.remaining() == 100
+    ws.end_break()
+    assert not ws.on_break and ws.timer.running
+    assert ws.timer.remaining() == 900 - 100
+    ws.timer.pause()
+    ws.start_break()
+    ws.end_break()
+    assert not ws.timer.running  # a paused step stays paused after the break
+
+
+def test_skip_repeat_and_end_early(ws, clock):
+    assert ws.step.kind == "warmup"
+    ws.skip()
+    assert ws.step.kind == "client" and ws.skipped == [0]
+    clock.now += 400
+    ws.repeat()
+    assert ws.timer.remaining() == 480 and ws.repeats == {1: 1}
+    go_to(ws, "choose")
+    with pytest.raises(StepBlocked, match="cannot_skip"):
+        ws.skip()
+    ws.end_early()
+    assert ws.finished and ws.ended_early
+
+
+def test_remaining_counts_this_step_and_every_later_one(ws, clock):
+    total = sum(s.seconds for s in ws.steps)
+    assert ws.remaining() == total
+    clock.now += 60
+    assert ws.remaining() == total - 60
+
+
+def voting(ws: Workshop) -> tuple[int, int, int]:
+    go_to(ws, "magic")
+    ids = tuple(ws.add_idea(text, team).id for text, team in (("a", "Foxes"), ("b", "Owls"), ("c", "Bears")))
+    go_to(ws, "choose")
+    return ids
+
+
+def test_dot_voting_with_limits_per_team(ws):
+    a, b, c = voting(ws)
+    with pytest.raises(VoteRefused, match="own_idea"):
+        ws.give_dot(a, "Foxes")
+    ws.give_dot(b, "Foxes")
+    ws.give_dot(b, "Foxes")
+    with pytest.raises(VoteRefused, match="idea_cap"):
+        ws.give_dot(b, "Foxes")
+    ws.give_dot(c, "Foxes")
+    with pytest.raises(VoteRefused, match="no_dots_left"):
+        ws.give_dot(c, "Foxes")
+    assert ws.dots_left("Foxes") == 0 and ws.dots_left("Owls") == 3
+    with pytest.raises(KeyError):
+        ws.give_dot(a, "Foxes · Anna")  # teams vote in this workshop, not players
+    ws.take_dot(b, "Foxes")
+    assert ws.idea(b).dots == 1 and ws.dots_given() == 2
+
+
+def test_players_vote_with_their_own_dots_when_asked(content):
+    ws = new_workshop(content.scenarios["classic-workshop"], content, TEAMS, by_player=True, seed=1)
+    assert ws.voters() == ["Foxes · Anna", "Foxes · Boris", "Owls", "Bears"]
+    a, b, _ = voting(ws)
+    with pytest.raises(VoteRefused, match="own_idea"):
+        ws.give_dot(a, "Foxes · Boris")
+    ws.give_dot(b, "Foxes · Boris")
+    assert ws.dots_left("Foxes · Boris") == 2 and ws.dots_left("Foxes · Anna") == 3
+
+
+def test_merged_ideas_carry_their_dots_and_nobody_votes_for_a_merged_own_idea(ws):
+    a, b, _ = voting(ws)
+    ws.give_dot(b, "Bears")
+    ws.merge(b, a)
+    assert ws.idea(a).dots == 1 and ws.ballot.given["Bears"] == {a: 1}
+    with pytest.raises(VoteRefused, match="own_idea"):
+        ws.give_dot(a, "Owls")  # Owls said it too
+
+
+def test_votes_must_be_revealed_and_ties_broken_by_the_facilitator(ws):
+    ws.keep = 1
+    a, b, _ = voting(ws)
+    ws.give_dot(b, "Foxes")
+    ws.give_dot(a, "Owls")
+    ws.set_focus(a, "wow")
+    ws.set_focus(b, "fix")
+    assert ws.blocked().reason == "need_reveal"
+    ws.reveal()
+    problem = ws.blocked()
+    assert problem.reason == "need_tiebreak" and set(problem.idea_ids) == {a, b}
+    assert ws.tie() == ([ws.idea(a), ws.idea(b)], 1)
+    ws.prefer(b)
+    assert ws.blocked() is None
+    assert [i.id for i in ws.chosen()] == [b]
+    ws.give_dot(a, "Bears")
+    assert [i.id for i in ws.chosen()] == [a] and not ws.tie_open()
+
+
+def test_a_workshop_keeps_every_idea_and_comes_back_from_json_exactly(ws, content, clock):
+    a, b, c = voting(ws)
+    ws.give_dot(b, "Foxes")
+    ws.merge(c, a)
+    ws.reveal()
+    ws.start_break(120)
+    clock.now += 30
+    ws.anonymous = True
+    back = load_state(ws.to_json(), content, clock)
+    assert isinstance(back, Workshop)
+    assert back.to_json() == ws.to_json()
+    assert back.pause.remaining() == 90 and back.teams == ws.teams
+    assert [i.id for i in back.kept()] == [a, b]
+    solo = load_state(Round(content.scenarios["solo-spark"], content, 1, clock).to_json(), content, clock)
+    assert type(solo) is Round
