@@ -4,6 +4,273 @@
   <context>
     <name>Game</name>
     <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Start or pause the timer</source>
+      <translation>Запустить или остановить таймер</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>+1 minute</source>
+      <translation>+1 минута</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <source>Next step</source>
+      <translation>Следующий шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <source>Previous step</source>
+      <translation>Предыдущий шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Skip this step</source>
+      <translation>Пропустить этот шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Repeat this step (full timer)</source>
+      <translation>Повторить этот шаг (таймер заново)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Redraw a card</source>
+      <translation>Заменить карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Break, or end the break</source>
+      <translation>Пауза или конец паузы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Mute or unmute the alarm</source>
+      <translation>Выключить или включить звук сигнала</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Merge the selected idea into another</source>
+      <translation>Объединить выбранную идею с другой</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Reveal or hide the votes</source>
+      <translation>Открыть или скрыть голоса</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Ideas on the projector without teams</source>
+      <translation>Идеи на экране для зала без названий команд</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Show the presenter view</source>
+      <translation>Показать экран для зала</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Presenter view full screen</source>
+      <translation>Экран для зала во весь экран</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>End the workshop early</source>
+      <translation>Завершить воркшоп досрочно</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>These shortcuts</source>
+      <translation>Эта подсказка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <source>Keyboard shortcuts</source>
+      <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Esc or F1 closes this</source>
+      <translation>Esc или F1 — закрыть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>The room sees</source>
+      <translation>Зал видит</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Next: the summary</source>
+      <translation>Дальше: итоги</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>On a break · </source>
+      <translation>Пауза · </translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>End early</source>
+      <translation>Завершить досрочно</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>End the workshop now? Every idea so far is saved to the library, chosen or not.</source>
+      <translation>Завершить воркшоп сейчас? Все идеи, выбранные и нет, сохранятся в библиотеке.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Type in team N's line</source>
+      <translation>Писать в строку команды N</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Choose who votes</source>
+      <translation>Выбрать, кто голосует</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/round_screen.py" />
+      <source>← Back</source>
+      <translation>← Назад</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Repeat step</source>
+      <translation>Повторить шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Skip step</source>
+      <translation>Пропустить шаг</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Merge…</source>
+      <translation>Объединить…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Reveal votes</source>
+      <translation>Открыть голоса</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Finish ✓</source>
+      <translation>Готово ✓</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Next →</source>
+      <translation>Дальше →</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>End break</source>
+      <translation>Закончить паузу</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/presenter.py" />
+      <source>Break</source>
+      <translation>Пауза</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Hide votes</source>
+      <translation>Скрыть голоса</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Pause</source>
+      <translation>Пауза</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Start</source>
+      <translation>Старт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Select an idea in a team's list first, then merge it into the same one.</source>
+      <translation>Сначала выберите идею в списке команды, потом объедините её с такой же.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Anonymous</source>
+      <translation>Без команд</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Mute alarm</source>
+      <translation>Без звука</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Step {0} of {1} · {2}</source>
+      <translation>Шаг {0} из {1} · {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Redraw</source>
+      <translation>Заменить карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Next: {0}, {1} min</source>
+      <translation>Дальше: {0}, {1} мин</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Voting and promises cannot be skipped: use End early to stop here.</source>
+      <translation>Голосование и обещания не пропускаются: чтобы остановиться, нажмите «Завершить досрочно».</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>+1 min</source>
+      <translation>+1 мин</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Presenter view</source>
+      <translation>Экран для зала</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Shortcuts (F1)</source>
+      <translation>Клавиши (F1)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>the session runs {0} more</source>
+      <translation>до конца сессии {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Votes revealed: break any tie and tag the chosen ideas, then go on.</source>
+      <translation>Голоса открыты: разрешите ничью, если она есть, отметьте выбранные идеи и идите дальше.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>What the teams said, a line or two each</source>
+      <translation>Что сказали команды — по строчке-две от каждой</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
+      <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library.py" />
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
@@ -107,6 +374,7 @@
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/workshop_setup.py" />
       <source>← Home</source>
       <translation>← На главную</translation>
     </message>
@@ -181,6 +449,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/workshop_setup.py" />
       <source>Team</source>
       <translation>Команда</translation>
     </message>
@@ -291,6 +560,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/presenter.py" />
       <source>{0} ideas</source>
       <translation>Идей: {0}</translation>
     </message>
@@ -298,16 +568,6 @@
       <location filename="../../game/ui/main_window.py" />
       <source>Add the idea you typed</source>
       <translation>Добавить набранную идею</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Next step</source>
-      <translation>Следующий шаг</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Previous step</source>
-      <translation>Предыдущий шаг</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -390,11 +650,6 @@
       <location filename="../../game/ui/main_window.py" />
       <source>Quit</source>
       <translation>Выход</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Keyboard shortcuts</source>
-      <translation>Горячие клавиши</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -490,9 +745,34 @@ Your data: {1}</source>
       <translation>…и ещё {0} в библиотеке</translation>
     </message>
     <message>
-      <location filename="../../game/ui/round_screen.py" />
-      <source>← Back</source>
-      <translation>← Назад</translation>
+      <location filename="../../game/ui/presenter.py" />
+      <source>Technomagic of Impressions — presenter view</source>
+      <translation>Техномагия впечатлений — экран для зала</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>The votes</source>
+      <translation>Итоги голосования</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>Our promises</source>
+      <translation>Наши обещания</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>Want to listen to the radio?</source>
+      <translation>Хочешь послушать радио?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>Voting: {0} of {1} dots given. The results show when the facilitator reveals them.</source>
+      <translation>Голосование: отдано {0} из {1} точек. Итоги появятся, когда ведущий их откроет.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>+{0} earlier</source>
+      <translation>и ещё {0} раньше</translation>
     </message>
     <message>
       <location filename="../../game/ui/round_screen.py" />
@@ -546,21 +826,6 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/round_screen.py" />
-      <source>Finish ✓</source>
-      <translation>Готово ✓</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/round_screen.py" />
-      <source>Next →</source>
-      <translation>Дальше →</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/round_screen.py" />
-      <source>Step {0} of {1} · {2}</source>
-      <translation>Шаг {0} из {1} · {2}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/round_screen.py" />
       <source>Stuck? Open the example story on the card: someone has done this before.</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
     </message>
@@ -576,8 +841,14 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>Run a workshop — coming soon</source>
-      <translation>Провести воркшоп — скоро</translation>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Run a workshop</source>
+      <translation>Провести воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Teams, a projector and a facilitator console</source>
+      <translation>Команды, проектор и пульт ведущего</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -606,11 +877,6 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>Your round</source>
-      <translation>Ваш раунд</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/screens.py" />
       <source>Play again</source>
       <translation>Сыграть ещё</translation>
     </message>
@@ -633,6 +899,16 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>Workshop scenarios: play one alone to rehearse it</source>
       <translation>Сценарии для воркшопов: сыграйте в одиночку, чтобы отрепетировать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Your workshop</source>
+      <translation>Ваш воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Your round</source>
+      <translation>Ваш раунд</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -661,6 +937,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <source>{0}: {1} ideas, {2} dots</source>
+      <translation>{0}: идей — {1}, точек — {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
       <source>Success sign: {0}</source>
       <translation>Признак успеха: {0}</translation>
     </message>
@@ -671,6 +952,7 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/workshop_setup.py" />
       <source>{0} min</source>
       <translation>{0} мин</translation>
     </message>
@@ -716,11 +998,13 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <location filename="../../game/ui/team_panels.py" />
       <source>+ dot</source>
       <translation>+ точка</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <location filename="../../game/ui/team_panels.py" />
       <source>− dot</source>
       <translation>− точка</translation>
     </message>
@@ -773,6 +1057,82 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Merge ideas</source>
+      <translation>Объединить идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>all with a dot</source>
+      <translation>все с точками</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>the whole team</source>
+      <translation>вся команда</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Ideas to take on</source>
+      <translation>Идей берём дальше</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>no votes for your own team's ideas</source>
+      <translation>за идеи своей команды голосовать нельзя</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>votes shown</source>
+      <translation>голоса открыты</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>votes hidden until revealed (Ctrl+Shift+V)</source>
+      <translation>голоса скрыты, пока их не откроют (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Alt+{0} jumps to this team's line</source>
+      <translation>Alt+{0} — перейти к строке этой команды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>{0}: type an idea, Enter</source>
+      <translation>{0}: идея и Enter</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>“{0}” is the same idea as:</source>
+      <translation>«{0}» — та же идея, что и:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>{0} dots each, at most {1} on one idea</source>
+      <translation>точек у каждого: {0}, на одну идею — не больше {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Put ahead (tie)</source>
+      <translation>Вперёд (ничья)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Alt+{0} picks who votes</source>
+      <translation>Alt+{0} — выбрать, кто голосует</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>yours: {0}</source>
+      <translation>ваши: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>in all: {0}</source>
+      <translation>всего: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />
@@ -986,28 +1346,13 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
-      <source>Redraw</source>
-      <translation>Заменить карту</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/widgets.py" />
       <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
       <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
-      <source>Pause</source>
-      <translation>Пауза</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/widgets.py" />
       <source>Pause or resume the timer (Ctrl+Space)</source>
       <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/widgets.py" />
-      <source>+1 min</source>
-      <translation>+1 мин</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
@@ -1018,6 +1363,101 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Twist: {0}</source>
       <translation>Вариант: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Name the teams as the room calls them; empty names become Team 1, Team 2…</source>
+      <translation>Назовите команды так, как их зовут в зале; пустые названия станут «Команда 1», «Команда 2»…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>+ team</source>
+      <translation>+ команда</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>− team</source>
+      <translation>− команда</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Scenario</source>
+      <translation>Сценарий</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Dots for each voter</source>
+      <translation>Точек у каждого голосующего</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>At most on one idea</source>
+      <translation>Не больше на одну идею</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Teams may vote for their own ideas</source>
+      <translation>Команды могут голосовать за свои идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Every named player votes (not each team)</source>
+      <translation>Голосует каждый названный игрок (а не команда)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Show ideas on the projector without teams</source>
+      <translation>Показывать идеи в зале без названий команд</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Ideas to take on to promises</source>
+      <translation>Сколько идей превращаем в обещания</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Start the workshop</source>
+      <translation>Начать воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>A workshop needs 2 to 8 teams.</source>
+      <translation>В воркшопе от 2 до 8 команд.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Every team needs a name.</source>
+      <translation>У каждой команды должно быть название.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Two teams have the same name: each team needs its own.</source>
+      <translation>У двух команд одно название: каждой нужно своё.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>A player's name appears twice in one team.</source>
+      <translation>В одной команде дважды указан один и тот же игрок.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Players (optional, comma-separated)</source>
+      <translation>Игроки (необязательно, через запятую)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Anna, Boris</source>
+      <translation>Анна, Борис</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Name the players of at least one team, or let each team vote.</source>
+      <translation>Назовите игроков хотя бы одной команды или пусть голосует каждая команда.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Team {0}</source>
+      <translation>Команда {0}</translation>
     </message>
   </context>
 </TS>

@@ -57,6 +57,7 @@ class Workshop(Round):
     pause: Countdown | None = None  # the break ("want to listen to the radio?")
     resume_after_break: bool = False
     ended_early: bool = False
+    team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -261,6 +262,7 @@ class Workshop(Round):
             "pause": self.pause.to_dict() if self.pause else None,
             "resume_after_break": self.resume_after_break,
             "ended_early": self.ended_early,
+            "team_drafts": self.team_drafts,
         }
 
     @classmethod
@@ -280,6 +282,7 @@ class Workshop(Round):
             pause=Countdown.from_dict(data["pause"], clock) if data.get("pause") else None,
             resume_after_break=bool(data.get("resume_after_break")),
             ended_early=bool(data.get("ended_early")),
+            team_drafts={str(k): str(v) for k, v in data.get("team_drafts", {}).items()},
             **more,
         )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from game import APP_NAME, __version__
 from game.domain.content import Content
 from game.domain.round import Round, new_round
+from game.domain.workshop import Workshop, load_state, new_workshop
 from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.library_screen import LibraryScreen
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.saved_note = ""
         self.saved_ids: list[int] = []
         self.resume_problem = ""
+        self.presenter = None  # the workshop's presenter view, a window of its own
+        self._alarm = None
         self._autosaved = ""
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
         self._autosave.timeout.connect(self.autosave)
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         if self.round is not None or not path.exists():
             return
         try:
-            self.round = Round.from_json(path.read_text(encoding="utf-8"), self._content)
+            self.round = load_state(path.read_text(encoding="utf-8"), self._content)
         except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
             aside = path.with_name(f"round-unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
             path.replace(aside)
@@ -198,6 +201,8 @@ class MainWindow(QMainWindow):
             self.actions_[key].setText(text)
 
     def _set(self, screen: QWidget) -> None:
+        if self.presenter is not None and not getattr(screen, "keeps_presenter", False):
+            self.close_presenter()  # the projector goes dark when the workshop is left
         old = self.stack.currentWidget()
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
         if self.library.ready:
             QTimer.singleShot(0, self.show_due)
         home.play_solo.connect(self.show_picker)
+        home.run_workshop.connect(self.show_workshop_setup)
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
         self._set(home)
@@ -283,8 +289,55 @@ class MainWindow(QMainWindow):
         self.round = new_round(self.content.scenarios[scenario_id], self.content, seed)
         self.show_round(just_drawn=True)
 
+    # --- workshops ------------------------------------------------------------------------------
+
+    def show_workshop_setup(self) -> None:
+        from game.ui.workshop_setup import WorkshopSetup
+
+        setup = WorkshopSetup(self.content, self.lang, self)
+        setup.started.connect(self.start_workshop)
+        setup.cancelled.connect(self.show_home)
+        self._set(setup)
+
+    def start_workshop(self, scenario_id: str, teams: list, options: dict, seed: int | None = None) -> None:
+        scenario = self.content.scenarios[scenario_id]
+        self.round = new_workshop(scenario, self.content, teams, seed=seed, **options)
+        self.autosave()  # the room's setup is on disk before the first idea
+        self.show_round()
+
+    def alarm(self):
+        if self._alarm is None:
+            from game.ui.sound import default_alarm
+
+            self._alarm = default_alarm(self)
+            self._alarm.muted = bool(self.settings.get("alarm_muted"))
+        return self._alarm
+
+    def show_console(self) -> None:
+        from game.ui.console import WorkshopConsole
+        from game.ui.presenter import PresenterView
+
+        ws = self.round
+        assert isinstance(ws, Workshop)
+        self.close_presenter()
+        self.presenter = PresenterView(ws, self.lang)
+        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self)
+        console.finished.connect(self.finish_round)
+        console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
+        self._set(console)
+        console.show_presenter()  # a started, resumed or re-translated workshop puts the room's view up
+
+    def close_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter.deleteLater()
+            self.presenter = None
+
     def show_round(self, just_drawn: bool = False) -> None:
         assert self.round is not None
+        if isinstance(self.round, Workshop):
+            self.show_console()
+            return
         screen = RoundScreen(
             self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self, self.similar_titles
         )
@@ -319,7 +372,7 @@ class MainWindow(QMainWindow):
     def show_summary(self) -> None:
         assert self.round is not None
         summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
-        summary.play_again.connect(self.show_picker)
+        summary.play_again.connect(self.show_workshop_setup if isinstance(self.round, Workshop) else self.show_picker)
         summary.open_library.connect(self.show_library)
         summary.go_home.connect(self.show_home)
         summary.export.connect(lambda: self._export_round(summary))
@@ -378,8 +431,10 @@ class MainWindow(QMainWindow):
         i18n.install(lang)
         self._retranslate()
         screen = self.current_screen()
-        if isinstance(screen, RoundScreen):
+        if isinstance(screen, RoundScreen) or type(screen).__name__ == "WorkshopConsole":
             self.show_round()
+        elif type(screen).__name__ == "WorkshopSetup":
+            self.show_workshop_setup()
         elif isinstance(screen, SummaryScreen):
             self.show_summary()
         elif isinstance(screen, LibraryScreen):
@@ -392,6 +447,9 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_help(self) -> None:
+        if hasattr(self.current_screen(), "toggle_help"):
+            self.current_screen().toggle_help()  # the workshop console lists its shortcuts over itself
+            return
         box = QMessageBox(self)
         box.setWindowTitle(tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -408,5 +466,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.autosave()  # the round in play waits for the next start
+        self.close_presenter()
         self.library.close()
         super().closeEvent(event)

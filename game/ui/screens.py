@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import Content, Scenario
 from game.domain.round import Round
+from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import focus_word
 from game.ui.widgets import CardFace, deck_word, format_date, tr
@@ -33,6 +34,7 @@ def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool 
 class HomeScreen(QWidget):
     resume = Signal()
     play_solo = Signal()
+    run_workshop = Signal()
     open_library = Signal()
     open_decks = Signal()
 
@@ -62,9 +64,10 @@ class HomeScreen(QWidget):
         self.solo_button.setObjectName("bigPrimary")
         self.solo_button.setAccessibleDescription(tr("15 minutes alone with the cards"))
         self.solo_button.clicked.connect(self.play_solo)
-        self.workshop_button = QPushButton(tr("Run a workshop — coming soon"), self)
+        self.workshop_button = QPushButton(tr("Run a workshop"), self)
         self.workshop_button.setObjectName("big")
-        self.workshop_button.setEnabled(False)
+        self.workshop_button.setAccessibleDescription(tr("Teams, a projector and a facilitator console"))
+        self.workshop_button.clicked.connect(self.run_workshop)
         for button in (self.solo_button, self.workshop_button):
             outer.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
@@ -182,17 +185,27 @@ class SummaryScreen(QWidget):
     go_home = Signal()
     export = Signal()
     report = Signal()
+    keeps_presenter = True  # after a workshop the projector shows the promises until the room leaves
 
     def __init__(self, rnd: Round, lang: str, saved_note: str, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
-        layout.addWidget(_label(tr("Your round"), "screenTitle", self))
+        workshop = isinstance(rnd, Workshop)
+        layout.addWidget(_label(tr("Your workshop") if workshop else tr("Your round"), "screenTitle", self))
         cards = [c for i in sorted(rnd.draws) for c in rnd.cards(i)]
         layout.addWidget(_label(" · ".join(f"{deck_word(c.kind)}: {c.title.get(lang)}" for c in cards), "muted", self))
         layout.addWidget(
             _label(tr("{0} ideas, {1} chosen.").format(len(rnd.ideas), len(rnd.chosen())), "instruction", self)
         )
+        if workshop:
+            teams = " · ".join(
+                tr("{0}: {1} ideas, {2} dots").format(
+                    t.name, len(rnd.ideas_of(t.name)), sum(i.dots for i in rnd.ideas_of(t.name))
+                )
+                for t in rnd.teams
+            )
+            layout.addWidget(_label(teams, "muted", self))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 DEFAULTS: dict[str, Any] = {
     "language": "",  # "" follows the system locale; "ru" or "en" otherwise
     "animations": True,
+    "alarm_muted": False,  # the workshop alarm's sound (the flash always shows)
 }
 
 

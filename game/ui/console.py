@@ -1,0 +1,505 @@
+"""The facilitator console: the room's pace in the trainer's hands, on the laptop, while the presenter view
+shows the room what it needs.
+
+What the room sees (small), the step's cards with Redraw, every control with its shortcut (F1 lists them
+over the console), each team's ideas in its own column, what comes next and how long the session still runs.
+"""
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.round import StepBlocked
+from game.domain.workshop import Workshop
+from game.ui import theme
+from game.ui.presenter import PresenterView, clock_text
+from game.ui.round_screen import blocked_message, refusal_message
+from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
+from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
+from game.ui.widgets import StepBar, deck_word, step_word, tr
+
+PREVIEW = QSize(336, 189)
+
+
+def controls() -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every control of the console: key, what it does, its shortcuts (the buttons and F1 say the same)."""
+    return [
+        ("timer", tr("Start or pause the timer"), ("Ctrl+Space",)),
+        ("minute", tr("+1 minute"), ("Ctrl+=", "Ctrl++")),
+        ("next", tr("Next step"), ("Ctrl+Return", "Ctrl+Enter", "Alt+Right")),
+        ("back", tr("Previous step"), ("Alt+Left",)),
+        ("skip", tr("Skip this step"), ("Ctrl+Shift+Right",)),
+        ("repeat", tr("Repeat this step (full timer)"), ("Ctrl+Shift+R",)),
+        ("redraw", tr("Redraw a card"), ("Ctrl+R",)),
+        ("break", tr("Break, or end the break"), ("Ctrl+B",)),
+        ("mute", tr("Mute or unmute the alarm"), ("Ctrl+M",)),
+        ("merge", tr("Merge the selected idea into another"), ("Ctrl+G",)),
+        ("reveal", tr("Reveal or hide the votes"), ("Ctrl+Shift+V",)),
+        ("anonymous", tr("Ideas on the projector without teams"), ("Ctrl+Shift+A",)),
+        ("presenter", tr("Show the presenter view"), ("Ctrl+P",)),
+        ("full", tr("Presenter view full screen"), ("F11",)),
+        ("end", tr("End the workshop early"), ("Ctrl+E",)),
+        ("help", tr("These shortcuts"), ("F1",)),
+    ]
+
+
+class HelpOverlay(QFrame):
+    """Every shortcut of the console over the console itself; Esc, F1 or a click closes it."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("helpOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(
+            "QFrame#helpOverlay { background: rgba(43, 42, 51, 225); }"
+            "QFrame#helpOverlay QLabel { color: #FFFFFF; background: transparent; }"
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(64, 40, 64, 40)
+        title = QLabel(tr("Keyboard shortcuts"), self)
+        title.setObjectName("screenTitle")
+        grid.addWidget(title, 0, 0, 1, 4)
+        rows = [(what, " / ".join(keys)) for _key, what, keys in controls()]
+        rows.append((tr("Type in team N's line"), "Alt+1 … Alt+8"))
+        rows.append((tr("Choose who votes"), "Alt+1 … Alt+8"))
+        half = (len(rows) + 1) // 2
+        for n, (what, keys) in enumerate(rows):
+            col = 0 if n < half else 2
+            key = QLabel(keys, self)
+            key.setStyleSheet("font-weight: 700;")
+            grid.addWidget(key, 1 + n % half, col)
+            grid.addWidget(QLabel(what, self), 1 + n % half, col + 1)
+        closing = QLabel(tr("Esc or F1 closes this"), self)
+        grid.addWidget(closing, half + 2, 0, 1, 4)
+        grid.setRowStretch(half + 3, 1)
+        self.hide()
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+            return
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+            self.hide()
+        else:
+            super().keyPressEvent(event)
+
+
+class WorkshopConsole(QWidget):
+    """The facilitator's screen for a workshop in the main window; `finished` fires when it ends."""
+
+    finished = Signal()
+    TICK_MS = 250
+    keeps_presenter = True  # the projector stays on while the console is shown
+
+    def __init__(self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.lang = lang
+        self.presenter = presenter
+        self.alarm = alarm
+        self._alarmed = self._time_up()
+        self._ticks = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(6)
+        self.bar = StepBar([s.kind for s in ws.steps], self)
+        layout.addWidget(self.bar)
+        layout.addLayout(self._header())
+        middle = QHBoxLayout()
+        middle.addLayout(self._side(), 0)
+        self.body = QVBoxLayout()
+        middle.addLayout(self.body, 1)
+        layout.addLayout(middle, 1)
+        layout.addLayout(self._footer())
+        self._shortcuts()
+        self.help = HelpOverlay(self)
+        self.panel: QWidget | None = None
+        self.tick = QTimer(self)
+        self.tick.setInterval(self.TICK_MS)
+        self.tick.timeout.connect(self.on_tick)
+        self.tick.start()
+        presenter.destroyed.connect(self.tick.stop)  # the window closes: the console goes with it
+        self.show_step()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _button(self, key: str, text: str, name: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(key)
+        found = next(((what, keys) for k, what, keys in controls() if k == key), None)
+        if found:
+            button.setToolTip(f"{found[0]} ({found[1][0]})")
+        self.buttons[key] = button
+        return button
+
+    def _header(self) -> QHBoxLayout:
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        words = QVBoxLayout()
+        self.title = QLabel(self)
+        self.title.setObjectName("screenTitle")
+        self.instruction = QLabel(self)
+        self.instruction.setObjectName("muted")
+        self.instruction.setWordWrap(True)
+        self.coming = QLabel(self)
+        self.coming.setObjectName("muted")
+        for label in (self.title, self.instruction, self.coming):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            words.addWidget(label)
+        row.addLayout(words, 1)
+        self.digits = QLabel("--:--", self)
+        self.digits.setObjectName("timer")
+        row.addWidget(self.digits)
+        timer_buttons = QVBoxLayout()
+        self._button("timer", tr("Pause")).clicked.connect(self.toggle_timer)
+        self._button("minute", tr("+1 min")).clicked.connect(self.add_minute)
+        timer_buttons.addWidget(self.buttons["timer"])
+        timer_buttons.addWidget(self.buttons["minute"])
+        row.addLayout(timer_buttons)
+        return row
+
+    def _side(self) -> QVBoxLayout:
+        side = QVBoxLayout()
+        caption = QLabel(tr("The room sees"), self)
+        caption.setObjectName("muted")
+        side.addWidget(caption)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("preview")
+        self.preview.setFixedSize(PREVIEW)
+        self.preview.setStyleSheet("QLabel#preview { border: 1px solid #D9CFBF; background: #FFFFFF; }")
+        side.addWidget(self.preview)
+        row = QHBoxLayout()
+        self._button("presenter", tr("Presenter view")).clicked.connect(self.show_presenter)
+        self._button("anonymous", tr("Anonymous")).setCheckable(True)
+        self.buttons["anonymous"].setChecked(self.ws.anonymous)
+        self.buttons["anonymous"].clicked.connect(self.set_anonymous)
+        row.addWidget(self.buttons["presenter"])
+        row.addWidget(self.buttons["anonymous"])
+        side.addLayout(row)
+        self.cards_box = QVBoxLayout()
+        side.addLayout(self.cards_box)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        self._button("break", tr("Break")).clicked.connect(self.toggle_break)
+        self._button("mute", tr("Mute alarm")).setCheckable(True)
+        self.buttons["mute"].setChecked(self.alarm.muted)
+        self.buttons["mute"].clicked.connect(self.set_muted)
+        row.addWidget(self.buttons["break"])
+        row.addWidget(self.buttons["mute"])
+        side.addLayout(row)
+        return side
+
+    def _footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for key, text, slot in (
+            ("back", tr("← Back"), self.go_back),
+            ("repeat", tr("Repeat step"), self.repeat),
+            ("skip", tr("Skip step"), self.skip),
+            ("merge", tr("Merge…"), self.merge),
+            ("reveal", tr("Reveal votes"), self.toggle_reveal),
+            ("end", tr("End early"), self.end_early),
+        ):
+            self._button(key, text).clicked.connect(slot)
+            row.addWidget(self.buttons[key])
+        self.message = QLabel(self)
+        self.message.setObjectName("problem")
+        self.message.setWordWrap(True)
+        row.addWidget(self.message, 1)
+        self._button("help", tr("Shortcuts (F1)")).clicked.connect(self.toggle_help)
+        row.addWidget(self.buttons["help"])
+        self._button("next", tr("Next →"), "primary").clicked.connect(self.go_next)
+        row.addWidget(self.buttons["next"])
+        return row
+
+    def _shortcuts(self) -> None:
+        slots = {
+            "timer": self.toggle_timer,
+            "minute": self.add_minute,
+            "next": self.go_next,
+            "back": self.go_back,
+            "skip": self.skip,
+            "repeat": self.repeat,
+            "redraw": lambda: self.redraw(None),
+            "break": self.toggle_break,
+            "mute": lambda: self.set_muted(not self.alarm.muted),
+            "merge": self.merge,
+            "reveal": self.toggle_reveal,
+            "anonymous": lambda: self.set_anonymous(not self.ws.anonymous),
+            "presenter": self.show_presenter,
+            "full": self.presenter.toggle_full_screen,
+            "end": self.end_early,
+        }
+        for key, _what, keys in controls():
+            for sequence in keys if key in slots else ():
+                QShortcut(QKeySequence(sequence), self, slots[key])
+        for n in range(8):
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda n=n: self.focus_team(n))
+
+    # --- showing the step ---------------------------------------------------------------------------
+
+    def show_step(self) -> None:
+        ws = self.ws
+        step = ws.step
+        if self.panel is not None:
+            self.body.removeWidget(self.panel)
+            self.panel.hide()
+            self.panel.deleteLater()
+        self.bar.set_current(step.kind)
+        self.title.setText(tr("Step {0} of {1} · {2}").format(ws.step_index + 1, len(ws.steps), step_word(step.kind)))
+        self.instruction.setText(step.instruction.get(self.lang))
+        self.message.clear()
+        if step.kind in IDEA_STEPS:
+            panel: QWidget = TeamsPanel(ws, self)
+        elif step.kind == "check":
+            panel = CheckPanel(ws, self.lang, self)
+        elif step.kind == "choose":
+            panel = VotePanel(ws, self)
+            panel.refused.connect(lambda reason: self.message.setText(refusal_message(reason)))
+        elif step.kind == "promise":
+            panel = PromisePanel(ws, self)
+        else:
+            panel = QPlainTextEdit(ws.note(), self)
+            panel.setObjectName("noteEdit")
+            panel.setPlaceholderText(tr("What the teams said, a line or two each"))
+            panel.textChanged.connect(lambda: ws.set_note(panel.toPlainText()))
+            panel.textChanged.connect(self.changed)
+        if hasattr(panel, "changed") and step.kind not in ("warmup", "client"):
+            panel.changed.connect(self.changed)
+        self.panel = panel
+        self.body.addWidget(panel, 1)
+        panel.show()
+        self._show_cards()
+        last = ws.step_index == len(ws.steps) - 1
+        self.buttons["next"].setText(tr("Finish ✓") if last else tr("Next →"))
+        self.buttons["back"].setEnabled(ws.step_index > 0)
+        self.buttons["skip"].setEnabled(step.kind not in ("choose", "promise"))
+        self.buttons["merge"].setEnabled(step.kind in IDEA_STEPS)
+        self.buttons["reveal"].setEnabled(step.kind == "choose")
+        self._alarmed = self._time_up()
+        self.changed()
+        target = panel.focus_target() if hasattr(panel, "focus_target") else panel
+        target.setFocus()
+
+    def _show_cards(self) -> None:
+        while self.cards_box.count():
+            item = self.cards_box.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        fixed = len(self.ws.step.cards)
+        for slot, card in enumerate(self.ws.cards()):
+            chip = QFrame(self)
+            chip.setObjectName("panel")
+            chip.setMaximumWidth(PREVIEW.width())
+            row = QHBoxLayout(chip)
+            label = QLabel(f"{deck_word(card.kind)}: {card.title.get(self.lang)}", chip)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setToolTip(card.prompt.get(self.lang))
+            row.addWidget(label, 1)
+            if slot >= fixed:
+                redraw = QPushButton(tr("Redraw"), chip)
+                redraw.setObjectName("chip")
+                redraw.setAccessibleName(f"redraw-{slot}")
+                redraw.clicked.connect(lambda _=False, s=slot: self.redraw(s))
+                row.addWidget(redraw)
+            self.cards_box.addWidget(chip)
+
+    def changed(self) -> None:
+        """After every change: the projector follows, the controls say what they will do."""
+        ws = self.ws
+        self.presenter.show_state()
+        self.buttons["break"].setText(tr("End break") if ws.on_break else tr("Break"))
+        self.buttons["reveal"].setText(tr("Hide votes") if ws.revealed else tr("Reveal votes"))
+        self.buttons["anonymous"].setChecked(ws.anonymous)
+        self.on_tick()
+
+    def on_tick(self) -> None:
+        """Time is read from the monotonic clock; the tick only shows it and rings the alarm once."""
+        ws = self.ws
+        timer = ws.pause if ws.on_break else ws.timer
+        self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
+        theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
+        self.buttons["timer"].setText(tr("Pause") if timer and timer.running else tr("Start"))
+        self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
+        upcoming = ws.steps[ws.step_index + 1] if ws.step_index + 1 < len(ws.steps) else None
+        coming = (
+            tr("Next: {0}, {1} min").format(step_word(upcoming.kind), round(upcoming.seconds / 60))
+            if upcoming
+            else tr("Next: the summary")
+        )
+        prefix = tr("On a break · ") if ws.on_break else ""
+        self.coming.setText(
+            prefix + coming + " · " + tr("the session runs {0} more").format(clock_text(ws.remaining()))
+        )
+        up = self._time_up()
+        if up and not self._alarmed:
+            self.alarm.play()
+            self.presenter.flash()
+            self.presenter.show_time()
+            if timer:
+                timer.pause()
+        self._alarmed = up
+        self._ticks += 1
+        if self._ticks % 4 == 1:
+            self.refresh_preview()
+
+    def _time_up(self) -> bool:
+        timer = self.ws.pause if self.ws.on_break else self.ws.timer
+        return bool(timer and timer.finished)
+
+    def refresh_preview(self) -> None:
+        """What the room sees, small (once a second: a grab of the presenter view costs a few ms)."""
+        shot = self.presenter.grab()
+        self.preview.setPixmap(
+            shot.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    # --- pace -----------------------------------------------------------------------------------
+
+    def toggle_timer(self) -> None:
+        timer = self.ws.pause if self.ws.on_break else self.ws.timer
+        if timer:
+            timer.toggle()
+            self.changed()
+
+    def add_minute(self) -> None:
+        timer = self.ws.pause if self.ws.on_break else self.ws.timer
+        if timer:
+            timer.add(60)
+            timer.start()
+            self.changed()
+
+    def go_next(self) -> None:
+        ws = self.ws
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.add_typed()
+        try:
+            ws.next()
+        except StepBlocked as problem:
+            if problem.reason == "need_reveal":
+                self.toggle_reveal()
+                self.message.setText(tr("Votes revealed: break any tie and tag the chosen ideas, then go on."))
+            elif problem.reason == "need_tiebreak":
+                self.message.setText(tr("A tie on the line: press Put ahead on the idea the room keeps."))
+            else:
+                self.message.setText(blocked_message(problem))
+            return
+        self._after_move()
+
+    def go_back(self) -> None:
+        if self.ws.step_index > 0:
+            self.ws.back()
+            self.show_step()
+
+    def skip(self) -> None:
+        try:
+            self.ws.skip()
+        except StepBlocked:
+            self.message.setText(tr("Voting and promises cannot be skipped: use End early to stop here."))
+            return
+        self._after_move()
+
+    def _after_move(self) -> None:
+        if self.ws.finished:
+            self.tick.stop()
+            self.finished.emit()
+        else:
+            self.show_step()
+
+    def repeat(self) -> None:
+        self.ws.repeat()
+        self.changed()
+
+    def redraw(self, slot: int | None) -> None:
+        ws = self.ws
+        fixed = len(ws.step.cards)
+        slots = range(fixed, len(ws.draws.get(ws.step_index, [])))
+        slot = slots[0] if slot is None and slots else slot
+        if slot is not None and slot in slots:
+            ws.redraw(slot)
+            self._show_cards()
+            self.changed()
+
+    def toggle_break(self) -> None:
+        self.ws.end_break() if self.ws.on_break else self.ws.start_break()
+        self._alarmed = self._time_up()
+        self.changed()
+
+    def set_muted(self, muted: bool) -> None:
+        self.alarm.muted = muted
+        self.buttons["mute"].setChecked(muted)
+
+    def set_anonymous(self, anonymous: bool) -> None:
+        self.ws.anonymous = anonymous
+        self.changed()
+
+    def toggle_reveal(self) -> None:
+        if self.ws.step.kind != "choose":
+            return
+        self.ws.reveal(not self.ws.revealed)
+        if isinstance(self.panel, VotePanel):
+            self.panel.refresh()
+        self.changed()
+
+    def merge(self) -> None:
+        if not isinstance(self.panel, TeamsPanel):
+            return
+        idea_id = self.panel.selected_idea()
+        if idea_id is None or len(self.ws.ideas) < 2:
+            self.message.setText(tr("Select an idea in a team's list first, then merge it into the same one."))
+            return
+        dialog = MergeDialog(self.ws, idea_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target() is not None:
+            self.ws.merge(idea_id, dialog.target())
+            self.panel.reload()
+            self.changed()
+
+    def end_early(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("End early"),
+            tr("End the workshop now? Every idea so far is saved to the library, chosen or not."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ws.end_early()
+            self._after_move()
+
+    def focus_team(self, n: int) -> None:
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.focus_team(n)
+        elif isinstance(self.panel, VotePanel):
+            self.panel.choose_voter(n)
+
+    def show_presenter(self) -> None:
+        self.presenter.place(self.window())
+        self.presenter.raise_()
+
+    def toggle_help(self) -> None:
+        self.help.toggle()
+
+    def resizeEvent(self, event) -> None:
+        if self.help.isVisible():
+            self.help.setGeometry(self.rect())
+        super().resizeEvent(event)

@@ -1,0 +1,302 @@
+"""The presenter view: what the room sees on the projector. No controls at all.
+
+The step, its cards large, the instruction, a giant timer, the teams' ideas (anonymous if the facilitator
+chose so), the votes once revealed, the break as a full-screen card, and a flash when time is up. Text is
+sized from the window's height so that 1920×1080 gives 30 px text, 63 px titles and 135 px timer digits.
+"""
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from game.domain.workshop import Workshop
+from game.ui import theme
+from game.ui.step_panels import IDEA_STEPS, focus_word
+from game.ui.widgets import CardFace, step_word, tr
+
+WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
+ALARM = "#B03A2E"
+
+
+def clock_text(seconds: float) -> str:
+    left = int(seconds + 0.999)
+    return f"{left // 60:02d}:{left % 60:02d}"
+
+
+class IdeaWall(QWidget):
+    """The teams' ideas, painted (not 200 labels): a column per team, or one anonymous wall, newest kept
+    when they do not all fit. Each line: the idea's number (what teams call out when they vote), its text,
+    its dots once votes are revealed."""
+
+    MIN_PX = 28  # readable from the back of the room; what does not fit is counted, not shrunk
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
+        self.px = self.MIN_PX
+        self.setMinimumHeight(120)
+
+    def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        self.groups = groups
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        font = QFont(theme.FONT_FAMILY)
+        font.setPixelSize(self.px)
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(font)
+        line = metrics.height() + self.px // 4
+        columns = max(1, len(self.groups))
+        gap = self.px
+        width = (self.width() - gap * (columns - 1)) // columns
+        rows = max(1, self.height() // line)
+        for n, (heading, items) in enumerate(self.groups):
+            x = n * (width + gap)
+            y = 0
+            if heading:
+                painter.setFont(bold)
+                painter.setPen(QColor(theme.ACCENT))
+                painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                    heading, Qt.TextElideMode.ElideRight, width))  # fmt: skip
+                y += line
+            fits = rows - (1 if heading else 0)
+            shown = items if len(items) <= fits else items[len(items) - fits + 1 :]
+            painter.setFont(font)
+            if len(shown) < len(items):
+                painter.setPen(QColor(theme.MUTED))
+                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - len(shown)))
+                y += line
+            painter.setPen(QColor(theme.INK))
+            for mark, text in shown:
+                painter.drawText(QRect(x, y, width, line), 0, metrics.elidedText(
+                    f"{mark}  {text}", Qt.TextElideMode.ElideRight, width))  # fmt: skip
+                y += line
+        painter.end()
+
+
+class PresenterView(QWidget):
+    """A top-level window for the projector; `show_state` follows the workshop."""
+
+    FLASHES = 6
+
+    def __init__(self, ws: Workshop, lang: str):
+        super().__init__(None, Qt.WindowType.Window)
+        self.ws = ws
+        self.lang = lang
+        self.setObjectName("presenter")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
+        self.setWindowIcon(theme.app_icon())
+        self._cards_key: tuple = ()
+        self._flashes = 0
+        self._base = 0
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self._step_page())
+        self.pages.addWidget(self._break_page())
+        self._tick = QTimer(self)
+        self._tick.setInterval(200)  # the digits are read from a monotonic clock, the tick only repaints
+        self._tick.timeout.connect(self.show_time)
+        self._tick.start()
+        self._flash = QTimer(self)
+        self._flash.setInterval(250)
+        self._flash.timeout.connect(self._flash_step)
+        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
+        QShortcut(QKeySequence("Esc"), self, self.showNormal)
+        self.resize(1280, 720)
+        self.show_state()
+
+    def _label(self, name: str, parent: QWidget, wrap: bool = True) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(wrap)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _step_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        top = QHBoxLayout()
+        words = QVBoxLayout()
+        self.title = self._label("screenTitle", page)
+        self.instruction = self._label("instruction", page)
+        words.addWidget(self.title)
+        words.addWidget(self.instruction)
+        top.addLayout(words, 1)
+        self.timer = self._label("bigTimer", page, wrap=False)
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.timer)
+        layout.addLayout(top)
+        self.cards_row = QHBoxLayout()
+        layout.addLayout(self.cards_row, 3)
+        self.page_layout = layout
+        self.status = self._label("instruction", page)
+        layout.addWidget(self.status)
+        self.wall = IdeaWall(page)
+        layout.addWidget(self.wall, 4)
+        return page
+
+    def _break_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.break_title = self._label("gameTitle", page)
+        self.break_line = self._label("screenTitle", page)
+        self.break_timer = self._label("bigTimer", page, wrap=False)
+        for label in (self.break_title, self.break_line, self.break_timer):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        return page
+
+    # --- what the room sees -------------------------------------------------------------------
+
+    def show_state(self) -> None:
+        """Follow the workshop after a change (a typed idea repaints the wall only)."""
+        ws = self.ws
+        if ws.on_break:
+            self.pages.setCurrentIndex(1)
+            self.break_title.setText(tr("Break"))
+            self.break_line.setText(tr("Want to listen to the radio?"))
+            self.show_time()
+            return
+        self.pages.setCurrentIndex(0)
+        step = ws.step
+        self.title.setText(tr("Step {0} of {1} · {2}").format(ws.step_index + 1, len(ws.steps), step_word(step.kind)))
+        self.instruction.setText(step.instruction.get(self.lang))
+        key = (ws.step_index, tuple(ws.draws.get(ws.step_index, ())), step.kind in WALL_STEPS)
+        if key != self._cards_key:
+            self._cards_key = key
+            self._show_cards(step.kind in WALL_STEPS)
+        self.wall.setVisible(step.kind in WALL_STEPS)
+        self.status.setText(self._status())
+        self.wall.show_groups(self.groups())
+        self.show_time()
+
+    def _show_cards(self, small: bool) -> None:
+        while self.cards_row.count():
+            item = self.cards_row.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        kind = self.ws.step.kind
+        cards = self.ws.cards() if kind not in ("check", "choose", "promise") else []  # ideas take the screen
+        self.page_layout.setStretch(1, 3 if cards else 0)
+        for card in cards:
+            face = CardFace(card, self.lang, redraw=False, parent=self)
+            face.story_button.hide()
+            face.prompt.setVisible(not small or len(cards) < 3)
+            self.cards_row.addWidget(face, 1)
+
+    def _status(self) -> str:
+        ws = self.ws
+        kind = ws.step.kind
+        if kind == "choose" and not ws.revealed:
+            total = ws.ballot.dots * len(ws.voters())
+            return tr("Voting: {0} of {1} dots given. The results show when the facilitator reveals them.").format(
+                ws.dots_given(), total
+            )
+        if kind == "choose":
+            return tr("The votes")
+        if kind == "promise":
+            return tr("Our promises")
+        counts = ", ".join(f"{t.name}: {len(ws.ideas_of(t.name))}" for t in ws.teams)
+        return tr("{0} ideas").format(len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
+
+    def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The wall's columns for this step."""
+        ws = self.ws
+        kind = ws.step.kind
+        if kind == "choose" and ws.revealed:
+            chosen = {i.id for i in ws.chosen()}
+            tied = {i.id for i in ws.tie()[0]}
+            lines = [
+                (
+                    f"{'✓' if i.id in chosen else ' '} {'●' * i.dots}",
+                    self._with_team(i) + (" ⚖" if i.id in tied else ""),
+                )
+                for i in ws.ranking()
+            ]
+            return [("", lines)]
+        if kind == "promise":
+            lines = []
+            for i in ws.chosen():
+                p = i.promise
+                who = " — ".join(x for x in (p.who, p.due) if x)
+                lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
+            return [("", lines)]
+        if ws.anonymous or kind in ("check", "choose"):
+            ideas = [(f"{i.id}.", i.text) for i in ws.ideas]
+            half = (len(ideas) + 1) // 2
+            return [("", ideas[:half]), ("", ideas[half:])] if len(ideas) > 8 else [("", ideas)]
+        return [
+            (f"{t.name} · {len(ws.ideas_of(t.name))}", [(f"{i.id}.", i.text) for i in ws.ideas_of(t.name)])
+            for t in ws.teams
+        ]
+
+    def _with_team(self, idea) -> str:
+        return idea.text if self.ws.anonymous else f"{idea.text} — {' + '.join(idea.authors())}"
+
+    def show_time(self) -> None:
+        ws = self.ws
+        if ws.on_break:
+            self.break_timer.setText(clock_text(ws.pause.remaining()))
+            theme.flag_style(self.break_timer, "alarm", ws.pause.finished)
+            return
+        timer = ws.timer
+        self.timer.setText(clock_text(timer.remaining()) if timer else "")
+        theme.flag_style(self.timer, "alarm", bool(timer and timer.finished))
+
+    # --- alarm and screens ------------------------------------------------------------------------
+
+    def flash(self) -> None:
+        """Time is up: the page blinks a few times (the alarm is never colour alone: the digits read 00:00)."""
+        self._flashes = self.FLASHES
+        self._flash.start()
+
+    def _flash_step(self) -> None:
+        self._flashes -= 1
+        theme.flag_style(self, "flash", self._flashes > 0 and self._flashes % 2 == 1)
+        if self._flashes <= 0:
+            self._flash.stop()
+
+    def place(self, console: QWidget | None) -> None:
+        """Full screen on a screen the console is not on, when there is one; a window otherwise."""
+        screens = QGuiApplication.screens()
+        here = console.screen() if console is not None else None
+        others = [s for s in screens if s is not here]
+        if len(screens) > 1 and others:
+            self.setGeometry(others[0].geometry())
+            self.showFullScreen()
+        else:
+            self.show()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def resizeEvent(self, event) -> None:
+        base = max(14, self.height() // 36)
+        if base != self._base:
+            self._base = base
+            self.wall.px = max(IdeaWall.MIN_PX, base) if self.height() >= 1000 else max(14, base)
+            self.setStyleSheet(presenter_stylesheet(base))
+        super().resizeEvent(event)
+
+
+def presenter_stylesheet(base: int) -> str:
+    return (
+        theme.stylesheet(base)
+        + f"""
+    QWidget#presenter {{ background: {theme.PAPER}; }}
+    QWidget#presenter[flash="true"] {{ background: #F6D5CF; }}
+    QLabel#bigTimer {{ font-size: {int(base * 4.5)}px; font-weight: 700; color: {theme.ACCENT}; }}
+    QLabel#bigTimer[alarm="true"] {{ color: {ALARM}; }}
+    QLabel#screenTitle {{ font-size: {int(base * 2.1)}px; font-weight: 700; }}
+    QLabel#instruction {{ font-size: {base}px; }}
+    QLabel#cardTitle {{ font-size: {int(base * 1.7)}px; font-weight: 700; }}
+    QLabel#cardPrompt {{ font-size: {base}px; }}
+    """
+    )

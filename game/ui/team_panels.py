@@ -1,0 +1,374 @@
+"""The facilitator's step panels for a room of teams: a column per team with its own input line, and dot
+voting per team or player with hidden votes, a reveal and the facilitator's word on ties."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.domain.ideas import VoteRefused
+from game.domain.workshop import Team, Workshop
+from game.ui.step_panels import focus_word
+from game.ui.widgets import tr
+
+
+def idea_line(idea) -> str:
+    """An idea as the console lists it: its number (what teams call out), its text, who said it too."""
+    also = [m["team"] for m in idea.merged if m.get("team") and m["team"] != idea.team]
+    return f"{idea.id}. {idea.text}" + (f"  (+ {', '.join(dict.fromkeys(also))})" if also else "")
+
+
+class TeamColumn(QFrame):
+    """One team's ideas and the line where they are typed (Enter adds, double-click reworks, Delete removes)."""
+
+    changed = Signal()
+
+    def __init__(self, ws: Workshop, team: Team, number: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.team = team
+        self.setObjectName("panel")
+        self.setMinimumWidth(200)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("instruction")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setToolTip(tr("Alt+{0} jumps to this team's line").format(number))
+        layout.addWidget(self.heading)
+        self.player: QComboBox | None = None
+        if team.players:
+            self.player = QComboBox(self)
+            self.player.addItem(tr("the whole team"), "")
+            for name in team.players:
+                self.player.addItem(name, name)
+            layout.addWidget(self.player)
+        self.input = QLineEdit(ws.team_drafts.get(team.name, ""), self)
+        self.input.setObjectName(f"teamInput-{number}")
+        self.input.setPlaceholderText(tr("{0}: type an idea, Enter").format(team.name))
+        self.input.textChanged.connect(lambda text: ws.team_drafts.__setitem__(team.name, text))
+        self.input.returnPressed.connect(self.add)
+        layout.addWidget(self.input)
+        self.list = QListWidget(self)
+        self.list.setObjectName(f"teamIdeas-{number}")
+        self.list.setWordWrap(True)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        layout.addWidget(self.list, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        self.reload()
+        self.list.itemChanged.connect(self._edited)
+
+    def add(self) -> bool:
+        player = self.player.currentData() if self.player is not None else ""
+        added = self.ws.add_idea(self.input.text(), self.team.name, player) is not None
+        if added:
+            self.input.clear()
+            self.reload()
+            self.changed.emit()
+        return added
+
+    def reload(self) -> None:
+        ideas = self.ws.ideas_of(self.team.name)
+        self.heading.setText(f"{self.team.name} · {len(ideas)}")
+        self.list.blockSignals(True)
+        self.list.clear()
+        for idea in ideas:
+            item = QListWidgetItem(idea_line(idea))
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            item.setToolTip(idea.text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.list.addItem(item)
+        self.list.scrollToBottom()
+        self.list.blockSignals(False)
+
+    def current_idea(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _edited(self, item: QListWidgetItem) -> None:
+        idea = self.ws.idea(item.data(Qt.ItemDataRole.UserRole))
+        text = item.text()
+        prefix = f"{idea.id}. "
+        text = text[len(prefix) :] if text.startswith(prefix) else text
+        if text.strip():
+            idea.rework(text.split("  (+ ")[0])
+        else:
+            self.ws.remove_idea(idea.id)
+        self.reload()
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        idea_id = self.current_idea()
+        if idea_id is not None:
+            self.ws.remove_idea(idea_id)
+            self.reload()
+            self.changed.emit()
+
+
+class TeamsPanel(QWidget):
+    """Every team's column side by side (scrolling sideways when eight teams meet a laptop screen)."""
+
+    changed = Signal()
+
+    def __init__(self, ws: Workshop, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.columns: list[TeamColumn] = []
+        for n, team in enumerate(ws.teams, 1):
+            column = TeamColumn(ws, team, n, host)
+            column.changed.connect(self.changed)
+            row.addWidget(column, 1)
+            self.columns.append(column)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+
+    def add_typed(self) -> None:
+        """What is typed but not added yet counts when the step moves on."""
+        for column in self.columns:
+            column.add()
+
+    def reload(self) -> None:
+        for column in self.columns:
+            column.reload()
+
+    def selected_idea(self) -> int | None:
+        for column in self.columns:
+            if column.list.hasFocus() and column.current_idea() is not None:
+                return column.current_idea()
+        return next((c.current_idea() for c in self.columns if c.current_idea() is not None), None)
+
+    def focus_team(self, n: int) -> None:
+        if 0 <= n < len(self.columns):
+            self.columns[n].input.setFocus()
+
+    def focus_target(self) -> QWidget:
+        return self.columns[0].input
+
+
+class MergeDialog(QDialog):
+    """Pick the idea that says the same as the selected one."""
+
+    def __init__(self, ws: Workshop, idea_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Merge ideas"))
+        layout = QVBoxLayout(self)
+        text = QLabel(tr("“{0}” is the same idea as:").format(ws.idea(idea_id).text[:200]), self)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(text)
+        self.list = QListWidget(self)
+        self.list.setObjectName("mergeTargets")
+        for idea in ws.ideas:
+            if idea.id != idea_id:
+                item = QListWidgetItem(f"{idea_line(idea)} — {idea.team}")
+                item.setData(Qt.ItemDataRole.UserRole, idea.id)
+                self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(self.accept)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def target(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+class VotePanel(QWidget):
+    """Dot voting for the room: pick who votes (Alt+1…8), give or take their dots; the totals stay hidden
+    until the facilitator reveals them; then ties across the line are broken with *Put ahead*."""
+
+    changed = Signal()
+    refused = Signal(str)
+
+    def __init__(self, ws: Workshop, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.voter_row = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.voter_buttons: dict[str, QPushButton] = {}
+        for n, voter in enumerate(ws.voters()):
+            button = QPushButton(self)
+            button.setObjectName("chip")
+            button.setCheckable(True)
+            button.setAccessibleName(f"voter-{n + 1}")
+            button.setToolTip(tr("Alt+{0} picks who votes").format(n + 1) if n < 8 else "")
+            self.group.addButton(button, n)
+            self.voter_row.addWidget(button)
+            self.voter_buttons[voter] = button
+        self.voter_row.addStretch(1)
+        layout.addLayout(self.voter_row)
+        self.group.idClicked.connect(lambda _n: self.refresh())
+        options = QHBoxLayout()
+        self.rules = QLabel(self)
+        self.rules.setObjectName("muted")
+        self.rules.setWordWrap(True)
+        options.addWidget(self.rules, 1)
+        options.addWidget(QLabel(tr("Ideas to take on"), self))
+        self.keep = QSpinBox(self)
+        self.keep.setObjectName("keepSpin")
+        self.keep.setRange(0, 99)
+        self.keep.setSpecialValueText(tr("all with a dot"))
+        self.keep.setValue(ws.keep)
+        self.keep.valueChanged.connect(self._set_keep)
+        options.addWidget(self.keep)
+        layout.addLayout(options)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
+        self.group.button(0).setChecked(True)
+        self.refresh()
+
+    @property
+    def voter(self) -> str:
+        return self.ws.voters()[max(0, self.group.checkedId())]
+
+    def choose_voter(self, n: int) -> None:
+        button = self.group.button(n)
+        if button is not None:
+            button.setChecked(True)
+            self.refresh()
+
+    def vote(self, idea_id: int, delta: int) -> None:
+        try:
+            if delta > 0:
+                self.ws.give_dot(idea_id, self.voter)
+            else:
+                self.ws.take_dot(idea_id, self.voter)
+        except VoteRefused as e:
+            self.refused.emit(e.reason)
+            return
+        self._changed()
+
+    def prefer(self, idea_id: int) -> None:
+        self.ws.prefer(idea_id)
+        self._changed()
+
+    def set_focus(self, idea_id: int, focus: str) -> None:
+        self.ws.set_focus(idea_id, focus)
+        self._changed()
+
+    def _set_keep(self, value: int) -> None:
+        self.ws.keep = value
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        ws = self.ws
+        ballot = ws.ballot
+        for voter, button in self.voter_buttons.items():
+            left = ws.dots_left(voter)
+            button.setText(f"{voter}  {'●' * left}{'○' * (ballot.dots - left)}")
+        rules = [tr("{0} dots each, at most {1} on one idea").format(ballot.dots, ballot.cap)]
+        if not ballot.self_votes:
+            rules.append(tr("no votes for your own team's ideas"))
+        rules.append(tr("votes shown") if ws.revealed else tr("votes hidden until revealed (Ctrl+Shift+V)"))
+        self.rules.setText("; ".join(rules))
+        self._build_tiles()
+
+    def _build_tiles(self) -> None:
+        ws = self.ws
+        host = QWidget()
+        grid = QGridLayout(host)
+        chosen = {i.id for i in ws.chosen()} if ws.revealed else set()
+        tied = {i.id for i in ws.tie()[0]} if ws.revealed else set()
+        ranked = ws.ranking() if ws.revealed else []
+        ideas = ranked + [i for i in ws.ideas if i not in ranked]
+        mine = ws.ballot.given.get(self.voter, {})
+        self.tiles: dict[int, dict[str, QPushButton]] = {}
+        for n, idea in enumerate(ideas):
+            tile = QFrame(host)
+            tile.setObjectName("panel")
+            box = QVBoxLayout(tile)
+            text = QLabel(f"{idea_line(idea)} — {' + '.join(idea.authors())}", tile)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            box.addWidget(text)
+            row = QHBoxLayout()
+            dots = QLabel(tile)
+            dots.setObjectName("dots")
+            given = mine.get(idea.id, 0)
+            said = [tr("yours: {0}").format("●" * given)] if given else []
+            if ws.revealed:
+                said.append(tr("in all: {0}").format("●" * idea.dots if idea.dots else "0"))
+            dots.setText(" · ".join(said))
+            row.addWidget(dots, 1)
+            buttons: dict[str, QPushButton] = {}
+            for key, label, slot in (
+                ("minus", tr("− dot"), lambda _=False, i=idea.id: self.vote(i, -1)),
+                ("plus", tr("+ dot"), lambda _=False, i=idea.id: self.vote(i, +1)),
+            ):
+                button = QPushButton(label, tile)
+                button.setObjectName(f"dot-{key}-{idea.id}")
+                button.clicked.connect(slot)
+                row.addWidget(button)
+                buttons[key] = button
+            box.addLayout(row)
+            if idea.id in tied:
+                ahead = QPushButton(tr("Put ahead (tie)"), tile)
+                ahead.setObjectName("chip")
+                ahead.setAccessibleName(f"prefer-{idea.id}")
+                ahead.setCheckable(True)
+                ahead.setChecked(idea.id in ws.preferred)
+                ahead.clicked.connect(lambda _=False, i=idea.id: self.prefer(i))
+                box.addWidget(ahead)
+                buttons["prefer"] = ahead
+            if idea.id in chosen:
+                chips = QHBoxLayout()
+                for focus in ("fix", "wow", "planb"):
+                    chip = QPushButton(focus_word(focus), tile)
+                    chip.setObjectName("chip")
+                    chip.setAccessibleName(f"focus-{idea.id}-{focus}")
+                    chip.setCheckable(True)
+                    chip.setChecked(idea.focus == focus)
+                    chip.clicked.connect(lambda _=False, i=idea.id, f=focus: self.set_focus(i, f))
+                    chips.addWidget(chip)
+                    buttons[focus] = chip
+                chips.addStretch(1)
+                box.addLayout(chips)
+            self.tiles[idea.id] = buttons
+            grid.addWidget(tile, n // 2, n % 2)
+        grid.setRowStretch(len(ideas) // 2 + 1, 1)
+        bar = self.scroll.verticalScrollBar().value()
+        self.scroll.setWidget(host)
+        self.scroll.verticalScrollBar().setValue(bar)
+
+    def focus_target(self) -> QWidget:
+        return self.group.button(0)

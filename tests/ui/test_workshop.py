@@ -1,0 +1,287 @@
+"""A trainer runs a classic workshop for three teams with clicks and keys, and the library keeps the room's work."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QPushButton
+
+from game.domain.workshop import Team
+from game.ui.console import WorkshopConsole
+from game.ui.screens import HomeScreen, SummaryScreen
+from game.ui.team_panels import TeamsPanel, VotePanel
+from game.ui.workshop_setup import WorkshopSetup
+from tests.ui.conftest import click, type_text, when_modal
+
+
+def key(qtbot, console: WorkshopConsole, sequence: str) -> None:
+    """Press a shortcut the way a person does: on whatever has focus in the console."""
+    from PySide6.QtGui import QKeySequence
+
+    combo = QKeySequence(sequence)[0]
+    target = console.focusWidget() or console
+    qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())
+
+
+def console_of(win) -> WorkshopConsole:
+    screen = win.current_screen()
+    assert isinstance(screen, WorkshopConsole), type(screen)
+    return screen
+
+
+def type_idea(qtbot, console: WorkshopConsole, team: int, text: str) -> None:
+    key(qtbot, console, f"Alt+{team}")
+    line = console.panel.findChild(QLineEdit, f"teamInput-{team}")
+    assert line.hasFocus()
+    type_text(qtbot, line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def set_up_three_teams(qtbot, win) -> WorkshopConsole:
+    home = win.current_screen()
+    assert isinstance(home, HomeScreen)
+    click(qtbot, home.workshop_button)
+    setup = win.current_screen()
+    assert isinstance(setup, WorkshopSetup)
+    assert setup.scenario.currentData() == "classic-workshop"
+    for n, name in enumerate(("Лисы", "Owls", "Bears 🐻"), 1):
+        type_text(qtbot, setup.findChild(QLineEdit, f"teamName-{n}"), name)
+    type_text(qtbot, setup.findChild(QLineEdit, "teamPlayers-1"), "Anna, Boris")
+    click(qtbot, setup.start)
+    console = console_of(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    return console
+
+
+def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
+    win = open_window(ready=True)
+    console = set_up_three_teams(qtbot, win)
+    ws = console.ws
+    assert [t.name for t in ws.teams] == ["Лисы", "Owls", "Bears 🐻"]
+    assert ws.team("Лисы").players == ["Anna", "Boris"]
+    assert win.presenter.isVisible()
+    assert (ws.ballot.dots, ws.ballot.cap, ws.ballot.self_votes) == (3, 2, False)
+
+    # The room needs no warm-up: skip it.
+    assert ws.step.kind == "warmup"
+    click(qtbot, console.buttons["skip"])
+    assert ws.step.kind == "client" and ws.skipped == [0]
+    type_text(qtbot, console.findChild(QPlainTextEdit, "noteEdit"), "Лисы: «я жду честности»")
+    key(qtbot, console, "Ctrl+Return")
+
+    assert ws.step.kind == "moment"
+    assert isinstance(console.panel, TeamsPanel)
+    type_idea(qtbot, console, 1, "Фото игрушки на каникулах")
+    type_idea(qtbot, console, 2, "Holiday photos of the forgotten toy")
+    type_idea(qtbot, console, 3, "Free tray when one is dropped 🍽")
+    assert [i.team for i in ws.ideas] == ["Лисы", "Owls", "Bears 🐻"]
+    assert win.presenter.wall.groups[0][1] == [("1.", "Фото игрушки на каникулах")]
+
+    # A break: the projector shows it full screen and the step's timer waits.
+    key(qtbot, console, "Ctrl+B")
+    assert ws.on_break and not ws.timer.running
+    assert win.presenter.pages.currentIndex() == 1
+    assert win.presenter.break_line.text() == "Want to listen to the radio?"
+    key(qtbot, console, "Ctrl+B")
+    assert not ws.on_break and ws.timer.running
+    assert win.presenter.pages.currentIndex() == 0
+
+    key(qtbot, console, "Alt+Right")
+    assert ws.step.kind == "lens"
+    key(qtbot, console, "Ctrl+Return")
+    assert ws.step.kind == "magic"
+    type_idea(qtbot, console, 1, "Call back in ten minutes")
+    type_idea(qtbot, console, 2, "Tea while you wait")
+
+    # Two teams said the same thing: merge Owls' photos into the Foxes' idea.
+    owls = console.panel.columns[1].list
+    owls.setCurrentRow(0)
+    owls.setFocus()
+    when_modal(lambda dialog: (dialog.list.setCurrentRow(0), dialog.accept()))
+    key(qtbot, console, "Ctrl+G")
+    assert [i.id for i in ws.ideas] == [1, 3, 4, 5]
+    assert ws.idea(1).authors() == ["Лисы", "Owls"]
+    with qtbot.waitActive(win):  # the dialog gave the window back (a desktop's window manager does this itself)
+        win.activateWindow()
+    key(qtbot, console, "Ctrl+Return")
+    assert (ws.step_index, ws.step.kind) == (5, "magic")  # the second technique
+    key(qtbot, console, "Ctrl+Return")
+
+    assert ws.step.kind == "check"
+    console.panel.table.setFocus()
+    qtbot.keyClick(console.panel.table, Qt.Key.Key_1)
+    assert ws.idea(1).score == 1
+    key(qtbot, console, "Ctrl+Return")
+
+    # Voting: three dots a team, two at most on one idea, none on its own ideas.
+    assert ws.step.kind == "choose"
+    panel = console.panel
+    assert isinstance(panel, VotePanel)
+
+    def dot(idea_id: int, sign: str = "plus") -> None:
+        click(qtbot, panel.findChild(QPushButton, f"dot-{sign}-{idea_id}"))
+
+    dot(1)
+    assert console.message.text() == "In this scenario you cannot vote for your own idea."
+    dot(3)
+    dot(3)
+    dot(3)
+    assert console.message.text() == "This idea already has as many dots as one player may give it."
+    dot(5)
+    dot(5)
+    assert console.message.text() == "No dots left: take one back from another idea first."
+    assert ws.ballot.given["Лисы"] == {3: 2, 5: 1}
+    assert win.presenter.wall.groups == [
+        ("", [("1.", "Фото игрушки на каникулах"), ("3.", "Free tray when one is dropped 🍽"),
+              ("4.", "Call back in ten minutes"), ("5.", "Tea while you wait")])
+    ]  # fmt: skip
+    assert "3 of 9 dots given" in win.presenter.status.text()  # hidden: no idea's count on the projector
+    key(qtbot, console, "Alt+3")
+    assert panel.voter == "Bears 🐻"
+    dot(1)
+    dot(1)
+    key(qtbot, console, "Alt+2")
+    dot(4)
+
+    key(qtbot, console, "Ctrl+Return")  # Next reveals the votes first
+    assert ws.revealed and ws.step.kind == "choose"
+    assert [i.id for i in ws.ranking()] == [1, 3, 4, 5]
+    assert win.presenter.wall.groups[0][1][:2] == [
+        ("✓ ●●", "Фото игрушки на каникулах — Лисы + Owls"),
+        ("✓ ●●", "Free tray when one is dropped 🍽 — Bears 🐻"),
+    ]
+    for idea_id, focus in ((3, "fix"), (1, "wow"), (5, "planb"), (4, "wow")):
+        chip = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea_id}-{focus}")
+        click(qtbot, chip)
+    key(qtbot, console, "Ctrl+Return")
+
+    assert ws.step.kind == "promise"
+    for idea in ws.chosen():
+        type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Ольга")
+        type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Ask the kitchen")
+        week = next(b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}")
+        click(qtbot, week)
+        assert console.panel.findChild(QDateEdit, f"promise-due-{idea.id}") is not None
+    click(qtbot, console.buttons["next"])
+
+    summary = win.current_screen()
+    assert isinstance(summary, SummaryScreen)
+    assert win.presenter is not None  # the projector keeps the promises up until the room leaves
+    saved = {i.text: i for i in win.library.ideas()}
+    assert set(saved) == {i.text for i in ws.ideas}
+    assert saved["Фото игрушки на каникулах"].team == "Лисы + Owls"
+    tray = saved["Free tray when one is dropped 🍽"]
+    assert (tray.team, tray.dots, tray.focus, tray.promise_who, tray.status) == (
+        "Bears 🐻",
+        2,
+        "fix",
+        "Ольга",
+        "planned",
+    )
+    assert not win.autosave_path.exists()
+    win.actions_["home"].trigger()
+    assert win.presenter is None
+
+
+def test_setup_refuses_two_teams_with_one_name_and_keeps_what_was_typed(qtbot, open_window):
+    win = open_window()
+    click(qtbot, win.current_screen().workshop_button)
+    setup = win.current_screen()
+    for n in (1, 2):
+        type_text(qtbot, setup.findChild(QLineEdit, f"teamName-{n}"), "Owls")
+    click(qtbot, setup.start)
+    assert setup.problem.text() == "Two teams have the same name: each team needs its own."
+    assert win.current_screen() is setup and setup.findChild(QLineEdit, "teamName-2").text() == "Owls"
+    click(qtbot, setup.fewer)
+    assert setup.team_count == 2 and not setup.fewer.isEnabled()
+
+
+def test_time_up_rings_once_flashes_and_mute_silences(qtbot, open_window, monkeypatch):
+    win = open_window()
+    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    console = console_of(win)
+    rung = []
+    monkeypatch.setattr(console.alarm, "play", lambda: rung.append(console.alarm.muted) or True)
+    timer = console.ws.timer
+    timer.add(-timer.seconds + 0.05)
+    qtbot.waitUntil(lambda: rung == [False], timeout=2000)
+    assert win.presenter.timer.text() == "00:00" and win.presenter.timer.property("alarm") == "true"
+    assert win.presenter._flash.isActive()
+    qtbot.wait(600)
+    assert rung == [False]  # once per time-up, not every tick
+    click(qtbot, console.buttons["mute"])
+    assert console.alarm.muted and win.settings.get("alarm_muted")
+
+
+def test_help_overlay_lists_every_shortcut(qtbot, open_window):
+    win = open_window()
+    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    console = console_of(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    qtbot.keyClick(console.focusWidget(), Qt.Key.Key_F1)
+    assert console.help.isVisible()
+    from PySide6.QtWidgets import QLabel
+
+    shown = {label.text() for label in console.help.findChildren(QLabel)}
+    assert {"Ctrl+Space", "Ctrl+B", "Ctrl+Shift+V", "Ctrl+E", "Ctrl+= / Ctrl++"} <= shown
+    qtbot.keyClick(console.help, Qt.Key.Key_Escape)
+    assert not console.help.isVisible()
+
+
+KILLED = """
+import sys, time
+from pathlib import Path
+from game.domain.workshop import Team
+from game.ui.app import build_window, make_application
+app = make_application()
+win = build_window(Path(sys.argv[1]), "en")
+win.show()
+win.start_workshop("classic-workshop", [Team("Лисы"), Team("Owls"), Team("Bears")], {"keep": 2}, seed=5)
+console = win.current_screen()
+console.skip()
+console.skip()
+for n, column in enumerate(console.panel.columns * 2):
+    column.input.setText(f"idea {n} of {column.team.name}")
+    column.add()
+console.panel.columns[0].input.setText("typed, not added yet")
+print("typed", round(console.ws.timer.remaining(), 2), flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.02)
+"""
+
+
+def test_a_killed_workshop_resumes_where_the_room_was_timers_included(qtbot, open_window, data_home):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.ui.test_resume import home_with_resume
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    try:
+        said, left = proc.stdout.readline().split()
+        assert said == "typed"
+        qtbot.wait(1100)  # anything typed more than a second before a kill survives it
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()
+    win = open_window()
+    home = home_with_resume(qtbot, win)
+    assert home.resume_button.text() == "Continue: Classic workshop, step 3 of 9"
+    click(qtbot, home.resume_button)
+    console = console_of(win)
+    ws = console.ws
+    assert [t.name for t in ws.teams] == ["Лисы", "Owls", "Bears"] and ws.keep == 2 and ws.skipped == [0, 1]
+    assert [(i.text, i.team) for i in ws.ideas] == [
+        (f"idea {n} of {team}", team) for n, team in enumerate(["Лисы", "Owls", "Bears"] * 2)
+    ]
+    assert console.panel.columns[0].input.text() == "typed, not added yet"
+    assert win.presenter.isVisible()
+    remaining = ws.timer.remaining()
+    assert float(left) - 2.5 < remaining <= float(left)  # the timer ran on until the kill, no further
