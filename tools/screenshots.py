@@ -38,7 +38,7 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
 
     app = make_application()
     saved: list[Path] = []
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
         window = build_window(Path(data), lang)
         window.resize(*size)
         window.show()
@@ -104,6 +104,105 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     return saved
 
 
+TEAM_IDEAS = {
+    "en": [
+        ("Foxes", "Photos of the forgotten toy's holiday with us"),
+        ("Owls", "Free replacement of a dropped tray, no questions"),
+        ("Bears 🐻", "A handwritten note with the bill"),
+        ("Foxes", "Call back in ten minutes, not «later»"),
+        ("Owls", "Tea while the tyres are changed"),
+        ("Bears 🐻", "Name the regulars' dog on the receipt"),
+        ("Foxes", "Send the forgotten scarf home with a postcard"),
+    ],
+    "ru": [
+        ("Лисы", "Фотографии «каникул» забытой игрушки"),
+        ("Совы", "Бесплатно заменить уроненный поднос, без вопросов"),
+        ("Медведи 🐻", "Записка от руки вместе со счётом"),
+        ("Лисы", "Перезвонить через десять минут, а не «потом»"),
+        ("Совы", "Чай, пока меняют шины"),
+        ("Медведи 🐻", "Кличка собаки постоянного гостя в чеке"),
+        ("Лисы", "Вернуть забытый шарф с открыткой"),
+    ],
+}
+
+
+def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """A classic workshop for three teams: the setup, the console and the presenter view at each stage."""
+    from PySide6.QtWidgets import QApplication
+
+    from game.domain.workshop import Team
+    from game.ui.app import build_window, make_application
+
+    app = make_application()
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
+        window = build_window(Path(data), lang)
+        window.resize(*size)
+        window.show()
+
+        def grab(name: str, widget=None) -> None:
+            for _ in range(3):
+                QApplication.processEvents()
+            path = out / f"{lang}-{size[0]}x{size[1]}-{name}.png"
+            (widget or window).grab().save(str(path))
+            saved.append(path)
+
+        def room(name: str) -> None:
+            console = window.current_screen()
+            console.refresh_preview()
+            grab(f"{name}-console")
+            grab(f"{name}-presenter", window.presenter)
+
+        window.show_workshop_setup()
+        grab("20-workshop-setup")
+        teams = list(dict.fromkeys(team for team, _ in TEAM_IDEAS[lang]))
+        window.start_workshop("classic-workshop", [Team(t, ["Anna", "Boris"] if n == 0 else []) for n, t in
+                                                   enumerate(teams)], {"keep": 3}, seed=7)  # fmt: skip
+        window.presenter.resize(*size)
+        console = window.current_screen()
+        while console.ws.step.kind != "magic":
+            console.skip()
+        for team, idea in TEAM_IDEAS[lang]:
+            console.ws.add_idea(idea, team)
+        console.panel.reload()
+        console.changed()
+        room("21-magic")
+        console.toggle_break()
+        room("22-break")
+        console.toggle_break()
+        console.toggle_help()
+        grab("23-help")
+        console.toggle_help()
+        while console.ws.step.kind != "choose":
+            console.skip()
+        ws = console.ws
+        for voter, ideas in ((teams[0], (2, 3)), (teams[1], (1, 3)), (teams[2], (1, 4))):
+            for idea_id in ideas:
+                ws.give_dot(idea_id, voter)
+        console.show_step()
+        room("24-vote-hidden")
+        console.toggle_reveal()
+        ws.prefer(ws.tie()[0][0].id)  # the facilitator breaks the tie on the line
+        for idea, focus in zip(ws.chosen(), ("wow", "fix", "planb"), strict=False):
+            ws.set_focus(idea.id, focus)
+        console.panel.refresh()
+        console.changed()
+        room("25-vote-revealed")
+        console.go_next()
+        for idea in ws.chosen():
+            ws.set_promise(idea.id, who="Anna" if lang == "en" else "Анна", due="2026-12-01", first_step="—")
+        console.show_step()
+        room("26-promise")
+        console.go_next()
+        grab("27-workshop-summary")
+        grab("27-workshop-summary-presenter", window.presenter)
+        window.round = None  # nothing left to autosave into the folder that goes away
+        window.close()
+        window.library.close()
+    app.processEvents()
+    return saved
+
+
 def card_sheet(out: Path, lang: str) -> Path:
     """One card of every deck (its story open) and the deck back, on one sheet."""
     from PySide6.QtGui import QPainter
@@ -115,7 +214,7 @@ def card_sheet(out: Path, lang: str) -> Path:
 
     app = make_application()
     i18n.install(lang)
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
         content = load_game_content(Path(data))
     sheet = QWidget()
     sheet.setStyleSheet(theme.stylesheet(15))
@@ -147,6 +246,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1920x1080,1366x768")
     parser.add_argument("--langs", default="ru,en")
     parser.add_argument("--cards", action="store_true", help="only the sheet of every deck's card")
+    parser.add_argument("--workshop", action="store_true", help="only the workshop: setup, console, presenter")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -157,7 +257,7 @@ def main() -> int:
             continue
         for size in args.sizes.split(","):
             w, h = map(int, size.split("x"))
-            for path in shoot(args.out, lang, (w, h)):
+            for path in (shoot_workshop if args.workshop else shoot)(args.out, lang, (w, h)):
                 print(path)
     return 0
 

@@ -187,14 +187,13 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <location filename="../../game/ui/widgets.py" />
-      <source>Pause</source>
-      <translation>Пауза</translation>
+      <source>Pause timer</source>
+      <translation>Остановить</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <source>Start</source>
-      <translation>Старт</translation>
+      <source>Start timer</source>
+      <translation>Запустить</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -700,6 +699,11 @@ Your data: {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Cannot keep the round in {0}: {1}</source>
+      <translation>Не получается сохранить раунд в {0}: {1}</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/outcome.py" />
       <source>We tried it</source>
       <translation>Попробовали</translation>
@@ -763,6 +767,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/presenter.py" />
       <source>Want to listen to the radio?</source>
       <translation>Хочешь послушать радио?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>a tie</source>
+      <translation>ничья</translation>
     </message>
     <message>
       <location filename="../../game/ui/presenter.py" />
@@ -1348,6 +1357,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
       <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Pause</source>
+      <translation>Пауза</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />

@@ -172,7 +172,7 @@ class WorkshopConsole(QWidget):
         self.digits.setObjectName("timer")
         row.addWidget(self.digits)
         timer_buttons = QVBoxLayout()
-        self._button("timer", tr("Pause")).clicked.connect(self.toggle_timer)
+        self._button("timer", tr("Pause timer")).clicked.connect(self.toggle_timer)
         self._button("minute", tr("+1 min")).clicked.connect(self.add_minute)
         timer_buttons.addWidget(self.buttons["timer"])
         timer_buttons.addWidget(self.buttons["minute"])
@@ -277,7 +277,7 @@ class WorkshopConsole(QWidget):
             panel = VotePanel(ws, self)
             panel.refused.connect(lambda reason: self.message.setText(refusal_message(reason)))
         elif step.kind == "promise":
-            panel = PromisePanel(ws, self)
+            panel = PromisePanel(ws, self, columns=2 if self.width() >= 1600 else 1)  # a laptop: one column
         else:
             panel = QPlainTextEdit(ws.note(), self)
             panel.setObjectName("noteEdit")
@@ -341,7 +341,7 @@ class WorkshopConsole(QWidget):
         timer = ws.pause if ws.on_break else ws.timer
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
         theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
-        self.buttons["timer"].setText(tr("Pause") if timer and timer.running else tr("Start"))
+        self.buttons["timer"].setText(tr("Pause timer") if timer and timer.running else tr("Start timer"))
         self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
         upcoming = ws.steps[ws.step_index + 1] if ws.step_index + 1 < len(ws.steps) else None
         coming = (

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.presenter = None  # the workshop's presenter view, a window of its own
         self._alarm = None
         self._autosaved = ""
+        self._autosave_problem = ""
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start(self.AUTOSAVE_MS)
@@ -128,14 +129,27 @@ class MainWindow(QMainWindow):
         return self.data_dir / AUTOSAVE_FILE
 
     def autosave(self) -> None:
-        """Write the round in play when it changed (atomically: a crash never leaves half a file)."""
+        """Write the round in play when it changed (atomically: a crash never leaves half a file).
+
+        A folder that cannot be written (a removed USB stick, a full disk) is said once in the status bar;
+        the round stays in memory and is written as soon as the folder can take it again."""
         if self.round is None or self.round.finished:
             return
         state = self.round.to_json()
         if state != self._autosaved:
             tmp = self.autosave_path.with_suffix(".tmp")
-            tmp.write_text(state, encoding="utf-8")
-            tmp.replace(self.autosave_path)
+            try:
+                tmp.write_text(state, encoding="utf-8")
+                tmp.replace(self.autosave_path)
+            except OSError as e:
+                problem = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, e.strerror or e)
+                if problem != self._autosave_problem:
+                    self._autosave_problem = problem
+                    self.statusBar().showMessage(problem)
+                return
+            if self._autosave_problem:
+                self._autosave_problem = ""
+                self.statusBar().clearMessage()
             self._autosaved = state
 
     def forget_autosave(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import IDEA_STEPS, focus_word
-from game.ui.widgets import CardFace, step_word, tr
+from game.ui.widgets import CardFace, format_date, step_word, tr
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"
@@ -25,55 +25,70 @@ def clock_text(seconds: float) -> str:
 
 class IdeaWall(QWidget):
     """The teams' ideas, painted (not 200 labels): a column per team, or one anonymous wall, newest kept
-    when they do not all fit. Each line: the idea's number (what teams call out when they vote), its text,
-    its dots once votes are revealed."""
+    when they do not all fit. Each idea: its mark (the number teams call out when they vote, or its dots once
+    revealed) in a column of its own, then its text on up to two lines."""
 
     MIN_PX = 28  # readable from the back of the room; what does not fit is counted, not shrunk
+    LINES = 2
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
         self.px = self.MIN_PX
+        self.scale = 1.0
         self.setMinimumHeight(120)
 
-    def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0) -> None:
         self.groups = groups
+        self.scale = scale
         self.update()
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         font = QFont(theme.FONT_FAMILY)
-        font.setPixelSize(self.px)
+        font.setPixelSize(int(self.px * self.scale))
         bold = QFont(font)
         bold.setBold(True)
         metrics = QFontMetrics(font)
-        line = metrics.height() + self.px // 4
+        line = metrics.height()
+        gap = font.pixelSize() // 3
         columns = max(1, len(self.groups))
-        gap = self.px
-        width = (self.width() - gap * (columns - 1)) // columns
-        rows = max(1, self.height() // line)
+        width = (self.width() - self.px * (columns - 1)) // columns
         for n, (heading, items) in enumerate(self.groups):
-            x = n * (width + gap)
+            x = n * (width + self.px)
             y = 0
             if heading:
                 painter.setFont(bold)
                 painter.setPen(QColor(theme.ACCENT))
-                painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
-                    heading, Qt.TextElideMode.ElideRight, width))  # fmt: skip
-                y += line
-            fits = rows - (1 if heading else 0)
-            shown = items if len(items) <= fits else items[len(items) - fits + 1 :]
-            painter.setFont(font)
-            if len(shown) < len(items):
-                painter.setPen(QColor(theme.MUTED))
-                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - len(shown)))
-                y += line
-            painter.setPen(QColor(theme.INK))
-            for mark, text in shown:
                 painter.drawText(QRect(x, y, width, line), 0, metrics.elidedText(
-                    f"{mark}  {text}", Qt.TextElideMode.ElideRight, width))  # fmt: skip
-                y += line
+                    heading, Qt.TextElideMode.ElideRight, width))  # fmt: skip
+                y += line + gap
+            painter.setFont(font)
+            space = metrics.horizontalAdvance("  ")
+            mark_w = max((metrics.horizontalAdvance(m) for m, _ in items), default=0) + space
+            text_w = max(1, width - mark_w)
+            # newest first, as many as fit; a long idea takes two lines
+            heights = [line * (2 if metrics.horizontalAdvance(t) > text_w else 1) + gap for _, t in items]
+            room = self.height() - y
+            shown = 0
+            used = 0
+            for h in reversed(heights):
+                if used + h > room - (line + gap if shown < len(items) - 1 else 0):
+                    break
+                used += h
+                shown += 1
+            if shown < len(items):
+                painter.setPen(QColor(theme.MUTED))
+                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - shown))
+                y += line + gap
+            painter.setPen(QColor(theme.INK))
+            for (mark, text), h in zip(items[len(items) - shown :], heights[len(items) - shown :], strict=True):
+                painter.drawText(QRect(x, y, mark_w - space, line), Qt.AlignmentFlag.AlignRight, mark)
+                if h > line + gap:
+                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_w * 1.85))
+                painter.drawText(QRect(x + mark_w, y, text_w, h - gap), Qt.TextFlag.TextWordWrap, text)
+                y += h
         painter.end()
 
 
@@ -173,7 +188,7 @@ class PresenterView(QWidget):
             self._show_cards(step.kind in WALL_STEPS)
         self.wall.setVisible(step.kind in WALL_STEPS)
         self.status.setText(self._status())
-        self.wall.show_groups(self.groups())
+        self.wall.show_groups(self.groups(), 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0)
         self.show_time()
 
     def _show_cards(self, small: bool) -> None:
@@ -211,12 +226,13 @@ class PresenterView(QWidget):
         ws = self.ws
         kind = ws.step.kind
         if kind == "choose" and ws.revealed:
-            chosen = {i.id for i in ws.chosen()}
-            tied = {i.id for i in ws.tie()[0]}
+            tied = {i.id for i in ws.tie()[0]} if ws.tie_open() else set()
+            chosen = {i.id for i in ws.chosen()} - tied  # a tie on the line is the facilitator's to break
+            tie = " · " + tr("a tie")
             lines = [
                 (
-                    f"{'✓' if i.id in chosen else ' '} {'●' * i.dots}",
-                    self._with_team(i) + (" ⚖" if i.id in tied else ""),
+                    f"{'✓ ' if i.id in chosen else ''}{'●' * i.dots}",
+                    self._with_team(i) + (tie if i.id in tied else ""),
                 )
                 for i in ws.ranking()
             ]
@@ -225,7 +241,7 @@ class PresenterView(QWidget):
             lines = []
             for i in ws.chosen():
                 p = i.promise
-                who = " — ".join(x for x in (p.who, p.due) if x)
+                who = " — ".join(x for x in (p.who, format_date(p.due)) if x)
                 lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
             return [("", lines)]
         if ws.anonymous or kind in ("check", "choose"):

@@ -215,7 +215,8 @@ class SummaryScreen(QWidget):
             tile = QFrame(host)
             tile.setObjectName("panel")
             box = QVBoxLayout(tile)
-            box.addWidget(_label(f"{focus_word(idea.focus)} · {idea.text}", "instruction", tile))
+            teams = f" — {' + '.join(idea.authors())}" if workshop else ""
+            box.addWidget(_label(f"{focus_word(idea.focus)} · {idea.text}{teams}", "instruction", tile))
             p = idea.promise
             lines = [
                 tr("Who: {0}").format(p.who),

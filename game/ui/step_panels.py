@@ -389,7 +389,7 @@ class PromisePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, rnd: Round, parent: QWidget | None = None):
+    def __init__(self, rnd: Round, parent: QWidget | None = None, columns: int = 2):
         super().__init__(parent)
         self.round = rnd
         layout = QVBoxLayout(self)
@@ -443,8 +443,8 @@ class PromisePanel(QWidget):
                 button.clicked.connect(lambda _=False, w=due, d=days: w.setDate(QDate.currentDate().addDays(d)))
                 presets.addWidget(button)
             form.addLayout(presets, 2, 2)
-            grid.addWidget(card, n // 2, n % 2)
-        grid.setRowStretch(len(chosen) // 2 + 1, 1)
+            grid.addWidget(card, n // columns, n % columns)
+        grid.setRowStretch(len(chosen) // columns + 1, 1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
 

@@ -110,3 +110,16 @@ def test_a_killed_game_resumes_with_every_idea_typed_a_second_before(qtbot, open
     win = open_window()
     click(qtbot, home_with_resume(qtbot, win).resume_button)
     assert [i.text for i in win.current_screen().round.ideas] == ["idea 0", "idea 1", "idea 2"]
+
+
+def test_a_folder_that_cannot_be_written_is_said_once_and_the_round_is_kept(qtbot, open_window, data_home):
+    win = open_window()
+    win.start_round("solo-spark", seed=3)
+    win.round.set_note("my words")
+    (data_home / "round-in-play.tmp").mkdir()  # the temporary file cannot be written
+    win.autosave()
+    assert win.statusBar().currentMessage().startswith(f"Cannot keep the round in {data_home}: ")
+    (data_home / "round-in-play.tmp").rmdir()
+    win.autosave()
+    assert win.statusBar().currentMessage() == ""
+    assert "my words" in (data_home / AUTOSAVE_FILE).read_text(encoding="utf-8")
