@@ -108,19 +108,19 @@ TEAM_IDEAS = {
     "en": [
         ("Foxes", "Photos of the forgotten toy's holiday with us"),
         ("Owls", "Free replacement of a dropped tray, no questions"),
-        ("Bears 🐻", "A handwritten note with the bill"),
+        ("Bears", "A handwritten note with the bill"),
         ("Foxes", "Call back in ten minutes, not «later»"),
         ("Owls", "Tea while the tyres are changed"),
-        ("Bears 🐻", "Name the regulars' dog on the receipt"),
+        ("Bears", "Name the regulars' dog on the receipt"),
         ("Foxes", "Send the forgotten scarf home with a postcard"),
     ],
     "ru": [
         ("Лисы", "Фотографии «каникул» забытой игрушки"),
         ("Совы", "Бесплатно заменить уроненный поднос, без вопросов"),
-        ("Медведи 🐻", "Записка от руки вместе со счётом"),
+        ("Медведи", "Записка от руки вместе со счётом"),
         ("Лисы", "Перезвонить через десять минут, а не «потом»"),
         ("Совы", "Чай, пока меняют шины"),
-        ("Медведи 🐻", "Кличка собаки постоянного гостя в чеке"),
+        ("Медведи", "Кличка собаки постоянного гостя в чеке"),
         ("Лисы", "Вернуть забытый шарф с открыткой"),
     ],
 }
