@@ -39,7 +39,7 @@ def controls() -> list[tuple[str, str, tuple[str, ...]]]:
         ("minute", tr("+1 minute"), ("Ctrl+=", "Ctrl++")),
         ("next", tr("Next step"), ("Ctrl+Return", "Ctrl+Enter", "Alt+Right")),
         ("back", tr("Previous step"), ("Alt+Left",)),
-        ("skip", tr("Skip this step"), ("Ctrl+Shift+Right",)),
+        ("skip", tr("Skip this step"), ("Ctrl+J",)),
         ("repeat", tr("Repeat this step (full timer)"), ("Ctrl+Shift+R",)),
         ("redraw", tr("Redraw a card"), ("Ctrl+R",)),
         ("break", tr("Break, or end the break"), ("Ctrl+B",)),
@@ -49,7 +49,7 @@ def controls() -> list[tuple[str, str, tuple[str, ...]]]:
         ("anonymous", tr("Ideas on the projector without teams"), ("Ctrl+Shift+A",)),
         ("presenter", tr("Show the presenter view"), ("Ctrl+P",)),
         ("full", tr("Presenter view full screen"), ("F11",)),
-        ("end", tr("End the workshop early"), ("Ctrl+E",)),
+        ("end", tr("End the workshop early"), ("Ctrl+Shift+E",)),
         ("help", tr("These shortcuts"), ("F1",)),
     ]
 

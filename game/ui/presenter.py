@@ -6,7 +6,17 @@ sized from the window's height so that 1920×1080 gives 30 px text, 63 px titles
 """
 
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from game.domain.workshop import Workshop
@@ -36,12 +46,33 @@ class IdeaWall(QWidget):
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
         self.px = self.MIN_PX
         self.scale = 1.0
+        self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
         self.setMinimumHeight(120)
 
     def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0) -> None:
         self.groups = groups
         self.scale = scale
         self.update()
+
+    def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
+        """`text` wrapped to `width` on at most two lines (elided after that), laid out once and kept."""
+        key = (text, width, font.pixelSize(), font.bold())
+        laid = self._laid.get(key)
+        if laid is None:
+            shown, fraction = text, 1.9
+            while True:
+                laid = QStaticText(shown)
+                laid.setTextFormat(Qt.TextFormat.PlainText)
+                laid.setTextWidth(width)
+                laid.prepare(QTransform(), font)
+                if laid.size().height() <= metrics.height() * self.LINES + 1 or fraction < 1:
+                    break
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width * fraction))
+                fraction -= 0.3
+            if len(self._laid) > 4000:  # a long workshop's worth of ideas at a few sizes
+                self._laid.clear()
+            self._laid[key] = laid
+        return laid
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -55,40 +86,41 @@ class IdeaWall(QWidget):
         gap = font.pixelSize() // 3
         columns = max(1, len(self.groups))
         width = (self.width() - self.px * (columns - 1)) // columns
+        space = metrics.horizontalAdvance("  ")
         for n, (heading, items) in enumerate(self.groups):
             x = n * (width + self.px)
             y = 0
             if heading:
                 painter.setFont(bold)
                 painter.setPen(QColor(theme.ACCENT))
-                painter.drawText(QRect(x, y, width, line), 0, metrics.elidedText(
-                    heading, Qt.TextElideMode.ElideRight, width))  # fmt: skip
+                painter.drawStaticText(x, y, self._text(metrics.elidedText(
+                    heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
                 y += line + gap
             painter.setFont(font)
-            space = metrics.horizontalAdvance("  ")
-            mark_w = max((metrics.horizontalAdvance(m) for m, _ in items), default=0) + space
+            mark_w = max((metrics.horizontalAdvance(m) for m, _ in items[-60:]), default=0) + space
             text_w = max(1, width - mark_w)
-            # newest first, as many as fit; a long idea takes two lines
-            heights = [line * (2 if metrics.horizontalAdvance(t) > text_w else 1) + gap for _, t in items]
+            # the newest first, as many as fit (leaving a line to count the rest)
             room = self.height() - y
-            shown = 0
+            laid: list[tuple[str, QStaticText]] = []
             used = 0
-            for h in reversed(heights):
-                if used + h > room - (line + gap if shown < len(items) - 1 else 0):
+            for mark, text in reversed(items):
+                block = self._text(text, text_w, font, metrics)
+                height = int(block.size().height()) + gap
+                if used + height > room - (line + gap if len(laid) < len(items) - 1 else 0):
                     break
-                used += h
-                shown += 1
-            if shown < len(items):
+                laid.append((mark, block))
+                used += height
+            if len(laid) < len(items):
                 painter.setPen(QColor(theme.MUTED))
-                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - shown))
+                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - len(laid)))
                 y += line + gap
             painter.setPen(QColor(theme.INK))
-            for (mark, text), h in zip(items[len(items) - shown :], heights[len(items) - shown :], strict=True):
-                painter.drawText(QRect(x, y, mark_w - space, line), Qt.AlignmentFlag.AlignRight, mark)
-                if h > line + gap:
-                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_w * 1.85))
-                painter.drawText(QRect(x + mark_w, y, text_w, h - gap), Qt.TextFlag.TextWordWrap, text)
-                y += h
+            for mark, block in reversed(laid):
+                if mark.strip():
+                    number = self._text(mark, mark_w, font, metrics)  # right-aligned against the text
+                    painter.drawStaticText(int(x + mark_w - space - number.size().width()), y, number)
+                painter.drawStaticText(x + mark_w, y, block)
+                y += int(block.size().height()) + gap
         painter.end()
 
 

@@ -222,7 +222,7 @@ def test_help_overlay_lists_every_shortcut(qtbot, open_window):
     from PySide6.QtWidgets import QLabel
 
     shown = {label.text() for label in console.help.findChildren(QLabel)}
-    assert {"Ctrl+Space", "Ctrl+B", "Ctrl+Shift+V", "Ctrl+E", "Ctrl+= / Ctrl++"} <= shown
+    assert {"Ctrl+Space", "Ctrl+B", "Ctrl+Shift+V", "Ctrl+Shift+E", "Ctrl+= / Ctrl++"} <= shown
     qtbot.keyClick(console.help, Qt.Key.Key_Escape)
     assert not console.help.isVisible()
 
@@ -285,3 +285,92 @@ def test_a_killed_workshop_resumes_where_the_room_was_timers_included(qtbot, ope
     assert win.presenter.isVisible()
     remaining = ws.timer.remaining()
     assert float(left) - 2.5 < remaining <= float(left)  # the timer ran on until the kill, no further
+
+
+def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, open_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.test_transfer import answer_save
+
+    win = open_window(ready=True)
+    win.start_workshop("classic-workshop", [Team("Foxes"), Team("Owls")], {"anonymous": False}, seed=2)
+    console = console_of(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        key(qtbot, console, "Ctrl+J")
+    technique = ws.cards()[0].id
+    key(qtbot, console, "Ctrl+R")
+    assert ws.cards()[0].id != technique and win.presenter._cards_key[1][0] == ws.cards()[0].id
+    key(qtbot, console, "Ctrl+Space")
+    assert not ws.timer.running
+    key(qtbot, console, "Ctrl+=")
+    assert ws.timer.running and ws.timer.seconds == 900 + 60
+    ws.timer._spent += 300
+    key(qtbot, console, "Ctrl+Shift+R")
+    assert 899 < ws.timer.remaining() <= 900 and ws.repeats == {4: 1}
+    type_idea(qtbot, console, 1, "Photos of the toy's holiday")
+    type_idea(qtbot, console, 2, '=HYPERLINK("x") <b>not bold</b>')
+    key(qtbot, console, "Ctrl+Shift+A")
+    assert ws.anonymous and win.presenter.wall.groups == [
+        ("", [("1.", "Photos of the toy's holiday"), ("2.", '=HYPERLINK("x") <b>not bold</b>')])
+    ]
+    assert "Foxes" not in win.presenter.status.text()
+    key(qtbot, console, "Alt+Left")
+    assert ws.step.kind == "lens"
+    key(qtbot, console, "Alt+Right")
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    key(qtbot, console, "Ctrl+Shift+E")
+    summary = win.current_screen()
+    assert isinstance(summary, SummaryScreen) and ws.ended_early
+    assert {(i.text, i.team) for i in win.library.ideas()} == {
+        ("Photos of the toy's holiday", "Foxes"),
+        ('=HYPERLINK("x") <b>not bold</b>', "Owls"),
+    }
+    answer_save(monkeypatch, tmp_path / "report.html", "Web page (*.html)")
+    report = next(b for b in summary.findChildren(QPushButton) if b.text() == "Session report…")
+    click(qtbot, report)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Foxes" in page and "Owls" in page and "&lt;b&gt;not bold&lt;/b&gt;" in page
+
+
+def test_the_presenter_goes_full_screen_on_the_other_screen(qtbot, open_window, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+
+    class Projector:
+        def geometry(self) -> QRect:
+            return QRect(0, 0, 1920, 1080)
+
+    win = open_window()
+    real = QGuiApplication.screens()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [*real, Projector()]))
+    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    assert win.presenter.isFullScreen()
+    win.presenter.toggle_full_screen()
+    assert not win.presenter.isFullScreen()
+
+
+def test_no_console_shortcut_is_taken_by_the_line_a_team_types_in(qtbot):
+    """Text fields keep some keys for editing (Ctrl+E is End on Linux, Ctrl+Shift+→ selects a word): a console
+    shortcut on such a key would never fire while the facilitator types."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent, QKeySequence
+
+    from game.ui.console import controls
+
+    fields = [QLineEdit(), QPlainTextEdit()]
+    for field in fields:
+        qtbot.addWidget(field)
+    taken = []
+    for _key, _what, sequences in controls():
+        for sequence in sequences:
+            combo = QKeySequence(sequence)[0]
+            for field in fields:
+                event = QKeyEvent(QEvent.Type.ShortcutOverride, combo.key(), combo.keyboardModifiers())
+                event.ignore()
+                field.event(event)
+                if event.isAccepted():
+                    taken.append((sequence, type(field).__name__))
+    assert taken == []
