@@ -116,9 +116,7 @@ class IdeaWall(QWidget):
                 y += line + gap
             painter.setPen(QColor(theme.INK))
             for mark, block in reversed(laid):
-                if mark.strip():
-                    number = self._text(mark, mark_w, font, metrics)  # right-aligned against the text
-                    painter.drawStaticText(int(x + mark_w - space - number.size().width()), y, number)
+                painter.drawText(QRect(x, y, mark_w - space, line), Qt.AlignmentFlag.AlignRight, mark)
                 painter.drawStaticText(x + mark_w, y, block)
                 y += int(block.size().height()) + gap
         painter.end()
