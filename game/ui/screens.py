@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from game.domain.round import Round
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import focus_word
-from game.ui.widgets import CardFace, deck_word, format_date, tr
+from game.ui.widgets import CardFace, deck_word, format_date, scroll_area, tr
 
 
 def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
@@ -130,9 +129,7 @@ class ScenarioPicker(QWidget):
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(_label(tr("Choose a scenario"), "screenTitle", self))
         self.buttons: dict[str, QPushButton] = {}
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         host = QWidget()
         tiles = QVBoxLayout(host)
         by_minutes = sorted(content.scenarios.values(), key=lambda s: (s.minutes, s.id))
@@ -206,9 +203,7 @@ class SummaryScreen(QWidget):
                 for t in rnd.teams
             )
             layout.addWidget(_label(teams, "muted", self))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         host = QWidget()
         grid = QGridLayout(host)
         for n, idea in enumerate(rnd.chosen()):
@@ -277,9 +272,7 @@ class DecksScreen(QWidget):
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._show)
         row.addWidget(self.list, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area(self)
         row.addWidget(self.scroll, 3)
         layout.addLayout(row, 1)
         self.print_button = QPushButton(tr("Print this deck…"), self)

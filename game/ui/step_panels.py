@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.ideas import VoteRefused
 from game.domain.round import Round
-from game.ui.widgets import CardFace, TimerView, tr
+from game.ui.widgets import CardFace, TimerView, scroll_area, tr
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
 
@@ -301,9 +300,7 @@ class ChoosePanel(QWidget):
         self.left = QLabel(self)
         self.left.setObjectName("dots")
         layout.addWidget(self.left)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         host = QWidget()
         grid = QGridLayout(host)
         self.tiles: dict[int, tuple[QLabel, dict[str, QPushButton]]] = {}
@@ -394,9 +391,7 @@ class PromisePanel(QWidget):
         self.round = rnd
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         host = QWidget()
         grid = QGridLayout(host)
         self.first: QWidget | None = None

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
 from game.ui.step_panels import focus_word
-from game.ui.widgets import tr
+from game.ui.widgets import scroll_area, tr
 
 
 def idea_line(idea) -> str:
@@ -134,9 +133,7 @@ class TeamsPanel(QWidget):
         self.ws = ws
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         host = QWidget()
         row = QHBoxLayout(host)
         row.setContentsMargins(0, 0, 0, 0)
@@ -245,9 +242,7 @@ class VotePanel(QWidget):
         self.keep.valueChanged.connect(self._set_keep)
         options.addWidget(self.keep)
         layout.addLayout(options)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area(self)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.scroll, 1)
         self.group.button(0).setChecked(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,14 @@ from game.ui import theme
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Game", text)
+
+
+def scroll_area(parent: QWidget) -> QScrollArea:
+    """A borderless scroll area whose content follows its width (tiles, cards, columns of ideas)."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    return scroll
 
 
 def format_date(iso: str) -> str:

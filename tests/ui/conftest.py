@@ -72,3 +72,28 @@ def open_window(qtbot, data_home: Path):
     yield make
     for win in made:
         win.library.close()
+
+
+def run_then_kill(script: str, data_home: Path, after_s: float = 1.1) -> str:
+    """Run `script` (python -c) on the data folder; once it prints its first line, wait `after_s` and SIGKILL it,
+    as a crash or a pulled plug would. Returns that line."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    try:
+        said = proc.stdout.readline().strip()
+        time.sleep(after_s)  # the promise: anything typed more than a second before a kill survives it
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()
+    return said

@@ -1,19 +1,12 @@
 """A round in play is never lost: Home and back, closing the window, or a killed process."""
 
-import os
-import signal
-import subprocess
-import sys
-import time
-
 from PySide6.QtCore import Qt
 
 from game.ui.main_window import AUTOSAVE_FILE
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, SummaryScreen
-from tests.conftest import ROOT
 from tests.play import play_to_end
-from tests.ui.conftest import click, type_text
+from tests.ui.conftest import click, run_then_kill, type_text
 
 
 def home_with_resume(qtbot, win) -> HomeScreen:
@@ -96,17 +89,7 @@ while True:
 
 
 def test_a_killed_game_resumes_with_every_idea_typed_a_second_before(qtbot, open_window, data_home):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
-    )
-    try:
-        assert proc.stdout.readline().strip() == "typed"
-        time.sleep(1.1)  # the promise: anything typed more than a second before a kill survives it
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
+    assert run_then_kill(KILLED, data_home) == "typed"
     win = open_window()
     click(qtbot, home_with_resume(qtbot, win).resume_button)
     assert [i.text for i in win.current_screen().round.ideas] == ["idea 0", "idea 1", "idea 2"]

@@ -8,7 +8,7 @@ from game.ui.console import WorkshopConsole
 from game.ui.screens import HomeScreen, SummaryScreen
 from game.ui.team_panels import TeamsPanel, VotePanel
 from game.ui.workshop_setup import WorkshopSetup
-from tests.ui.conftest import click, type_text, when_modal
+from tests.ui.conftest import click, run_then_kill, type_text, when_modal
 
 
 def key(qtbot, console: WorkshopConsole, sequence: str) -> None:
@@ -251,26 +251,10 @@ while True:
 
 
 def test_a_killed_workshop_resumes_where_the_room_was_timers_included(qtbot, open_window, data_home):
-    import os
-    import signal
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
     from tests.ui.test_resume import home_with_resume
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
-    )
-    try:
-        said, left = proc.stdout.readline().split()
-        assert said == "typed"
-        qtbot.wait(1100)  # anything typed more than a second before a kill survives it
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-        proc.stdout.close()
+    said, left = run_then_kill(KILLED, data_home).split()
+    assert said == "typed"
     win = open_window()
     home = home_with_resume(qtbot, win)
     assert home.resume_button.text() == "Continue: Classic workshop, step 3 of 9"
