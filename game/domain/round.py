@@ -62,6 +62,11 @@ class Round:
     # --- where we are ---------------------------------------------------------------------------
 
     @property
+    def in_teams(self) -> bool:
+        """A workshop of teams run from the facilitator's console (a `Workshop`), not a round played alone."""
+        return False
+
+    @property
     def steps(self) -> tuple[StepSpec, ...]:
         return self.scenario.steps
 

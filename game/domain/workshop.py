@@ -64,6 +64,10 @@ class Workshop(Round):
             raise ValueError("teams_count")
         super().__post_init__()
 
+    @property
+    def in_teams(self) -> bool:
+        return True
+
     # --- teams and their ideas -----------------------------------------------------------------
 
     def team(self, name: str) -> Team:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from game import APP_NAME, __version__
 from game.domain.content import Content
 from game.domain.round import Round, new_round
-from game.domain.workshop import Workshop, load_state, new_workshop
 from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.library_screen import LibraryScreen
@@ -162,6 +161,8 @@ class MainWindow(QMainWindow):
         if self.round is not None or not path.exists():
             return
         try:
+            from game.domain.workshop import load_state
+
             self.round = load_state(path.read_text(encoding="utf-8"), self._content)
         except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
             aside = path.with_name(f"round-unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         self._set(setup)
 
     def start_workshop(self, scenario_id: str, teams: list, options: dict, seed: int | None = None) -> None:
+        from game.domain.workshop import new_workshop
+
         scenario = self.content.scenarios[scenario_id]
         self.round = new_workshop(scenario, self.content, teams, seed=seed, **options)
         self.autosave()  # the room's setup is on disk before the first idea
@@ -332,7 +335,7 @@ class MainWindow(QMainWindow):
         from game.ui.presenter import PresenterView
 
         ws = self.round
-        assert isinstance(ws, Workshop)
+        assert ws is not None and ws.in_teams
         self.close_presenter()
         self.presenter = PresenterView(ws, self.lang)
         console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self)
@@ -349,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def show_round(self, just_drawn: bool = False) -> None:
         assert self.round is not None
-        if isinstance(self.round, Workshop):
+        if self.round.in_teams:
             self.show_console()
             return
         screen = RoundScreen(
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
     def show_summary(self) -> None:
         assert self.round is not None
         summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
-        summary.play_again.connect(self.show_workshop_setup if isinstance(self.round, Workshop) else self.show_picker)
+        summary.play_again.connect(self.show_workshop_setup if self.round.in_teams else self.show_picker)
         summary.open_library.connect(self.show_library)
         summary.go_home.connect(self.show_home)
         summary.export.connect(lambda: self._export_round(summary))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import Content, Scenario
 from game.domain.round import Round
-from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import focus_word
 from game.ui.widgets import CardFace, deck_word, format_date, scroll_area, tr
@@ -188,7 +187,7 @@ class SummaryScreen(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
-        workshop = isinstance(rnd, Workshop)
+        workshop = rnd.in_teams
         layout.addWidget(_label(tr("Your workshop") if workshop else tr("Your round"), "screenTitle", self))
         cards = [c for i in sorted(rnd.draws) for c in rnd.cards(i)]
         layout.addWidget(_label(" · ".join(f"{deck_word(c.kind)}: {c.title.get(lang)}" for c in cards), "muted", self))
