@@ -7,13 +7,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from game import APP_NAME, __version__, paths
-from game.domain.content import load_content
 from game.ui import i18n, theme
 from game.ui.main_window import MainWindow
 from game.ui.settings import Settings
 
 
 def load_game_content(data_dir: Path):
+    from game.domain.content import load_content
+
     return load_content(
         [paths.shipped("cards"), paths.user_decks_dir(data_dir)],
         [paths.shipped("scenarios"), paths.user_scenarios_dir(data_dir)],

@@ -3,16 +3,19 @@
 The store (and so SQLAlchemy) is imported only when the library is first used, after the first window.
 """
 
+from __future__ import annotations
+
 import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from game.domain.round import Round
-from game.ui.step_panels import focus_word
-from game.ui.widgets import format_date, tr
+from game.ui.widgets import focus_word, format_date, tr
+
+if TYPE_CHECKING:
+    from game.domain.round import Round
 
 PAGE = 100
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from game.domain.content import Content
 from game.domain.ideas import FOCUSES, STATUSES
 from game.ui.library import IdeaTableModel, Library, local_time, status_word
-from game.ui.step_panels import focus_word
-from game.ui.widgets import deck_word, format_date, tr
+from game.ui.widgets import deck_word, focus_word, format_date, tr
 
 
 class EditIdeas(QUndoCommand):

@@ -1,4 +1,10 @@
-"""The main window: a stack of screens, the menu, settings and the help overlay."""
+"""The main window: a stack of screens, the menu, settings and the help overlay.
+
+Only the home screen is imported before the first paint; every other screen, and the rules of the game, are
+imported when first shown (start-up budget: 2x a bare PySide6 window).
+"""
+
+from __future__ import annotations
 
 import contextlib
 import json
@@ -7,6 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,21 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from game import APP_NAME, __version__
-from game.domain.content import Content
-from game.domain.round import Round, new_round
 from game.ui import i18n, theme
 from game.ui.library import Library
-from game.ui.library_screen import LibraryScreen
-from game.ui.outcome import DuePromises, OutcomeDialog, record_outcome
-from game.ui.round_screen import BACK_KEYS, NEXT_KEYS, RoundScreen
-from game.ui.screens import DecksScreen, HomeScreen, ScenarioPicker, SummaryScreen
+from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
 from game.ui.widgets import tr
+
+if TYPE_CHECKING:
+    from game.domain.content import Content
+    from game.domain.round import Round
+    from game.ui.screens import SummaryScreen
 
 AUTOSAVE_FILE = "round-in-play.json"
 
 
 def shortcut_help() -> str:
+    from game.ui.round_screen import BACK_KEYS, NEXT_KEYS
+
     rows = [
         (tr("Add the idea you typed"), "Enter"),
         (tr("Next step"), " / ".join(NEXT_KEYS)),
@@ -283,24 +292,32 @@ class MainWindow(QMainWindow):
         home = self.current_screen()
         if isinstance(home, HomeScreen) and self.library.ready:
             due = self.library.due(date.today())
+            from game.ui.outcome import DuePromises
+
             panel = DuePromises(due, home) if due else None
             if panel is not None:
                 panel.asked.connect(self.ask_outcome)
             home.show_due(panel)
 
     def ask_outcome(self, idea) -> None:
+        from game.ui.outcome import OutcomeDialog, record_outcome
+
         dialog = OutcomeDialog(idea.title, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
             self.show_due()
 
     def show_picker(self) -> None:
+        from game.ui.screens import ScenarioPicker
+
         picker = ScenarioPicker(self.content, self.lang, self)
         picker.chosen.connect(self.start_round)
         picker.cancelled.connect(self.show_home)
         self._set(picker)
 
     def start_round(self, scenario_id: str, seed: int | None = None) -> None:
+        from game.domain.round import new_round
+
         self.round = new_round(self.content.scenarios[scenario_id], self.content, seed)
         self.show_round(just_drawn=True)
 
@@ -355,6 +372,8 @@ class MainWindow(QMainWindow):
         if self.round.in_teams:
             self.show_console()
             return
+        from game.ui.round_screen import RoundScreen
+
         screen = RoundScreen(
             self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self, self.similar_titles
         )
@@ -388,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def show_summary(self) -> None:
         assert self.round is not None
+        from game.ui.screens import SummaryScreen
+
         summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
         summary.play_again.connect(self.show_workshop_setup if self.round.in_teams else self.show_picker)
         summary.open_library.connect(self.show_library)
@@ -418,11 +439,15 @@ class MainWindow(QMainWindow):
             summary.saved.setText(said)
 
     def show_library(self) -> None:
+        from game.ui.library_screen import LibraryScreen
+
         screen = LibraryScreen(self.library, self.content, self.lang, self)
         screen.go_home.connect(self.show_home)
         self._set(screen)
 
     def show_decks(self) -> None:
+        from game.ui.screens import DecksScreen
+
         screen = DecksScreen(self.content, self.lang, self)
         screen.go_home.connect(self.show_home)
         self._set(screen)
@@ -447,21 +472,16 @@ class MainWindow(QMainWindow):
         self.lang = lang
         i18n.install(lang)
         self._retranslate()
-        screen = self.current_screen()
-        if isinstance(screen, RoundScreen) or type(screen).__name__ == "WorkshopConsole":
-            self.show_round()
-        elif type(screen).__name__ == "WorkshopSetup":
-            self.show_workshop_setup()
-        elif isinstance(screen, SummaryScreen):
-            self.show_summary()
-        elif isinstance(screen, LibraryScreen):
-            self.show_library()
-        elif isinstance(screen, DecksScreen):
-            self.show_decks()
-        elif isinstance(screen, ScenarioPicker):
-            self.show_picker()
-        else:
-            self.show_home()
+        rebuild = {
+            "RoundScreen": self.show_round,
+            "WorkshopConsole": self.show_round,
+            "WorkshopSetup": self.show_workshop_setup,
+            "SummaryScreen": self.show_summary,
+            "LibraryScreen": self.show_library,
+            "DecksScreen": self.show_decks,
+            "ScenarioPicker": self.show_picker,
+        }
+        rebuild.get(type(self.current_screen()).__name__, self.show_home)()
 
     def show_help(self) -> None:
         if hasattr(self.current_screen(), "toggle_help"):

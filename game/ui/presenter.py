@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from game.domain.workshop import Workshop
 from game.ui import theme
-from game.ui.step_panels import IDEA_STEPS, focus_word
-from game.ui.widgets import CardFace, format_date, step_word, tr
+from game.ui.step_panels import IDEA_STEPS
+from game.ui.widgets import CardFace, focus_word, format_date, step_word, tr
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"

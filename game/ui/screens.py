@@ -1,5 +1,9 @@
 """The screens around a round: home, scenario pick, summary, decks."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.domain.content import Content, Scenario
-from game.domain.round import Round
 from game.ui import theme
-from game.ui.step_panels import focus_word
-from game.ui.widgets import CardFace, deck_word, format_date, scroll_area, tr
+from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, tr
+
+if TYPE_CHECKING:  # the home screen is up before the decks are read
+    from game.domain.content import Content, Scenario
+    from game.domain.round import Round
 
 
 def _label(text: str, name: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:

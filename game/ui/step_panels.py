@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.ideas import VoteRefused
 from game.domain.round import Round
-from game.ui.widgets import CardFace, TimerView, scroll_area, tr
+from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
 
@@ -280,10 +280,6 @@ class CheckPanel(QWidget):
 
     def focus_target(self) -> QWidget:
         return self.table
-
-
-def focus_word(focus: str) -> str:
-    return {"fix": tr("Fix"), "wow": tr("WOW"), "planb": tr("Plan B")}.get(focus, focus)
 
 
 class ChoosePanel(QWidget):

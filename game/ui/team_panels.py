@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
-from game.ui.step_panels import focus_word
-from game.ui.widgets import scroll_area, tr
+from game.ui.widgets import focus_word, scroll_area, tr
 
 
 def idea_line(idea) -> str:

@@ -1,5 +1,9 @@
 """Small pieces the screens share: a card face, the countdown, the step bar."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -24,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.domain.content import Card, Deck
-from game.domain.timer import Countdown
+if TYPE_CHECKING:  # the first window draws no card: the decks' module is read after it
+    from game.domain.content import Card, Deck
+    from game.domain.timer import Countdown
 from game.ui import theme
 
 
@@ -211,6 +216,10 @@ class TimerView(QFrame):
             self._alarmed = True
             timer.pause()
             self.finished.emit()
+
+
+def focus_word(focus: str) -> str:
+    return {"fix": tr("Fix"), "wow": tr("WOW"), "planb": tr("Plan B")}.get(focus, focus)
 
 
 def step_word(kind: str) -> str:
