@@ -781,7 +781,7 @@ Your data: {1}</source>
     <message>
       <location filename="../../game/ui/presenter.py" />
       <source>+{0} earlier</source>
-      <translation>и ещё {0} раньше</translation>
+      <translation>ещё {0} выше</translation>
     </message>
     <message>
       <location filename="../../game/ui/round_screen.py" />
@@ -989,21 +989,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Score</source>
       <translation>Баллы</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
-      <source>Fix</source>
-      <translation>Починка</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
-      <source>WOW</source>
-      <translation>WOW</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
-      <source>Plan B</source>
-      <translation>План Б</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -1372,6 +1357,21 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Resume</source>
       <translation>Продолжить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Fix</source>
+      <translation>Починка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>WOW</source>
+      <translation>WOW</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Plan B</source>
+      <translation>План Б</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />

@@ -112,7 +112,10 @@ class IdeaWall(QWidget):
                 used += height
             if len(laid) < len(items):
                 painter.setPen(QColor(theme.MUTED))
-                painter.drawText(QRect(x, y, width, line), 0, tr("+{0} earlier").format(len(items) - len(laid)))
+                more = tr("+{0} earlier").format(len(items) - len(laid))
+                painter.drawText(
+                    QRect(x, y, width, line), 0, metrics.elidedText(more, Qt.TextElideMode.ElideRight, width)
+                )
                 y += line + gap
             painter.setPen(QColor(theme.INK))
             for mark, block in reversed(laid):

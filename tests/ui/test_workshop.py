@@ -358,3 +358,21 @@ def test_no_console_shortcut_is_taken_by_the_line_a_team_types_in(qtbot):
                 if event.isAccepted():
                     taken.append((sequence, type(field).__name__))
     assert taken == []
+
+
+def test_switching_language_mid_workshop_keeps_the_room(qtbot, open_window):
+    win = open_window()
+    win.start_workshop("classic-workshop", [Team("Foxes"), Team("Owls")], {}, seed=4)
+    console = console_of(win)
+    while console.ws.step.kind != "magic":
+        click(qtbot, console.buttons["skip"])
+    type_text(qtbot, console.panel.columns[0].input, "Tea while you wait")
+    qtbot.keyClick(console.panel.columns[0].input, Qt.Key.Key_Return)
+    type_text(qtbot, console.panel.columns[1].input, "half-typed")
+    win.apply_settings("ru", False)
+    console = console_of(win)
+    assert console.title.text() == "Шаг 5 из 9 · Магия"
+    assert console.panel.columns[0].list.item(0).text() == "1. Tea while you wait"
+    assert console.panel.columns[1].input.text() == "half-typed"
+    assert win.presenter.isVisible() and win.presenter.title.text() == "Шаг 5 из 9 · Магия"
+    win.apply_settings("en", False)
