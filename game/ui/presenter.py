@@ -65,12 +65,23 @@ class IdeaWall(QWidget):
                 laid.setTextFormat(Qt.TextFormat.PlainText)
                 laid.setTextWidth(width)
                 laid.prepare(QTransform(), font)
-                if laid.size().height() <= metrics.height() * self.LINES + 1 or fraction < 1:
+                if laid.size().height() <= metrics.lineSpacing() * self.LINES + 2 or fraction < 1:
                     break
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width * fraction))
                 fraction -= 0.3
             if len(self._laid) > 4000:  # a long workshop's worth of ideas at a few sizes
                 self._laid.clear()
+            self._laid[key] = laid
+        return laid
+
+    def _mark(self, mark: str, font: QFont) -> QStaticText:
+        """An idea's number or dots on one line at its natural width, laid out once."""
+        key = ("mark", mark, font.pixelSize())
+        laid = self._laid.get(key)
+        if laid is None:
+            laid = QStaticText(mark)
+            laid.setTextFormat(Qt.TextFormat.PlainText)
+            laid.prepare(QTransform(), font)
             self._laid[key] = laid
         return laid
 
@@ -97,7 +108,8 @@ class IdeaWall(QWidget):
                     heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
                 y += line + gap
             painter.setFont(font)
-            mark_w = max((metrics.horizontalAdvance(m) for m, _ in items[-60:]), default=0) + space
+            longest = max((m for m, _ in items), key=len, default="")  # numbers and dots: the longest is widest
+            mark_w = metrics.horizontalAdvance(longest) + space
             text_w = max(1, width - mark_w)
             # the newest first, as many as fit (leaving a line to count the rest)
             room = self.height() - y
@@ -119,7 +131,8 @@ class IdeaWall(QWidget):
                 y += line + gap
             painter.setPen(QColor(theme.INK))
             for mark, block in reversed(laid):
-                painter.drawText(QRect(x, y, mark_w - space, line), Qt.AlignmentFlag.AlignRight, mark)
+                number = self._mark(mark, font)  # right-aligned against the text
+                painter.drawStaticText(int(x + mark_w - space - number.size().width()), y, number)
                 painter.drawStaticText(x + mark_w, y, block)
                 y += int(block.size().height()) + gap
         painter.end()

@@ -376,3 +376,24 @@ def test_switching_language_mid_workshop_keeps_the_room(qtbot, open_window):
     assert console.panel.columns[1].input.text() == "half-typed"
     assert win.presenter.isVisible() and win.presenter.title.text() == "Шаг 5 из 9 · Магия"
     win.apply_settings("en", False)
+
+
+def test_the_wall_gives_an_idea_two_lines_at_most(qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from game.ui import theme
+    from game.ui.presenter import IdeaWall
+
+    wall = IdeaWall()
+    qtbot.addWidget(wall)
+    font = QFont(theme.FONT_FAMILY)
+    font.setPixelSize(21)
+    metrics = QFontMetrics(font)
+    two = "Бесплатно заменить уроненный поднос, без вопросов"
+    assert wall._text(two, 380, font, metrics).text() == two
+    long = "Фото игрушки на каникулах, " * 12
+    laid = wall._text(long, 380, font, metrics)
+    assert laid.text().endswith("…") and laid.size().height() <= 2 * metrics.lineSpacing() + 2
+    wall.resize(800, 300)
+    wall.show_groups([("Лисы · 40", [(f"{n}.", long) for n in range(40)])])
+    assert not wall.grab().isNull()
