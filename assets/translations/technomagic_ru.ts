@@ -672,6 +672,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>{0} with {1} teams, step {2} of {3}</source>
+      <translation>{0}, команд: {1}, шаг {2} из {3}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
       <source>Technomagic of Impressions</source>
       <translation>Техномагия впечатлений</translation>

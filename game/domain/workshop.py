@@ -209,6 +209,9 @@ class Workshop(Round):
         self.resume_after_break = False
 
     def next(self) -> None:
+        problem = self.blocked()
+        if problem:
+            raise problem  # before the break ends: a refused Next leaves the room on its break
         self.end_break()
         super().next()
 
@@ -225,6 +228,9 @@ class Workshop(Round):
             self.timer.pause()
         if self.step_index not in self.skipped:
             self.skipped.append(self.step_index)
+        if self.step_index + 1 >= len(self.steps):
+            self.finished = True  # a scenario of the trainer's own may end on a skippable step
+            return
         self.step_index += 1
         self._enter()
 

@@ -183,7 +183,10 @@ class MainWindow(QMainWindow):
         rnd = self.round
         if rnd is None or rnd.finished:
             return ""
-        return tr("{0}, step {1} of {2}").format(rnd.scenario.name.get(self.lang), rnd.step_index + 1, len(rnd.steps))
+        name, step, steps = rnd.scenario.name.get(self.lang), rnd.step_index + 1, len(rnd.steps)
+        if rnd.in_teams:
+            return tr("{0} with {1} teams, step {2} of {3}").format(name, len(rnd.teams), step, steps)
+        return tr("{0}, step {1} of {2}").format(name, step, steps)
 
     # --- chrome ---------------------------------------------------------------------------------
 

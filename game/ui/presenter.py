@@ -264,6 +264,8 @@ class PresenterView(QWidget):
             return tr("The votes")
         if kind == "promise":
             return tr("Our promises")
+        if kind not in WALL_STEPS:
+            return ""  # a warm-up or the client: the cards and the instruction say it all
         counts = ", ".join(f"{t.name}: {len(ws.ideas_of(t.name))}" for t in ws.teams)
         return tr("{0} ideas").format(len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
 

@@ -180,3 +180,21 @@ def test_a_workshop_keeps_every_idea_and_comes_back_from_json_exactly(ws, conten
     assert [i.id for i in back.kept()] == [a, b]
     solo = load_state(Round(content.scenarios["solo-spark"], content, 1, clock).to_json(), content, clock)
     assert type(solo) is Round
+
+
+def test_a_refused_next_leaves_the_room_on_its_break_and_the_last_step_can_be_skipped(ws, content, clock):
+    go_to(ws, "magic")
+    ws.start_break()
+    with pytest.raises(StepBlocked, match="need_idea"):
+        ws.next()
+    assert ws.on_break
+    ws.step_index = len(ws.steps) - 1  # the classic workshop ends on promises, which cannot be skipped
+    with pytest.raises(StepBlocked, match="cannot_skip"):
+        ws.skip()
+    from dataclasses import replace
+
+    own = replace(ws.scenario, id="own", steps=ws.scenario.steps[:3])
+    mine = new_workshop(own, content, TEAMS, seed=1, clock=clock)
+    for _ in range(3):
+        mine.skip()
+    assert mine.finished and mine.skipped == [0, 1, 2]

@@ -257,7 +257,7 @@ def test_a_killed_workshop_resumes_where_the_room_was_timers_included(qtbot, ope
     assert said == "typed"
     win = open_window()
     home = home_with_resume(qtbot, win)
-    assert home.resume_button.text() == "Continue: Classic workshop, step 3 of 9"
+    assert home.resume_button.text() == "Continue: Classic workshop with 3 teams, step 3 of 9"
     click(qtbot, home.resume_button)
     console = console_of(win)
     ws = console.ws
