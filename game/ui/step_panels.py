@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.domain.ideas import VoteRefused
+from game.domain.ideas import FOCUSES, VoteRefused
 from game.domain.round import Round
 from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr
 
@@ -282,6 +282,24 @@ class CheckPanel(QWidget):
         return self.table
 
 
+def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, str], None]) -> dict[str, QPushButton]:
+    """Fix · WOW · Plan B under a chosen idea, its focus checked; `choose(idea_id, focus)` on a click."""
+    row = QHBoxLayout()
+    box.addLayout(row)  # before the chips: see game/ui/qt_fixes.py
+    chips: dict[str, QPushButton] = {}
+    for focus in FOCUSES:
+        chip = QPushButton(focus_word(focus), tile)
+        chip.setObjectName("chip")
+        chip.setAccessibleName(f"focus-{idea.id}-{focus}")
+        chip.setCheckable(True)
+        chip.setChecked(idea.focus == focus)
+        chip.clicked.connect(lambda _=False, i=idea.id, f=focus: choose(i, f))
+        row.addWidget(chip)
+        chips[focus] = chip
+    row.addStretch(1)
+    return chips
+
+
 class ChoosePanel(QWidget):
     """Dot voting: tiles with + / − dots; Fix / WOW / Plan B chips on the chosen ideas."""
 
@@ -322,18 +340,7 @@ class ChoosePanel(QWidget):
             row.addWidget(minus)
             row.addWidget(plus)
             box.addLayout(row)
-            chips_row = QHBoxLayout()
-            chips: dict[str, QPushButton] = {}
-            for focus in ("fix", "wow", "planb"):
-                chip = QPushButton(focus_word(focus), tile)
-                chip.setObjectName("chip")
-                chip.setAccessibleName(f"focus-{idea.id}-{focus}")
-                chip.setCheckable(True)
-                chip.clicked.connect(lambda _=False, i=idea.id, f=focus: self.set_focus(i, f))
-                chips_row.addWidget(chip)
-                chips[focus] = chip
-            chips_row.addStretch(1)
-            box.addLayout(chips_row)
+            chips = focus_chips(box, tile, idea, self.set_focus)
             self.tiles[idea.id] = (dots, chips)
             grid.addWidget(tile, n // 2, n % 2)
             self.first = self.first or plus

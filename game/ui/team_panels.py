@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
-from game.ui.widgets import focus_word, scroll_area, tr
+from game.ui.step_panels import focus_chips
+from game.ui.widgets import scroll_area, tr
 
 
 def idea_line(idea) -> str:
@@ -345,18 +346,7 @@ class VotePanel(QWidget):
                 box.addWidget(ahead)
                 buttons["prefer"] = ahead
             if idea.id in chosen:
-                chips = QHBoxLayout()
-                for focus in ("fix", "wow", "planb"):
-                    chip = QPushButton(focus_word(focus), tile)
-                    chip.setObjectName("chip")
-                    chip.setAccessibleName(f"focus-{idea.id}-{focus}")
-                    chip.setCheckable(True)
-                    chip.setChecked(idea.focus == focus)
-                    chip.clicked.connect(lambda _=False, i=idea.id, f=focus: self.set_focus(i, f))
-                    chips.addWidget(chip)
-                    buttons[focus] = chip
-                chips.addStretch(1)
-                box.addLayout(chips)
+                buttons.update(focus_chips(box, tile, idea, self.set_focus))
             self.tiles[idea.id] = buttons
             grid.addWidget(tile, n // 2, n % 2)
         grid.setRowStretch(len(ideas) // 2 + 1, 1)
