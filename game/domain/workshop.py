@@ -111,22 +111,24 @@ class Workshop(Round):
 
     # --- voting ---------------------------------------------------------------------------------
 
-    def voters(self) -> list[str]:
-        """Who holds dots: team names, or "Team · Player" for every named player when players vote."""
+    def _voting(self) -> dict[str, str]:
+        """Who holds dots, each with their team: teams, or "Team · Player" for every named player when players
+        vote (a team without named players votes as a team)."""
         if not self.by_player:
-            return [t.name for t in self.teams]
-        return [f"{t.name} · {p}" for t in self.teams for p in t.players] + [
-            t.name for t in self.teams if not t.players
-        ]
+            return {t.name: t.name for t in self.teams}
+        players = {f"{t.name} · {p}": t.name for t in self.teams for p in t.players}
+        return players | {t.name: t.name for t in self.teams if not t.players}
+
+    def voters(self) -> list[str]:
+        return list(self._voting())
 
     def voter_team(self, voter: str) -> str:
-        return voter.split(" · ", 1)[0]
+        return self._voting()[voter]
 
     def give_dot(self, idea_id: int, voter: str = "") -> None:
-        if voter not in self.voters():
-            raise KeyError(voter)
+        team = self.voter_team(voter)  # KeyError for someone who holds no dots here
         idea = self.idea(idea_id)
-        if not self.ballot.self_votes and self.voter_team(voter) in idea.authors():
+        if not self.ballot.self_votes and team in idea.authors():
             raise VoteRefused("own_idea")
         self.ballot.give(voter, idea)
 

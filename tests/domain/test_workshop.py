@@ -1,6 +1,10 @@
 """A workshop's rules: teams, merged ideas, breaks, skipping and repeating, dot voting with limits, ties, JSON."""
 
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.domain.ideas import VoteRefused
 from game.domain.round import Round, StepBlocked
@@ -198,3 +202,30 @@ def test_a_refused_next_leaves_the_room_on_its_break_and_the_last_step_can_be_sk
     for _ in range(3):
         mine.skip()
     assert mine.finished and mine.skipped == [0, 1, 2]
+
+
+names = st.text(min_size=1, max_size=40).filter(str.strip) | st.just("Foxes · Owls")
+
+
+@given(
+    teams=st.lists(names, min_size=2, max_size=8, unique_by=lambda t: t.strip().casefold()),
+    ideas=st.lists(st.tuples(st.integers(0, 7), st.text(min_size=1, max_size=200).filter(str.strip)), max_size=12),
+    votes=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 11)), max_size=20),
+    anonymous=st.booleans(),
+)
+def test_any_workshop_comes_back_from_json_as_it_was(content, teams, ideas, votes, anonymous):
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team(t) for t in teams], seed=3,
+                      clock=FakeClock(), anonymous=anonymous, self_votes=False)  # fmt: skip
+    go_to(ws, "magic")
+    for team, text in ideas:
+        ws.add_idea(text, ws.teams[team % len(ws.teams)].name)
+    go_to(ws, "choose")
+    for voter, idea in votes:
+        if ws.ideas:
+            with contextlib.suppress(VoteRefused):
+                ws.give_dot(ws.ideas[idea % len(ws.ideas)].id, ws.voters()[voter % len(ws.voters())])
+    for voter, dots in ws.ballot.given.items():  # nobody's dot landed on their own team's idea
+        assert not any(ws.voter_team(voter) in ws.idea(i).authors() for i in dots)
+    back = load_state(ws.to_json(), content, ws.clock)
+    assert back.to_json() == ws.to_json()
+    assert [(i.text, i.team, i.dots) for i in back.ideas] == [(i.text, i.team, i.dots) for i in ws.ideas]
