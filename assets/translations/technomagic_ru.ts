@@ -133,6 +133,11 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>No sound player on this computer: the alarm only flashes</source>
+      <translation>На этом компьютере нечем проиграть звук: сигнал будет только мигать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <location filename="../../game/ui/round_screen.py" />
       <source>← Back</source>
       <translation>← Назад</translation>

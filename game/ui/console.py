@@ -205,6 +205,9 @@ class WorkshopConsole(QWidget):
         self._button("mute", tr("Mute alarm")).setCheckable(True)
         self.buttons["mute"].setChecked(self.alarm.muted)
         self.buttons["mute"].clicked.connect(self.set_muted)
+        if not self.alarm.available():  # the flash and the red 00:00 still say that time is up
+            self.buttons["mute"].setEnabled(False)
+            self.buttons["mute"].setToolTip(tr("No sound player on this computer: the alarm only flashes"))
         row.addWidget(self.buttons["break"])
         row.addWidget(self.buttons["mute"])
         side.addLayout(row)

@@ -195,6 +195,9 @@ def test_setup_refuses_two_teams_with_one_name_and_keeps_what_was_typed(qtbot, o
 
 
 def test_time_up_rings_once_flashes_and_mute_silences(qtbot, open_window, monkeypatch):
+    from game.ui.sound import Alarm
+
+    monkeypatch.setattr(Alarm, "available", lambda self: True)  # this machine may have no sound player
     win = open_window()
     win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
     console = console_of(win)
@@ -397,3 +400,13 @@ def test_the_wall_gives_an_idea_two_lines_at_most(qtbot):
     wall.resize(800, 300)
     wall.show_groups([("Лисы · 40", [(f"{n}.", long) for n in range(40)])])
     assert not wall.grab().isNull()
+
+
+def test_without_a_sound_player_the_alarm_only_flashes_and_says_so(qtbot, open_window, monkeypatch):
+    from game.ui.sound import Alarm
+
+    monkeypatch.setattr(Alarm, "available", lambda self: False)
+    win = open_window()
+    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    mute = console_of(win).buttons["mute"]
+    assert not mute.isEnabled() and mute.toolTip() == "No sound player on this computer: the alarm only flashes"
