@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.domain.round import StepBlocked
-from game.domain.workshop import Workshop
+from game.domain.workshop import WRAP_UP, Workshop
 from game.ui import theme
 from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
@@ -296,7 +296,7 @@ class WorkshopConsole(QWidget):
         last = ws.step_index == len(ws.steps) - 1
         self.buttons["next"].setText(tr("Finish ✓") if last else tr("Next →"))
         self.buttons["back"].setEnabled(ws.step_index > 0)
-        self.buttons["skip"].setEnabled(step.kind not in ("choose", "promise"))
+        self.buttons["skip"].setEnabled(step.kind not in WRAP_UP)
         self.buttons["merge"].setEnabled(step.kind in IDEA_STEPS)
         self.buttons["reveal"].setEnabled(step.kind == "choose")
         self._alarmed = self._time_up()
