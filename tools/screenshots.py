@@ -7,6 +7,7 @@ Runs offscreen unless DISPLAY is set (then it uses the real screen, e.g. Xvfb).
 """
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -31,25 +32,36 @@ IDEAS = {
 }
 
 
-def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+@contextlib.contextmanager
+def game_window(out: Path, lang: str, size: tuple[int, int], saved: list[Path]):
+    """The game's window on a temporary data folder, and `grab(name, widget=window)` that saves a PNG of it."""
     from PySide6.QtWidgets import QApplication
 
     from game.ui.app import build_window, make_application
 
     app = make_application()
-    saved: list[Path] = []
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
         window = build_window(Path(data), lang)
         window.resize(*size)
         window.show()
 
-        def grab(name: str) -> None:
+        def grab(name: str, widget=None) -> None:
             for _ in range(3):
                 QApplication.processEvents()
             path = out / f"{lang}-{size[0]}x{size[1]}-{name}.png"
-            window.grab().save(str(path))
+            (widget or window).grab().save(str(path))
             saved.append(path)
 
+        yield window, grab
+        window.round = None  # nothing left to autosave into the folder that goes away
+        window.close()
+        window.library.close()
+    app.processEvents()
+
+
+def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    saved: list[Path] = []
+    with game_window(out, lang, size, saved) as (window, grab):
         grab("01-home")
         window.show_picker()
         grab("02-scenarios")
@@ -98,9 +110,6 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         grab("10-library")
         window.show_decks()
         grab("11-decks")
-        window.close()
-        window.library.close()
-    app.processEvents()
     return saved
 
 
@@ -128,24 +137,10 @@ TEAM_IDEAS = {
 
 def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     """A classic workshop for three teams: the setup, the console and the presenter view at each stage."""
-    from PySide6.QtWidgets import QApplication
-
     from game.domain.workshop import Team
-    from game.ui.app import build_window, make_application
 
-    app = make_application()
     saved: list[Path] = []
-    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
-        window = build_window(Path(data), lang)
-        window.resize(*size)
-        window.show()
-
-        def grab(name: str, widget=None) -> None:
-            for _ in range(3):
-                QApplication.processEvents()
-            path = out / f"{lang}-{size[0]}x{size[1]}-{name}.png"
-            (widget or window).grab().save(str(path))
-            saved.append(path)
+    with game_window(out, lang, size, saved) as (window, grab):
 
         def room(name: str) -> None:
             console = window.current_screen()
@@ -196,10 +191,6 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         console.go_next()
         grab("27-workshop-summary")
         grab("27-workshop-summary-presenter", window.presenter)
-        window.round = None  # nothing left to autosave into the folder that goes away
-        window.close()
-        window.library.close()
-    app.processEvents()
     return saved
 
 
