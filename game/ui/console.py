@@ -336,10 +336,18 @@ class WorkshopConsole(QWidget):
         self.buttons["break"].setText(tr("End break") if ws.on_break else tr("Break"))
         self.buttons["reveal"].setText(tr("Hide votes") if ws.revealed else tr("Reveal votes"))
         self.buttons["anonymous"].setChecked(ws.anonymous)
-        self.on_tick()
+        self.show_time()
 
     def on_tick(self) -> None:
-        """Time is read from the monotonic clock; the tick only shows it and rings the alarm once."""
+        """Every 250 ms: the time, and once a second the room's view (a grab of it costs a few ms, so typing
+        an idea does not pay for one)."""
+        self.show_time()
+        self._ticks += 1
+        if self._ticks % 4 == 1:
+            self.refresh_preview()
+
+    def show_time(self) -> None:
+        """Time is read from the monotonic clock; this only shows it and rings the alarm once."""
         ws = self.ws
         timer = ws.pause if ws.on_break else ws.timer
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
@@ -364,9 +372,6 @@ class WorkshopConsole(QWidget):
             if timer:
                 timer.pause()
         self._alarmed = up
-        self._ticks += 1
-        if self._ticks % 4 == 1:
-            self.refresh_preview()
 
     def _time_up(self) -> bool:
         timer = self.ws.pause if self.ws.on_break else self.ws.timer
