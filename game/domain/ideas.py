@@ -3,10 +3,11 @@
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from game.domain.limits import IDEA_CHARS
+
 FOCUSES = ("fix", "wow", "planb")
 #: An idea's life after the round: new → planned → tried → keeps working / dropped.
 STATUSES = ("new", "planned", "tried", "working", "dropped")
-MAX_IDEA_CHARS = 100_000
 
 
 @dataclass
@@ -82,8 +83,8 @@ class VoteRefused(Exception):
 
 
 def clean_text(text: str) -> str:
-    """Trim, and cut what no one could mean to type (over 100 000 characters)."""
-    return text.strip()[:MAX_IDEA_CHARS]
+    """Trim, and keep at most IDEA_CHARS (the screens and the phone page stop the typing there first)."""
+    return text.strip()[:IDEA_CHARS]
 
 
 @dataclass

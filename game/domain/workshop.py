@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from game.domain.content import Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
+from game.domain.limits import NAME_CHARS
 from game.domain.round import Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
 MIN_TEAMS, MAX_TEAMS = 2, 8
-MAX_NAME = 40
+MAX_NAME = NAME_CHARS
 BREAK_SECONDS = 10 * 60
 #: Steps that a workshop cannot skip: without them nothing is chosen or promised (End early is for that).
 WRAP_UP = ("choose", "promise")
