@@ -9,6 +9,6 @@ IDEA_CHARS = 500  #: one idea's text (its title is the first line, at most TITLE
 TITLE_CHARS = 80
 NAME_CHARS = 40  #: a team, a player, a phone's name
 PROMISE_CHARS = 300  #: who, first step, success sign
-NOTE_CHARS = 2_000  #: a dated note of what clients said; the client's voice on the Client step
+NOTE_CHARS = 2_000  #: a dated note of what clients said about an idea in the library
 TAG_CHARS = 40
 TAGS_PER_IDEA = 20

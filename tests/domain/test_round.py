@@ -233,3 +233,12 @@ def test_unknown_state_version_is_refused(rnd, content):
     data["version"] = 99
     with pytest.raises(ValueError, match="unsupported round state version 99"):
         Round.from_json(json.dumps(data), content)
+
+
+def test_an_idea_keeps_at_most_the_shared_limit(rnd):
+    from game.domain.limits import IDEA_CHARS
+
+    while rnd.step.kind not in ("moment", "magic"):
+        rnd.next()
+    idea = rnd.add_idea("  " + "я" * (IDEA_CHARS + 30) + "  ")
+    assert idea is not None and len(idea.text) == IDEA_CHARS

@@ -4,11 +4,12 @@ import sqlite3
 
 import pytest
 
+from game.domain.limits import IDEA_CHARS
 from game.domain.round import new_round
 from game.store import ideas
 from game.store.db import DB_NAME, LibraryError, open_library, save_round
 
-STRANGE = ["Ещё одна идея — «ёлка» 🎄", "'; DROP TABLE idea; --", "x" * 100_000, "=1+2"]
+STRANGE = ["Ещё одна идея — «ёлка» 🎄", "'; DROP TABLE idea; --", "x" * IDEA_CHARS, "=1+2"]
 
 
 @pytest.fixture
