@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         help='for CSV: the idea field a column fills, e.g. "Owner=promise_who"; "Column=" leaves it out '
         "(repeatable; our own headers and common names are recognised without it)",
     )
+    from game.cli_decks import add_commands as add_deck_commands
+
+    add_deck_commands(commands)
     return parser
 
 
@@ -102,7 +105,14 @@ def _positive_int(value: str) -> int:
 def check_deck(paths: list[Path]) -> int:
     from game.domain.content import check_files
 
-    problems = check_files(paths)
+    problems: list = check_files([p for p in paths if p.suffix.lower() != ".tmdeck"])
+    for pack in (p for p in paths if p.suffix.lower() == ".tmdeck"):
+        from game.io import deckpack
+
+        try:
+            deckpack.read(pack)
+        except deckpack.PackError as e:
+            problems.append(e)
     for problem in problems:
         print(problem)
     if not problems:
@@ -240,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang)
     if args.command == "import":
         return import_file(data_dir, args.file, args.map)
+    if args.command == "deck":
+        from game import cli_decks
+
+        return cli_decks.run(args, data_dir, args.lang or _system_language())
     from game.ui.app import run
 
     return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)
