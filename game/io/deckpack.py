@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from game import __version__
 from game.domain.content import MAX_FILE_BYTES, ContentErrors, Deck, check_files, load_deck
 from game.io.atomic import write_atomically
+from game.io.deckfile import DeckFile, rename_ids
 
 FORMAT = 1
 SUFFIX = ".tmdeck"
@@ -315,11 +316,12 @@ def _free_id(decks_dir: Path, deck_id: str) -> str:
 
 def _renamed(toml: bytes, deck: Deck, new_id: str) -> bytes:
     """The deck's TOML with a new deck id and each card id given the same suffix (comments and order kept)."""
-    import tomlkit
-
-    doc = tomlkit.parse(toml.decode("utf-8"))
     suffix = new_id.removeprefix(deck.id)
-    doc["deck"]["id"] = new_id
-    for card in doc.get("cards", []):
-        card["id"] = f"{card['id']}{suffix}"
-    return tomlkit.dumps(doc).encode("utf-8")
+    text = rename_ids(toml.decode("utf-8"), deck.id, new_id, [c.id for c in deck.cards], suffix)
+    data = tomllib.loads(text)
+    ids = [c.get("id") for c in data.get("cards", [])]
+    if data["deck"].get("id") != new_id or ids != [c.id + suffix for c in deck.cards]:
+        file = DeckFile(Path(f"{new_id}.toml"), toml.decode("utf-8"))  # ids written another way: write anew
+        file.rename(new_id, suffix)
+        text = file.dumps()
+    return text.encode("utf-8")
