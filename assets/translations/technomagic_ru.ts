@@ -275,6 +275,129 @@
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>
     <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Edit a shipped deck</source>
+      <translation>Изменить колоду из игры</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Shipped decks stay as they are. Your copy, with the same id, is what your games will play; “Back to the shipped deck” undoes that at any time. Make your copy?</source>
+      <translation>Колоды, которые идут с игрой, не меняются. В ваших партиях будет играть ваша копия с тем же id; «Вернуть колоду из игры» в любой момент отменит это. Сделать копию?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Make my copy</source>
+      <translation>Сделать мою копию</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Install deck</source>
+      <translation>Установить колоду</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Deck packs (*.tmdeck)</source>
+      <translation>Файлы колод (*.tmdeck)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Export deck</source>
+      <translation>Выгрузить колоду</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>New deck</source>
+      <translation>Новая колода</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Deck kind</source>
+      <translation>Вид колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Name in Russian</source>
+      <translation>Название по-русски</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Name in English</source>
+      <translation>Название по-английски</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Create</source>
+      <translation>Создать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Installed {0} as {1}</source>
+      <translation>Колода «{0}» установлена: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Deck written to {0}: give it to a colleague, who installs it with Install deck…</source>
+      <translation>Колода записана в {0}: отдайте файл коллеге, он установит его кнопкой «Установить колоду…»</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Install</source>
+      <translation>Установить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Keep both</source>
+      <translation>Оставить обе</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Replace mine</source>
+      <translation>Заменить мою</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Not installed: {0}</source>
+      <translation>Не установлено: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>You already have a deck with this id ({0}).</source>
+      <translation>У вас уже есть колода с таким id ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Not installed: cannot write {0}: {1}</source>
+      <translation>Не установлено: не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <location filename="../../game/ui/transfer.py" />
+      <source>Could not write {0}: {1}</source>
+      <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Not installed, nothing was written: {0}</source>
+      <translation>Не установлено, ничего не записано: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>
+… and {0} more</source>
+      <translation>
+… и ещё {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>{0} — {1}, {2} cards:</source>
+      <translation>«{0}» — {1}, карт: {2}:</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library.py" />
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
@@ -400,6 +523,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/studio.py" />
       <source>Undo</source>
       <translation>Отменить</translation>
     </message>
@@ -509,6 +633,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/screens.py" />
       <source>Edit</source>
       <translation>Правка</translation>
     </message>
@@ -714,6 +839,16 @@ Your data: {1}</source>
       <translation>Не получается сохранить раунд в {0}: {1}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Cannot open {0}: {1}</source>
+      <translation>Не удалось открыть {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Your copy is kept in {0}</source>
+      <translation>Ваша копия сохранена в {0}</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/outcome.py" />
       <source>We tried it</source>
       <translation>Попробовали</translation>
@@ -886,6 +1021,36 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <source>New deck…</source>
+      <translation>Новая колода…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Write your own deck: cards in Russian and English, saved as you go</source>
+      <translation>Своя колода: карты по-русски и по-английски, всё сохраняется сразу</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Install deck…</source>
+      <translation>Установить колоду…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Add a deck a colleague gave you (a .tmdeck file), checked first</source>
+      <translation>Добавить колоду от коллеги (файл .tmdeck) — сначала она будет проверена</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Export deck…</source>
+      <translation>Выгрузить колоду…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>One .tmdeck file with the deck and its art, to give to a colleague</source>
+      <translation>Один файл .tmdeck с колодой и картинками — чтобы отдать коллеге</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
       <source>Small, human ideas that delight your clients, card by card.</source>
       <translation>Маленькие человечные идеи, которые радуют ваших клиентов, — карта за картой.</translation>
     </message>
@@ -903,6 +1068,26 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>Session report…</source>
       <translation>Отчёт о сессии…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Edit a copy…</source>
+      <translation>Изменить копию…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Edit…</source>
+      <translation>Изменить…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Shipped decks stay as they are: you edit your own copy, which your games then play</source>
+      <translation>Колоды из игры не меняются: вы правите свою копию, и в ваших партиях играет она</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
+      <source>Open the deck in the studio</source>
+      <translation>Открыть колоду в мастерской</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -1061,6 +1246,233 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Russian</source>
+      <translation>Русский</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>English</source>
+      <translation>Английский</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Title</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Question</source>
+      <translation>Вопрос</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Example story</source>
+      <translation>Пример</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Source</source>
+      <translation>Источник</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Twist</source>
+      <translation>Поворот</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Yes</source>
+      <translation>Да</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>No</source>
+      <translation>Нет</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Rename the deck</source>
+      <translation>Переименовать колоду</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Add a card</source>
+      <translation>Добавить карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Retire a card</source>
+      <translation>Убрать карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Move a card</source>
+      <translation>Переставить карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Deck studio</source>
+      <translation>Мастерская колод</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Cards of the deck</source>
+      <translation>Карты колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>+ Card</source>
+      <translation>+ Карта</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Add a card after this one (Ctrl+N)</source>
+      <translation>Добавить карту после этой (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>↑</source>
+      <translation>↑</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Move the card up (Alt+↑)</source>
+      <translation>Поднять карту (Alt+↑)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>↓</source>
+      <translation>↓</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Move the card down (Alt+↓)</source>
+      <translation>Опустить карту (Alt+↓)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Retire</source>
+      <translation>Убрать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Take the card out of the deck (undo brings it back)</source>
+      <translation>Убрать карту из колоды (отмена вернёт её)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>← Decks</source>
+      <translation>← Колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Back to every deck</source>
+      <translation>Назад ко всем колодам</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Undo (Ctrl+Z)</source>
+      <translation>Отменить (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Redo</source>
+      <translation>Вернуть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Redo (Ctrl+Shift+Z)</source>
+      <translation>Вернуть (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Back to the shipped deck</source>
+      <translation>Вернуть колоду из игры</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Put your copy aside and play the deck as it ships</source>
+      <translation>Отложить вашу копию и играть колодой из игры</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Your copy of this deck is put aside (in cards/replaced/) and the game plays the deck as it ships. Go back to the shipped deck?</source>
+      <translation>Ваша копия колоды будет отложена (в cards/replaced/), и игра снова возьмёт колоду, которая идёт с ней. Вернуть колоду из игры?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The card as the room sees it</source>
+      <translation>Карта такой, какой её увидят участники</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>A deck needs at least one card: add another before you retire this one.</source>
+      <translation>В колоде должна быть хотя бы одна карта: добавьте другую, прежде чем убрать эту.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Edit {0}</source>
+      <translation>Правка: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Deck kind: {0}</source>
+      <translation>Вид колоды: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>(no title yet)</source>
+      <translation>(пока без названия)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Saved to {0}</source>
+      <translation>Сохранено в {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Until this is fixed the game skips the deck: {0}</source>
+      <translation>Пока это не исправлено, игра пропускает колоду: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Deck name ({0})</source>
+      <translation>Название колоды ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Preview in {0}</source>
+      <translation>Показать: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Twist: {0}</source>
+      <translation>Вариант: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Missing translation: {0}</source>
+      <translation>Нет перевода: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Not saved: {0}: {1}</source>
+      <translation>Не сохранено: {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>line {0}: {1}</source>
+      <translation>строка {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source> (and {0} more)</source>
+      <translation> (и ещё {0})</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
@@ -1265,11 +1677,6 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />
-      <source>Could not write {0}: {1}</source>
-      <translation>Не удалось записать {0}: {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/transfer.py" />
       <source>Nothing was imported: {0}</source>
       <translation>Ничего не импортировано: {0}</translation>
     </message>
@@ -1345,11 +1752,6 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
-      <source>Example story</source>
-      <translation>Пример</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/widgets.py" />
       <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
       <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
     </message>
@@ -1382,11 +1784,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Plan B</source>
       <translation>План Б</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/widgets.py" />
-      <source>Twist: {0}</source>
-      <translation>Вариант: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />

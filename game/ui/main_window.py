@@ -448,11 +448,41 @@ class MainWindow(QMainWindow):
         screen.go_home.connect(self.show_home)
         self._set(screen)
 
-    def show_decks(self) -> None:
+    def show_decks(self, said: str = "") -> None:
+        from game import paths
         from game.ui.screens import DecksScreen
 
-        screen = DecksScreen(self.content, self.lang, self)
+        screen = DecksScreen(self.content, self.lang, self, decks_dir=paths.user_decks_dir(self.data_dir))
         screen.go_home.connect(self.show_home)
+        screen.edit_deck.connect(self.show_studio)
+        screen.decks_changed.connect(self._decks_changed)
+        if said:
+            screen.said.setText(said)
+        self._set(screen)
+
+    def _decks_changed(self, said: str = "") -> None:
+        """The user's decks folder changed: read the decks again and show them."""
+        self._content = self._load_content()
+        self.show_decks(said)
+
+    def show_studio(self, path: Path, replaces_shipped: bool = False) -> None:
+        import tomllib
+
+        from game.io.deckfile import DeckFile
+        from game.ui.deck_actions import put_aside
+        from game.ui.studio import DeckStudio
+
+        try:
+            file = DeckFile.open(path)
+        except (OSError, ValueError, tomllib.TOMLDecodeError) as e:  # a hand-edited file with a typo, say
+            self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
+            return
+        self._studio = (path, replaces_shipped)
+        screen = DeckStudio(file, self.lang, shipped=replaces_shipped, parent=self)
+        screen.done.connect(self._decks_changed)
+        screen.back_to_shipped.connect(
+            lambda p: self._decks_changed(tr("Your copy is kept in {0}").format(put_aside(p)))
+        )
         self._set(screen)
 
     def current_screen(self) -> QWidget:
@@ -482,6 +512,7 @@ class MainWindow(QMainWindow):
             "SummaryScreen": self.show_summary,
             "LibraryScreen": self.show_library,
             "DecksScreen": self.show_decks,
+            "DeckStudio": lambda: self.show_studio(*self._studio),
             "ScenarioPicker": self.show_picker,
         }
         rebuild.get(type(self.current_screen()).__name__, self.show_home)()

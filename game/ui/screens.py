@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -248,17 +249,28 @@ class SummaryScreen(QWidget):
 
 
 class DecksScreen(QWidget):
-    """Browse every deck's cards; files that were skipped are listed with the reason."""
+    """Browse every deck's cards; make, edit, install and export decks; files that were skipped are listed."""
 
     go_home = Signal()
+    edit_deck = Signal(Path, bool)  # a user deck file to open in the studio; True when it replaces a shipped deck
+    decks_changed = Signal(str)  # the decks folder changed (what to tell the trainer): read the decks again
 
-    def __init__(self, content: Content, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, content: Content, lang: str, parent: QWidget | None = None, decks_dir: Path | None = None
+    ):
         super().__init__(parent)
+        from game import paths
+
         self.content = content
         self.lang = lang
+        self.decks_dir = decks_dir
+        self.shipped_dir = paths.shipped("cards")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
-        layout.addWidget(_label(tr("Decks"), "screenTitle", self))
+        self.top = QHBoxLayout()  # title, then what makes a new deck: written here or installed from a file
+        self.top.addWidget(_label(tr("Decks"), "screenTitle", self))
+        self.top.addStretch(1)
+        layout.addLayout(self.top)
         if content.problems:
             layout.addWidget(
                 _label(
@@ -270,8 +282,10 @@ class DecksScreen(QWidget):
         row = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("deckList")
+        self.list.setAccessibleName(tr("Decks"))
         for deck in content.decks.values():
-            item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}")
+            mine = "" if self._shipped(deck) else " ✎"
+            item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}{mine}")
             item.setData(Qt.ItemDataRole.UserRole, deck.id)
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._show)
@@ -282,18 +296,79 @@ class DecksScreen(QWidget):
         self.print_button = QPushButton(tr("Print this deck…"), self)
         self.print_button.setToolTip(tr("A PDF of cut-out cards, fronts and backs, for groups without laptops"))
         self.print_button.clicked.connect(self._print)
+        self.new_button = QPushButton(tr("New deck…"), self)
+        self.new_button.setToolTip(tr("Write your own deck: cards in Russian and English, saved as you go"))
+        self.new_button.clicked.connect(self._new)
+        self.edit_button = QPushButton(tr("Edit"), self)
+        self.edit_button.clicked.connect(self._edit)
+        self.install_button = QPushButton(tr("Install deck…"), self)
+        self.install_button.setToolTip(tr("Add a deck a colleague gave you (a .tmdeck file), checked first"))
+        self.install_button.clicked.connect(self._install)
+        self.export_button = QPushButton(tr("Export deck…"), self)
+        self.export_button.setToolTip(tr("One .tmdeck file with the deck and its art, to give to a colleague"))
+        self.export_button.clicked.connect(self._export)
+        for button in (self.new_button, self.edit_button, self.install_button, self.export_button):
+            button.setVisible(decks_dir is not None)
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.go_home)
+        self.top.addWidget(self.new_button)
+        self.top.addWidget(self.install_button)
         row = QHBoxLayout()
         row.addWidget(back)
         row.addStretch(1)
-        row.addWidget(self.print_button)
+        for button in (self.edit_button, self.export_button, self.print_button):
+            row.addWidget(button)
         layout.addLayout(row)
         self.said = _label("", "muted", self)
         layout.addWidget(self.said)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.setFocusProxy(self.list)
+
+    def _shipped(self, deck) -> bool:
+        from game.ui.deck_actions import is_shipped
+
+        return is_shipped(deck, self.shipped_dir)
+
+    def current_deck(self):
+        item = self.list.currentItem()
+        return self.content.decks[item.data(Qt.ItemDataRole.UserRole)] if item is not None else None
+
+    def _new(self) -> None:
+        from game.ui.deck_actions import new_deck
+
+        path = new_deck(self, self.content, self.decks_dir)
+        if path is not None:
+            self.edit_deck.emit(path, False)
+
+    def _edit(self) -> None:
+        from game.ui.deck_actions import own_copy
+
+        deck = self.current_deck()
+        if deck is None:
+            return
+        shipped_ids = {p.stem for p in self.shipped_dir.glob("*.toml")}
+        if self._shipped(deck):
+            path = own_copy(self, deck, self.decks_dir)
+            if path is not None:
+                self.edit_deck.emit(path, True)
+        else:
+            self.edit_deck.emit(deck.path, deck.id in shipped_ids)
+
+    def _install(self) -> None:
+        from game.ui.deck_actions import install_pack
+
+        said = install_pack(self, self.decks_dir, self.lang)
+        if said:
+            self.decks_changed.emit(said)
+
+    def _export(self) -> None:
+        from game.ui.deck_actions import export_pack
+
+        deck = self.current_deck()
+        said = export_pack(self, deck) if deck is not None else None
+        if said:
+            self.said.setText(said)
 
     def _print(self) -> None:
         from game.ui.transfer import print_deck
@@ -308,6 +383,11 @@ class DecksScreen(QWidget):
         if item is None:
             return
         deck = self.content.decks[item.data(Qt.ItemDataRole.UserRole)]
+        self.edit_button.setText(tr("Edit a copy…") if self._shipped(deck) else tr("Edit…"))
+        self.edit_button.setToolTip(
+            tr("Shipped decks stay as they are: you edit your own copy, which your games then play")
+            if self._shipped(deck) else tr("Open the deck in the studio")
+        )
         host = QWidget()
         grid = QGridLayout(host)
         for n, card in enumerate(deck.cards):

@@ -67,6 +67,7 @@ def stylesheet(base: int) -> str:
     QLabel#tagline, QLabel#muted {{ color: {MUTED}; }}
     QLabel#instruction {{ font-size: {int(base * 1.25)}px; }}
     QLabel#problem {{ color: #8A3B12; }}
+    QLineEdit[missing="true"], QPlainTextEdit[missing="true"] {{ border-color: #C77C1E; }}
     QPushButton {{ background: #FFFFFF; border: 2px solid #D9CFBF; border-radius: 10px;
                    padding: {base // 2}px {base}px; }}
     QPushButton:hover {{ border-color: {ACCENT}; }}

@@ -1,0 +1,184 @@
+"""The deck studio, driven as a trainer would: a three-card deck written in both languages with clicks and keys,
+played in a round, printed, exported, and installed into a fresh data folder where it plays the same."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from game.domain.round import new_round
+from game.ui.screens import DecksScreen, SummaryScreen
+from game.ui.studio import DeckStudio
+from tests.play import play_to_end
+from tests.ui.conftest import click, type_text, when_modal
+
+CARDS = [
+    ("Звонок в клинику", "Calling the clinic", "Как вас встречают по телефону?", "How are you greeted on the phone?"),
+    ("В кресле 🦷", "In the chair 🦷", "О чём думает пациент?", "What is the patient thinking?"),
+    ("Счёт", "The bill", "Понятен ли счёт?", "Is the bill clear?"),
+]
+
+
+def answer(monkeypatch, kind: str, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, kind, staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def press(modal, text: str) -> None:
+    next(b for b in modal.findChildren(QPushButton) if b.text() == text).click()
+
+
+def pick(decks: DecksScreen, name: str) -> None:
+    decks.list.setCurrentRow(next(i for i in range(decks.list.count()) if decks.list.item(i).text().startswith(name)))
+
+
+def fill_new_deck(dialog) -> None:
+    dialog.kind.setCurrentIndex(dialog.kind.findData("lens"))
+    dialog.name_ru.setText("Стоматология")
+    dialog.name_en.setText("Dental clinic")
+    dialog.ok.click()
+
+
+def write_card(qtbot, studio: DeckStudio, card) -> None:
+    title_ru, title_en, prompt_ru, prompt_en = card
+    for (field, lang), text in {
+        ("title", "ru"): title_ru, ("title", "en"): title_en, ("prompt", "ru"): prompt_ru, ("prompt", "en"): prompt_en
+    }.items():
+        editor = studio.editors[(field, lang)]
+        editor.setFocus()
+        type_text(qtbot, editor, text)
+
+
+@pytest.fixture
+def studio(qtbot, open_window):
+    window = open_window()
+    window.actions_["decks"].trigger()
+    decks = window.current_screen()
+    assert isinstance(decks, DecksScreen)
+    when_modal(fill_new_deck)
+    click(qtbot, decks.new_button)
+    screen = window.current_screen()
+    assert isinstance(screen, DeckStudio)
+    with qtbot.waitActive(window):  # the dialog gave the window back (a window manager does this itself)
+        window.activateWindow()
+    return window, screen
+
+
+def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_it(
+    qtbot, studio, monkeypatch, tmp_path, data_home
+):
+    window, screen = studio
+    write_card(qtbot, screen, CARDS[0])
+    assert screen.preview_text("title") == "Calling the clinic"  # the live card follows the typing
+    qtbot.keyClick(screen.editors[("title", "en")], Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert screen.list.count() == 2 and screen.list.currentRow() == 1
+    write_card(qtbot, screen, CARDS[1])
+    click(qtbot, screen.add_button)
+    # only the Russian first: the studio marks the missing English and the game would skip the deck
+    type_text(qtbot, screen.editors[("title", "ru")], CARDS[2][0])
+    assert screen.marks["title"].isVisible() and "English" in screen.marks["title"].text()
+    assert screen.list.item(2).text().endswith("⚠")
+    screen.save_now()
+    assert "title.en: is empty" in screen.problems.text()
+    write_card(qtbot, screen, ("", *CARDS[2][1:]))
+    screen.save_now()
+    assert screen.problems.text() == "" and not screen.marks["title"].isVisible()
+
+    # undo takes back the last typing, redo brings it again
+    qtbot.keyClick(screen.editors[("prompt", "en")], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.editors[("prompt", "en")].toPlainText() == ""
+    qtbot.keyClick(screen.editors[("prompt", "en")], Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert screen.editors[("prompt", "en")].toPlainText() == "Is the bill clear?"
+    # move the bill up, then back down
+    screen.list.setCurrentRow(2)
+    qtbot.keyClick(screen.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert screen.file.text(1, "title", "en") == "The bill"
+    qtbot.keyClick(screen.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+
+    path = screen.file.path
+    click(qtbot, next(b for b in screen.findChildren(QPushButton) if b.text() == "← Decks"))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert [c["title"]["ru"] for c in data["cards"]] == [c[0] for c in CARDS]
+    assert path.parent == data_home / "cards" and data["deck"]["kind"] == "lens"
+
+    decks = window.current_screen()
+    assert isinstance(decks, DecksScreen)
+    deck = window.content.decks["dental-clinic"]
+    assert [c.title.en for c in deck.cards] == [c[1] for c in CARDS] and not window.content.problems
+    pick(decks, "Dental clinic")
+
+    answer(monkeypatch, "getSaveFileName", tmp_path / "dental.pdf")
+    click(qtbot, decks.print_button)
+    assert (tmp_path / "dental.pdf").read_bytes().startswith(b"%PDF")
+    answer(monkeypatch, "getSaveFileName", tmp_path / "dental")
+    click(qtbot, decks.export_button)
+    assert (tmp_path / "dental.tmdeck").is_file() and "dental.tmdeck" in decks.said.text()
+
+    # a round draws the new lens cards and plays to its end
+    seed = next(s for s in range(200) if _lens_of(window.content, s) == deck.cards[0].id)
+    window.start_round("solo-spark", seed=seed)
+    rnd = window.current_screen().round
+    play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
+    assert isinstance(window.current_screen(), SummaryScreen)
+    assert rnd.drawn_of_kind("lens").title.ru == "Звонок в клинику"
+
+    # a colleague's fresh data folder installs the file and plays the same deck
+    from game.ui.app import build_window
+
+    other = build_window(tmp_path / "colleague", "en")
+    qtbot.addWidget(other)
+    other.show()
+    other.actions_["decks"].trigger()
+    theirs = other.current_screen()
+    answer(monkeypatch, "getOpenFileName", tmp_path / "dental.tmdeck")
+    when_modal(lambda box: press(box, "Install"))
+    click(qtbot, theirs.install_button)
+    installed = other.content.decks["dental-clinic"]
+    assert installed.cards == deck.cards
+    assert "Installed Dental clinic" in other.current_screen().said.text()
+    assert _lens_of(other.content, seed) == deck.cards[0].id
+    # installing it again asks: keep both (a new id) — never a silent overwrite
+    when_modal(lambda box: press(box, "Keep both"))
+    click(qtbot, other.current_screen().install_button)
+    assert "dental-clinic-2" in other.content.decks
+    other.library.close()
+
+
+def _lens_of(content, seed: int) -> str:
+    rnd = new_round(content.scenarios["solo-spark"], content, seed=seed)
+    while rnd.step.kind != "lens":
+        rnd.next()
+    return rnd.drawn_of_kind("lens").id
+
+
+def test_a_shipped_deck_is_edited_as_your_copy_and_can_go_back(qtbot, open_window, data_home):
+    from game import paths
+
+    window = open_window()
+    window.actions_["decks"].trigger()
+    decks = window.current_screen()
+    pick(decks, "Lenses")
+    assert decks.edit_button.text() == "Edit a copy…"
+    shipped = (paths.shipped("cards") / "lens.toml").read_bytes()
+    when_modal(lambda box: press(box, "Make my copy"))
+    click(qtbot, decks.edit_button)
+    studio = window.current_screen()
+    assert isinstance(studio, DeckStudio) and studio.shipped_button.isVisible()
+    editor = studio.editors[("title", "en")]
+    editor.selectAll()
+    type_text(qtbot, editor, "Through a child's eyes")
+    click(qtbot, next(b for b in studio.findChildren(QPushButton) if b.text() == "← Decks"))
+    assert window.content.decks["lens"].cards[0].title.en == "Through a child's eyes"
+    assert (paths.shipped("cards") / "lens.toml").read_bytes() == shipped  # never changed
+    decks = window.current_screen()
+    pick(decks, "Lenses")
+    assert decks.edit_button.text() == "Edit…"
+    click(qtbot, decks.edit_button)
+    studio = window.current_screen()
+    when_modal(lambda box: press(box, "Yes"))
+    click(qtbot, studio.shipped_button)
+    assert window.content.decks["lens"].path.parent == paths.shipped("cards")
+    assert len(list((data_home / "cards" / "replaced").glob("lens-*.toml"))) == 1
+    assert QApplication.activeModalWidget() is None
