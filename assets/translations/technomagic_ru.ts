@@ -1320,6 +1320,36 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
+      <source>minutes</source>
+      <translation>за минуты</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>hours</source>
+      <translation>за часы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>days</source>
+      <translation>за дни</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>free</source>
+      <translation>бесплатно</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>small cost</source>
+      <translation>недорого</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>needs a budget</source>
+      <translation>нужен бюджет</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
       <source>Moment</source>
       <translation>Момент</translation>
     </message>
@@ -1345,8 +1375,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
-      <source>Example story</source>
-      <translation>Пример</translation>
+      <source>How long it takes to put in place, and what it costs</source>
+      <translation>Сколько времени займёт внедрение и во что обойдётся</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
@@ -1362,6 +1392,16 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Pause or resume the timer (Ctrl+Space)</source>
       <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Example story</source>
+      <translation>Пример</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Why it works</source>
+      <translation>Почему это работает</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
@@ -1387,6 +1427,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Twist: {0}</source>
       <translation>Вариант: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Why it works: {0}</source>
+      <translation>Почему это работает: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />

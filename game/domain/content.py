@@ -26,6 +26,9 @@ DECK_KINDS = (
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 4000
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
+#: How long a technique takes to put in place, and what it costs (shown as small marks on the card face).
+EFFORTS = ("minutes", "hours", "days")
+COSTS = ("free", "small", "budget")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -84,6 +87,10 @@ class Card:
     tags: tuple[str, ...] = ()
     art: str | None = None
     order: int | None = None
+    why: Text | None = None  # one line: why the move works
+    effort: str | None = None  # minutes / hours / days (technique cards)
+    cost: str | None = None  # free / small / budget (technique cards)
+    story: str | None = None  # the seed story this card retells: no table shows two cards with one story
 
 
 @dataclass(frozen=True)
@@ -235,14 +242,29 @@ class _Checker:
             raise ContentErrors(self.errors)
 
 
-def _card_line(path: Path, card_id: str) -> int | None:
-    """The line of `id = "card_id"`, so an editor can jump to the card (best effort)."""
+def _card_line(path: Path, card_id: str, fld: str | None = None) -> int | None:
+    """The line of `id = "card_id"`, or of the card's own `fld = …` line when it has one, so an editor can jump
+    to it (best effort)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     pattern = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(card_id) + r'["\']')
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+    start = next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+    if start is None or not fld:
+        return start
+    key = re.compile(r"^\s*" + re.escape(fld.split(".")[0]) + r"\s*=")
+    for n in range(start - 1, 0, -1):  # the field may sit above the id within the same [[cards]] table
+        if lines[n - 1].strip().startswith("[["):
+            break
+        if key.match(lines[n - 1]):
+            return n
+    for n in range(start, len(lines) + 1):
+        if n > start and lines[n - 1].strip().startswith("["):
+            break
+        if key.match(lines[n - 1]):
+            return n
+    return start
 
 
 def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
@@ -297,8 +319,38 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
         if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
             check.fail(label, "order", "must be a whole number")
             order = None
+        why = check.text(raw, "why", label, "", required=False)
+        marks: dict[str, str | None] = {}
+        for key, allowed in (("effort", EFFORTS), ("cost", COSTS)):
+            value = raw.get(key)
+            if value is not None and value not in allowed:
+                check.fail(label, key, f"{value!r} must be one of: {', '.join(allowed)}")
+                value = None
+            marks[key] = value
+        story = raw.get("story")
+        if story is not None and (not isinstance(story, str) or not _ID.match(story)):
+            check.fail(label, "story", f"{story!r} is not a valid story id (lowercase letters, digits, - _ .)")
+            story = None
         if card_id and title and prompt and deck_id and kind in DECK_KINDS:
-            cards.append(Card(card_id, deck_id, kind, title, prompt, example, source, twist, tuple(tags), art, order))
+            cards.append(
+                Card(
+                    card_id,
+                    deck_id,
+                    kind,
+                    title,
+                    prompt,
+                    example,
+                    source,
+                    twist,
+                    tuple(tags),
+                    art,
+                    order,
+                    why,
+                    marks["effort"],
+                    marks["cost"],
+                    story,
+                )
+            )
     _locate(check.errors)
     check.raise_if_any()
     assert deck_id and name and kind
@@ -309,7 +361,7 @@ def _locate(errors: list[ContentError]) -> None:
     """Adds nothing to the message, but gives card errors the line of their card when it can be found."""
     for i, err in enumerate(errors):
         if err.item_id and not err.item_id.startswith("#") and err.line is None:
-            line = _card_line(err.path, err.item_id)
+            line = _card_line(err.path, err.item_id, err.field)
             if line is not None:
                 errors[i] = ContentError(err.path, f"card {err.item_id}: {err.field}: {err.message}", line=line)
 
