@@ -271,6 +271,11 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>Redraw: {0}</source>
+      <translation>Заменить: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>

@@ -127,6 +127,7 @@ class StepSpec:
     instruction: Text
     cards: tuple[str, ...] = ()  # fixed card ids shown instead of drawing (e.g. the three morning questions)
     route: bool = False  # draw the next card along the client's route (touchpoint `order`), not at random
+    per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Scenario:
     dot_cap: int = 3
     self_votes: bool = True
     hints: bool = True
+    per_team: tuple[str, ...] = ()  # deck kinds each team draws for itself wherever a step draws them
 
 
 # --- reading files -----------------------------------------------------------------------------------
@@ -400,6 +402,10 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(None, f"scenario.{key}", "must be true or false")
             value = True
         flags[key] = value
+    per_team_all = head.get("per_team", [])
+    if not isinstance(per_team_all, list) or any(k not in DECK_KINDS for k in per_team_all):
+        check.fail(None, "scenario.per_team", f"must list deck kinds from: {', '.join(DECK_KINDS)}")
+        per_team_all = []
     raw_steps = data.get("steps")
     if not raw_steps or not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
         check.fail(None, None, "the scenario has no steps (add [[steps]] tables)")
@@ -428,9 +434,16 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(label, "route", "must be true or false")
             route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
+        draw = [] if fixed and "draw" not in raw else draw
+        per_team = raw.get("per_team")
+        if per_team is None:
+            per_team = [k for k in per_team_all if k in draw]
+        elif not isinstance(per_team, list) or any(k not in draw for k in per_team):
+            check.fail(label, "per_team", "must list deck kinds that this step draws")
+            per_team = []
         if instruction:
-            draw = [] if fixed and "draw" not in raw else draw
-            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route))
+            own = tuple(dict.fromkeys(per_team))
+            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own))
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
@@ -450,6 +463,7 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         path,
         dots=dots,
         dot_cap=numbers["dot_cap"] or dots,
+        per_team=tuple(per_team_all),
         **flags,
     )
 

@@ -156,6 +156,21 @@ def test_scenario_with_unknown_step(tmp_path, content):
     assert message.startswith(f"{path}: step 3: step: unknown step 'dance'; expected one of: warmup,")
 
 
+def test_a_scenario_names_the_decks_each_team_draws_for_itself(tmp_path, content):
+    text = Path(content.scenarios["solo-spark"].path).read_text(encoding="utf-8")
+    head, first, *rest = text.split("\n[[steps]]\n")
+    own = head + '\nper_team = ["business", "client"]\n'
+    scenario = load_scenario(write(tmp_path, "\n[[steps]]\n".join([own, first, *rest]), "s.toml"))
+    assert scenario.per_team == ("business", "client")
+    assert [s.per_team for s in scenario.steps[:2]] == [("business", "client"), ()]  # only where a step draws them
+    wrong = "\n[[steps]]\n".join([head, first + '\nper_team = ["lens"]\n', *rest])
+    path = write(tmp_path, wrong, "w.toml")
+    assert messages(path, load_scenario) == [f"{path}: step 1: per_team: must list deck kinds that this step draws"]
+    bad = write(tmp_path, head + '\nper_team = "business"\n' + "\n[[steps]]\n" + "\n[[steps]]\n".join([first, *rest]))
+    assert messages(bad, load_scenario)[0].endswith("scenario.per_team: must list deck kinds from: " + ", ".join(
+        ("business", "client", "touchpoint", "lens", "technomagic", "constraint", "check", "obstacle", "warmup")))
+
+
 def test_scenario_must_end_with_choose_then_promise(tmp_path, content):
     text = Path(content.scenarios["solo-spark"].path).read_text(encoding="utf-8")
     blocks = text.split("\n[[steps]]\n")
