@@ -83,7 +83,6 @@ def migrate(conn: Connection) -> None:
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
     """Store a finished round: its session and the ideas it keeps (a solo player's chosen ones, a workshop's
     every idea with its team and dots), promises included. Returns the idea ids."""
-    provenance = rnd.provenance()
     now = datetime.now(UTC)
     with Session(engine) as session:
         record = PlaySession(
@@ -116,7 +115,7 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
                 team=team,
                 player=idea.player,
                 search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign, team, idea.player),
-                **provenance,
+                **rnd.provenance(idea.team),  # in a workshop, the team's own business and client
             )
             session.add(row)
             rows.append(row)

@@ -27,7 +27,7 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import StepBar, deck_word, step_word, tr
+from game.ui.widgets import StepBar, deck_word, scroll_area, step_word, tr
 
 PREVIEW = QSize(336, 189)
 
@@ -273,7 +273,7 @@ class WorkshopConsole(QWidget):
         self.instruction.setText(step.instruction.get(self.lang))
         self.message.clear()
         if step.kind in IDEA_STEPS:
-            panel: QWidget = TeamsPanel(ws, self)
+            panel: QWidget = TeamsPanel(ws, self, self.lang)
         elif step.kind == "check":
             panel = CheckPanel(ws, self.lang, self)
         elif step.kind == "choose":
@@ -328,6 +328,52 @@ class WorkshopConsole(QWidget):
                 redraw.clicked.connect(lambda _=False, s=slot: self.redraw(s))
                 row.addWidget(redraw)
             self.cards_box.addWidget(chip)
+        if self.ws.team_draw():
+            self.cards_box.addWidget(self._team_cards())
+
+    def _team_cards(self) -> QWidget:
+        """Where every team draws its own cards (a business and a client each): one line per team, and a
+        button per card to redraw it for that team alone."""
+        scroll = scroll_area(self)
+        scroll.setObjectName("teamCards")
+        scroll.setMaximumWidth(PREVIEW.width())
+        scroll.setMaximumHeight(320)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget(scroll)
+        column = QVBoxLayout(host)
+        column.setContentsMargins(0, 0, 0, 0)
+        for n, team in enumerate(self.ws.teams, 1):
+            chip = QFrame(host)
+            chip.setObjectName("panel")
+            rows = QVBoxLayout(chip)
+            cards = self.ws.own_cards(team.name)
+            label = QLabel(f"{team.name}: " + " · ".join(c.title.get(self.lang) for c in cards), chip)
+            label.setObjectName(f"teamCards-{n}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setToolTip("\n".join(f"{deck_word(c.kind)}: {c.prompt.get(self.lang)}" for c in cards))
+            rows.addWidget(label)
+            buttons = QHBoxLayout()
+            for slot, card in enumerate(cards):
+                redraw = QPushButton(f"↻ {deck_word(card.kind).lower()}", chip)
+                redraw.setObjectName("chip")
+                redraw.setAccessibleName(f"redraw-team{n}-{slot}")
+                redraw.setToolTip(tr("Redraw: {0}").format(card.title.get(self.lang)))
+                redraw.clicked.connect(lambda _=False, t=team.name, s=slot: self.redraw_team(t, s))
+                buttons.addWidget(redraw)
+            buttons.addStretch(1)
+            rows.addLayout(buttons)
+            column.addWidget(chip)
+        column.addStretch(1)
+        scroll.setWidget(host)
+        return scroll
+
+    def redraw_team(self, team: str, slot: int) -> None:
+        self.ws.redraw_team(team, slot)
+        self._show_cards()
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.reload()
+        self.changed()
 
     def changed(self) -> None:
         """After every change: the projector follows, the controls say what they will do."""

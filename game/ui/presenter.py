@@ -44,14 +44,18 @@ class IdeaWall(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
+        self.subheads: list[str] = []  # under each heading: the team's own cards, where it drew its own
         self.px = self.MIN_PX
         self.scale = 1.0
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
         self.setMinimumHeight(120)
 
-    def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0) -> None:
+    def show_groups(
+        self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0, subheads: list[str] | None = None
+    ) -> None:
         self.groups = groups
         self.scale = scale
+        self.subheads = subheads or []
         self.update()
 
     def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
@@ -107,6 +111,12 @@ class IdeaWall(QWidget):
                 painter.drawStaticText(x, y, self._text(metrics.elidedText(
                     heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
                 y += line + gap
+            if n < len(self.subheads) and self.subheads[n]:
+                painter.setFont(font)
+                painter.setPen(QColor(theme.MUTED))
+                sub = self._text(self.subheads[n], width, font, metrics)  # up to two lines
+                painter.drawStaticText(x, y, sub)
+                y += int(sub.size().height()) + gap
             painter.setFont(font)
             longest = max((m for m, _ in items), key=len, default="")  # numbers and dots: the longest is widest
             mark_w = metrics.horizontalAdvance(longest) + space
@@ -232,9 +242,10 @@ class PresenterView(QWidget):
         if key != self._cards_key:
             self._cards_key = key
             self._show_cards(step.kind in WALL_STEPS)
-        self.wall.setVisible(step.kind in WALL_STEPS)
+        self.wall.setVisible(step.kind in WALL_STEPS or bool(ws.team_draw()))
         self.status.setText(self._status())
-        self.wall.show_groups(self.groups(), 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0)
+        scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
+        self.wall.show_groups(self.groups(), scale, self.team_cards())
         self.show_time()
 
     def _show_cards(self, small: bool) -> None:
@@ -292,6 +303,9 @@ class PresenterView(QWidget):
                 who = " — ".join(x for x in (p.who, format_date(p.due)) if x)
                 lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
             return [("", lines)]
+        if ws.team_draw():  # every team has drawn its own cards: a column each shows them
+            shown = (lambda t: []) if ws.anonymous else (lambda t: [(f"{i.id}.", i.text) for i in ws.ideas_of(t)])
+            return [(t.name, shown(t.name)) for t in ws.teams]
         if ws.anonymous or kind in ("check", "choose"):
             ideas = [(f"{i.id}.", i.text) for i in ws.ideas]
             half = (len(ideas) + 1) // 2
@@ -300,6 +314,14 @@ class PresenterView(QWidget):
             (f"{t.name} · {len(ws.ideas_of(t.name))}", [(f"{i.id}.", i.text) for i in ws.ideas_of(t.name)])
             for t in ws.teams
         ]
+
+    def team_cards(self) -> list[str]:
+        """Under each team's column: the cards it drew for itself ("Café · The regular"), when the wall has a
+        column per team."""
+        ws = self.ws
+        if ws.step.kind in ("check", "choose", "promise") or (ws.anonymous and not ws.team_draw()):
+            return []
+        return [" · ".join(c.title.get(self.lang) for c in ws.all_own_cards(t.name)) for t in ws.teams]
 
     def _with_team(self, idea) -> str:
         return idea.text if self.ws.anonymous else f"{idea.text} — {' + '.join(idea.authors())}"

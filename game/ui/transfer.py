@@ -171,7 +171,6 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
 
 def round_idea_dicts(rnd) -> list[dict]:
     """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
-    cards = rnd.provenance()
     chosen = {idea.id for idea in rnd.chosen()}
     return [
         {
@@ -189,7 +188,7 @@ def round_idea_dicts(rnd) -> list[dict]:
             "player": idea.player,
             "tags": [],
             "notes": [],
-            **cards,
+            **rnd.provenance(idea.team),  # a team's own business and client, where it drew its own
         }
         for idea in rnd.ideas
     ]
@@ -214,6 +213,8 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
         "scenario_name": rnd.scenario.name.get(lang),
         "finished_at": datetime.now(UTC).isoformat(),
     }
+    if rnd.in_teams:
+        session["team_cards"] = {t.name: [c.id for c in rnd.all_own_cards(t.name)] for t in rnd.teams}
     try:
         pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:

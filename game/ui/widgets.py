@@ -69,6 +69,14 @@ def deck_word(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def card_marks(card: Card) -> str:
+    """A technique's small marks: how long it takes to put in place and what it costs ("minutes · free")."""
+    efforts = {"minutes": tr("minutes"), "hours": tr("hours"), "days": tr("days")}
+    costs = {"free": tr("free"), "small": tr("small cost"), "budget": tr("needs a budget")}
+    parts = [efforts.get(card.effort or "", ""), costs.get(card.cost or "", "")]
+    return " · ".join(p for p in parts if p)
+
+
 class CardFace(QFrame):
     """A card on the table: the deck's colour band and emblem, the title, the prompt, the story on demand."""
 
@@ -104,6 +112,11 @@ class CardFace(QFrame):
         row.addWidget(icon)
         self.deck_label = QLabel(deck_word(card.kind).upper(), band)
         row.addWidget(self.deck_label, 1)
+        self.marks = QLabel(card_marks(card), band)
+        self.marks.setObjectName("cardMarks")
+        self.marks.setToolTip(tr("How long it takes to put in place, and what it costs"))
+        self.marks.setVisible(bool(self.marks.text()))
+        row.addWidget(self.marks)
         outer.addWidget(band)
 
         body = QVBoxLayout()
@@ -117,15 +130,17 @@ class CardFace(QFrame):
         self.source = self._label(card.source.get(lang) if card.source else "", "cardSource")
         twist = card.twist.get(lang) if card.twist else ""
         self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
-        for extra in (self.example, self.twist, self.source):
+        why = card.why.get(lang) if card.why else ""
+        self.why = self._label(tr("Why it works: {0}").format(why) if why else "", "cardWhy")
+        for extra in (self.example, self.why, self.twist, self.source):
             extra.hide()
             body.addWidget(extra)
         body.addStretch(1)
         buttons = QHBoxLayout()
-        self.story_button = QPushButton(tr("Example story"), self)
+        self.story_button = QPushButton(tr("Example story") if card.example else tr("Why it works"), self)
         self.story_button.setObjectName("chip")
         self.story_button.setCheckable(True)
-        self.story_button.setVisible(bool(card.example))
+        self.story_button.setVisible(bool(card.example or card.why))
         self.story_button.toggled.connect(self.show_story)
         buttons.addWidget(self.story_button)
         buttons.addStretch(1)
@@ -148,6 +163,7 @@ class CardFace(QFrame):
 
     def show_story(self, shown: bool) -> None:
         self.example.setVisible(shown and bool(self.example.text()))
+        self.why.setVisible(shown and bool(self.why.text()))
         self.twist.setVisible(shown and bool(self.twist.text()))
         self.source.setVisible(shown and bool(self.source.text()))
         self.story_button.setChecked(shown)
