@@ -7,6 +7,7 @@ The UI only shows a `Round` and calls its methods; everything a round knows seri
 import json
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from game.domain.content import Card, Content, Scenario, StepSpec
@@ -51,6 +52,7 @@ class Round:
     ideas: list[Idea] = field(default_factory=list)
     timers: dict[int, Countdown] = field(default_factory=dict)
     ballot: Ballot | None = None
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # the library stores a round once (round_uid)
 
     def __post_init__(self) -> None:
         if self.ballot is None:
@@ -260,6 +262,7 @@ class Round:
             "ideas": [i.to_dict() for i in self.ideas],
             "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
             "ballot": self.ballot.to_dict(),
+            "uid": self.uid,
         }
 
     def to_json(self) -> str:
@@ -290,6 +293,7 @@ class Round:
             ideas=[Idea.from_dict(i) for i in data["ideas"]],
             timers={int(k): Countdown.from_dict(t, clock) for k, t in data["timers"].items()},
             ballot=Ballot.from_dict(data["ballot"]),
+            **({"uid": str(data["uid"])} if isinstance(data.get("uid"), str) and data["uid"] else {}),
             **more,
         )
 
