@@ -70,7 +70,7 @@ def check_library(path: Path, full: bool = False) -> int:
     try:
         rows = db.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
-            first = "; ".join(str(r[0]) for r in rows[:2])
+            first = " ".join("; ".join(str(r[0]) for r in rows[:2]).replace("*** in database main ***", "").split())
             raise LibraryError(path, f"the library is damaged ({first})", "damaged")
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "alembic_version" in tables:
@@ -88,7 +88,10 @@ def check_library(path: Path, full: bool = False) -> int:
         text = str(e).lower()
         if any(word in text for word in ("malformed", "corrupt", "not a database")):
             raise LibraryError(path, f"the library is damaged ({e})", "damaged") from None
-        raise LibraryError(path, f"cannot be read ({e})", "unwritable") from None
+        raise LibraryError(
+            path, f"cannot be opened here: its folder takes no writes or its disk is full ({e}); the file is left "
+            "as it was", "unwritable"
+        ) from None
     finally:
         db.close()
 
