@@ -89,7 +89,92 @@ def _parser() -> argparse.ArgumentParser:
     from game.cli_decks import add_commands as add_deck_commands
 
     add_deck_commands(commands)
+    _backup_commands(commands)
     return parser
+
+
+def _backup_commands(commands) -> None:
+    """`check-library` and `backup list|now|restore` (the library's safety, see README "Backups")."""
+    commands.add_parser(
+        "check-library",
+        help="check every page of the library (PRAGMA integrity_check): exit 0 when sound, 2 when not",
+    )
+    backup = commands.add_parser("backup", help="list, take or restore backups of the library")
+    actions = backup.add_subparsers(dest="backup_action", required=True)
+    actions.add_parser("list", help="every backup, newest first: name, date, ideas")
+    actions.add_parser("now", help="take a checked backup now")
+    restore = actions.add_parser(
+        "restore",
+        help="put a backup in place of the library (the current file is set aside, never deleted)",
+    )
+    restore.add_argument("which", metavar="latest|NAME", help="`latest` (the newest good backup) or a backup's name")
+
+
+def library_problem(e) -> str:
+    """One line for a library that cannot be used: what is wrong, and the command that puts it right."""
+    from game.store import backup
+
+    line = f"technomagic: {e}"
+    if e.kind == "unwritable":
+        return line + " (free some space or make the folder writable, then try again)"
+    if e.kind == "newer":
+        return line
+    good = backup.latest_good(e.path.parent)
+    if good is None:
+        return line + "; no backup to restore"
+    return line + f"; restore the backup of {good[0].taken:%Y-%m-%d %H:%M} ({good[1]} ideas): technomagic backup " \
+        "restore latest"
+
+
+def check_library_command(data_dir: Path) -> int:
+    from game.store.db import DB_NAME, LibraryError, check_library
+
+    path = data_dir / DB_NAME
+    if not path.exists():
+        print(f"technomagic: {path}: no library yet", file=sys.stderr)
+        return 2
+    try:
+        count = check_library(path, full=True)
+    except LibraryError as e:
+        print(library_problem(e), file=sys.stderr)
+        return 2
+    print(f"{path}: ok, {count} ideas")
+    return 0
+
+
+def backup_command(data_dir: Path, action: str, which: str = "") -> int:
+    from game.store import backup
+
+    try:
+        if action == "list":
+            for b in backup.backups(data_dir):
+                count = b.ideas()
+                shown = "damaged" if count is None else f"{count} ideas"
+                print(b.name, f"{b.taken:%Y-%m-%d %H:%M:%S}", shown, b.reason or "-", sep="\t")
+            return 0
+        if action == "now":
+            made = backup.take(data_dir, "manual")
+            if made is None:
+                print(f"technomagic: {data_dir / backup.DB_NAME}: no library to back up", file=sys.stderr)
+                return 2
+            print(f"{made.path}: {made.ideas()} ideas")
+            return 0
+        if _game_is_running(data_dir):
+            print(f"technomagic: {data_dir}: the game is open on this folder; close it, then restore", file=sys.stderr)
+            return 2
+        chosen, count, aside = backup.restore(data_dir, which)
+    except backup.BackupError as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return 2
+    kept = f"; the library it replaced is kept as {aside}" if aside else ""
+    print(f"restored {chosen.name} ({count} ideas){kept}")
+    return 0
+
+
+def _game_is_running(data_dir: Path) -> bool:
+    from game.instance import held_by_another
+
+    return held_by_another(data_dir)
 
 
 def _positive_int(value: str) -> int:
@@ -129,7 +214,7 @@ def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: b
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     try:
         flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -166,7 +251,7 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
@@ -203,7 +288,7 @@ def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     try:
         if kind == ".csv":
@@ -243,6 +328,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         print(f"technomagic: cannot use the data folder: {e}", file=sys.stderr)
         return 2
+    from game.io import atomic
+
+    atomic.record_pending_in(data_dir)  # an export killed half-way is cleaned at the next start
+    if args.command == "check-library":
+        return check_library_command(data_dir)
+    if args.command == "backup":
+        return backup_command(data_dir, args.backup_action, getattr(args, "which", ""))
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
     if args.command == "export":

@@ -7,6 +7,7 @@ The UI only shows a `Round` and calls its methods; everything a round knows seri
 import json
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from game.domain.content import Card, Content, Scenario, StepSpec
@@ -52,6 +53,7 @@ class Round:
     timers: dict[int, Countdown] = field(default_factory=dict)
     ballot: Ballot | None = None
     spent: list[str] = field(default_factory=list)  # cards shown and put back (redrawn): not drawn again soon
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # the library stores a round once (round_uid)
 
     def __post_init__(self) -> None:
         self._index = {c.id: c for d in self.content.decks.values() for c in d.cards}
@@ -302,6 +304,7 @@ class Round:
             "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
             "ballot": self.ballot.to_dict(),
             "spent": self.spent,
+            "uid": self.uid,
         }
 
     def to_json(self) -> str:
@@ -333,6 +336,7 @@ class Round:
             timers={int(k): Countdown.from_dict(t, clock) for k, t in data["timers"].items()},
             ballot=Ballot.from_dict(data["ballot"]),
             spent=[str(c) for c in data.get("spent", [])],
+            **({"uid": str(data["uid"])} if isinstance(data.get("uid"), str) and data["uid"] else {}),
             **more,
         )
 

@@ -423,8 +423,36 @@ def new_workshop(
     )
 
 
+def _cut_names(data: dict) -> dict:
+    """Team and player names longer than NAME_CHARS (a file written by hand or by another program) are cut, the
+    same everywhere they appear (ideas, votes, drafts), so that they fit the presenter's columns."""
+    long: dict[str, str] = {}
+    for team in data.get("teams", []) if isinstance(data.get("teams"), list) else []:
+        if isinstance(team, dict):
+            for name in [team.get("name"), *(team.get("players") or [])]:
+                if isinstance(name, str) and len(name) > NAME_CHARS:
+                    long[name] = name[:NAME_CHARS].strip()
+    if not long:
+        return data
+
+    def cut(value):
+        if isinstance(value, str):
+            return long.get(value, value)
+        if isinstance(value, list):
+            return [cut(v) for v in value]
+        if isinstance(value, dict):
+            return {long.get(k, k): cut(v) for k, v in value.items()}
+        return value
+
+    return cut(data)
+
+
 def load_state(text: str, content: Content, clock: Clock = time.monotonic) -> Round:
     """A saved round or workshop, whichever the JSON holds."""
     data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"a round is a JSON object, not {type(data).__name__}")
+    if data.get("kind") == "workshop":
+        data = _cut_names(data)
     kind = Workshop if data.get("kind") == "workshop" else Round
     return kind.from_dict(data, content, clock)

@@ -33,6 +33,7 @@ from game.io.tabular import (
     STATUS_LABELS,
     gc_paused,
 )
+from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text
@@ -460,7 +461,8 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
 def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> ImportResult:
     """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none)."""
     ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
-    with Session(engine) as session:
+    _backup_before_import(engine, records)
+    with Session(writer(engine)) as session:
         seen = {fingerprint(title, text) for title, text in session.exec(select(Idea.title, Idea.text))}
         fresh = []
         for record in records:
@@ -492,6 +494,18 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
         session.commit()
     result.added = len(fresh)
     return result
+
+
+def _backup_before_import(engine: Engine, records: list) -> None:
+    """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it)."""
+    if records and engine.dialect.name == "sqlite" and engine.url.database:
+        from game.store import backup
+
+        library = Path(engine.url.database)
+        try:
+            backup.take(library.parent, "import")
+        except backup.BackupError as e:
+            raise ImportError_(library, f"nothing was imported: no backup could be taken first ({e})") from None
 
 
 def _stored_time(value: datetime) -> str:

@@ -45,6 +45,7 @@ class Library:
         self._opening = threading.Lock()
         self._closed = False
         self.error: str | None = None
+        self.problem = None  # the LibraryError, with its kind (damaged, empty, newer, unwritable, unreadable)
 
     @property
     def ready(self) -> bool:
@@ -60,6 +61,7 @@ class Library:
                     self._engine = open_library(self.data_dir)
                 except LibraryError as e:
                     self.error = str(e)
+                    self.problem = e
             return self._engine
 
     def save(self, rnd: Round, lang: str) -> list[int]:
@@ -94,6 +96,16 @@ class Library:
 
         engine = self.engine()
         return ideas.similar(engine, typed) if engine is not None else []
+
+    def reopen(self) -> None:
+        """Forget the open file and any problem: the next use opens (and checks) the library again."""
+        with self._opening:
+            if self._engine is not None:
+                self._engine.dispose()
+            self._engine = None
+            self.error = None
+            self.problem = None
+            self._closed = False
 
     def close(self) -> None:
         """Let go of the file (waiting for an opening under way); the library is not opened again."""

@@ -87,6 +87,9 @@ class HomeScreen(QWidget):
         self.due_box = QVBoxLayout()
         outer.addLayout(self.due_box)
         self.due: QWidget | None = None
+        self.notices = QVBoxLayout()  # the library's safety: a library that cannot be trusted, unsaved rounds
+        outer.addLayout(self.notices)
+        self.notice: dict[str, QWidget] = {}
         self.warning = _label("", "problem", self)
         self.warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.warning.hide()
@@ -102,6 +105,17 @@ class HomeScreen(QWidget):
         if panel is not None:
             panel.setMaximumWidth(900)
             self.due_box.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def show_notice(self, key: str, panel: QWidget | None) -> None:
+        """Put a notice (or nothing) under the buttons, replacing the one with the same key."""
+        old = self.notice.pop(key, None)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        if panel is not None:
+            panel.setMaximumWidth(900)
+            self.notice[key] = panel
+            self.notices.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
         """What the decks tell (they are read just after the window first shows): skipped files, and a round
