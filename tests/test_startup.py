@@ -24,14 +24,33 @@ def test_version(tmp_path):
 
 
 def test_exit_when_shown_paints_the_home_window_without_the_database(tmp_path):
+    """The exit comes after the home window and its buttons were painted (seen by an event filter on the whole
+    application, not by the window's own flag), and before the database is imported."""
     code = (
         "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
         "from game.ui import app\n"
+        "events = []\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            events.append('paint ' + type(obj).__name__)\n"
+        "        return False\n"
+        "qapp = app.make_application()\n"
+        "watch = Watch(); qapp.installEventFilter(watch)\n"
+        "qapp.aboutToQuit.connect(lambda: events.append('quit'))\n"
         "rc = app.run(app.Path(sys.argv[1]), exit_when_shown=True, lang='ru')\n"
         "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel')))\n"
+        "print(' | '.join(events))\n"
     )
     out = run([sys.executable, "-c", code, str(tmp_path / "data")], tmp_path)
-    assert out.stdout.strip() == "0 []", out.stderr
+    result, events = out.stdout.strip().split("\n")
+    assert result == "0 []", out.stderr
+    events = events.split(" | ")
+    assert events[-1] == "quit" and events.count("quit") == 1, events
+    assert "paint MainWindow" in events, events
+    assert "paint QPushButton" in events, events  # the home screen's buttons, not an empty frame
 
 
 def test_exit_when_shown_from_the_command_line(tmp_path):
