@@ -1,6 +1,7 @@
 """Start-up as a user and a benchmark see it: the command line, the first window, and the wheel's data."""
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -59,10 +60,43 @@ def test_exit_when_shown_from_the_command_line(tmp_path):
     assert (tmp_path / "d").is_dir() and not (tmp_path / "home").exists()
 
 
-def test_self_test_plays_a_round(tmp_path):
+def test_self_test_plays_every_step_of_a_round_and_a_workshop(tmp_path):
     out = run([sys.executable, "-m", "game", "self-test"], tmp_path)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("self-test ok: solo round and a three-team workshop played in en, 2 solo ideas")
+    assert re.fullmatch(
+        r"self-test ok \(en\): solo 7/7 steps, 3 ideas typed, 2 saved, search found 1; workshop of 3 teams "
+        r"9/9 steps, 12 ideas typed, 12 saved, 2 promises; 0 Qt warnings; \d+\.\d s\n",
+        out.stdout,
+    ), out.stdout
+    assert out.stderr == ""
+
+
+def test_self_test_fails_on_a_qt_warning(monkeypatch, capsys):
+    from PySide6.QtCore import qWarning
+
+    from game.ui import selftest
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(selftest, "_play", lambda folder, checked: qWarning("QLayout: a widget added twice"))
+    assert selftest.self_test() == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == "Qt: QLayout: a widget added twice\nself-test FAILED: 1 Qt warnings (above)\n"
+
+
+def test_self_test_prints_the_traceback_of_a_failure(monkeypatch, capsys):
+    from game.ui import selftest
+
+    def broken(folder, checked):
+        selftest.expect(False, "step choose refused Next: no dots given")
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(selftest, "_play", broken)
+    assert selftest.self_test() == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):\n")
+    assert 'in broken\n    selftest.expect(False, "step choose refused Next: no dots given")' in err
+    assert err.endswith("SelfTestFailed: step choose refused Next: no dots given\nself-test FAILED\n")
 
 
 @pytest.mark.slow
