@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check-deck", help="validate deck or scenario TOML files")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    commands.add_parser("self-test", help="play one scripted solo round offscreen and check the library")
+    commands.add_parser("self-test", help="play every step of a solo round and a workshop offscreen")
     search = commands.add_parser(
         "search",
         help="find ideas in the library (stems ru/en words)",

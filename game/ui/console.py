@@ -27,7 +27,7 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import StepBar, deck_word, scroll_area, step_word, tr
+from game.ui.widgets import StepBar, deck_word, on_the_second, scroll_area, second_shot, step_word, tr
 
 PREVIEW = QSize(336, 189)
 
@@ -138,6 +138,8 @@ class WorkshopConsole(QWidget):
         self.tick.setInterval(self.TICK_MS)
         self.tick.timeout.connect(self.on_tick)
         self.tick.start()
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.show_time, self.digits)
         presenter.destroyed.connect(self.tick.stop)  # the window closes: the console goes with it
         self.show_step()
 
@@ -397,6 +399,7 @@ class WorkshopConsole(QWidget):
         ws = self.ws
         timer = ws.pause if ws.on_break else ws.timer
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
+        on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
         self.buttons["timer"].setText(tr("Pause timer") if timer and timer.running else tr("Start timer"))
         self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
@@ -478,6 +481,7 @@ class WorkshopConsole(QWidget):
     def _after_move(self) -> None:
         if self.ws.finished:
             self.tick.stop()
+            self._second.stop()
             self.finished.emit()
         else:
             self.show_step()

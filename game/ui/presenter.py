@@ -19,17 +19,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import IDEA_STEPS
-from game.ui.widgets import CardFace, focus_word, format_date, step_word, tr
+from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"
 
 
 def clock_text(seconds: float) -> str:
-    left = int(seconds + 0.999)
+    left = shown_seconds(seconds)
     return f"{left // 60:02d}:{left % 60:02d}"
 
 
@@ -171,6 +172,8 @@ class PresenterView(QWidget):
         self._tick.setInterval(200)  # the digits are read from a monotonic clock, the tick only repaints
         self._tick.timeout.connect(self.show_time)
         self._tick.start()
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.show_time, self.timer, self.break_timer)
         self._flash = QTimer(self)
         self._flash.setInterval(250)
         self._flash.timeout.connect(self._flash_step)
@@ -331,9 +334,11 @@ class PresenterView(QWidget):
         if ws.on_break:
             self.break_timer.setText(clock_text(ws.pause.remaining()))
             theme.flag_style(self.break_timer, "alarm", ws.pause.finished)
+            on_the_second(self._second, ws.pause)
             return
         timer = ws.timer
         self.timer.setText(clock_text(timer.remaining()) if timer else "")
+        on_the_second(self._second, timer)
         theme.flag_style(self.timer, "alarm", bool(timer and timer.finished))
 
     # --- alarm and screens ------------------------------------------------------------------------

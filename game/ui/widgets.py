@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QLocale,
+    QObject,
     QRectF,
     Qt,
     QTimer,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # the first window draws no card: the decks' module is read after it
     from game.domain.content import Card, Deck
     from game.domain.timer import Countdown
+from game.domain.timer import shown_seconds
 from game.ui import theme
 
 
@@ -169,6 +172,26 @@ class CardFace(QFrame):
         self.story_button.setChecked(shown)
 
 
+def second_shot(parent: QObject, show: Callable[[], None], *digits: QWidget) -> QTimer:
+    """A precise one-shot timer for `on_the_second` that shows the time and paints `digits` at once (not on the
+    event loop's next round): a fixed tick alone shows a new second up to one tick late."""
+    shot = QTimer(parent)
+    shot.setSingleShot(True)
+    shot.setTimerType(Qt.TimerType.PreciseTimer)
+    shot.timeout.connect(show)
+    for widget in digits:
+        shot.timeout.connect(lambda w=widget: w.repaint() if w.isVisible() else None)
+    return shot
+
+
+def on_the_second(shot: QTimer, countdown: Countdown | None) -> None:
+    """Aim `shot` just past the moment the digits of a running `countdown` change (called after each showing)."""
+    if countdown is not None and countdown.running:
+        shot.start(int(countdown.to_next_second() * 1000) + 2)
+    else:
+        shot.stop()
+
+
 class TimerView(QFrame):
     """The step's countdown: big digits, start/pause and +1 minute; turns red when time is up."""
 
@@ -195,6 +218,8 @@ class TimerView(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self.refresh)
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.refresh, self.digits)
 
     def attach(self, countdown: Countdown | None) -> None:
         self.countdown = countdown
@@ -202,6 +227,7 @@ class TimerView(QFrame):
         self.setVisible(countdown is not None)
         if countdown is None:
             self._tick.stop()
+            self._second.stop()
             return
         self._tick.start()
         self.refresh()
@@ -223,8 +249,9 @@ class TimerView(QFrame):
         timer = self.countdown
         if timer is None:
             return
-        left = int(timer.remaining() + 0.999)
+        left = shown_seconds(timer.remaining())
         self.digits.setText(f"{left // 60:02d}:{left % 60:02d}")
+        on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", timer.finished)
         self.pause_button.setText(tr("Pause") if timer.running else tr("Resume"))
         self.pause_button.setEnabled(not timer.finished)
