@@ -212,6 +212,8 @@ class WorkshopConsole(QWidget):
             self.buttons["mute"].setToolTip(tr("No sound player on this computer: the alarm only flashes"))
         row.addWidget(self.buttons["break"])
         row.addWidget(self.buttons["mute"])
+        self._button("help", tr("Shortcuts (F1)")).clicked.connect(self.toggle_help)
+        row.addWidget(self.buttons["help"])  # here, not in the footer: the footer fits a 1024-px laptop
         side.addLayout(row)
         return side
 
@@ -231,8 +233,6 @@ class WorkshopConsole(QWidget):
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
         row.addWidget(self.message, 1)
-        self._button("help", tr("Shortcuts (F1)")).clicked.connect(self.toggle_help)
-        row.addWidget(self.buttons["help"])
         self._button("next", tr("Next →"), "primary").clicked.connect(self.go_next)
         row.addWidget(self.buttons["next"])
         return row

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menu()
         self.show_home()
-        self.resize(1280, 760)
+        self.fit_to_screen()
 
     @property
     def content(self) -> Content:
@@ -254,8 +254,14 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         screen.setFocus()
 
+    def fit_to_screen(self, width: int = 1280, height: int = 760) -> None:
+        """Open at a comfortable size, never larger than the screen's free area (a 1024×700 laptop included)."""
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(width, free.width()), min(height, free.height()))
+
     def resizeEvent(self, event) -> None:
-        base = max(13, min(22, self.height() // 48))
+        # the text grows with the window, never so much that the screen's minimum no longer fits its window
+        base = max(13, min(22, self.height() // 48, self.width() // 64))
         if base != self._base:
             self._base = base
             self.setStyleSheet(theme.stylesheet(base))

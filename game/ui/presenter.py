@@ -179,7 +179,8 @@ class PresenterView(QWidget):
         self._flash.timeout.connect(self._flash_step)
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
         QShortcut(QKeySequence("Esc"), self, self.showNormal)
-        self.resize(1280, 720)
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(1280, free.width()), min(720, free.height()))  # a window never larger than the screen
         self.show_state()
 
     def _label(self, name: str, parent: QWidget, wrap: bool = True) -> QLabel:

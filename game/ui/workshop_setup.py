@@ -86,8 +86,11 @@ class WorkshopSetup(QWidget):
         columns.addLayout(teams_side, 3)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a laptop: a field under its label
         self.scenario = QComboBox(self)
         self.scenario.setObjectName("scenarioCombo")
+        self.scenario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario.setMinimumContentsLength(18)
         ordered = sorted(content.scenarios.values(), key=lambda s: (s.mode != "teams", s.minutes, s.id))
         for scenario in ordered:
             self.scenario.addItem(f"{scenario.name.get(lang)} · {tr('{0} min').format(scenario.minutes)}", scenario.id)
