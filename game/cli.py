@@ -68,7 +68,13 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         dest="export_lang",
         choices=("ru", "en"),
-        help="language of the headers, words and dates (default: the --lang before the command, else the system's)",
+        help="language of the headers and words (default: the --lang before the command, else the game's setting, "
+        "else the system's)",
+    )
+    export.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="for CSV: what separates the cells (default: ';' for Russian, as Russian Excel expects; ',' for English)",
     )
     load = commands.add_parser(
         "import",
@@ -241,13 +247,38 @@ def _system_language() -> str:
     return "en"
 
 
-def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str) -> int:
+def _language(chosen: str | None, data_dir: Path) -> str:
+    """The language as the app chooses it: --lang, else the game's setting (settings.ini), else the system's."""
+    if chosen:
+        return chosen
+    import configparser
+
+    settings = configparser.ConfigParser(interpolation=None)
+    try:
+        settings.read(data_dir / "settings.ini", encoding="utf-8")
+        preference = settings.get("General", "language", fallback="")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        preference = ""
+    return preference if preference in ("ru", "en") else _system_language()
+
+
+def _translate(lang: str):
+    """The project's catalogue for `lang` (errors and results of export and import are said in the UI's language)."""
+    from game.io.messages import translator
+
+    return translator(lang)
+
+
+def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str,
+           delimiter: str | None = None, ui_lang: str = "en") -> int:  # fmt: skip
     from sqlalchemy.exc import DatabaseError
 
     from game.io import tabular
+    from game.io.messages import Message, shown_path, tr
     from game.store import ideas
     from game.store.db import LibraryError, open_library
 
+    translate = _translate(ui_lang)
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
@@ -255,35 +286,45 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
-        count = tabular.export(engine, flt, out, fmt, lang)
+        count = tabular.export(engine, flt, out, fmt, lang, delimiter={"tab": "\t"}.get(delimiter, delimiter))
     except OSError as e:
-        print(f"technomagic: cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        said = Message(tr("cannot write {0}: {1}"), shown_path(out), e.strerror or str(e))
+        print(f"technomagic: {said.render(translate)}", file=sys.stderr)
         return 2
     except DatabaseError as e:
         print(f"technomagic: cannot read the library: {e.orig}", file=sys.stderr)
         return 2
     finally:
         engine.dispose()
-    print(f"wrote {count} ideas to {out}")
+    print(Message(tr("wrote {0} ideas to {1}"), int(count), shown_path(out)).render(translate))
+    for warning in getattr(count, "warnings", ()):
+        print(f"technomagic: {shown_path(out)}: {warning.render(translate)}", file=sys.stderr)
     return 0
 
 
-def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
+def import_file(data_dir: Path, path: Path, maps: list[str], lang: str = "en") -> int:
+    """Exit 0 with what was added, or 2 with one line on stderr naming the file (and line, field) and nothing
+    added: whatever the file holds, never a traceback."""
     from sqlalchemy.exc import DatabaseError
 
     from game.io import importer
+    from game.io.messages import Message, one_line, shown_path, tr
     from game.store.db import LibraryError, open_library
+
+    translate = _translate(lang)
+
+    def fail(message: Message) -> int:
+        print(f"technomagic: {message.render(translate)}", file=sys.stderr)
+        return 2
 
     kind = path.suffix.lower()
     if kind not in (".json", ".csv"):
-        print(f"technomagic: {path}: import reads .json and .csv files", file=sys.stderr)
-        return 2
+        return fail(Message(tr("{0}: import reads .json and .csv files"), shown_path(path)))
     chosen: dict[str, str] = {}
     for item in maps:
         column, equals, field = item.rpartition("=")
         if not equals or not column.strip() or kind != ".csv":
-            print(f"technomagic: --map {item!r}: COLUMN=FIELD, for CSV files only", file=sys.stderr)
-            return 2
+            return fail(Message(tr("--map {0}: COLUMN=FIELD, for CSV files only"), one_line(repr(item))))
         chosen[column.strip()] = field.strip()
     try:
         engine = open_library(data_dir)
@@ -294,26 +335,46 @@ def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
         if kind == ".csv":
             mapping = None
             if chosen:  # what was asked, and the recognised columns for the other fields
-                suggested = importer.csv_preview(path, rows=0)[2]
+                suggested = importer.csv_preview(path, rows=0).mapping
                 mapping = {c: f for c, f in suggested.items() if f not in chosen.values()} | chosen
             result = importer.import_csv(engine, path, mapping)
         else:
             result = importer.import_json(engine, path)
     except importer.ImportError_ as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(f"technomagic: {e.render(translate)}", file=sys.stderr)
         return 2
     except DatabaseError as e:
-        print(f"technomagic: {path}: nothing was imported: the library refused it ({e.orig})", file=sys.stderr)
-        return 2
+        message = tr("{0}: nothing was imported: the library refused it ({1})")
+        return fail(Message(message, shown_path(path), one_line(str(e.orig))))
+    except (MemoryError, RecursionError) as e:  # a file made to exhaust what checks it: said, not a traceback
+        message = tr("{0}: nothing was imported: the file is too large or too deep to check ({1})")
+        return fail(Message(message, shown_path(path), type(e).__name__))
     finally:
         engine.dispose()
     for note in result.errors:
-        print(f"technomagic: note: {note}", file=sys.stderr)
-    print(f"added {result.added}, skipped {result.skipped_duplicates} duplicates")
+        text = note.render(translate) if isinstance(note, Message) else one_line(str(note))
+        print(f"technomagic: {Message(tr('note: {0}'), text).render(translate)}", file=sys.stderr)
+    said = Message(tr("added {0}, skipped {1} duplicates"), result.added, result.skipped_duplicates)
+    print(said.render(translate))
     return 0
 
 
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (`technomagic search "" | head`): stop writing, without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-deck":
         return check_deck(args.paths)
@@ -338,14 +399,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
     if args.command == "export":
-        lang = args.export_lang or args.lang or _system_language()
-        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang)
+        ui_lang = _language(args.lang, data_dir)
+        lang = args.export_lang or ui_lang
+        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang, args.delimiter, ui_lang)
     if args.command == "import":
-        return import_file(data_dir, args.file, args.map)
+        return import_file(data_dir, args.file, args.map, _language(args.lang, data_dir))
     if args.command == "deck":
         from game import cli_decks
 
-        return cli_decks.run(args, data_dir, args.lang or _system_language())
+        return cli_decks.run(args, data_dir, _language(args.lang, data_dir))
     from game.ui.app import run
 
     return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)

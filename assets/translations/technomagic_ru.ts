@@ -4,6 +4,234 @@
   <context>
     <name>Game</name>
     <message>
+      <source>added {0}, skipped {1} duplicates</source>
+      <translation>добавлено: {0}, пропущено повторов: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the library refused it ({1})</source>
+      <translation>{0}: ничего не импортировано: библиотека не приняла файл ({1})</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the file is too large or too deep to check ({1})</source>
+      <translation>{0}: ничего не импортировано: файл слишком велик или слишком глубоко вложен, чтобы его проверить ({1})</translation>
+    </message>
+    <message>
+      <source>cannot write {0}: {1}</source>
+      <translation>не удаётся записать {0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: import reads .json and .csv files</source>
+      <translation>{0}: импорт читает файлы .json и .csv</translation>
+    </message>
+    <message>
+      <source>wrote {0} ideas to {1}</source>
+      <translation>Записано идей: {0}, в {1}</translation>
+    </message>
+    <message>
+      <source>--map {0}: COLUMN=FIELD, for CSV files only</source>
+      <translation>--map {0}: нужно СТОЛБЕЦ=ПОЛЕ, и только для CSV</translation>
+    </message>
+    <message>
+      <source>note: {0}</source>
+      <translation>заметка: {0}</translation>
+    </message>
+    <message>
+      <source>field {0} is not an idea field; left out</source>
+      <translation>поле {0} — не поле идеи; пропущено</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
+      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
+      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>{0} is not text</source>
+      <translation>{0} — не текст</translation>
+    </message>
+    <message>
+      <source>{0} is not a card id</source>
+      <translation>{0} — не id карты</translation>
+    </message>
+    <message>
+      <source>{0} is not at most {1} check ids, each true or false</source>
+      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
+    </message>
+    <message>
+      <source>{0} is not a date (YYYY-MM-DD)</source>
+      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+      <source>{0} is not a date and time (ISO 8601)</source>
+      <translation>{0} — не дата и время (ISO 8601)</translation>
+    </message>
+    <message>
+      <source>{0} columns; at most {1} are read</source>
+      <translation>столбцов: {0}; читается не больше {1}</translation>
+    </message>
+    <message>
+      <source>columns {0} and {1} are both mapped to {2}</source>
+      <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1} or empty</source>
+      <translation>{0} — не одно из {1} и не пусто</translation>
+    </message>
+    <message>
+      <source>{0} tags; an idea has at most {1}</source>
+      <translation>меток: {0}; у идеи их не больше {1}</translation>
+    </message>
+    <message>
+      <source>not valid JSON: {0} (column {1})</source>
+      <translation>неверный JSON: {0} (позиция {1})</translation>
+    </message>
+    <message>
+      <source>version {0} is not one this game reads ({1})</source>
+      <translation>версию {0} эта игра не читает ({1})</translation>
+    </message>
+    <message>
+      <source>{0} is not an object</source>
+      <translation>{0} — не объект</translation>
+    </message>
+    <message>
+      <source>{0} is not a whole number from 0 to {1}</source>
+      <translation>{0} — не целое число от 0 до {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1}</source>
+      <translation>{0} — не одно из {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not a list of texts</source>
+      <translation>{0} — не список текстов</translation>
+    </message>
+    <message>
+      <source>{0} is not a list</source>
+      <translation>{0} — не список</translation>
+    </message>
+    <message>
+      <source>{0} characters; at most {1} are kept</source>
+      <translation>знаков: {0}; хранится не больше {1}</translation>
+    </message>
+    <message>
+      <source>column {0} is mapped to {1}, which is not a field</source>
+      <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
+    </message>
+    <message>
+      <source>no column is mapped to the title or the text</source>
+      <translation>ни один столбец не сопоставлен с названием или текстом</translation>
+    </message>
+    <message>
+      <source>{0} is not a date</source>
+      <translation>{0} — не дата</translation>
+    </message>
+    <message>
+      <source>{0} is not between {1} and {2}</source>
+      <translation>{0} — не между {1} и {2} годом</translation>
+    </message>
+    <message>
+      <source>a note of {0} has {1} characters; at most {2} are kept</source>
+      <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0}: idea {1}</source>
+      <translation>{0}: идея {1}</translation>
+    </message>
+    <message>
+      <source>field '{0}': {1}</source>
+      <translation>поле '{0}': {1}</translation>
+    </message>
+    <message>
+      <source>cannot read the file ({0})</source>
+      <translation>не удаётся прочитать файл ({0})</translation>
+    </message>
+    <message>
+      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
+      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
+    </message>
+    <message>
+      <source>tag {0} has {1} characters; at most {2} are kept</source>
+      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not a number JSON allows</source>
+      <translation>{0} — не число, которое допускает JSON</translation>
+    </message>
+    <message>
+      <source>the key {0} is twice in one object</source>
+      <translation>ключ {0} дважды в одном объекте</translation>
+    </message>
+    <message>
+      <source>not an ideas file: its lists and objects are nested too deep</source>
+      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
+    </message>
+    <message>
+      <source>a number has too many digits</source>
+      <translation>в числе слишком много цифр</translation>
+    </message>
+    <message>
+      <source>not an ideas file: neither an object nor a list</source>
+      <translation>это не файл идей: ни объект, ни список</translation>
+    </message>
+    <message>
+      <source>no title and no text</source>
+      <translation>нет ни названия, ни текста</translation>
+    </message>
+    <message>
+      <source>{0} is not {{"on": date, "text": text}}</source>
+      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
+    </message>
+    <message>
+      <source>not valid CSV: {0}</source>
+      <translation>неверный CSV: {0}</translation>
+    </message>
+    <message>
+      <source>there is no column {0}</source>
+      <translation>нет столбца {0}</translation>
+    </message>
+    <message>
+      <source>{0} columns are not imported: {1}</source>
+      <translation>не импортируются столбцы ({0}): {1}</translation>
+    </message>
+    <message>
+      <source>the file is larger than {0} MB; it is not imported</source>
+      <translation>файл больше {0} МБ; он не импортируется</translation>
+    </message>
+    <message>
+      <source>not an ideas file: it needs "format": "{0}"</source>
+      <translation>это не файл идей: нужно "format": "{0}"</translation>
+    </message>
+    <message>
+      <source>"ideas" is not a list</source>
+      <translation>"ideas" — не список</translation>
+    </message>
+    <message>
+      <source>column {0} is not imported</source>
+      <translation>столбец {0} не импортируется</translation>
+    </message>
+    <message>
+      <source>byte {0} is not {1} text</source>
+      <translation>байт {0} — не текст {1}</translation>
+    </message>
+    <message>
+      <source>{0} cells were longer than {1} characters, which a workbook holds, and were cut</source>
+      <translation>ячеек длиннее {1} знаков (больше не вмещает книга) — {0}; они обрезаны</translation>
+    </message>
+    <message>
+      <source>{0} cells had control characters, which a workbook cannot hold; they were left out</source>
+      <translation>ячеек с управляющими знаками, которых книга не вмещает, — {0}; эти знаки пропущены</translation>
+    </message>
+    <message>
       <source>Start or pause the timer</source>
       <translation>Запустить или остановить таймер</translation>
     </message>
@@ -206,10 +434,6 @@
     <message>
       <source>What the teams said, a line or two each</source>
       <translation>Что сказали команды — по строчке-две от каждой</translation>
-    </message>
-    <message>
-      <source>Redraw: {0}</source>
-      <translation>Заменить: {0}</translation>
     </message>
     <message>
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
@@ -946,6 +1170,22 @@ Your data: {1}</source>
       <translation>Распечатать колоду</translation>
     </message>
     <message>
+      <source>Semicolon ; (Excel in Russian and most of Europe)</source>
+      <translation>точкой с запятой ; (Excel на русском и в большей части Европы)</translation>
+    </message>
+    <message>
+      <source>Comma , (Excel in English, Google Sheets)</source>
+      <translation>запятой , (Excel на английском, Google Таблицы)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>табуляцией</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Экспортировать</translation>
+    </message>
+    <message>
       <source>{0} ideas written to {1}</source>
       <translation>Идей записано: {0} — в {1}</translation>
     </message>
@@ -970,6 +1210,10 @@ Your data: {1}</source>
       <translation>Страниц с картами: {0} — записано в {1}</translation>
     </message>
     <message>
+      <source>Separate the cells with:</source>
+      <translation>Разделять ячейки:</translation>
+    </message>
+    <message>
       <source>Exporting…</source>
       <translation>Экспорт…</translation>
     </message>
@@ -992,6 +1236,22 @@ Your data: {1}</source>
     <message>
       <source>Nothing was imported: {0}</source>
       <translation>Ничего не импортировано: {0}</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>точкой с запятой</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>запятой</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>табуляцией</translation>
+    </message>
+    <message>
+      <source>Read as {0}, cells separated by {1}.</source>
+      <translation>Прочитан как {0}, ячейки разделены {1}.</translation>
     </message>
     <message>
       <source>Business</source>
@@ -1030,30 +1290,6 @@ Your data: {1}</source>
       <translation>Разминка</translation>
     </message>
     <message>
-      <source>minutes</source>
-      <translation>за минуты</translation>
-    </message>
-    <message>
-      <source>hours</source>
-      <translation>за часы</translation>
-    </message>
-    <message>
-      <source>days</source>
-      <translation>за дни</translation>
-    </message>
-    <message>
-      <source>free</source>
-      <translation>бесплатно</translation>
-    </message>
-    <message>
-      <source>small cost</source>
-      <translation>недорого</translation>
-    </message>
-    <message>
-      <source>needs a budget</source>
-      <translation>нужен бюджет</translation>
-    </message>
-    <message>
       <source>Moment</source>
       <translation>Момент</translation>
     </message>
@@ -1074,8 +1310,8 @@ Your data: {1}</source>
       <translation>Обещание</translation>
     </message>
     <message>
-      <source>How long it takes to put in place, and what it costs</source>
-      <translation>Сколько времени займёт внедрение и во что обойдётся</translation>
+      <source>Example story</source>
+      <translation>Пример</translation>
     </message>
     <message>
       <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
@@ -1088,14 +1324,6 @@ Your data: {1}</source>
     <message>
       <source>Pause or resume the timer (Ctrl+Space)</source>
       <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
-    </message>
-    <message>
-      <source>Example story</source>
-      <translation>Пример</translation>
-    </message>
-    <message>
-      <source>Why it works</source>
-      <translation>Почему это работает</translation>
     </message>
     <message>
       <source>Resume</source>
@@ -1116,10 +1344,6 @@ Your data: {1}</source>
     <message>
       <source>Twist: {0}</source>
       <translation>Вариант: {0}</translation>
-    </message>
-    <message>
-      <source>Why it works: {0}</source>
-      <translation>Почему это работает: {0}</translation>
     </message>
     <message>
       <source>Name the teams as the room calls them; empty names become Team 1, Team 2…</source>
@@ -1196,6 +1420,46 @@ Your data: {1}</source>
     <message>
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <source>Redraw: {0}</source>
+      <translation>Заменить: {0}</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>за минуты</translation>
+    </message>
+    <message>
+      <source>hours</source>
+      <translation>за часы</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>за дни</translation>
+    </message>
+    <message>
+      <source>free</source>
+      <translation>бесплатно</translation>
+    </message>
+    <message>
+      <source>small cost</source>
+      <translation>недорого</translation>
+    </message>
+    <message>
+      <source>needs a budget</source>
+      <translation>нужен бюджет</translation>
+    </message>
+    <message>
+      <source>How long it takes to put in place, and what it costs</source>
+      <translation>Сколько времени займёт внедрение и во что обойдётся</translation>
+    </message>
+    <message>
+      <source>Why it works</source>
+      <translation>Почему это работает</translation>
+    </message>
+    <message>
+      <source>Why it works: {0}</source>
+      <translation>Почему это работает: {0}</translation>
     </message>
     <message>
       <source>Edit a shipped deck</source>
