@@ -224,6 +224,7 @@
     switch (msg.type) {
       case 'welcome': return welcome(msg);
       case 'state': return onState(msg);
+      case 'ideas': return onIdeas(msg);
       case 'ack': return onAck(msg);
       case 'refused': return onRefused(msg);
       default: return undefined; // pong and anything newer
@@ -256,7 +257,9 @@
     shownVersion = typeof msg.version === 'number' ? msg.version : shownVersion;
     const stepChanged = !state || !msg.step || !state.step || state.step.id !== msg.step.id;
     state = msg;
+    if (!Array.isArray(state.ideas)) state.ideas = [];
     if (me && typeof msg.team === 'string') me = { ...me, team: msg.team };
+    if (me && typeof msg.anonymous === 'boolean') me = { ...me, anonymous: msg.anonymous };
     if (me && typeof msg.name === 'string' && msg.name) me = { ...me, name: msg.name };
     if (stepChanged) {
       editing = null;
@@ -268,6 +271,24 @@
     startTimer();
     route();
   }
+
+  function onIdeas(msg) { // a change to the ideas only: upsert and remove by id
+    if (!state) return;
+    if (typeof msg.version === 'number') {
+      if (msg.version < shownVersion) return;
+      shownVersion = msg.version;
+    }
+    const byId = new Map((state.ideas || []).map((i) => [i.id, i]));
+    for (const id of msg.remove || []) byId.delete(id);
+    for (const idea of msg.upsert || []) if (idea && idea.id !== undefined) byId.set(idea.id, idea);
+    state.ideas = Array.from(byId.values()).sort((a, b) => a.id - b.id);
+    if (Array.isArray(msg.mine)) state.mine = msg.mine;
+    if (Array.isArray(msg.editable)) state.editable = msg.editable;
+    if (editing && !byId.has(editing.id)) editing = null;
+    if (!$('v-step').hidden) renderPanels();
+  }
+  const isMine = (idea) => !!(state && Array.isArray(state.mine) && state.mine.includes(idea.id));
+  const isEditable = (idea) => !!(state && Array.isArray(state.editable) && state.editable.includes(idea.id));
 
   function onAck(msg) {
     const cid = msg.cid || msg.ref;
@@ -395,11 +416,12 @@
     if (!me.team_fixed && (me.teams || []).length > 1 && !s.end) {
       who.append(' ', button(t('team_change'), 'small', () => { choosingTeam = true; route(); }));
     }
-    const pause = $('break');
-    pause.hidden = !s.break;
-    if (s.break) pause.textContent = fmt(t('break_on'), clock(s.break.remaining));
     renderCards(s.cards || []);
     tickTimer();
+    renderPanels();
+  }
+
+  function renderPanels() {
     renderIdeas();
     renderChecks();
     renderVoting();
@@ -446,6 +468,8 @@
   let timerBase = null, buzzedFor = null;
   function startTimer() {
     const tm = state && state.timer;
+    const b = state && state.break;
+    breakBase = b ? { remaining: Number(b.remaining) || 0, running: b.running !== false, at: performance.now() } : null;
     timerBase = tm ? { remaining: Number(tm.remaining) || 0, running: !!tm.running, at: performance.now() } : null;
     if (timerBase && timerBase.remaining > 0.5 && buzzedFor === state.step?.id) buzzedFor = null; // +1 min
   }
@@ -453,7 +477,17 @@
     const s = Math.max(0, Math.ceil(seconds));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   }
+  let breakBase = null;
+  function tickBreak() {
+    const pause = $('break');
+    pause.hidden = !breakBase;
+    if (!breakBase) return;
+    const left = breakBase.running ? breakBase.remaining - (performance.now() - breakBase.at) / 1000 : breakBase.remaining;
+    const text = fmt(t('break_on'), clock(left));
+    if (pause.textContent !== text) pause.textContent = text;
+  }
   function tickTimer() {
+    tickBreak();
     const node = $('timer');
     if (!timerBase || state?.end) { node.textContent = ''; node.hidden = true; return; }
     node.hidden = false;
@@ -507,7 +541,7 @@
   function renderIdeas() {
     const panel = $('p-ideas');
     const show = !!state && !state.end && (ideaStep() || accepts('idea') || queue.length > 0)
-      && state.step?.kind !== 'check' && !state.voting && !state.promises;
+      && state.step?.kind !== 'check' && !state.voting && state.step?.kind !== 'promise';
     panel.hidden = !show;
     if (!show) return;
     $('idea-form').hidden = !accepts('idea');
@@ -532,7 +566,7 @@
   function ideaItem(idea) {
     const li = el('li');
     li.dataset.id = String(idea.id);
-    if (editing && editing.id === idea.id && idea.editable) {
+    if (editing && editing.id === idea.id && isEditable(idea)) {
       const id = `edit-${idea.id}`;
       const label = el('label', 'sr', t('edit_label'));
       label.htmlFor = id;
@@ -559,8 +593,8 @@
       return li;
     }
     li.append(el('div', 'text', idea.text));
-    if (idea.mine) li.append(el('span', 'mine', t('you')));
-    if (idea.mine && idea.editable) {
+    if (isMine(idea)) li.append(el('span', 'mine', t('you')));
+    if (isEditable(idea)) {
       const row = el('div', 'actions');
       row.append(button(t('edit'), 'small', () => {
         editing = { id: idea.id, text: idea.text };
@@ -640,7 +674,7 @@
       li.append(el('div', 'text', idea.text));
       const own = v.self_votes === false && !!idea.team && idea.team === me.team;
       if (idea.team && !me.anonymous) li.append(el('div', 'meta', own ? `${idea.team} · ${t('team_idea')}` : idea.team));
-      const mine = Number(idea.my_dots) || 0;
+      const mine = Number((v.my_dots || {})[String(idea.id)]) || 0;
       const row = el('div', 'vote');
       const short = idea.text.slice(0, 40);
       const minus = button('−', '', () => vote(idea.id, -1), fmt(t('less'), short));
@@ -677,8 +711,8 @@
   // ---- promises ------------------------------------------------------------------------------------------------
   function renderPromises() {
     const panel = $('p-promise');
-    const list = state && state.promises;
-    panel.hidden = !Array.isArray(list) || !!state.end;
+    const list = state && state.step?.kind === 'promise' ? state.ideas || [] : null;
+    panel.hidden = !list || !!state.end;
     if (panel.hidden) return;
     const box = $('promise-list');
     const focusedId = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
@@ -687,9 +721,10 @@
     for (const p of list) {
       const item = el('div', 'promise');
       item.append(el('div', 'idea', p.text));
-      if (p.mine_team && can) item.append(promiseForm(p));
+      if (can && p.team && p.team === me.team) item.append(promiseForm(p));
       else {
-        const parts = [p.who, p.due, p.first_step].filter(Boolean);
+        const pr = p.promise || {};
+        const parts = [p.team && !me.anonymous ? p.team : '', pr.who, pr.due, pr.first_step].filter(Boolean);
         item.append(el('div', 'meta', parts.length ? parts.join(' · ') : t('not_yet')));
       }
       box.append(item);
@@ -698,7 +733,8 @@
   }
   function promiseForm(p) {
     const form = el('form', 'stack');
-    const key = String(p.idea);
+    const key = String(p.id);
+    const given = p.promise || {};
     const draft = promiseDrafts[key] || {};
     const fields = [['who', 'input', 'text'], ['due', 'input', 'date'], ['first_step', 'textarea', '']];
     const inputs = {};
@@ -711,7 +747,7 @@
       if (type) input.type = type;
       if (tag === 'textarea') input.rows = 2;
       input.maxLength = PROMISE_CHARS;
-      input.value = draft[name] ?? p[name] ?? '';
+      input.value = draft[name] ?? given[name] ?? '';
       input.addEventListener('input', () => {
         promiseDrafts[key] = { ...(promiseDrafts[key] || {}), [name]: input.value };
         store.set('promises', promiseDrafts);
@@ -725,7 +761,7 @@
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       send({
-        type: 'promise', ref: `promise:${key}`, idea: p.idea,
+        type: 'promise', ref: `promise:${key}`, idea: p.id,
         who: inputs.who.value.trim(), due: inputs.due.value, first_step: inputs.first_step.value.trim(),
       });
     });
