@@ -204,6 +204,7 @@
     else raw({ type: 'ping' });
   }, 5000);
   window.addEventListener('online', () => { attempt = 0; if (!ws) connect(); });
+  window.addEventListener('offline', () => { if (ws) drop(); });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible') return;
     attempt = 0;
