@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from game.domain.content import Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS
+from game.domain.room import RoomState
 from game.domain.round import Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
@@ -59,6 +60,7 @@ class Workshop(Round):
     resume_after_break: bool = False
     ended_early: bool = False
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
+    room: RoomState | None = None  # the phones, when the room joins from them (game/domain/room.py)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -276,6 +278,7 @@ class Workshop(Round):
             "resume_after_break": self.resume_after_break,
             "ended_early": self.ended_early,
             "team_drafts": self.team_drafts,
+            "room": self.room.to_dict() if self.room else None,
         }
 
     @classmethod
@@ -296,6 +299,7 @@ class Workshop(Round):
             resume_after_break=bool(data.get("resume_after_break")),
             ended_early=bool(data.get("ended_early")),
             team_drafts={str(k): str(v) for k, v in data.get("team_drafts", {}).items()},
+            room=RoomState.from_dict(data["room"]) if data.get("room") else None,
             **more,
         )
 
