@@ -223,13 +223,17 @@ class RoomEngine(QObject):
         if kind == "hello":
             self._hello(conn, msg)
             return
+        if kind == "ping":  # answered here, in order after everything the phone sent before
+            self._send(conn, {"type": "pong"})
+            return
         device = self.room.devices.get(self.conns.get(conn, ""))
         if device is None:
             self._refuse(conn, "hello_first", ref, "en")
             return
         device.last_seen = time.time()
-        if kind == "idea":
-            ref = msg.get("cid") if isinstance(msg.get("cid"), str) else ref
+        cid = msg.get("cid")
+        if kind == "idea" and ref is None and isinstance(cid, str) and 0 < len(cid) <= 40:
+            ref = cid  # an idea's answer names it by its cid
         try:
             self._act(conn, device, kind, msg, ref)
         except RoomRefused as e:
@@ -265,22 +269,25 @@ class RoomEngine(QObject):
             self.devices_changed.emit()
             return
         if kind in ("idea", "edit", "delete"):
-            self._pace(device)
+            self._pace(device)  # counts what was done, not what was refused
         if kind == "idea":
             idea_id, new = rules.add_idea(device, msg.get("cid"), msg.get("text"))
             self._send(conn, {"type": "ack", "ref": ref, "cid": msg.get("cid"), "ok": True, "idea": idea_id})
             if new:
+                self._paced(device)
                 self._idea_changed(idea_id)
                 self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "edit":
             idea_id = rules.edit(device, msg)
+            self._paced(device)
             self._ack(conn, ref, idea_id)
             self._idea_changed(idea_id)
             self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "delete":
             idea_id = rules.delete(device, msg)
+            self._paced(device)
             self._ack(conn, ref, idea_id)
             self._seen.pop(idea_id, None)
             self._removed_ideas.add(idea_id)
@@ -316,7 +323,9 @@ class RoomEngine(QObject):
             recent.popleft()
         if len(recent) >= IDEAS_PER_SECOND:
             raise RoomRefused("too_fast")
-        recent.append(now)
+
+    def _paced(self, device: Device) -> None:
+        self._recent.setdefault(device.token, deque()).append(time.monotonic())
 
     # --- sending ------------------------------------------------------------------------------------
 

@@ -315,9 +315,6 @@ class RoomServer:
                     ref = data.get("ref") if isinstance(data, dict) else None
                     self._refuse(conn, "bad_json", ref if isinstance(ref, str) else None)
                     continue
-                if data["type"] == "ping":
-                    queue.put_nowait('{"type":"pong"}')
-                    continue
                 self.deliver(conn, data)
         finally:
             self._sockets.pop(conn, None)

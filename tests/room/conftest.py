@@ -22,7 +22,7 @@ def room(qtbot, content):
     phones: list[Phone] = []
 
     def phone(path: str = "ws") -> Phone:
-        made = Phone(loop, qtbot, f"http://127.0.0.1:{ws.room.port}/r/{ws.room.token}/{path}")
+        made = Phone(loop, qtbot, f"http://127.0.0.1:{ws.room.port}/r/{ws.room.token}/{path}", engine)
         phones.append(made)
         return made
 

@@ -35,8 +35,8 @@ class Loop:
 
 
 class Phone:
-    def __init__(self, loop: Loop, qtbot, url: str):
-        self.loop, self.qtbot, self.url = loop, qtbot, url
+    def __init__(self, loop: Loop, qtbot, url: str, engine=None):
+        self.loop, self.qtbot, self.url, self.engine = loop, qtbot, url, engine
         self.inbox: queue.Queue = queue.Queue()
         self.seen: list[dict] = []
         self.closed: int | None = None
@@ -92,21 +92,23 @@ class Phone:
         """Wait until the engine has pushed everything pending, then the page's view of the room."""
         self.send({"type": "ping"})
         self.next("pong")
-        self.qtbot.wait(60)  # the engine gathers pushes for FLUSH_MS
+        if self.engine is not None:
+            self.qtbot.waitUntil(lambda: not self.engine._flush.isActive())  # pushes gathered, then sent
+        self.send({"type": "ping"})
+        self.next("pong")
         self._drain()
         return self.state
 
     def hello(self, device: str | None = None, lang: str = "en") -> dict:
         self.send({"type": "hello", "device": device, "lang": lang})
         welcome = self.next("welcome")
-        self.next("state")
+        self.settle()
         return welcome
 
     def join(self, name: str, team: str) -> dict:
         self.send({"type": "join", "name": name, "team": team, "ref": "j"})
         self.next("ack", ref="j")
-        self.next("welcome")
-        return self.next("state")
+        return self.settle()
 
     def refused(self, data, **match) -> dict:
         self.send(data)
