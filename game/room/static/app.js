@@ -7,7 +7,7 @@
 
   const T = {
     en: {
-      brand: 'Technomagic', connecting: 'Connecting to the room…', stop_title: 'Cannot join', retry: 'Try again',
+      over: 'The workshop is over', brand: 'Technomagic', connecting: 'Connecting to the room…', stop_title: 'Cannot join', retry: 'Try again',
       name_title: 'Your name', name_hint: 'Your team will see it next to your ideas.', name_label: 'Name', next: 'Next',
       team_title: 'Your team', team_hint: 'Pick the team you sit with.', team_fixed: 'The facilitator put you in this team:',
       team_change: 'Change team', ideas_title: 'Our ideas', idea_label: 'Your idea', send: 'Send',
@@ -41,7 +41,7 @@
       },
     },
     ru: {
-      brand: 'Техномагия', connecting: 'Подключаемся к комнате…', stop_title: 'Не получается войти',
+      over: 'Воркшоп закончился', brand: 'Техномагия', connecting: 'Подключаемся к комнате…', stop_title: 'Не получается войти',
       retry: 'Попробовать снова', name_title: 'Ваше имя', name_hint: 'Команда увидит его рядом с вашими идеями.',
       name_label: 'Имя', next: 'Дальше', team_title: 'Ваша команда', team_hint: 'Выберите команду, с которой сидите.',
       team_fixed: 'Ведущий определил вас в команду:', team_change: 'Сменить команду', ideas_title: 'Наши идеи',
@@ -407,8 +407,8 @@
     const s = state;
     const step = s.step || {};
     $('step-count').textContent = step.count && !s.end ? fmt(t('step_of'), (step.index ?? 0) + 1, step.count) : '';
-    $('step-title').textContent = step.title || '';
-    $('step-text').textContent = step.instruction || '';
+    $('step-title').textContent = s.end ? t('over') : step.title || '';
+    $('step-text').textContent = s.end ? '' : step.instruction || '';
     const who = $('who');
     who.replaceChildren();
     const name = me.anonymous ? '' : (me.name || store.get('name', ''));
@@ -657,6 +657,7 @@
     if (panel.hidden) return;
     const left = Number(v.dots_left) || 0;
     const total = Number(v.dots) || left;
+    $('dots-left').hidden = !!v.revealed;
     $('dots-left').textContent = `${'●'.repeat(Math.max(0, total - left))}${'○'.repeat(left)}  ${fmt(t('dots_left'), left, total)}`;
     const hints = [];
     if (v.revealed) hints.push(t('closed_votes'));
@@ -812,7 +813,7 @@
     node.textContent = text;
     node.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => { node.hidden = true; }, 3500);
+    toastTimer = setTimeout(() => { node.hidden = true; }, 2500);
   }
 
   // ---- wiring ----------------------------------------------------------------------------------------------------
