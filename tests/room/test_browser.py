@@ -146,3 +146,168 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
     assert phone.items("idea-list") == texts(ws)
     assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_one_phone_walks_every_stage_of_a_workshop_in_its_language(qtbot, content, phones, lang):
+    """Ideas (edit, delete), the cards, the timer in step with the room, the check, voting and its reveal,
+    a promise, and the lists to take home: each stage as the phone shows it, each action landing in the workshop."""
+    clock = FakeClock()
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=7, clock=clock)
+    ws.skip()
+    ws.skip()
+    ws.room = RoomState(host="127.0.0.1")
+    engine = RoomEngine(ws, lang)
+    engine.default_port = 0
+    assert engine.open(), engine.problem
+    try:
+        walk(qtbot, engine, phones(lang), clock, lang)
+    finally:
+        engine.close()
+
+
+def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
+    ws = engine.ws
+    ru = lang == "ru"
+
+    def changed() -> None:  # what the console does after each of the facilitator's actions
+        engine.console_changed()
+
+    join(qtbot, phone, engine.url(), "Анна" if ru else "Ann", "Red")
+    assert phone.js("return document.documentElement.lang") == lang
+    assert phone.text("step-count") == ("Шаг 3 из 9" if ru else "Step 3 of 9")
+    assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", lang)
+    assert phone.text("step-text") == ws.step.instruction.get(lang)
+
+    # The timer counts down on the phone from what the laptop said, and buzzes once at zero.
+    phone.js("window.buzzes = []; navigator.vibrate = (p) => { window.buzzes.push(p); return true; }")
+    clock.now += ws.timer.remaining() - 2  # two seconds left in the room, and the trainer pauses
+    ws.timer.pause()
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") == "0:02", timeout=WAIT)
+    ws.timer.start()
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") == "0:00", timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.js("return window.buzzes.length") == 1, timeout=WAIT)
+    assert phone.js("return document.getElementById('timer').classList.contains('alarm')")
+    ws.timer.add(60)  # +1 min
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") in ("1:00", "0:59"), timeout=WAIT)
+
+    # Ideas: sent with Enter or Send, one's own edited and deleted; the counter near the limit.
+    first, second = ("Встречать гостя по имени", "Чай в ожидании") if ru else ("Greet the guest by name", "Tea")
+    phone.send_idea(first)
+    phone.type_into("idea-input", second)
+    phone.tap("Отправить" if ru else "Send")
+    qtbot.waitUntil(lambda: texts(ws) == [first, second], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [first, second], timeout=WAIT)
+    ws.add_idea("Blue's idea", team="Blue")
+    changed()
+    assert phone.items("idea-list") == [first, second]  # another team's idea is not on this phone
+    edit, delete = ("Изменить", "Удалить") if ru else ("Edit", "Delete")
+    phone.tap(f"{edit}: {second}")
+    phone.type_into(f"edit-{ws.ideas[1].id}", " and a biscuit" + Keys.ENTER)
+    qtbot.waitUntil(lambda: ws.ideas[1].text == f"{second} and a biscuit", timeout=WAIT)
+    phone.tap(f"{delete}: {first}")
+    phone.tap(f"{'Удалить насовсем?' if ru else 'Delete for good?'}: {first}")
+    qtbot.waitUntil(lambda: texts(ws) == [f"{second} and a biscuit", "Blue's idea"], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    phone.type_into("idea-input", "x" * 420)
+    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "80 characters left")
+    phone.type_into("idea-input", "x" * 200)  # the field stops at the game's limit
+    assert len(phone.by_id("idea-input").get_attribute("value")) == 500
+    shot(phone, "3-ideas")
+    phone.js("const i = document.getElementById('idea-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
+    mine = ws.ideas[0]
+
+    # The cards of the technomagic step: the game's faces, the deck's word and emblem.
+    ws.next()
+    ws.next()
+    changed()
+    assert ws.step.kind == "magic"
+    qtbot.waitUntil(lambda: phone.js("return document.querySelectorAll('#cards .card').length") == 2, timeout=WAIT)
+    bands = phone.js("return [...document.querySelectorAll('#cards .band')].map(b => b.textContent)")
+    assert bands == [texts_.word(texts_.DECKS, c.kind, lang) for c in ws.cards()]
+    titles = phone.js("return [...document.querySelectorAll('#cards .title')].map(b => b.textContent)")
+    assert titles == [c.title.get(lang) for c in ws.cards()]
+    qtbot.waitUntil(
+        lambda: phone.js("return [...document.querySelectorAll('#cards img')].every(i => i.naturalWidth > 0)"),
+        timeout=WAIT,
+    )
+    shot(phone, "4-cards")
+
+    # The human check: the questions, and ticks for the team's ideas.
+    ws.next()
+    ws.next()
+    changed()
+    assert ws.step.kind == "check"
+    qtbot.waitUntil(lambda: phone.shown("p-check"), timeout=WAIT)
+    check = ws.check_cards()[0]
+    phone.tap(f"{check.title.get(lang)}: {mine.text}")
+    qtbot.waitUntil(lambda: mine.checks.get(check.id) is True, timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.js("return document.querySelector('#check-list [aria-pressed=true]') !== null"))
+    shot(phone, "5-check")
+
+    # Voting: own team's idea refused by the page itself, dots given, then the reveal and the ranking.
+    ws.next()
+    changed()
+    assert ws.step.kind == "choose"
+    qtbot.waitUntil(lambda: phone.shown("p-vote"), timeout=WAIT)
+    more = "Добавить точку: {0}" if ru else "Add a dot to: {0}"
+    assert not phone.button(more.format(mine.text)).is_enabled()
+    blue = ws.ideas[1]
+    phone.tap(more.format(blue.text))
+    phone.tap(more.format(blue.text))
+    qtbot.waitUntil(lambda: ws.ballot.given.get("Red", {}).get(blue.id) == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: not phone.button(more.format(blue.text)).is_enabled(), timeout=WAIT)  # the cap
+    assert phone.text("dots-left").endswith("1 из 3" if ru else "1 of 3 dots left")
+    shot(phone, "6-vote")
+    ws.give_dot(mine.id, "Blue")
+    ws.reveal()
+    changed()
+    qtbot.waitUntil(lambda: phone.items("rank-list") == [blue.text, mine.text], timeout=WAIT)
+    assert not phone.shown("vote-list")
+    shot(phone, "7-reveal")
+
+    # Promises: the team's chosen idea with who / by when / first step.
+    ws.set_focus(blue.id, "wow")
+    ws.set_focus(mine.id, "fix")
+    ws.next()
+    changed()
+    assert ws.step.kind == "promise"
+    qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
+    phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
+    phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
+    phone.js(
+        "const d = document.getElementById(arguments[0]); d.value = '2026-12-24';d.dispatchEvent(new Event('input'))",
+        f"promise-{mine.id}-due",
+    )
+    shot(phone, "8-promise")
+    phone.tap("Сохранить" if ru else "Save", within="#promise-list")
+    qtbot.waitUntil(lambda: mine.promise.who == ("Ольга" if ru else "Olga"), timeout=WAIT)
+    assert (mine.promise.due, mine.promise.first_step) == ("2026-12-24", "Ask the kitchen")
+    assert f"promise-{blue.id}-who" not in phone.js("return document.body.innerHTML")  # another team's
+
+    # The end: the lists to take home, served by the laptop.
+    ws.end_early()
+    changed()
+    qtbot.waitUntil(lambda: phone.shown("p-end"), timeout=WAIT)
+    links = phone.js("return [...document.querySelectorAll('#end-links a')].map(a => [a.textContent, a.href])")
+    assert [text for text, _ in links] == (
+        ["Идеи в Markdown (.md)", "Идеи таблицей (.csv)"]
+        if ru
+        else ["Ideas as Markdown (.md)", "Ideas as a table (.csv)"]
+    )
+    with urllib.request.urlopen(links[0][1]) as answer:
+        assert mine.text in answer.read().decode("utf-8")
+    assert not phone.shown("p-ideas") and not phone.shown("timer")
+    shot(phone, "9-end")
+    assert not phone.errors()
