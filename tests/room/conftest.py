@@ -5,6 +5,7 @@ import pytest
 from game.domain.room import RoomState
 from game.domain.workshop import Team, new_workshop
 from tests.room.sim import Loop, Phone
+from tests.ui.conftest import library_home, open_window  # noqa: F401  (fixtures for the room's UI tests)
 
 
 @pytest.fixture
