@@ -103,9 +103,31 @@ class Phone:
         raise LookupError(f"no button {text!r} in {within}")
 
     def tap(self, text: str, within: str = "main") -> None:
-        b = self.button(text, within)
-        self.js("arguments[0].scrollIntoView({block: 'center'})", b)
-        b.click()
+        """Tap a button as a finger does (a push from the laptop may redraw it meanwhile: then find it again)."""
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        for attempt in range(5):
+            try:
+                b = self.button(text, within)
+                self.js("arguments[0].scrollIntoView({block: 'center'})", b)
+                b.click()
+                return
+            except StaleElementReferenceException:
+                if attempt == 4:
+                    raise
+
+    def enabled(self, text: str, within: str = "main") -> bool:
+        """Whether the visible button named `text` can be tapped (read in one go: no stale element)."""
+        found = self.js(
+            "const b = [...document.querySelector(arguments[1]).querySelectorAll('button')].find(b => b.offsetParent"
+            " && (b.textContent.trim() === arguments[0] || b.getAttribute('aria-label') === arguments[0]));"
+            "return b ? !b.disabled : null",
+            text,
+            within,
+        )
+        if found is None:
+            raise LookupError(f"no button {text!r} in {within}")
+        return found
 
     def type_into(self, element_id: str, text: str) -> None:
         """Typing, key by key (ChromeDriver sends characters of the Basic Multilingual Plane only)."""
@@ -127,3 +149,55 @@ class Phone:
 
     def reload(self) -> None:
         self.driver.refresh()
+
+    def low_contrast(self) -> list[list]:
+        """Visible text (not on a disabled button) whose contrast with its background is under 4.5:1 (WCAG AA)."""
+        return self.js(CONTRAST_JS)
+
+    def small_targets(self) -> list[str]:
+        """Visible buttons, links and inputs smaller than 44×44 CSS pixels (a finger's width)."""
+        return self.js(
+            "return [...document.querySelectorAll('button, a, input, textarea')].filter(e => e.offsetParent)"
+            ".filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 40; })"
+            ".map(e => e.id || e.textContent.trim() || e.getAttribute('aria-label'))"
+        )
+
+    def unnamed_controls(self) -> list[str]:
+        """Visible buttons without a name and inputs without a label."""
+        return self.js(
+            "const out = [];"
+            "for (const b of document.querySelectorAll('button')) if (b.offsetParent &&"
+            "  !(b.textContent.trim() || b.getAttribute('aria-label'))) out.push(b.outerHTML.slice(0, 80));"
+            "for (const i of document.querySelectorAll('input, textarea')) if (i.offsetParent &&"
+            "  !(i.labels && i.labels.length) && !i.getAttribute('aria-label'))"
+            "  out.push(i.id || i.outerHTML.slice(0, 80));"
+            "return out;"
+        )
+
+
+CONTRAST_JS = """
+const lum = (c) => {
+  const [r, g, b] = c.slice(0, 3).map((v) => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const rgba = (s) => { const m = (s.match(/[\\d.]+/g) || []).map(Number); return m.length === 3 ? [...m, 1] : m; };
+const back = (el) => {
+  for (; el; el = el.parentElement) { const c = rgba(getComputedStyle(el).backgroundColor); if (c[3] > 0.5) return c; }
+  return [255, 255, 255, 1];
+};
+const bad = [];
+for (const el of document.querySelectorAll('body *')) {
+  if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+  if (el.hidden || el.closest('[hidden]')) continue;
+  const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own && !['INPUT', 'TEXTAREA'].includes(el.tagName)) continue;
+  if (el.closest('button:disabled')) continue;
+  const a = lum(rgba(getComputedStyle(el).color)), b = lum(back(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) bad.push([el.tagName, el.id || el.className, el.textContent.trim().slice(0, 30), +ratio.toFixed(2)]);
+}
+return bad;
+"""

@@ -56,6 +56,10 @@ def room(qtbot, content):
 
 
 def shot(phone: Phone, name: str) -> None:
+    """Every stage is looked at: readable (contrast), big enough to tap, every control named; kept on request."""
+    assert phone.low_contrast() == [], name
+    assert phone.small_targets() == [], name
+    assert phone.unnamed_controls() == [], name
     if SHOTS:
         phone.screenshot(Path(SHOTS) / f"{name}-{phone.lang}.png")
 
@@ -262,12 +266,12 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert ws.step.kind == "choose"
     qtbot.waitUntil(lambda: phone.shown("p-vote"), timeout=WAIT)
     more = "Добавить точку: {0}" if ru else "Add a dot to: {0}"
-    assert not phone.button(more.format(mine.text)).is_enabled()
+    assert not phone.enabled(more.format(mine.text))
     blue = ws.ideas[1]
     phone.tap(more.format(blue.text))
     phone.tap(more.format(blue.text))
     qtbot.waitUntil(lambda: ws.ballot.given.get("Red", {}).get(blue.id) == 2, timeout=WAIT)
-    qtbot.waitUntil(lambda: not phone.button(more.format(blue.text)).is_enabled(), timeout=WAIT)  # the cap
+    qtbot.waitUntil(lambda: not phone.enabled(more.format(blue.text)), timeout=WAIT)  # the cap
     assert phone.text("dots-left").endswith("1 из 3" if ru else "1 of 3 dots left")
     shot(phone, "6-vote")
     ws.give_dot(mine.id, "Blue")
