@@ -82,6 +82,16 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>Show or hide the join card (QR code) for phones</source>
+      <translation>Показать или скрыть карточку входа (QR-код) для телефонов</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>The phones in the room</source>
+      <translation>Телефоны в комнате</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>These shortcuts</source>
       <translation>Эта подсказка</translation>
     </message>
@@ -240,6 +250,11 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>Phones: {0}</source>
+      <translation>Телефоны: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <location filename="../../game/ui/widgets.py" />
       <source>+1 min</source>
       <translation>+1 мин</translation>
@@ -248,6 +263,16 @@
       <location filename="../../game/ui/console.py" />
       <source>Presenter view</source>
       <translation>Экран для зала</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Phones</source>
+      <translation>Телефоны</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Join card</source>
+      <translation>Карточка входа</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -453,6 +478,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/room_panel.py" />
       <location filename="../../game/ui/workshop_setup.py" />
       <source>Team</source>
       <translation>Команда</translation>
@@ -705,6 +731,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>The room could not open on {0}: {1}</source>
+      <translation>Комната не открылась на {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>Could not save to the library ({0}). Your round is kept in {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
@@ -792,6 +823,97 @@ Your data: {1}</source>
       <location filename="../../game/ui/presenter.py" />
       <source>+{0} earlier</source>
       <translation>ещё {0} выше</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_card.py" />
+      <source>Join from your phone: scan the code</source>
+      <translation>Входите с телефона: отсканируйте код</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_card.py" />
+      <source>the room is locked</source>
+      <translation>комната закрыта</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_card.py" />
+      <source>or open {0} and type the code</source>
+      <translation>или откройте {0} и введите код</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_card.py" />
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Joined: {0}</source>
+      <translation>Вошли: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_card.py" />
+      <source>Code</source>
+      <translation>Код</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Phones in the room</source>
+      <translation>Телефоны в комнате</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Move to team</source>
+      <translation>Перевести в команду</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Lock the room (no new phones)</source>
+      <translation>Закрыть комнату (новые телефоны не войдут)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>connected</source>
+      <translation>на связи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>idle</source>
+      <translation>молчит</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>gone</source>
+      <translation>ушёл</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Connection</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>(no name)</source>
+      <translation>(без имени)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>(no team yet)</source>
+      <translation>(команда не выбрана)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>Phones open {0} and type the code {1}.</source>
+      <translation>Телефоны открывают {0} и вводят код {1}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/round_screen.py" />
@@ -1442,6 +1564,26 @@ Your data: {1}</source>
       <location filename="../../game/ui/workshop_setup.py" />
       <source>Start the workshop</source>
       <translation>Начать воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>The room joins from phones</source>
+      <translation>Комната участвует с телефонов</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
+      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>127.0.0.1 · this laptop only</source>
+      <translation>127.0.0.1 · только этот ноутбук</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Network</source>
+      <translation>Сеть</translation>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />

@@ -92,7 +92,7 @@ class PhonesDialog(QDialog):
         self.where.setText(
             tr("Phones open {0} and type the code {1}.").format(f"http://{room.address()}/", room.room.code)
             + " "
-            + tr("{0} phones have joined.").format(len(devices))
+            + tr("Joined: {0}").format(len(devices))
         )
         self.lock.blockSignals(True)
         self.lock.setChecked(room.room.locked)
