@@ -175,7 +175,8 @@ class RoomServer:
         await runner.setup()
         last: OSError | None = None
         for port in range(self.port, self.port + PORT_TRIES) if self.port else [0]:
-            site = web.TCPSite(runner, self.host, port, reuse_address=False, backlog=512)
+            # SO_REUSEADDR on POSIX (asyncio's default): a room resumed after a crash gets its port back
+            site = web.TCPSite(runner, self.host, port, backlog=512)
             try:
                 await site.start()
             except OSError as e:
