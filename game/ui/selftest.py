@@ -33,7 +33,7 @@ def self_test(lang: str = "en") -> int:
             return 1
     print(
         f"self-test ok: solo round and a three-team workshop played in {lang}, {saved} solo ideas in the library, "
-        f"{time.monotonic() - started:.1f} s"
+        f"a phone joined the room over the loopback, {time.monotonic() - started:.1f} s"
     )
     return 0
 
@@ -127,13 +127,17 @@ def _workshop(window, screen, click, type_into) -> None:
 
     window.show_home()
     click(screen(HomeScreen).workshop_button)
-    click(screen(WorkshopSetup).start)
+    setup = screen(WorkshopSetup)
+    setup.phones.setChecked(True)
+    setup.network.setCurrentIndex(setup.network.findData("127.0.0.1"))
+    click(setup.start)
     console = screen(WorkshopConsole)
     ws = console.ws
     while not isinstance(console.panel, TeamsPanel):
         click(console.buttons["skip"])
     for n, column in enumerate(console.panel.columns):
         type_into(column.input, f"Workshop idea of team {n + 1}", enter=True)
+    _phone_joins(window, console)
     while not isinstance(console.panel, VotePanel):
         click(console.buttons["skip"])
     panel = console.panel
@@ -157,3 +161,77 @@ def _workshop(window, screen, click, type_into) -> None:
     teams = {idea.team for idea in window.library.ideas() if idea.team}
     if teams != {t.name for t in ws.teams}:
         raise RuntimeError(f"expected every team's idea in the library, found teams {sorted(teams)}")
+
+
+def _phone_joins(window, console) -> None:
+    """One phone on the loopback: the page's WebSocket (aiohttp's client), a name, a team, an idea that lands in
+    the team's column on the console."""
+    import asyncio
+    import json
+    import queue
+    import threading
+
+    import aiohttp
+    from PySide6.QtWidgets import QApplication
+
+    room = window.room
+    if room is None or not room.is_open:
+        raise RuntimeError("the room did not open on the loopback: " + window.statusBar().currentMessage())
+    inbox: queue.Queue = queue.Queue()
+    outbox: asyncio.Queue | None = None
+    loop = asyncio.new_event_loop()
+
+    async def phone() -> None:
+        nonlocal outbox
+        outbox = asyncio.Queue()
+        async with aiohttp.ClientSession() as session, session.ws_connect(room.url() + "ws") as ws:
+
+            async def read() -> None:
+                async for msg in ws:
+                    inbox.put(json.loads(msg.data))
+
+            reader = asyncio.ensure_future(read())
+            while (item := await outbox.get()) is not None:
+                await ws.send_str(json.dumps(item))
+            reader.cancel()
+
+    thread = threading.Thread(target=loop.run_until_complete, args=(phone(),), daemon=True)
+    thread.start()
+    seen: list[dict] = []
+
+    def send(item) -> None:
+        while outbox is None:
+            time.sleep(0.01)
+        loop.call_soon_threadsafe(outbox.put_nowait, item)
+
+    def wait(what: str, check) -> dict:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            while not inbox.empty():
+                seen.append(inbox.get())
+            for msg in seen:
+                if check(msg):
+                    seen.remove(msg)
+                    return msg
+            time.sleep(0.005)
+        raise RuntimeError(f"the loopback phone never got {what}")
+
+    team = console.ws.teams[0].name
+    send({"type": "hello", "device": None, "lang": "en"})
+    wait("its welcome", lambda m: m["type"] == "welcome")
+    send({"type": "join", "name": "Self-test phone", "team": team, "ref": "join"})
+    wait("its team", lambda m: m["type"] == "ack" and m.get("ref") == "join")
+    send({"type": "idea", "cid": "self-test-1", "text": "An idea from a phone"})
+    ack = wait("the ack of its idea", lambda m: m["type"] == "ack" and m.get("cid") == "self-test-1")
+    column = console.panel.columns[0]
+    deadline = time.monotonic() + 5
+    while not any(column.list.item(n).text().endswith("An idea from a phone") for n in range(column.list.count())):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the phone's idea never reached its team's column")
+        QApplication.processEvents()
+    if console.ws.idea(ack["idea"]).team != team:
+        raise RuntimeError("the phone's idea landed in another team")
+    send(None)
+    thread.join(5)
+    loop.close()
