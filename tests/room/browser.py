@@ -140,6 +140,16 @@ class Phone:
 
         self.type_into("idea-input", text + Keys.ENTER)
 
+    def pick_date(self, element_id: str, iso: str) -> None:
+        """What the phone's date picker does: the field takes the date and says so (pickers are not typed into)."""
+        self.js(
+            "const d = document.getElementById(arguments[0]); d.scrollIntoView({block: 'center'});"
+            "d.value = arguments[1]; d.dispatchEvent(new Event('input', {bubbles: true}));"
+            "d.dispatchEvent(new Event('change', {bubbles: true}))",
+            element_id,
+            iso,
+        )
+
     def offline(self, off: bool) -> None:
         """The phone's network goes away (or comes back), as in a lift or on a flaky Wi-Fi."""
         self.driver.execute_cdp_cmd(

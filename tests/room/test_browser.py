@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from selenium.webdriver.common.keys import Keys
 
 from game.domain.room import RoomState
@@ -41,7 +42,7 @@ def phones():
 
 
 @pytest.fixture
-def room(qtbot, content):
+def two_teams(qtbot, content):
     """A classic workshop for two teams on its idea step, its room open on loopback (any free port)."""
     ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=7)
     ws.skip()  # the warm-up
@@ -79,7 +80,7 @@ def texts(ws) -> list[str]:
     return [i.text for i in ws.ideas]
 
 
-def test_the_page_weighs_little_and_carries_no_inline_code(room):
+def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
     """At most 150 KB gzipped, as the phone receives it; nothing inline for the strict CSP; no outside URL."""
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     names = ["index.html", *re.findall(r'(?:src|href)="static/([^"]+)"', html)]
@@ -87,7 +88,7 @@ def test_the_page_weighs_little_and_carries_no_inline_code(room):
     total = 0
     for name in names:
         path = "" if name == "index.html" else f"static/{name}"
-        request = urllib.request.Request(room.url() + path, headers={"Accept-Encoding": "gzip"})
+        request = urllib.request.Request(two_teams.url() + path, headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request) as answer:
             body = answer.read()
             assert answer.headers["Content-Security-Policy"].startswith("default-src 'self'")
@@ -105,7 +106,8 @@ def test_the_page_weighs_little_and_carries_no_inline_code(room):
         assert unsafe not in script, unsafe
 
 
-def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(qtbot, room, phones):
+def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(qtbot, two_teams, phones):
+    room = two_teams
     ws = room.ws
     phone = phones("en")
     join(qtbot, phone, room.url(), "Ann", "Red")
@@ -290,10 +292,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
     phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
     phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
-    phone.js(
-        "const d = document.getElementById(arguments[0]); d.value = '2026-12-24';d.dispatchEvent(new Event('input'))",
-        f"promise-{mine.id}-due",
-    )
+    phone.pick_date(f"promise-{mine.id}-due", "2026-12-24")
     shot(phone, "8-promise")
     phone.tap("Сохранить" if ru else "Save", within="#promise-list")
     qtbot.waitUntil(lambda: mine.promise.who == ("Ольга" if ru else "Olga"), timeout=WAIT)
@@ -315,3 +314,107 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert not phone.shown("p-ideas") and not phone.shown("timer")
     shot(phone, "9-end")
     assert not phone.errors()
+
+
+def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, open_window, phones):
+    """The trainer's app as it is: setup with phones, the console, the presenter, the library; three phones in
+    three teams (one in Russian) take part, and what they sent is exactly what the laptop holds."""
+    from tests.room.test_room_ui import start_with_phones
+    from tests.ui.conftest import click
+
+    win = open_window(ready=True)
+    console = start_with_phones(qtbot, win)
+    ws, presenter = console.ws, win.presenter
+    url = presenter.join_card.qr.text  # what the QR code holds
+    assert url == win.room.url()
+    ann, boris, cleo = phones("en"), phones("ru"), phones("en")
+    join(qtbot, ann, url, "Ann", "Red")
+    join(qtbot, boris, url, "Борис", "Blue")
+    join(qtbot, cleo, url, "Cleo", "Green")
+    qtbot.waitUntil(lambda: presenter.join_card.counts.text() == "Joined: 3 (Red: 1 · Blue: 1 · Green: 1)")
+    assert boris.text("step-title") == texts_.word(texts_.STEPS, ws.step.kind, "ru")
+
+    while ws.step.kind != "moment":
+        click(qtbot, console.buttons["skip"])
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("idea-form"), timeout=WAIT)
+    sent = {
+        "Red": ["Greet the guest by name", "A blanket on the terrace"],
+        "Blue": ["Фото игрушки на каникулах"],
+        "Green": ["Tea while you wait"],
+    }
+    for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):
+        for text in sent[team]:
+            phone.send_idea(text)
+    qtbot.waitUntil(lambda: len(ws.ideas) == 4, timeout=WAIT)
+    for n, team in enumerate(("Red", "Blue", "Green")):
+        assert [i.text for i in ws.ideas_of(team)] == sent[team]
+        column = console.panel.columns[n]
+        qtbot.waitUntil(
+            lambda c=column, t=team: [c.list.item(r).text().split(". ", 1)[1] for r in range(c.list.count())] == sent[t]
+        )
+    wall = {text for _, items in presenter.groups() for _, text in items}
+    assert all(any(text in line for line in wall) for texts_sent in sent.values() for text in texts_sent), wall
+    for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):  # each phone: its own team's ideas
+        qtbot.waitUntil(lambda p=phone, t=team: p.items("idea-list") == sent[t], timeout=WAIT)
+
+    # On to the vote: each team gives its dots from its phone, to other teams' ideas.
+    while ws.step.kind != "choose":
+        click(qtbot, console.buttons["next"])
+    red1, red2, blue1, green1 = ws.ideas
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("p-vote"), timeout=WAIT)
+    votes = ((ann, blue1, 2), (ann, green1, 1), (boris, red1, 2), (boris, green1, 1), (cleo, red1, 1))
+    for phone, idea, dots in votes:
+        label = ("Добавить точку: {0}" if phone is boris else "Add a dot to: {0}").format(idea.text)
+        for _ in range(dots):
+            before = phone.js("return document.getElementById('dots-left').textContent")
+            phone.tap(label)
+            qtbot.waitUntil(
+                lambda p=phone, b=before: p.js("return document.getElementById('dots-left').textContent") != b,
+                timeout=WAIT,
+            )
+    assert ws.ballot.given == {
+        "Red": {blue1.id: 2, green1.id: 1},
+        "Blue": {red1.id: 2, green1.id: 1},
+        "Green": {red1.id: 1},
+    }
+    assert not ann.enabled(f"Add a dot to: {red2.text}")  # her own team's idea
+    assert ann.items("rank-list") == []  # hidden until the reveal
+    qtbot.waitUntil(lambda: "7 of 9 dots given" in presenter.status.text())  # hidden: no idea's count
+
+    click(qtbot, console.buttons["next"])  # Next reveals first
+    assert ws.revealed
+    ranking = [i.text for i in ws.ranking()]
+    assert ranking == [red1.text, blue1.text, green1.text]
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.items("rank-list") == ranking, timeout=WAIT)
+    for idea, focus in ((red1, "wow"), (blue1, "fix"), (green1, "planb")):
+        chip = next(
+            b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea.id}-{focus}"
+        )
+        click(qtbot, chip)
+    click(qtbot, console.buttons["next"])
+
+    # Promises from the phones, each team for its own chosen idea; then the end and the lists to take home.
+    assert ws.step.kind == "promise"
+    for phone, idea, who in ((ann, red1, "Ann"), (boris, blue1, "Борис"), (cleo, green1, "Cleo")):
+        qtbot.waitUntil(lambda p=phone, i=idea: p.shown(f"promise-{i.id}-who"), timeout=WAIT)
+        phone.type_into(f"promise-{idea.id}-who", who)
+        phone.type_into(f"promise-{idea.id}-first_step", "Tell the team on Monday")
+        phone.pick_date(f"promise-{idea.id}-due", "2026-12-21")
+        phone.tap("Сохранить" if phone is boris else "Save", within="#promise-list")
+        qtbot.waitUntil(lambda i=idea, w=who: i.promise.who == w, timeout=WAIT)
+    click(qtbot, console.buttons["next"])
+    assert ws.finished
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("p-end"), timeout=WAIT)
+
+    saved = {i.text: i for i in win.library.ideas()}
+    assert sorted(saved) == sorted(t for texts_sent in sent.values() for t in texts_sent)
+    for team, texts_sent in sent.items():
+        assert all(saved[t].team == team for t in texts_sent)
+    assert (saved[red1.text].dots, saved[red1.text].promise_who) == (3, "Ann")
+    assert saved[blue1.text].promise_who == "Борис"
+    for phone in (ann, boris, cleo):
+        assert not phone.errors()
