@@ -4,234 +4,6 @@
   <context>
     <name>Game</name>
     <message>
-      <source>added {0}, skipped {1} duplicates</source>
-      <translation>добавлено: {0}, пропущено повторов: {1}</translation>
-    </message>
-    <message>
-      <source>{0}: nothing was imported: the library refused it ({1})</source>
-      <translation>{0}: ничего не импортировано: библиотека не приняла файл ({1})</translation>
-    </message>
-    <message>
-      <source>{0}: nothing was imported: the file is too large or too deep to check ({1})</source>
-      <translation>{0}: ничего не импортировано: файл слишком велик или слишком глубоко вложен, чтобы его проверить ({1})</translation>
-    </message>
-    <message>
-      <source>cannot write {0}: {1}</source>
-      <translation>не удаётся записать {0}: {1}</translation>
-    </message>
-    <message>
-      <source>{0}: import reads .json and .csv files</source>
-      <translation>{0}: импорт читает файлы .json и .csv</translation>
-    </message>
-    <message>
-      <source>wrote {0} ideas to {1}</source>
-      <translation>Записано идей: {0}, в {1}</translation>
-    </message>
-    <message>
-      <source>--map {0}: COLUMN=FIELD, for CSV files only</source>
-      <translation>--map {0}: нужно СТОЛБЕЦ=ПОЛЕ, и только для CSV</translation>
-    </message>
-    <message>
-      <source>note: {0}</source>
-      <translation>заметка: {0}</translation>
-    </message>
-    <message>
-      <source>field {0} is not an idea field; left out</source>
-      <translation>поле {0} — не поле идеи; пропущено</translation>
-    </message>
-    <message>
-      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
-      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
-      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <source>{0} is not text</source>
-      <translation>{0} — не текст</translation>
-    </message>
-    <message>
-      <source>{0} is not a card id</source>
-      <translation>{0} — не id карты</translation>
-    </message>
-    <message>
-      <source>{0} is not at most {1} check ids, each true or false</source>
-      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
-    </message>
-    <message>
-      <source>{0} is not a date (YYYY-MM-DD)</source>
-      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
-    </message>
-    <message>
-      <source>{0} is not a date and time (ISO 8601)</source>
-      <translation>{0} — не дата и время (ISO 8601)</translation>
-    </message>
-    <message>
-      <source>{0} columns; at most {1} are read</source>
-      <translation>столбцов: {0}; читается не больше {1}</translation>
-    </message>
-    <message>
-      <source>columns {0} and {1} are both mapped to {2}</source>
-      <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
-    </message>
-    <message>
-      <source>{0} is not one of {1} or empty</source>
-      <translation>{0} — не одно из {1} и не пусто</translation>
-    </message>
-    <message>
-      <source>{0} tags; an idea has at most {1}</source>
-      <translation>меток: {0}; у идеи их не больше {1}</translation>
-    </message>
-    <message>
-      <source>not valid JSON: {0} (column {1})</source>
-      <translation>неверный JSON: {0} (позиция {1})</translation>
-    </message>
-    <message>
-      <source>version {0} is not one this game reads ({1})</source>
-      <translation>версию {0} эта игра не читает ({1})</translation>
-    </message>
-    <message>
-      <source>{0} is not an object</source>
-      <translation>{0} — не объект</translation>
-    </message>
-    <message>
-      <source>{0} is not a whole number from 0 to {1}</source>
-      <translation>{0} — не целое число от 0 до {1}</translation>
-    </message>
-    <message>
-      <source>{0} is not one of {1}</source>
-      <translation>{0} — не одно из {1}</translation>
-    </message>
-    <message>
-      <source>{0} is not a list of texts</source>
-      <translation>{0} — не список текстов</translation>
-    </message>
-    <message>
-      <source>{0} is not a list</source>
-      <translation>{0} — не список</translation>
-    </message>
-    <message>
-      <source>{0} characters; at most {1} are kept</source>
-      <translation>знаков: {0}; хранится не больше {1}</translation>
-    </message>
-    <message>
-      <source>column {0} is mapped to {1}, which is not a field</source>
-      <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
-    </message>
-    <message>
-      <source>no column is mapped to the title or the text</source>
-      <translation>ни один столбец не сопоставлен с названием или текстом</translation>
-    </message>
-    <message>
-      <source>{0} is not a date</source>
-      <translation>{0} — не дата</translation>
-    </message>
-    <message>
-      <source>{0} is not between {1} and {2}</source>
-      <translation>{0} — не между {1} и {2} годом</translation>
-    </message>
-    <message>
-      <source>a note of {0} has {1} characters; at most {2} are kept</source>
-      <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <source>{0}: idea {1}</source>
-      <translation>{0}: идея {1}</translation>
-    </message>
-    <message>
-      <source>field '{0}': {1}</source>
-      <translation>поле '{0}': {1}</translation>
-    </message>
-    <message>
-      <source>cannot read the file ({0})</source>
-      <translation>не удаётся прочитать файл ({0})</translation>
-    </message>
-    <message>
-      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
-      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
-    </message>
-    <message>
-      <source>tag {0} has {1} characters; at most {2} are kept</source>
-      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <source>{0} is not a number JSON allows</source>
-      <translation>{0} — не число, которое допускает JSON</translation>
-    </message>
-    <message>
-      <source>the key {0} is twice in one object</source>
-      <translation>ключ {0} дважды в одном объекте</translation>
-    </message>
-    <message>
-      <source>not an ideas file: its lists and objects are nested too deep</source>
-      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
-    </message>
-    <message>
-      <source>a number has too many digits</source>
-      <translation>в числе слишком много цифр</translation>
-    </message>
-    <message>
-      <source>not an ideas file: neither an object nor a list</source>
-      <translation>это не файл идей: ни объект, ни список</translation>
-    </message>
-    <message>
-      <source>no title and no text</source>
-      <translation>нет ни названия, ни текста</translation>
-    </message>
-    <message>
-      <source>{0} is not {{"on": date, "text": text}}</source>
-      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
-    </message>
-    <message>
-      <source>not valid CSV: {0}</source>
-      <translation>неверный CSV: {0}</translation>
-    </message>
-    <message>
-      <source>there is no column {0}</source>
-      <translation>нет столбца {0}</translation>
-    </message>
-    <message>
-      <source>{0} columns are not imported: {1}</source>
-      <translation>не импортируются столбцы ({0}): {1}</translation>
-    </message>
-    <message>
-      <source>the file is larger than {0} MB; it is not imported</source>
-      <translation>файл больше {0} МБ; он не импортируется</translation>
-    </message>
-    <message>
-      <source>not an ideas file: it needs "format": "{0}"</source>
-      <translation>это не файл идей: нужно "format": "{0}"</translation>
-    </message>
-    <message>
-      <source>"ideas" is not a list</source>
-      <translation>"ideas" — не список</translation>
-    </message>
-    <message>
-      <source>column {0} is not imported</source>
-      <translation>столбец {0} не импортируется</translation>
-    </message>
-    <message>
-      <source>byte {0} is not {1} text</source>
-      <translation>байт {0} — не текст {1}</translation>
-    </message>
-    <message>
-      <source>{0} cells were longer than {1} characters, which a workbook holds, and were cut</source>
-      <translation>ячеек длиннее {1} знаков (больше не вмещает книга) — {0}; они обрезаны</translation>
-    </message>
-    <message>
-      <source>{0} cells had control characters, which a workbook cannot hold; they were left out</source>
-      <translation>ячеек с управляющими знаками, которых книга не вмещает, — {0}; эти знаки пропущены</translation>
-    </message>
-    <message>
       <source>Start or pause the timer</source>
       <translation>Запустить или остановить таймер</translation>
     </message>
@@ -290,6 +62,14 @@
     <message>
       <source>End the workshop early</source>
       <translation>Завершить воркшоп досрочно</translation>
+    </message>
+    <message>
+      <source>Show or hide the join card (QR code) for phones</source>
+      <translation>Показать или скрыть карточку входа (QR-код) для телефонов</translation>
+    </message>
+    <message>
+      <source>The phones in the room</source>
+      <translation>Телефоны в комнате</translation>
     </message>
     <message>
       <source>These shortcuts</source>
@@ -412,12 +192,24 @@
       <translation>Голосование и обещания не пропускаются: чтобы остановиться, нажмите «Завершить досрочно».</translation>
     </message>
     <message>
+      <source>Phones: {0}</source>
+      <translation>Телефоны: {0}</translation>
+    </message>
+    <message>
       <source>+1 min</source>
       <translation>+1 мин</translation>
     </message>
     <message>
       <source>Presenter view</source>
       <translation>Экран для зала</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation>Телефоны</translation>
+    </message>
+    <message>
+      <source>Join card</source>
+      <translation>Карточка входа</translation>
     </message>
     <message>
       <source>Shortcuts (F1)</source>
@@ -766,6 +558,10 @@ Your data: {1}</source>
       <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
     </message>
     <message>
+      <source>The room could not open on {0}: {1}</source>
+      <translation>Комната не открылась на {0}: {1}</translation>
+    </message>
+    <message>
       <source>Could not save to the library ({0}). Your round is kept in {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
@@ -836,6 +632,78 @@ Your data: {1}</source>
     <message>
       <source>+{0} earlier</source>
       <translation>ещё {0} выше</translation>
+    </message>
+    <message>
+      <source>Join from your phone: scan the code</source>
+      <translation>Входите с телефона: отсканируйте код</translation>
+    </message>
+    <message>
+      <source>the room is locked</source>
+      <translation>комната закрыта</translation>
+    </message>
+    <message>
+      <source>or open {0} and type the code</source>
+      <translation>или откройте {0} и введите код</translation>
+    </message>
+    <message>
+      <source>Joined: {0}</source>
+      <translation>Вошли: {0}</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Код</translation>
+    </message>
+    <message>
+      <source>Phones in the room</source>
+      <translation>Телефоны в комнате</translation>
+    </message>
+    <message>
+      <source>Move to team</source>
+      <translation>Перевести в команду</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Lock the room (no new phones)</source>
+      <translation>Закрыть комнату (новые телефоны не войдут)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>connected</source>
+      <translation>на связи</translation>
+    </message>
+    <message>
+      <source>idle</source>
+      <translation>молчит</translation>
+    </message>
+    <message>
+      <source>gone</source>
+      <translation>ушёл</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <source>(no name)</source>
+      <translation>(без имени)</translation>
+    </message>
+    <message>
+      <source>(no team yet)</source>
+      <translation>(команда не выбрана)</translation>
+    </message>
+    <message>
+      <source>Phones open {0} and type the code {1}.</source>
+      <translation>Телефоны открывают {0} и вводят код {1}.</translation>
     </message>
     <message>
       <source>Previous step (Alt+←)</source>
@@ -1170,22 +1038,6 @@ Your data: {1}</source>
       <translation>Распечатать колоду</translation>
     </message>
     <message>
-      <source>Semicolon ; (Excel in Russian and most of Europe)</source>
-      <translation>точкой с запятой ; (Excel на русском и в большей части Европы)</translation>
-    </message>
-    <message>
-      <source>Comma , (Excel in English, Google Sheets)</source>
-      <translation>запятой , (Excel на английском, Google Таблицы)</translation>
-    </message>
-    <message>
-      <source>Tab</source>
-      <translation>табуляцией</translation>
-    </message>
-    <message>
-      <source>Export</source>
-      <translation>Экспортировать</translation>
-    </message>
-    <message>
       <source>{0} ideas written to {1}</source>
       <translation>Идей записано: {0} — в {1}</translation>
     </message>
@@ -1210,10 +1062,6 @@ Your data: {1}</source>
       <translation>Страниц с картами: {0} — записано в {1}</translation>
     </message>
     <message>
-      <source>Separate the cells with:</source>
-      <translation>Разделять ячейки:</translation>
-    </message>
-    <message>
       <source>Exporting…</source>
       <translation>Экспорт…</translation>
     </message>
@@ -1236,22 +1084,6 @@ Your data: {1}</source>
     <message>
       <source>Nothing was imported: {0}</source>
       <translation>Ничего не импортировано: {0}</translation>
-    </message>
-    <message>
-      <source>semicolons</source>
-      <translation>точкой с запятой</translation>
-    </message>
-    <message>
-      <source>commas</source>
-      <translation>запятой</translation>
-    </message>
-    <message>
-      <source>tabs</source>
-      <translation>табуляцией</translation>
-    </message>
-    <message>
-      <source>Read as {0}, cells separated by {1}.</source>
-      <translation>Прочитан как {0}, ячейки разделены {1}.</translation>
     </message>
     <message>
       <source>Business</source>
@@ -1390,6 +1222,22 @@ Your data: {1}</source>
       <translation>Начать воркшоп</translation>
     </message>
     <message>
+      <source>The room joins from phones</source>
+      <translation>Комната участвует с телефонов</translation>
+    </message>
+    <message>
+      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
+      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
+    </message>
+    <message>
+      <source>127.0.0.1 · this laptop only</source>
+      <translation>127.0.0.1 · только этот ноутбук</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Сеть</translation>
+    </message>
+    <message>
       <source>A workshop needs 2 to 8 teams.</source>
       <translation>В воркшопе от 2 до 8 команд.</translation>
     </message>
@@ -1420,6 +1268,270 @@ Your data: {1}</source>
     <message>
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <source>added {0}, skipped {1} duplicates</source>
+      <translation>добавлено: {0}, пропущено повторов: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the library refused it ({1})</source>
+      <translation>{0}: ничего не импортировано: библиотека не приняла файл ({1})</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the file is too large or too deep to check ({1})</source>
+      <translation>{0}: ничего не импортировано: файл слишком велик или слишком глубоко вложен, чтобы его проверить ({1})</translation>
+    </message>
+    <message>
+      <source>cannot write {0}: {1}</source>
+      <translation>не удаётся записать {0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: import reads .json and .csv files</source>
+      <translation>{0}: импорт читает файлы .json и .csv</translation>
+    </message>
+    <message>
+      <source>wrote {0} ideas to {1}</source>
+      <translation>Записано идей: {0}, в {1}</translation>
+    </message>
+    <message>
+      <source>--map {0}: COLUMN=FIELD, for CSV files only</source>
+      <translation>--map {0}: нужно СТОЛБЕЦ=ПОЛЕ, и только для CSV</translation>
+    </message>
+    <message>
+      <source>note: {0}</source>
+      <translation>заметка: {0}</translation>
+    </message>
+    <message>
+      <source>field {0} is not an idea field; left out</source>
+      <translation>поле {0} — не поле идеи; пропущено</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
+      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
+      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>{0} is not text</source>
+      <translation>{0} — не текст</translation>
+    </message>
+    <message>
+      <source>{0} is not a card id</source>
+      <translation>{0} — не id карты</translation>
+    </message>
+    <message>
+      <source>{0} is not at most {1} check ids, each true or false</source>
+      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
+    </message>
+    <message>
+      <source>{0} is not a date (YYYY-MM-DD)</source>
+      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+      <source>{0} is not a date and time (ISO 8601)</source>
+      <translation>{0} — не дата и время (ISO 8601)</translation>
+    </message>
+    <message>
+      <source>{0} columns; at most {1} are read</source>
+      <translation>столбцов: {0}; читается не больше {1}</translation>
+    </message>
+    <message>
+      <source>columns {0} and {1} are both mapped to {2}</source>
+      <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1} or empty</source>
+      <translation>{0} — не одно из {1} и не пусто</translation>
+    </message>
+    <message>
+      <source>{0} tags; an idea has at most {1}</source>
+      <translation>меток: {0}; у идеи их не больше {1}</translation>
+    </message>
+    <message>
+      <source>not valid JSON: {0} (column {1})</source>
+      <translation>неверный JSON: {0} (позиция {1})</translation>
+    </message>
+    <message>
+      <source>version {0} is not one this game reads ({1})</source>
+      <translation>версию {0} эта игра не читает ({1})</translation>
+    </message>
+    <message>
+      <source>{0} is not an object</source>
+      <translation>{0} — не объект</translation>
+    </message>
+    <message>
+      <source>{0} is not a whole number from 0 to {1}</source>
+      <translation>{0} — не целое число от 0 до {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1}</source>
+      <translation>{0} — не одно из {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not a list of texts</source>
+      <translation>{0} — не список текстов</translation>
+    </message>
+    <message>
+      <source>{0} is not a list</source>
+      <translation>{0} — не список</translation>
+    </message>
+    <message>
+      <source>{0} characters; at most {1} are kept</source>
+      <translation>знаков: {0}; хранится не больше {1}</translation>
+    </message>
+    <message>
+      <source>column {0} is mapped to {1}, which is not a field</source>
+      <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
+    </message>
+    <message>
+      <source>no column is mapped to the title or the text</source>
+      <translation>ни один столбец не сопоставлен с названием или текстом</translation>
+    </message>
+    <message>
+      <source>{0} is not a date</source>
+      <translation>{0} — не дата</translation>
+    </message>
+    <message>
+      <source>{0} is not between {1} and {2}</source>
+      <translation>{0} — не между {1} и {2} годом</translation>
+    </message>
+    <message>
+      <source>a note of {0} has {1} characters; at most {2} are kept</source>
+      <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0}: idea {1}</source>
+      <translation>{0}: идея {1}</translation>
+    </message>
+    <message>
+      <source>field '{0}': {1}</source>
+      <translation>поле '{0}': {1}</translation>
+    </message>
+    <message>
+      <source>cannot read the file ({0})</source>
+      <translation>не удаётся прочитать файл ({0})</translation>
+    </message>
+    <message>
+      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
+      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
+    </message>
+    <message>
+      <source>tag {0} has {1} characters; at most {2} are kept</source>
+      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not a number JSON allows</source>
+      <translation>{0} — не число, которое допускает JSON</translation>
+    </message>
+    <message>
+      <source>the key {0} is twice in one object</source>
+      <translation>ключ {0} дважды в одном объекте</translation>
+    </message>
+    <message>
+      <source>not an ideas file: its lists and objects are nested too deep</source>
+      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
+    </message>
+    <message>
+      <source>a number has too many digits</source>
+      <translation>в числе слишком много цифр</translation>
+    </message>
+    <message>
+      <source>not an ideas file: neither an object nor a list</source>
+      <translation>это не файл идей: ни объект, ни список</translation>
+    </message>
+    <message>
+      <source>no title and no text</source>
+      <translation>нет ни названия, ни текста</translation>
+    </message>
+    <message>
+      <source>{0} is not {{"on": date, "text": text}}</source>
+      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
+    </message>
+    <message>
+      <source>not valid CSV: {0}</source>
+      <translation>неверный CSV: {0}</translation>
+    </message>
+    <message>
+      <source>there is no column {0}</source>
+      <translation>нет столбца {0}</translation>
+    </message>
+    <message>
+      <source>{0} columns are not imported: {1}</source>
+      <translation>не импортируются столбцы ({0}): {1}</translation>
+    </message>
+    <message>
+      <source>the file is larger than {0} MB; it is not imported</source>
+      <translation>файл больше {0} МБ; он не импортируется</translation>
+    </message>
+    <message>
+      <source>not an ideas file: it needs "format": "{0}"</source>
+      <translation>это не файл идей: нужно "format": "{0}"</translation>
+    </message>
+    <message>
+      <source>"ideas" is not a list</source>
+      <translation>"ideas" — не список</translation>
+    </message>
+    <message>
+      <source>column {0} is not imported</source>
+      <translation>столбец {0} не импортируется</translation>
+    </message>
+    <message>
+      <source>byte {0} is not {1} text</source>
+      <translation>байт {0} — не текст {1}</translation>
+    </message>
+    <message>
+      <source>{0} cells were longer than {1} characters, which a workbook holds, and were cut</source>
+      <translation>ячеек длиннее {1} знаков (больше не вмещает книга) — {0}; они обрезаны</translation>
+    </message>
+    <message>
+      <source>{0} cells had control characters, which a workbook cannot hold; they were left out</source>
+      <translation>ячеек с управляющими знаками, которых книга не вмещает, — {0}; эти знаки пропущены</translation>
+    </message>
+    <message>
+      <source>Semicolon ; (Excel in Russian and most of Europe)</source>
+      <translation>точкой с запятой ; (Excel на русском и в большей части Европы)</translation>
+    </message>
+    <message>
+      <source>Comma , (Excel in English, Google Sheets)</source>
+      <translation>запятой , (Excel на английском, Google Таблицы)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>табуляцией</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Экспортировать</translation>
+    </message>
+    <message>
+      <source>Separate the cells with:</source>
+      <translation>Разделять ячейки:</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>точкой с запятой</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>запятой</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>табуляцией</translation>
+    </message>
+    <message>
+      <source>Read as {0}, cells separated by {1}.</source>
+      <translation>Прочитан как {0}, ячейки разделены {1}.</translation>
     </message>
     <message>
       <source>Redraw: {0}</source>

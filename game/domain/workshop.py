@@ -16,6 +16,8 @@ from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS
 from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
+from game.domain.room import RoomState
+from game.domain.round import Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
 MIN_TEAMS, MAX_TEAMS = 2, 8
@@ -60,6 +62,7 @@ class Workshop(Round):
     ended_early: bool = False
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
     team_draws: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # each team's own cards by step
+    room: RoomState | None = None  # the phones, when the room joins from them (game/domain/room.py)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -362,6 +365,7 @@ class Workshop(Round):
             "ended_early": self.ended_early,
             "team_drafts": self.team_drafts,
             "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
+            "room": self.room.to_dict() if self.room else None,
         }
 
     @classmethod
@@ -386,6 +390,7 @@ class Workshop(Round):
                 str(name): {int(k): [str(c) for c in v] for k, v in by_step.items()}
                 for name, by_step in data.get("team_draws", {}).items()
             },
+            room=RoomState.from_dict(data["room"]) if data.get("room") else None,
             **more,
         )
 

@@ -50,6 +50,8 @@ def controls() -> list[tuple[str, str, tuple[str, ...]]]:
         ("presenter", tr("Show the presenter view"), ("Ctrl+P",)),
         ("full", tr("Presenter view full screen"), ("F11",)),
         ("end", tr("End the workshop early"), ("Ctrl+Shift+E",)),
+        ("join", tr("Show or hide the join card (QR code) for phones"), ("Ctrl+Shift+J",)),
+        ("phones", tr("The phones in the room"), ("Ctrl+Shift+D",)),
         ("help", tr("These shortcuts"), ("F1",)),
     ]
 
@@ -110,9 +112,13 @@ class WorkshopConsole(QWidget):
     finished = Signal()
     TICK_MS = 250
     keeps_presenter = True  # the projector stays on while the console is shown
+    keeps_room = True  # and so does the room's server, when phones join
 
-    def __init__(self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None):
+    def __init__(
+        self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None, room=None
+    ):
         super().__init__(parent)
+        self.room = room  # the RoomEngine when phones join (game/room/engine.py), else None
         self.ws = ws
         self.lang = lang
         self.presenter = presenter
@@ -141,6 +147,8 @@ class WorkshopConsole(QWidget):
         # the digits change on the second, not up to a tick late
         self._second = second_shot(self, self.show_time, self.digits)
         presenter.destroyed.connect(self.tick.stop)  # the window closes: the console goes with it
+        if room is not None:
+            self._connect_room(room)
         self.show_step()
 
     # --- building -------------------------------------------------------------------------------
@@ -199,6 +207,14 @@ class WorkshopConsole(QWidget):
         row.addWidget(self.buttons["presenter"])
         row.addWidget(self.buttons["anonymous"])
         side.addLayout(row)
+        row = QHBoxLayout()
+        self._button("phones", tr("Phones")).clicked.connect(self.show_phones)
+        self._button("join", tr("Join card")).clicked.connect(self.presenter.toggle_join)
+        row.addWidget(self.buttons["phones"])
+        row.addWidget(self.buttons["join"])
+        side.addLayout(row)
+        for key in ("phones", "join"):
+            self.buttons[key].setVisible(self.room is not None)
         self.cards_box = QVBoxLayout()
         side.addLayout(self.cards_box)
         side.addStretch(1)
@@ -254,6 +270,8 @@ class WorkshopConsole(QWidget):
             "presenter": self.show_presenter,
             "full": self.presenter.toggle_full_screen,
             "end": self.end_early,
+            "join": self.presenter.toggle_join,
+            "phones": self.show_phones,
         }
         for key, _what, keys in controls():
             for sequence in keys if key in slots else ():
@@ -381,6 +399,8 @@ class WorkshopConsole(QWidget):
         """After every change: the projector follows, the controls say what they will do."""
         ws = self.ws
         self.presenter.show_state()
+        if self.room is not None:
+            self.room.console_changed()
         self.buttons["break"].setText(tr("End break") if ws.on_break else tr("Break"))
         self.buttons["reveal"].setText(tr("Hide votes") if ws.revealed else tr("Reveal votes"))
         self.buttons["anonymous"].setChecked(ws.anonymous)
@@ -556,6 +576,54 @@ class WorkshopConsole(QWidget):
 
     def toggle_help(self) -> None:
         self.help.toggle()
+
+    # --- phones ----------------------------------------------------------------------------------
+
+    def _connect_room(self, room) -> None:
+        """Phones' ideas appear in the team columns like typed ones; the projector follows a moment later
+        (a burst of ideas from a room of phones repaints it once)."""
+        self.phones_dialog = None
+        self._presenter_later = QTimer(self)
+        self._presenter_later.setSingleShot(True)
+        self._presenter_later.setInterval(10)
+        self._presenter_later.timeout.connect(self.presenter.show_state)
+        room.ideas_changed.connect(self.phone_ideas)
+        room.workshop_changed.connect(self.phone_changed)
+        room.devices_changed.connect(self.phones_changed)
+        self.presenter.set_room(room)
+        self.phones_changed()
+
+    def phone_ideas(self, changed: set, removed: set) -> None:
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.show_ideas(changed, removed)
+        self._presenter_later.start()
+
+    def phone_changed(self) -> None:
+        """Phones ticked checks, voted or promised: the step's panel shows it."""
+        if isinstance(self.panel, VotePanel):
+            self.panel.refresh()
+        elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
+            self.show_step()
+        self._presenter_later.start()
+
+    def phones_changed(self) -> None:
+        room = self.room
+        connected = sum(1 for d in room.room.devices.values() if room.status(d) == "connected")
+        self.buttons["phones"].setText(tr("Phones: {0}").format(connected))
+        self._presenter_later.start()
+        if self.phones_dialog is not None:
+            self.phones_dialog.refresh()
+
+    def show_phones(self) -> None:
+        if self.room is None:
+            return
+        if self.phones_dialog is None:
+            from game.ui.room_panel import PhonesDialog
+
+            self.phones_dialog = PhonesDialog(self.room, self)
+        self.phones_dialog.refresh()
+        self.phones_dialog.show()
+        self.phones_dialog.raise_()
 
     def resizeEvent(self, event) -> None:
         if self.help.isVisible():

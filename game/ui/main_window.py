@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.saved_ids: list[int] = []
         self.resume_problem = ""
         self.presenter = None  # the workshop's presenter view, a window of its own
+        self.room = None  # the workshop's room (phones), a RoomEngine while its console or summary shows
         self._alarm = None
         self._autosaved = ""
         self._autosave_problem = ""
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
     def _set(self, screen: QWidget) -> None:
         if self.presenter is not None and not getattr(screen, "keeps_presenter", False):
             self.close_presenter()  # the projector goes dark when the workshop is left
+        if self.room is not None and not getattr(screen, "keeps_room", False):
+            self.close_room()  # the phones' server runs only while its workshop is on the screen
         old = self.stack.currentWidget()
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -366,7 +369,13 @@ class MainWindow(QMainWindow):
         from game.domain.workshop import new_workshop
 
         scenario = self.content.scenarios[scenario_id]
+        options = dict(options)
+        room_host = options.pop("room_host", None)
         self.round = new_workshop(scenario, self.content, teams, seed=seed, **options)
+        if room_host:
+            from game.domain.room import RoomState
+
+            self.round.room = RoomState(room_host)
         self.autosave()  # the room's setup is on disk before the first idea
         self.show_round()
 
@@ -385,12 +394,40 @@ class MainWindow(QMainWindow):
         ws = self.round
         assert ws is not None and ws.in_teams
         self.close_presenter()
+        self.open_room()
         self.presenter = PresenterView(ws, self.lang)
-        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self)
+        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self, room=self.room)
         console.finished.connect(self.finish_round)
         console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
         self._set(console)
         console.show_presenter()  # a started, resumed or re-translated workshop puts the room's view up
+
+    def open_room(self) -> None:
+        """The workshop's room, when it joins from phones: opened once (a resumed one on its saved port and
+        token, so phones reconnect by themselves), kept while the console or the summary shows."""
+        ws = self.round
+        if ws is None or getattr(ws, "room", None) is None or ws.finished:
+            return
+        if self.room is not None and self.room.ws is ws:
+            return
+        self.close_room()
+        from game.room.engine import RoomEngine
+
+        engine = RoomEngine(ws, self.lang, self)
+        if not engine.open():
+            self.statusBar().showMessage(
+                tr("The room could not open on {0}: {1}").format(ws.room.host, engine.problem)
+            )
+            engine.deleteLater()
+            return
+        self.room = engine
+        self.autosave()  # the port it got is on disk for a resume
+
+    def close_room(self) -> None:
+        if self.room is not None:
+            self.room.close()
+            self.room.deleteLater()
+            self.room = None
 
     def close_presenter(self) -> None:
         if self.presenter is not None:
@@ -449,6 +486,7 @@ class MainWindow(QMainWindow):
         from game.ui.screens import SummaryScreen
 
         summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
+        summary.keeps_room = True  # the phones take the list home from here
         summary.play_again.connect(self.show_workshop_setup if self.round.in_teams else self.show_picker)
         summary.open_library.connect(self.show_library)
         summary.go_home.connect(self.show_home)
@@ -577,6 +615,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.stop()
         if self.library.ready:
             self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
+        self.close_room()
         self.library.close()
         super().closeEvent(event)
 

@@ -163,6 +163,11 @@ class PresenterView(QWidget):
         self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
         self.setWindowIcon(theme.app_icon())
         self._cards_key: tuple = ()
+        self.room = None  # the room's engine when phones join (game/ui/room_card.py draws its card and strip)
+        self.join_card = None
+        self.strip = None
+        self.join_shown = False
+        self._join_step = -1
         self._flashes = 0
         self._base = 0
         self.pages = QStackedLayout(self)
@@ -232,6 +237,8 @@ class PresenterView(QWidget):
     def show_state(self) -> None:
         """Follow the workshop after a change (a typed idea repaints the wall only)."""
         ws = self.ws
+        if self.room is not None and self._show_room():
+            return
         if ws.on_break:
             self.pages.setCurrentIndex(1)
             self.break_title.setText(tr("Break"))
@@ -251,6 +258,40 @@ class PresenterView(QWidget):
         scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
         self.wall.show_groups(self.groups(), scale, self.team_cards())
         self.show_time()
+
+    # --- the room's join card -------------------------------------------------------------------
+
+    def set_room(self, room) -> None:
+        """Phones join this workshop: the join card comes up now (until the step changes or it is toggled
+        away), the corner strip stays during the steps."""
+        from game.ui.room_card import CornerStrip, JoinCard
+
+        self.room = room
+        self.join_card = JoinCard(self)
+        self.pages.addWidget(self.join_card)
+        self.strip = CornerStrip(self)
+        self.join_shown = True
+        self._join_step = self.ws.step_index
+        self.show_state()
+
+    def toggle_join(self) -> None:
+        if self.room is not None:
+            self.join_shown = not self.join_shown
+            self._join_step = self.ws.step_index
+            self.show_state()
+
+    def _show_room(self) -> bool:
+        """The join card when it is up (True), else the corner strip over the step."""
+        if self.join_shown and self.ws.step_index != self._join_step:
+            self.join_shown = False  # the workshop moved on: the card shrinks to the strip
+        if self.join_shown:
+            self.join_card.show_room(self.room)
+            self.pages.setCurrentWidget(self.join_card)
+            self.strip.hide()
+            return True
+        self.strip.show_room(self.room)
+        self.strip.setVisible(not self.ws.finished)
+        return False
 
     def _show_cards(self, small: bool) -> None:
         while self.cards_row.count():

@@ -39,6 +39,7 @@ class Checked:
     workshop_typed: int = 0
     workshop_saved: int = 0
     promises: int = 0
+    phones: int = 0  # phones that joined the workshop's room over the loopback and sent an idea
     warnings: list[str] = field(default_factory=list)
 
     def line(self, seconds: float) -> str:
@@ -46,7 +47,8 @@ class Checked:
             f"self-test ok ({self.lang}): solo {len(self.solo_steps)}/{self.solo_of} steps, {self.solo_typed} ideas "
             f"typed, {self.solo_saved} saved, search found {self.found}; workshop of {self.teams} teams "
             f"{len(self.workshop_steps)}/{self.workshop_of} steps, {self.workshop_typed} ideas typed, "
-            f"{self.workshop_saved} saved, {self.promises} promises; {len(self.warnings)} Qt warnings; {seconds:.1f} s"
+            f"{self.workshop_saved} saved, {self.promises} promises, {self.phones} phone joined the room; "
+            f"{len(self.warnings)} Qt warnings; {seconds:.1f} s"
         )
 
 
@@ -229,7 +231,10 @@ def _workshop(drive: Driver, checked: Checked) -> None:
     window = drive.window
     window.show_home()
     drive.click(drive.screen(HomeScreen).workshop_button)
-    drive.click(drive.screen(WorkshopSetup).start)
+    setup = drive.screen(WorkshopSetup)
+    setup.phones.setChecked(True)
+    setup.network.setCurrentIndex(setup.network.findData("127.0.0.1"))
+    drive.click(setup.start)
     console = drive.screen(WorkshopConsole)
     ws = console.ws
     checked.teams, checked.workshop_of = len(ws.teams), len(ws.steps)
@@ -244,6 +249,10 @@ def _workshop(drive: Driver, checked: Checked) -> None:
             for n, column in enumerate(panel.columns):
                 drive.type_into(column.input, f"Idea of team {n + 1} at step {ws.step_index + 1}", enter=True)
             checked.workshop_typed += len(panel.columns)
+            if not checked.phones:
+                _phone_joins(window, console)  # one phone on the loopback adds one idea to the first team
+                checked.phones += 1
+                checked.workshop_typed += 1
         elif isinstance(panel, CheckPanel):
             panel.table.item(0, 1).setCheckState(Qt.CheckState.Checked)
             expect(ws.ideas[0].score == 1, "ticking a check did not score the idea")
@@ -274,3 +283,77 @@ def _workshop(drive: Driver, checked: Checked) -> None:
     promised = [i for i in rows if i.promise_who == "Anna" and i.promise_due]
     expect(len(promised) == checked.promises, f"{len(promised)} promises saved of {checked.promises}")
     checked.workshop_saved = len(rows)
+
+
+def _phone_joins(window, console) -> None:
+    """One phone on the loopback: the page's WebSocket (aiohttp's client), a name, a team, an idea that lands in
+    the team's column on the console."""
+    import asyncio
+    import json
+    import queue
+    import threading
+
+    import aiohttp
+    from PySide6.QtWidgets import QApplication
+
+    room = window.room
+    if room is None or not room.is_open:
+        raise RuntimeError("the room did not open on the loopback: " + window.statusBar().currentMessage())
+    inbox: queue.Queue = queue.Queue()
+    outbox: asyncio.Queue | None = None
+    loop = asyncio.new_event_loop()
+
+    async def phone() -> None:
+        nonlocal outbox
+        outbox = asyncio.Queue()
+        async with aiohttp.ClientSession() as session, session.ws_connect(room.url() + "ws") as ws:
+
+            async def read() -> None:
+                async for msg in ws:
+                    inbox.put(json.loads(msg.data))
+
+            reader = asyncio.ensure_future(read())
+            while (item := await outbox.get()) is not None:
+                await ws.send_str(json.dumps(item))
+            reader.cancel()
+
+    thread = threading.Thread(target=loop.run_until_complete, args=(phone(),), daemon=True)
+    thread.start()
+    seen: list[dict] = []
+
+    def send(item) -> None:
+        while outbox is None:
+            time.sleep(0.01)
+        loop.call_soon_threadsafe(outbox.put_nowait, item)
+
+    def wait(what: str, check) -> dict:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            while not inbox.empty():
+                seen.append(inbox.get())
+            for msg in seen:
+                if check(msg):
+                    seen.remove(msg)
+                    return msg
+            time.sleep(0.005)
+        raise RuntimeError(f"the loopback phone never got {what}")
+
+    team = console.ws.teams[0].name
+    send({"type": "hello", "device": None, "lang": "en"})
+    wait("its welcome", lambda m: m["type"] == "welcome")
+    send({"type": "join", "name": "Self-test phone", "team": team, "ref": "join"})
+    wait("its team", lambda m: m["type"] == "ack" and m.get("ref") == "join")
+    send({"type": "idea", "cid": "self-test-1", "text": "An idea from a phone"})
+    ack = wait("the ack of its idea", lambda m: m["type"] == "ack" and m.get("cid") == "self-test-1")
+    column = console.panel.columns[0]
+    deadline = time.monotonic() + 5
+    while not any(column.list.item(n).text().endswith("An idea from a phone") for n in range(column.list.count())):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the phone's idea never reached its team's column")
+        QApplication.processEvents()
+    if console.ws.idea(ack["idea"]).team != team:
+        raise RuntimeError("the phone's idea landed in another team")
+    send(None)
+    thread.join(5)
+    loop.close()

@@ -109,6 +109,22 @@ class TeamColumn(QFrame):
         self.list.scrollToBottom()
         self.list.blockSignals(False)
 
+    def show_idea(self, idea) -> None:
+        """An idea a phone sent or changed: a new one at the end is added alone (a room of phones sends many)."""
+        last = self.list.item(self.list.count() - 1) if self.list.count() else None
+        if last is not None and last.data(Qt.ItemDataRole.UserRole) >= idea.id:
+            self.reload()  # an edit: the list is read again
+            return
+        self.list.blockSignals(True)
+        item = QListWidgetItem(idea_line(idea))
+        item.setData(Qt.ItemDataRole.UserRole, idea.id)
+        item.setToolTip(idea.text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+        self.list.scrollToBottom()
+        self.list.blockSignals(False)
+        self.heading.setText(f"{self.team.name} · {self.list.count()}")
+
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -164,6 +180,17 @@ class TeamsPanel(QWidget):
     def reload(self) -> None:
         for column in self.columns:
             column.reload()
+
+    def show_ideas(self, changed: set[int], removed: set[int]) -> None:
+        """Phones added, changed or deleted these ideas."""
+        if removed:
+            self.reload()
+            return
+        by_team = {c.team.name: c for c in self.columns}
+        for idea_id in sorted(changed):
+            idea = next((i for i in reversed(self.ws.ideas) if i.id == idea_id), None)
+            if idea is not None and idea.team in by_team:
+                by_team[idea.team].show_idea(idea)
 
     def selected_idea(self) -> int | None:
         for column in self.columns:
