@@ -312,6 +312,7 @@ class DeckStudio(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.cards_changed(0)
+        self._save.stop()  # opening changes nothing
         self.set_preview_lang(lang)
         self._show_problems()
 
@@ -475,7 +476,9 @@ class DeckStudio(QWidget):
             mark.setText(tr("Missing translation: {0}").format(", ".join(lang_word(g) for g in gaps)) if gaps else "")
             mark.setVisible(bool(gaps))
             for code in LANGS:
-                theme.flag_style(self.editors[(field, code)], "missing", code in gaps)
+                editor = self.editors[(field, code)]
+                if (editor.property("missing") == "true") != (code in gaps):  # re-polishing costs a frame
+                    theme.flag_style(editor, "missing", code in gaps)
 
     # --- the live card ------------------------------------------------------------------------------
 
