@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check-deck", help="validate deck or scenario TOML files")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    commands.add_parser("self-test", help="play one scripted solo round offscreen and check the library")
+    commands.add_parser("self-test", help="play every step of a solo round and a workshop offscreen")
     search = commands.add_parser(
         "search",
         help="find ideas in the library (stems ru/en words)",
@@ -68,7 +68,13 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         dest="export_lang",
         choices=("ru", "en"),
-        help="language of the headers, words and dates (default: the --lang before the command, else the system's)",
+        help="language of the headers and words (default: the --lang before the command, else the game's setting, "
+        "else the system's)",
+    )
+    export.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="for CSV: what separates the cells (default: ';' for Russian, as Russian Excel expects; ',' for English)",
     )
     load = commands.add_parser(
         "import",
@@ -89,7 +95,92 @@ def _parser() -> argparse.ArgumentParser:
     from game.cli_decks import add_commands as add_deck_commands
 
     add_deck_commands(commands)
+    _backup_commands(commands)
     return parser
+
+
+def _backup_commands(commands) -> None:
+    """`check-library` and `backup list|now|restore` (the library's safety, see README "Backups")."""
+    commands.add_parser(
+        "check-library",
+        help="check every page of the library (PRAGMA integrity_check): exit 0 when sound, 2 when not",
+    )
+    backup = commands.add_parser("backup", help="list, take or restore backups of the library")
+    actions = backup.add_subparsers(dest="backup_action", required=True)
+    actions.add_parser("list", help="every backup, newest first: name, date, ideas")
+    actions.add_parser("now", help="take a checked backup now")
+    restore = actions.add_parser(
+        "restore",
+        help="put a backup in place of the library (the current file is set aside, never deleted)",
+    )
+    restore.add_argument("which", metavar="latest|NAME", help="`latest` (the newest good backup) or a backup's name")
+
+
+def library_problem(e) -> str:
+    """One line for a library that cannot be used: what is wrong, and the command that puts it right."""
+    from game.store import backup
+
+    line = f"technomagic: {e}"
+    if e.kind == "unwritable":
+        return line + " (free some space or make the folder writable, then try again)"
+    if e.kind == "newer":
+        return line
+    good = backup.latest_good(e.path.parent)
+    if good is None:
+        return line + "; no backup to restore"
+    return line + f"; restore the backup of {good[0].taken:%Y-%m-%d %H:%M} ({good[1]} ideas): technomagic backup " \
+        "restore latest"
+
+
+def check_library_command(data_dir: Path) -> int:
+    from game.store.db import DB_NAME, LibraryError, check_library
+
+    path = data_dir / DB_NAME
+    if not path.exists():
+        print(f"technomagic: {path}: no library yet", file=sys.stderr)
+        return 2
+    try:
+        count = check_library(path, full=True)
+    except LibraryError as e:
+        print(library_problem(e), file=sys.stderr)
+        return 2
+    print(f"{path}: ok, {count} ideas")
+    return 0
+
+
+def backup_command(data_dir: Path, action: str, which: str = "") -> int:
+    from game.store import backup
+
+    try:
+        if action == "list":
+            for b in backup.backups(data_dir):
+                count = b.ideas()
+                shown = "damaged" if count is None else f"{count} ideas"
+                print(b.name, f"{b.taken:%Y-%m-%d %H:%M:%S}", shown, b.reason or "-", sep="\t")
+            return 0
+        if action == "now":
+            made = backup.take(data_dir, "manual")
+            if made is None:
+                print(f"technomagic: {data_dir / backup.DB_NAME}: no library to back up", file=sys.stderr)
+                return 2
+            print(f"{made.path}: {made.ideas()} ideas")
+            return 0
+        if _game_is_running(data_dir):
+            print(f"technomagic: {data_dir}: the game is open on this folder; close it, then restore", file=sys.stderr)
+            return 2
+        chosen, count, aside = backup.restore(data_dir, which)
+    except backup.BackupError as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return 2
+    kept = f"; the library it replaced is kept as {aside}" if aside else ""
+    print(f"restored {chosen.name} ({count} ideas){kept}")
+    return 0
+
+
+def _game_is_running(data_dir: Path) -> bool:
+    from game.instance import held_by_another
+
+    return held_by_another(data_dir)
 
 
 def _positive_int(value: str) -> int:
@@ -129,7 +220,7 @@ def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: b
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     try:
         flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -156,79 +247,134 @@ def _system_language() -> str:
     return "en"
 
 
-def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str) -> int:
+def _language(chosen: str | None, data_dir: Path) -> str:
+    """The language as the app chooses it: --lang, else the game's setting (settings.ini), else the system's."""
+    if chosen:
+        return chosen
+    import configparser
+
+    settings = configparser.ConfigParser(interpolation=None)
+    try:
+        settings.read(data_dir / "settings.ini", encoding="utf-8")
+        preference = settings.get("General", "language", fallback="")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        preference = ""
+    return preference if preference in ("ru", "en") else _system_language()
+
+
+def _translate(lang: str):
+    """The project's catalogue for `lang` (errors and results of export and import are said in the UI's language)."""
+    from game.io.messages import translator
+
+    return translator(lang)
+
+
+def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str,
+           delimiter: str | None = None, ui_lang: str = "en") -> int:  # fmt: skip
     from sqlalchemy.exc import DatabaseError
 
     from game.io import tabular
+    from game.io.messages import Message, shown_path, tr
     from game.store import ideas
     from game.store.db import LibraryError, open_library
 
+    translate = _translate(ui_lang)
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
-        count = tabular.export(engine, flt, out, fmt, lang)
+        count = tabular.export(engine, flt, out, fmt, lang, delimiter={"tab": "\t"}.get(delimiter, delimiter))
     except OSError as e:
-        print(f"technomagic: cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        said = Message(tr("cannot write {0}: {1}"), shown_path(out), e.strerror or str(e))
+        print(f"technomagic: {said.render(translate)}", file=sys.stderr)
         return 2
     except DatabaseError as e:
         print(f"technomagic: cannot read the library: {e.orig}", file=sys.stderr)
         return 2
     finally:
         engine.dispose()
-    print(f"wrote {count} ideas to {out}")
+    print(Message(tr("wrote {0} ideas to {1}"), int(count), shown_path(out)).render(translate))
+    for warning in getattr(count, "warnings", ()):
+        print(f"technomagic: {shown_path(out)}: {warning.render(translate)}", file=sys.stderr)
     return 0
 
 
-def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
+def import_file(data_dir: Path, path: Path, maps: list[str], lang: str = "en") -> int:
+    """Exit 0 with what was added, or 2 with one line on stderr naming the file (and line, field) and nothing
+    added: whatever the file holds, never a traceback."""
     from sqlalchemy.exc import DatabaseError
 
     from game.io import importer
+    from game.io.messages import Message, one_line, shown_path, tr
     from game.store.db import LibraryError, open_library
+
+    translate = _translate(lang)
+
+    def fail(message: Message) -> int:
+        print(f"technomagic: {message.render(translate)}", file=sys.stderr)
+        return 2
 
     kind = path.suffix.lower()
     if kind not in (".json", ".csv"):
-        print(f"technomagic: {path}: import reads .json and .csv files", file=sys.stderr)
-        return 2
+        return fail(Message(tr("{0}: import reads .json and .csv files"), shown_path(path)))
     chosen: dict[str, str] = {}
     for item in maps:
         column, equals, field = item.rpartition("=")
         if not equals or not column.strip() or kind != ".csv":
-            print(f"technomagic: --map {item!r}: COLUMN=FIELD, for CSV files only", file=sys.stderr)
-            return 2
+            return fail(Message(tr("--map {0}: COLUMN=FIELD, for CSV files only"), one_line(repr(item))))
         chosen[column.strip()] = field.strip()
     try:
         engine = open_library(data_dir)
     except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(library_problem(e), file=sys.stderr)
         return 2
     try:
         if kind == ".csv":
             mapping = None
             if chosen:  # what was asked, and the recognised columns for the other fields
-                suggested = importer.csv_preview(path, rows=0)[2]
+                suggested = importer.csv_preview(path, rows=0).mapping
                 mapping = {c: f for c, f in suggested.items() if f not in chosen.values()} | chosen
             result = importer.import_csv(engine, path, mapping)
         else:
             result = importer.import_json(engine, path)
     except importer.ImportError_ as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+        print(f"technomagic: {e.render(translate)}", file=sys.stderr)
         return 2
     except DatabaseError as e:
-        print(f"technomagic: {path}: nothing was imported: the library refused it ({e.orig})", file=sys.stderr)
-        return 2
+        message = tr("{0}: nothing was imported: the library refused it ({1})")
+        return fail(Message(message, shown_path(path), one_line(str(e.orig))))
+    except (MemoryError, RecursionError) as e:  # a file made to exhaust what checks it: said, not a traceback
+        message = tr("{0}: nothing was imported: the file is too large or too deep to check ({1})")
+        return fail(Message(message, shown_path(path), type(e).__name__))
     finally:
         engine.dispose()
     for note in result.errors:
-        print(f"technomagic: note: {note}", file=sys.stderr)
-    print(f"added {result.added}, skipped {result.skipped_duplicates} duplicates")
+        text = note.render(translate) if isinstance(note, Message) else one_line(str(note))
+        print(f"technomagic: {Message(tr('note: {0}'), text).render(translate)}", file=sys.stderr)
+    said = Message(tr("added {0}, skipped {1} duplicates"), result.added, result.skipped_duplicates)
+    print(said.render(translate))
     return 0
 
 
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (`technomagic search "" | head`): stop writing, without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-deck":
         return check_deck(args.paths)
@@ -243,17 +389,25 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         print(f"technomagic: cannot use the data folder: {e}", file=sys.stderr)
         return 2
+    from game.io import atomic
+
+    atomic.record_pending_in(data_dir)  # an export killed half-way is cleaned at the next start
+    if args.command == "check-library":
+        return check_library_command(data_dir)
+    if args.command == "backup":
+        return backup_command(data_dir, args.backup_action, getattr(args, "which", ""))
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
     if args.command == "export":
-        lang = args.export_lang or args.lang or _system_language()
-        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang)
+        ui_lang = _language(args.lang, data_dir)
+        lang = args.export_lang or ui_lang
+        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang, args.delimiter, ui_lang)
     if args.command == "import":
-        return import_file(data_dir, args.file, args.map)
+        return import_file(data_dir, args.file, args.map, _language(args.lang, data_dir))
     if args.command == "deck":
         from game import cli_decks
 
-        return cli_decks.run(args, data_dir, args.lang or _system_language())
+        return cli_decks.run(args, data_dir, _language(args.lang, data_dir))
     from game.ui.app import run
 
     return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)

@@ -1,4 +1,4 @@
-"""Every test owns its data folder; shipped content is loaded once per session."""
+"""Every test owns its data folder; shipped content is loaded once per session; in CI no test may skip."""
 
 import os
 from pathlib import Path
@@ -25,3 +25,32 @@ def content() -> Content:
     loaded = load_content([paths.shipped("cards")], [paths.shipped("scenarios")])
     assert not loaded.problems, [str(p) for p in loaded.problems]
     return loaded
+
+
+# --- in CI a skipped test fails the run: a test that skips proves nothing (a missing poppler, a missing
+# binary), and `-q` hides it in one letter. Set CI (CI runs `bash .ci/run` with CI=true) to enforce it.
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        why = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped.append(f"{report.nodeid}: {why}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _skipped and _in_ci() and exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _skipped and _in_ci():
+        terminalreporter.section("skipped tests fail the run in CI", sep="=", red=True, bold=True)
+        for line in _skipped:
+            terminalreporter.line(line, red=True)

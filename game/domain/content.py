@@ -26,6 +26,9 @@ DECK_KINDS = (
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 4000
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
+#: How long a technique takes to put in place, and what it costs (shown as small marks on the card face).
+EFFORTS = ("minutes", "hours", "days")
+COSTS = ("free", "small", "budget")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -84,6 +87,10 @@ class Card:
     tags: tuple[str, ...] = ()
     art: str | None = None
     order: int | None = None
+    why: Text | None = None  # one line: why the move works
+    effort: str | None = None  # minutes / hours / days (technique cards)
+    cost: str | None = None  # free / small / budget (technique cards)
+    story: str | None = None  # the seed story this card retells: no table shows two cards with one story
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class StepSpec:
     instruction: Text
     cards: tuple[str, ...] = ()  # fixed card ids shown instead of drawing (e.g. the three morning questions)
     route: bool = False  # draw the next card along the client's route (touchpoint `order`), not at random
+    per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,7 @@ class Scenario:
     dot_cap: int = 3
     self_votes: bool = True
     hints: bool = True
+    per_team: tuple[str, ...] = ()  # deck kinds each team draws for itself wherever a step draws them
 
 
 # --- reading files -----------------------------------------------------------------------------------
@@ -235,14 +244,29 @@ class _Checker:
             raise ContentErrors(self.errors)
 
 
-def _card_line(path: Path, card_id: str) -> int | None:
-    """The line of `id = "card_id"`, so an editor can jump to the card (best effort)."""
+def _card_line(path: Path, card_id: str, fld: str | None = None) -> int | None:
+    """The line of `id = "card_id"`, or of the card's own `fld = …` line when it has one, so an editor can jump
+    to it (best effort)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     pattern = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(card_id) + r'["\']')
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+    start = next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+    if start is None or not fld:
+        return start
+    key = re.compile(r"^\s*" + re.escape(fld.split(".")[0]) + r"\s*=")
+    for n in range(start - 1, 0, -1):  # the field may sit above the id within the same [[cards]] table
+        if lines[n - 1].strip().startswith("[["):
+            break
+        if key.match(lines[n - 1]):
+            return n
+    for n in range(start, len(lines) + 1):
+        if n > start and lines[n - 1].strip().startswith("["):
+            break
+        if key.match(lines[n - 1]):
+            return n
+    return start
 
 
 def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
@@ -297,8 +321,38 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
         if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
             check.fail(label, "order", "must be a whole number")
             order = None
+        why = check.text(raw, "why", label, "", required=False)
+        marks: dict[str, str | None] = {}
+        for key, allowed in (("effort", EFFORTS), ("cost", COSTS)):
+            value = raw.get(key)
+            if value is not None and value not in allowed:
+                check.fail(label, key, f"{value!r} must be one of: {', '.join(allowed)}")
+                value = None
+            marks[key] = value
+        story = raw.get("story")
+        if story is not None and (not isinstance(story, str) or not _ID.match(story)):
+            check.fail(label, "story", f"{story!r} is not a valid story id (lowercase letters, digits, - _ .)")
+            story = None
         if card_id and title and prompt and deck_id and kind in DECK_KINDS:
-            cards.append(Card(card_id, deck_id, kind, title, prompt, example, source, twist, tuple(tags), art, order))
+            cards.append(
+                Card(
+                    card_id,
+                    deck_id,
+                    kind,
+                    title,
+                    prompt,
+                    example,
+                    source,
+                    twist,
+                    tuple(tags),
+                    art,
+                    order,
+                    why,
+                    marks["effort"],
+                    marks["cost"],
+                    story,
+                )
+            )
     _locate(check.errors)
     check.raise_if_any()
     assert deck_id and name and kind
@@ -309,7 +363,7 @@ def _locate(errors: list[ContentError]) -> None:
     """Adds nothing to the message, but gives card errors the line of their card when it can be found."""
     for i, err in enumerate(errors):
         if err.item_id and not err.item_id.startswith("#") and err.line is None:
-            line = _card_line(err.path, err.item_id)
+            line = _card_line(err.path, err.item_id, err.field)
             if line is not None:
                 errors[i] = ContentError(err.path, f"card {err.item_id}: {err.field}: {err.message}", line=line)
 
@@ -348,6 +402,10 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(None, f"scenario.{key}", "must be true or false")
             value = True
         flags[key] = value
+    per_team_all = head.get("per_team", [])
+    if not isinstance(per_team_all, list) or any(k not in DECK_KINDS for k in per_team_all):
+        check.fail(None, "scenario.per_team", f"must list deck kinds from: {', '.join(DECK_KINDS)}")
+        per_team_all = []
     raw_steps = data.get("steps")
     if not raw_steps or not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
         check.fail(None, None, "the scenario has no steps (add [[steps]] tables)")
@@ -376,9 +434,16 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(label, "route", "must be true or false")
             route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
+        draw = [] if fixed and "draw" not in raw else draw
+        per_team = raw.get("per_team")
+        if per_team is None:
+            per_team = [k for k in per_team_all if k in draw]
+        elif not isinstance(per_team, list) or any(k not in draw for k in per_team):
+            check.fail(label, "per_team", "must list deck kinds that this step draws")
+            per_team = []
         if instruction:
-            draw = [] if fixed and "draw" not in raw else draw
-            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route))
+            own = tuple(dict.fromkeys(per_team))
+            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own))
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
@@ -398,6 +463,7 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         path,
         dots=dots,
         dot_cap=numbers["dot_cap"] or dots,
+        per_team=tuple(per_team_all),
         **flags,
     )
 

@@ -7,6 +7,7 @@ The UI only shows a `Round` and calls its methods; everything a round knows seri
 import json
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from game.domain.content import Card, Content, Scenario, StepSpec
@@ -51,8 +52,11 @@ class Round:
     ideas: list[Idea] = field(default_factory=list)
     timers: dict[int, Countdown] = field(default_factory=dict)
     ballot: Ballot | None = None
+    spent: list[str] = field(default_factory=list)  # cards shown and put back (redrawn): not drawn again soon
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # the library stores a round once (round_uid)
 
     def __post_init__(self) -> None:
+        self._index = {c.id: c for d in self.content.decks.values() for c in d.cards}
         if self.ballot is None:
             s = self.scenario
             self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
@@ -94,8 +98,9 @@ class Round:
                     return card
         return None
 
-    def provenance(self) -> dict[str, str]:
-        """The cards the round's ideas came from, by library field (`business_card`: "biz-cafe", …)."""
+    def provenance(self, team: str = "") -> dict[str, str]:
+        """The cards the round's ideas came from, by library field (`business_card`: "biz-cafe", …); in a
+        workshop, `team`'s own cards where it drew its own."""
         return {
             field: card.id
             for kind, field in PROVENANCE_FIELDS.items()
@@ -147,26 +152,58 @@ class Round:
         index = self.step_index
         if index not in self.draws:
             self.draws[index] = list(self.step.cards)
-            for slot, kind in enumerate(self.step.draw, len(self.step.cards)):
+            for slot, kind in enumerate(self.shared_draw(), len(self.step.cards)):
                 self.draws[index].append(self._draw(kind, index, slot, exclude=set()))
+        self._enter_teams(index)
         if self.step.seconds and index not in self.timers:
             self.timers[index] = Countdown(self.step.seconds, self.clock)
         if self.timer and not self.timer.finished:
             self.timer.start()
 
+    def _enter_teams(self, index: int) -> None:
+        """A workshop draws each team's own cards here."""
+
     # --- cards ----------------------------------------------------------------------------------
 
-    def _on_table(self) -> set[str]:
-        return {cid for ids in self.draws.values() for cid in ids}
+    def shared_draw(self, index: int | None = None) -> tuple[str, ...]:
+        """The deck kinds a step draws once for the whole table (alone: every kind it draws)."""
+        return self.steps[self.step_index if index is None else index].draw
 
-    def _draw(self, kind: str, index: int, slot: int, exclude: set[str]) -> str:
+    def _story(self, card_id: str) -> str | None:
+        card = self._index.get(card_id)
+        return card.story if card else None
+
+    def _tables(self, team: str | None) -> tuple[set[str], set[str]]:
+        """(the cards already on the table that a new card joins, every card drawn this session). `team` None
+        is the shared table, which every team sees."""
+        on_table = {cid for ids in self.draws.values() for cid in ids}
+        return on_table, on_table | set(self.spent)
+
+    def _draw(self, kind: str, index: int, slot: int, exclude: set[str], team: str | None = None) -> str:
+        """A card of `kind` for a slot, reproducible from the seed. It is, if the deck allows: not drawn before
+        in this session, and not retelling a story already on the table it joins (a story repeated would
+        hand the players the answer); failing that a card not on that table; the deck's order on a route."""
         pool = [c.id for c in self.content.cards_of(kind)]
-        fresh = [cid for cid in pool if cid not in self._on_table() and cid not in exclude]
+        table, session = self._tables(team)
+        stories = {st for cid in table if (st := self._story(cid))}
+        fresh = [cid for cid in pool if cid not in session and cid not in exclude]
         if self.steps[index].route and fresh:
             return fresh[0]  # the next stop on the client's route (cards_of sorts by `order`)
-        n = self.redraws.get(f"{index}:{slot}", 0)
-        rng = random.Random(f"{self.seed}/{index}/{slot}/{n}")
-        return rng.choice(fresh or [cid for cid in pool if cid not in exclude] or pool)
+        new_story = [cid for cid in fresh if self._story(cid) not in stories or self._story(cid) is None]
+        off_table = [cid for cid in pool if cid not in table and cid not in exclude]
+        other_story = [cid for cid in off_table if self._story(cid) not in stories or self._story(cid) is None]
+        n = self.redraws.get(self._redraw_key(index, slot, team), 0)
+        rng = random.Random(self._seed_text(index, slot, n, team))
+        for choice in (new_story, other_story, fresh, off_table, [c for c in pool if c not in exclude], pool):
+            if choice:
+                return rng.choice(choice)
+        raise LookupError(f"no {kind} cards to draw")
+
+    def _redraw_key(self, index: int, slot: int, team: str | None) -> str:
+        return f"{index}:{slot}"
+
+    def _seed_text(self, index: int, slot: int, n: int, team: str | None) -> str:
+        return f"{self.seed}/{index}/{slot}/{n}"
 
     def redraw(self, slot: int) -> Card:
         """Replace the card in `slot` of the current step with another card of the same kind."""
@@ -175,12 +212,18 @@ class Round:
         fixed = len(self.step.cards)
         if not fixed <= slot < len(ids):
             raise IndexError(f"no card to redraw in slot {slot}")
-        key = f"{index}:{slot}"
+        key = self._redraw_key(index, slot, None)
         self.redraws[key] = self.redraws.get(key, 0) + 1
-        ids[slot] = self._draw(self.step.draw[slot - fixed], index, slot, exclude={ids[slot]})
+        old = ids[slot]
+        ids[slot] = self._draw(self.shared_draw()[slot - fixed], index, slot, exclude={old})
+        self._spend(old)
         card = self.content.card(ids[slot])
         assert card is not None
         return card
+
+    def _spend(self, card_id: str) -> None:
+        if card_id not in self.spent:
+            self.spent.append(card_id)
 
     # --- notes and ideas ------------------------------------------------------------------------
 
@@ -260,6 +303,8 @@ class Round:
             "ideas": [i.to_dict() for i in self.ideas],
             "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
             "ballot": self.ballot.to_dict(),
+            "spent": self.spent,
+            "uid": self.uid,
         }
 
     def to_json(self) -> str:
@@ -290,6 +335,8 @@ class Round:
             ideas=[Idea.from_dict(i) for i in data["ideas"]],
             timers={int(k): Countdown.from_dict(t, clock) for k, t in data["timers"].items()},
             ballot=Ballot.from_dict(data["ballot"]),
+            spent=[str(c) for c in data.get("spent", [])],
+            **({"uid": str(data["uid"])} if isinstance(data.get("uid"), str) and data["uid"] else {}),
             **more,
         )
 

@@ -5,6 +5,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Clock = Callable[[], float]
+#: The digits show the time left rounded up, and change this much before the true second (see `shown_seconds`).
+SHOWN_EARLY = 0.001
+
+
+def shown_seconds(seconds: float) -> int:
+    """The whole seconds a clock face shows for `seconds` left: rounded up, so 00:00 means time is up."""
+    return int(seconds + 1 - SHOWN_EARLY)
 
 
 @dataclass
@@ -24,6 +31,11 @@ class Countdown:
 
     def remaining(self) -> float:
         return max(0.0, self.seconds - self.elapsed())
+
+    def to_next_second(self) -> float:
+        """Seconds until the whole seconds shown (rounded up, as the digits read) change: a display that waits
+        this long changes its digits on the second instead of up to one tick late."""
+        return (self.remaining() - SHOWN_EARLY) % 1.0
 
     @property
     def finished(self) -> bool:

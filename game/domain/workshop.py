@@ -12,9 +12,11 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from game.domain.content import Content, Scenario
+from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS
+from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
+from game.domain.room import RoomState
 from game.domain.round import Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
@@ -59,11 +61,97 @@ class Workshop(Round):
     resume_after_break: bool = False
     ended_early: bool = False
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
+    team_draws: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # each team's own cards by step
+    room: RoomState | None = None  # the phones, when the room joins from them (game/domain/room.py)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
             raise ValueError("teams_count")
         super().__post_init__()
+
+    # --- each team's own cards -----------------------------------------------------------------
+
+    def shared_draw(self, index: int | None = None) -> tuple[str, ...]:
+        step = self.steps[self.step_index if index is None else index]
+        return tuple(k for k in step.draw if k not in step.per_team)
+
+    def team_draw(self, index: int | None = None) -> tuple[str, ...]:
+        """The deck kinds every team draws for itself at this step (the scenario's `per_team`)."""
+        step = self.steps[self.step_index if index is None else index]
+        return tuple(k for k in step.draw if k in step.per_team)
+
+    def _enter_teams(self, index: int) -> None:
+        kinds = self.team_draw(index)
+        for team in self.teams:
+            mine = self.team_draws.setdefault(team.name, {})
+            if index not in mine:
+                mine[index] = []
+                for slot, kind in enumerate(kinds):
+                    mine[index].append(self._draw(kind, index, slot, exclude=set(), team=team.name))
+
+    def _tables(self, team: str | None) -> tuple[set[str], set[str]]:
+        shared = {cid for ids in self.draws.values() for cid in ids}
+        theirs = {name: {cid for ids in by_step.values() for cid in ids} for name, by_step in self.team_draws.items()}
+        session = shared | set(self.spent) | {cid for ids in theirs.values() for cid in ids}
+        if team is None:  # a card for the whole room joins every team's table
+            return shared | {cid for ids in theirs.values() for cid in ids}, session
+        return shared | theirs.get(team, set()), session
+
+    def _team_number(self, team: str | None) -> int:
+        return next(n for n, t in enumerate(self.teams) if t.name == team)
+
+    def _redraw_key(self, index: int, slot: int, team: str | None) -> str:
+        base = super()._redraw_key(index, slot, team)
+        return base if team is None else f"team{self._team_number(team)}:{base}"
+
+    def _seed_text(self, index: int, slot: int, n: int, team: str | None) -> str:
+        base = super()._seed_text(index, slot, n, team)
+        return base if team is None else f"{base}/team{self._team_number(team)}"
+
+    def own_cards(self, team: str, index: int | None = None) -> list[Card]:
+        """The cards `team` drew for itself at a step (the current one by default)."""
+        self.team(team)
+        ids = self.team_draws.get(team, {}).get(self.step_index if index is None else index, [])
+        return [c for cid in ids if (c := self.content.card(cid)) is not None]
+
+    def all_own_cards(self, team: str) -> list[Card]:
+        """Every card `team` drew for itself in this session, step by step (for the report)."""
+        return [c for index in sorted(self.team_draws.get(team, {})) for c in self.own_cards(team, index)]
+
+    def cards_for(self, team: str, index: int | None = None) -> list[Card]:
+        """What `team` has on its table at a step: the room's cards, then its own."""
+        return self.cards(index) + self.own_cards(team, index)
+
+    def redraw_team(self, team: str, slot: int) -> Card:
+        """Replace `team`'s own card in `slot` of the current step with another of the same kind."""
+        index = self.step_index
+        ids = self.team_draws.get(team, {}).get(index, [])
+        if not 0 <= slot < len(ids):
+            raise IndexError(f"team {team!r} has no card to redraw in slot {slot}")
+        key = self._redraw_key(index, slot, team)
+        self.redraws[key] = self.redraws.get(key, 0) + 1
+        old = ids[slot]
+        ids[slot] = self._draw(self.team_draw()[slot], index, slot, exclude={old}, team=team)
+        self._spend(old)
+        card = self.content.card(ids[slot])
+        assert card is not None
+        return card
+
+    def drawn_of_kind(self, kind: str, team: str = "") -> Card | None:
+        """The first card of this kind on `team`'s table (the room's table when no team is named)."""
+        for index in sorted(self.draws):
+            cards = self.cards_for(team, index) if team in self.team_draws else self.cards(index)
+            for card in cards:
+                if card.kind == kind:
+                    return card
+        return None
+
+    def provenance(self, team: str = "") -> dict[str, str]:
+        return {
+            field: card.id
+            for kind, field in PROVENANCE_FIELDS.items()
+            if (card := self.drawn_of_kind(kind, team)) is not None
+        }
 
     @property
     def in_teams(self) -> bool:
@@ -276,6 +364,8 @@ class Workshop(Round):
             "resume_after_break": self.resume_after_break,
             "ended_early": self.ended_early,
             "team_drafts": self.team_drafts,
+            "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
+            "room": self.room.to_dict() if self.room else None,
         }
 
     @classmethod
@@ -296,6 +386,11 @@ class Workshop(Round):
             resume_after_break=bool(data.get("resume_after_break")),
             ended_early=bool(data.get("ended_early")),
             team_drafts={str(k): str(v) for k, v in data.get("team_drafts", {}).items()},
+            team_draws={
+                str(name): {int(k): [str(c) for c in v] for k, v in by_step.items()}
+                for name, by_step in data.get("team_draws", {}).items()
+            },
+            room=RoomState.from_dict(data["room"]) if data.get("room") else None,
             **more,
         )
 
@@ -333,8 +428,36 @@ def new_workshop(
     )
 
 
+def _cut_names(data: dict) -> dict:
+    """Team and player names longer than NAME_CHARS (a file written by hand or by another program) are cut, the
+    same everywhere they appear (ideas, votes, drafts), so that they fit the presenter's columns."""
+    long: dict[str, str] = {}
+    for team in data.get("teams", []) if isinstance(data.get("teams"), list) else []:
+        if isinstance(team, dict):
+            for name in [team.get("name"), *(team.get("players") or [])]:
+                if isinstance(name, str) and len(name) > NAME_CHARS:
+                    long[name] = name[:NAME_CHARS].strip()
+    if not long:
+        return data
+
+    def cut(value):
+        if isinstance(value, str):
+            return long.get(value, value)
+        if isinstance(value, list):
+            return [cut(v) for v in value]
+        if isinstance(value, dict):
+            return {long.get(k, k): cut(v) for k, v in value.items()}
+        return value
+
+    return cut(data)
+
+
 def load_state(text: str, content: Content, clock: Clock = time.monotonic) -> Round:
     """A saved round or workshop, whichever the JSON holds."""
     data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"a round is a JSON object, not {type(data).__name__}")
+    if data.get("kind") == "workshop":
+        data = _cut_names(data)
     kind = Workshop if data.get("kind") == "workshop" else Round
     return kind.from_dict(data, content, clock)

@@ -5,10 +5,13 @@ broken file changes nothing, and `ImportError_` says what is wrong and where (fi
 An idea already in the library (the same title and text, whatever the case and spacing) is skipped, not doubled.
 """
 
+import codecs
 import csv
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -22,8 +25,11 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from game.domain import limits
 from game.domain.ideas import FOCUSES, STATUSES
+from game.io.messages import Message, shown_path, tr
 from game.io.tabular import (
+    CARD_TITLES,
     COLUMNS,
     FOCUS_LABELS,
     FORMULA_START,
@@ -33,15 +39,24 @@ from game.io.tabular import (
     STATUS_LABELS,
     gc_paused,
 )
+from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXTS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player")
-IGNORED = ("id", "session_id")  # another library's numbers: the ideas get new ones, sessions are not exported
+#: Another library's numbers (the ideas get new ones, sessions are not exported) and the card titles our CSV
+#: shows beside the ids (the ids are what is kept).
+IGNORED = ("id", "session_id", *CARD_TITLES)
 #: The fields a CSV column can fill (what the column-mapping preview offers).
 CSV_FIELDS = [name for name in COLUMNS if name not in IGNORED]
+#: The longest text each field may hold (`game.domain.limits`, the one table the screens use too).
+TEXT_LIMITS = (
+    ("title", limits.TITLE_CHARS), ("text", limits.IDEA_CHARS), ("promise_who", limits.PROMISE_CHARS),
+    ("promise_first_step", limits.PROMISE_CHARS), ("promise_success_sign", limits.PROMISE_CHARS),
+    ("team", limits.NAMES_CHARS), ("player", limits.NAME_CHARS),
+)  # fmt: skip
 #: Column names other programs use, besides our own labels and field names (compared case-folded).
 SYNONYMS = {
     "title": ("title", "idea", "name", "идея", "название", "заголовок"),
@@ -77,23 +92,41 @@ _DAY_MONTH = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _AT_TIME = re.compile(r"(.+?),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _NOTE = re.compile(r"(\d{4}-\d{2}-\d{2}): ?(.*)")
+#: What no idea may hold: control characters but tab and line breaks, and lone surrogates (not text at all).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_YEARS = range(limits.FIRST_YEAR, limits.LAST_YEAR + 1)
+#: What a CSV file may be saved in besides UTF-8 with or without a BOM (which are tried first, without guessing):
+#: what Excel and LibreOffice write for Russian and Western European users.
+CSV_ENCODINGS = ["cp1251", "cp1252", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "utf_16_le", "utf_16_be"]
 
 
 class ImportError_(Exception):  # not ImportError: that one is Python's, about modules
-    """A file that cannot be imported: where (file, line or idea, field) and what is wrong. Nothing was written."""
+    """A file that cannot be imported: where (file, line or idea, field) and what is wrong. Nothing was written.
+
+    `message` is a `Message` (English as a str, its template and values kept), `render(translate)` the whole
+    line in another language; the file name is shown on one line whatever it holds.
+    """
 
     def __init__(self, path: Path | str, message: str, line: int | None = None, row: int | None = None,
                  field: str | None = None):  # fmt: skip
         self.path, self.message, self.line, self.row, self.field = Path(path), message, line, row, field
-        where = f"{path}:{line}" if line is not None else f"{path}: idea {row}" if row is not None else f"{path}"
-        super().__init__(f"{where}: " + (f"field '{field}': " if field else "") + message)
+        shown = shown_path(path)
+        where = Message("{0}:{1}", shown, line) if line is not None else (
+            Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown))
+        said = message if isinstance(message, Message) else Message("{0}", message)
+        self.said = Message("{0}: {1}", where, Message(tr("field '{0}': {1}"), field, said) if field else said)
+        super().__init__(str(self.said))
+
+    def render(self, translate=None) -> str:
+        return self.said.render(translate) if translate else str(self.said)
 
 
 @dataclass
 class ImportResult:
     added: int = 0
     skipped_duplicates: int = 0
-    errors: list[str] = field(default_factory=list)  # what was left out without stopping the import
+    errors: list[str] = field(default_factory=list)  # what was left out without stopping the import (Messages)
+    encoding: str = field(default="", compare=False)  # what a CSV file was read as (UTF-8, Windows-1251, …)
 
 
 @dataclass
@@ -111,29 +144,137 @@ def fingerprint(title: str, text: str) -> tuple[str, str]:
 
 
 def _shown(value: Any) -> str:
-    shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A value as the message quotes it: on one line, escaped, at most 60 characters (never a whole file)."""
+    if isinstance(value, str):
+        shown = repr(value[:61])
+    elif type(value) is int and not -(10**20) < value < 10**20:
+        shown = f"a number of {len(str(abs(value)))} digits"
+    else:
+        try:
+            shown = json.dumps(value, ensure_ascii=True)
+        except (ValueError, RecursionError):
+            shown = type(value).__name__
     return shown if len(shown) <= 60 else shown[:59] + "…"
+
+
+def title_from(text: str) -> str:
+    """The title of an idea that has only a text: its first line, as the round makes it (CSV and JSON alike)."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= limits.TITLE_CHARS else first[: limits.TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _unsafe_at(text: str) -> int | None:
+    found = _UNSAFE.search(text)
+    return found.start() if found else None
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _check_texts(values: dict[str, Any], bad: Callable[[str | None, Message], "ImportError_"]) -> None:
+    """The idea's texts within their lengths (small, fast: len() of seven strings)."""
+    for name, limit in TEXT_LIMITS:
+        if len(values[name]) > limit:
+            raise bad(name, Message(tr("{0} characters; at most {1} are kept"), len(values[name]), limit))
+
+
+def _check_unsafe(texts: dict[str, str], bad: Callable[[str | None, Message], "ImportError_"]) -> None:
+    for name, value in texts.items():
+        if value and (at := _unsafe_at(value)) is not None:
+            message = tr("character {0} at position {1} is not allowed (only tab and line breaks are)")
+            raise bad(name, Message(message, _character(value[at]), at + 1))
 
 
 # --- reading a file ------------------------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
-    """The file as text: UTF-8 (with or without a BOM), at most MAX_BYTES."""
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file only (a pipe, a device or a folder is refused before it is read, so
+    nothing hangs), at most MAX_BYTES, counted while reading (a file may not be what `stat` said)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportError_(path, f"the file is {size / 2**20:.0f} MB; files over 200 MB are not imported")
-        data = path.read_bytes()
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as e:
+        raise ImportError_(path, Message(tr("cannot read the file ({0})"), getattr(e, "strerror", None) or e)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportError_(path, Message(tr("not a regular file (a folder, a device or a pipe); nothing was read")))
+        chunks, total = [], 0
+        want = min(info.st_size, MAX_BYTES) + 1
+        while chunk := os.read(fd, want):
+            total += len(chunk)
+            if total > MAX_BYTES:
+                raise ImportError_(path, Message(tr("the file is larger than {0} MB; it is not imported"),
+                                                 f"{MAX_BYTES / 2**20:g}"))  # fmt: skip
+            chunks.append(chunk)
+            want = MAX_BYTES + 1 - total
     except OSError as e:
-        raise ImportError_(path, f"cannot read the file ({e.strerror or e})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:  # e.object is what follows a BOM
-        at, line = len(data) - len(e.object) + e.start + 1, e.object.count(b"\n", 0, e.start) + 1
-        raise ImportError_(
-            path, f"byte {at} (0x{e.object[e.start]:02x}) is not UTF-8 text: save the file as UTF-8", line=line
-        ) from None
+        raise ImportError_(path, Message(tr("cannot read the file ({0})"), e.strerror or e)) from None
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))  # fmt: skip
+_ENCODING_NAMES = {"cp1251": "Windows-1251", "cp1252": "Windows-1252", "koi8_r": "KOI8-R", "cp866": "CP866",
+                   "mac_cyrillic": "Mac Cyrillic", "iso8859_5": "ISO 8859-5", "utf_16_le": "UTF-16 LE",
+                   "utf_16_be": "UTF-16 BE"}  # fmt: skip
+
+
+def _decode(path: Path, data: bytes, guess: bool) -> tuple[str, str]:
+    """The file as text and the name of its encoding: UTF-8/16/32 by their BOM, else UTF-8, else (`guess`, for
+    CSV) what charset-normalizer finds among CSV_ENCODINGS."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError as e:
+                if codec != "utf-8-sig":
+                    raise ImportError_(path, Message(tr("byte {0} is not {1} text"), e.start + 1, name)) from None
+                failure, guess = e, False  # the file says it is UTF-8
+                break
+    else:
+        try:
+            return data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError as e:
+            failure = e
+    if guess:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=CSV_ENCODINGS, preemptive_behaviour=False).best()
+        if best is not None and best.encoding in _ENCODING_NAMES:
+            try:
+                return data.decode(best.encoding), _ENCODING_NAMES[best.encoding]
+            except UnicodeDecodeError:
+                pass
+    at = len(data) - len(failure.object) + failure.start  # failure.object is what follows a BOM
+    if path.suffix.lower() == ".json" or data.startswith(codecs.BOM_UTF8):
+        message = tr("byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8")
+    else:
+        message = tr("byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8")
+    line = data.count(b"\n", 0, at) + 1
+    raise ImportError_(path, Message(message, at + 1, f"{data[at]:02x}"), line=line) from None
+
+
+def _refuse_controls(path: Path, text: str) -> None:
+    """A control character anywhere (but tab and line breaks) is refused with its line and column."""
+    if (at := _unsafe_at(text)) is not None:
+        line = text.count("\n", 0, at) + 1
+        column = at - text.rfind("\n", 0, at)
+        message = tr("column {0}: character {1} is not allowed (only tab and line breaks are)")
+        raise ImportError_(path, Message(message, column, _character(text[at])), line=line)
+
+
+def _read_text(path: Path, guess: bool = False) -> tuple[str, str]:
+    return _decode(path, _read_bytes(path), guess)
+
+
+def _date_in_range(day: date) -> bool:
+    return day.year in _YEARS
 
 
 def parse_date(text: str) -> date | None:
@@ -154,7 +295,8 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_time(text: str) -> datetime | None:
-    """A moment as the CSV export writes it ("1 December 2026, 14:05", the user's time) or ISO, in UTC."""
+    """A moment as the CSV export writes it ("2026-12-01 14:05", the user's time), as older exports and people
+    write it ("1 December 2026, 14:05") or ISO with a zone, in UTC; None if it is none, or not a time on Earth."""
     text = " ".join(text.split())
     try:
         stamp = datetime.fromisoformat(text)
@@ -168,7 +310,10 @@ def parse_time(text: str) -> datetime | None:
             stamp = datetime(day.year, day.month, day.day, *clock)
         except ValueError:  # 25:00
             return None
-    return (stamp if stamp.tzinfo else stamp.astimezone()).astimezone(UTC)  # a time without a zone is the user's
+    try:  # a time without a zone is the user's
+        return (stamp if stamp.tzinfo else stamp.astimezone()).astimezone(UTC)
+    except (OverflowError, ValueError, OSError):  # year 9999 west of UTC, year 1 east of it
+        return None
 
 
 def _now() -> datetime:
@@ -187,45 +332,84 @@ def _search_text(record: "_Record") -> str:
 _normal_tag = lru_cache(maxsize=4096)(normal_tag)  # a library has few tags, each on many ideas
 
 
-def _clean_tags(tags: list[str]) -> list[str]:
-    return [tag for tag in dict.fromkeys(map(_normal_tag, tags)) if tag]
+def _clean_tags(tags: list[str], bad: Callable[[str | None, Message], "ImportError_"]) -> list[str]:
+    clean = [tag for tag in dict.fromkeys(map(_normal_tag, tags)) if tag]
+    if len(clean) > limits.TAGS_PER_IDEA:
+        raise bad("tags", Message(tr("{0} tags; an idea has at most {1}"), len(clean), limits.TAGS_PER_IDEA))
+    for tag in clean:
+        if len(tag) > limits.TAG_CHARS:
+            raise bad("tags", Message(tr("tag {0} has {1} characters; at most {2} are kept"), _shown(tag), len(tag),
+                                      limits.TAG_CHARS))  # fmt: skip
+    return clean
 
 
 # --- JSON ----------------------------------------------------------------------------------------------------
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+class _BadConstant(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadConstant(name)
+
+
 def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        raise ImportError_(path, f"not valid JSON: {e.msg} (column {e.colno})", line=e.lineno) from None
+        message = Message(tr("not valid JSON: {0} (column {1})"), e.msg, e.colno)
+        raise ImportError_(path, message, line=e.lineno) from None
+    except _BadConstant as e:
+        raise ImportError_(path, Message(tr("{0} is not a number JSON allows"), e.args[0])) from None
+    except _DuplicateKey as e:
+        raise ImportError_(path, Message(tr("the key {0} is twice in one object"), _shown(e.args[0]))) from None
+    except RecursionError:
+        raise ImportError_(path, Message(tr("not an ideas file: its lists and objects are nested too deep"))) from None
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        raise ImportError_(path, Message(tr("a number has too many digits"))) from None
     if isinstance(document, list):  # what `technomagic search --json` prints
         items = document
     elif isinstance(document, dict):
         if document.get("format") != JSON_FORMAT:
-            raise ImportError_(path, f'not an ideas file: it needs "format": "{JSON_FORMAT}"')
+            raise ImportError_(path, Message(tr('not an ideas file: it needs "format": "{0}"'), JSON_FORMAT))
         version = document.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= JSON_VERSION:
-            raise ImportError_(path, f"version {_shown(version)} is not one this game reads ({JSON_VERSION})")
+            message = tr("version {0} is not one this game reads ({1})")
+            raise ImportError_(path, Message(message, _shown(version), JSON_VERSION))
         items = document.get("ideas")
         if not isinstance(items, list):
-            raise ImportError_(path, '"ideas" is not a list')
+            raise ImportError_(path, Message(tr('"ideas" is not a list')))
     else:
-        raise ImportError_(path, "not an ideas file: neither an object nor a list")
+        raise ImportError_(path, Message(tr("not an ideas file: neither an object nor a list")))
     unknown: set[str] = set()
-    records = [_json_idea(path, number, item, unknown) for number, item in enumerate(items, start=1)]
-    errors.extend(f"{path}: field '{name}' is not an idea field; left out" for name in sorted(unknown))
+    escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
+    records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
+    note = tr("field {0} is not an idea field; left out")
+    errors.extend(Message("{0}: {1}", shown_path(path), Message(note, _shown(name))) for name in sorted(unknown)[:20])
     return records
 
 
-_JSON_KNOWN = frozenset({*TEXTS, *CARD_COLUMNS, *IGNORED, "focus", "status", "score", "dots", "checks",
+_JSON_KNOWN = frozenset({*TEXTS, *CARD_COLUMNS, "id", "session_id", "focus", "status", "score", "dots", "checks",
                          "promise_due", "tags", "created_at", "updated_at", "notes"})  # fmt: skip
 _FOCUS_CODES = frozenset(("", *FOCUSES))
 _TEXT_TYPES, _CARD_TYPES = {str}, frozenset((str, type(None)))
-_INT64 = range(-(2**63), 2**63)
+_SCORES, _DOTS = range(limits.CHECKS_PER_IDEA + 1), range(limits.DOTS_PER_IDEA + 1)
 
 
-def _json_idea(path: Path, number: int, item: Any, unknown: set[str]) -> _Record:
+def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: bool = True) -> _Record:
     """One idea of a JSON file, checked field by field (written for speed: 100 000 of them in seconds)."""
 
     def bad(name: str | None, message: str) -> ImportError_:
@@ -233,36 +417,50 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str]) -> _Record
 
     def first_wrong(found: dict[str, Any], fits: Callable[[Any], bool], what: str) -> ImportError_:
         name = next(name for name, value in found.items() if not fits(value))
-        return bad(name, f"{_shown(found[name])} is not {what}")
+        return bad(name, Message(what, _shown(found[name])))
 
     if type(item) is not dict:
-        raise bad(None, f"{_shown(item)} is not an object")
+        raise bad(None, Message(tr("{0} is not an object"), _shown(item)))
     if not _JSON_KNOWN.issuperset(item):
         unknown.update(set(item) - _JSON_KNOWN)
     get = item.get
     values: dict[str, Any] = {name: get(name, "") for name in TEXTS}
     if set(map(type, values.values())) != _TEXT_TYPES:  # the types at once: the fields one by one only to say which
-        raise first_wrong(values, lambda v: type(v) is str, "text")
-    if not values["title"].strip() and not values["text"].strip():
-        raise bad(None, "no title and no text")
+        raise first_wrong(values, lambda v: type(v) is str, tr("{0} is not text"))
+    if not values["title"].strip():
+        if not values["text"].strip():
+            raise bad(None, Message(tr("no title and no text")))
+        values["title"] = title_from(values["text"])
+    _check_texts(values, bad)
     cards = {name: get(name) for name in CARD_COLUMNS}
     if not _CARD_TYPES.issuperset(map(type, cards.values())):
-        raise first_wrong(cards, lambda v: v is None or type(v) is str, "a card id")
+        raise first_wrong(cards, lambda v: v is None or type(v) is str, tr("{0} is not a card id"))
+    for name, card in cards.items():
+        if card and len(card) > limits.CARD_ID_CHARS:
+            raise bad(name, Message(tr("{0} characters; at most {1} are kept"), len(card), limits.CARD_ID_CHARS))
     values.update(cards)
     score, dots = values["score"], values["dots"] = get("score", 0), get("dots", 0)
-    if not (type(score) is type(dots) is int and score in _INT64 and dots in _INT64):
-        numbers = {"score": score, "dots": dots}
-        raise first_wrong(numbers, lambda v: type(v) is int and v in _INT64, "a whole number the library can hold")
+    if not (type(score) is type(dots) is int and score in _SCORES and dots in _DOTS):
+        if not (type(score) is int and score in _SCORES):
+            raise bad("score", Message(tr("{0} is not a whole number from 0 to {1}"), _shown(score), _SCORES[-1]))
+        raise bad("dots", Message(tr("{0} is not a whole number from 0 to {1}"), _shown(dots), _DOTS[-1]))
     values["status"] = status = get("status", "new")
     if status not in STATUSES:
-        raise bad("status", f"{_shown(status)} is not one of {', '.join(STATUSES)}")
+        raise bad("status", Message(tr("{0} is not one of {1}"), _shown(status), ", ".join(STATUSES)))
     values["focus"] = focus = get("focus", "")
     if type(focus) is not str or focus not in _FOCUS_CODES:
-        raise bad("focus", f"{_shown(focus)} is not one of {', '.join(FOCUSES)} or empty")
+        raise bad("focus", Message(tr("{0} is not one of {1} or empty"), _shown(focus), ", ".join(FOCUSES)))
     checks = get("checks", {})
     if type(checks) is not dict:
-        raise bad("checks", f"{_shown(checks)} is not an object")
-    values["checks_json"] = json.dumps(checks, ensure_ascii=False) if checks else "{}"
+        raise bad("checks", Message(tr("{0} is not an object"), _shown(checks)))
+    if checks:
+        if (len(checks) > limits.CHECKS_PER_IDEA or not all(type(v) is bool for v in checks.values())
+                or max(map(len, checks)) > limits.CARD_ID_CHARS):  # fmt: skip
+            message = tr("{0} is not at most {1} check ids, each true or false")
+            raise bad("checks", Message(message, _shown(checks), limits.CHECKS_PER_IDEA))
+        values["checks_json"] = json.dumps(checks, ensure_ascii=False)
+    else:
+        values["checks_json"] = "{}"
     due = get("promise_due")
     values["promise_due"] = None if due is None else _json_date(due, lambda m: bad("promise_due", m))
     for name in ("created_at", "updated_at"):
@@ -270,38 +468,54 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str]) -> _Record
         values[name] = _now() if stamp is None else _json_time(stamp, lambda m, n=name: bad(n, m))
     tags = get("tags", [])
     if type(tags) is not list or not all(type(t) is str for t in tags):
-        raise bad("tags", f"{_shown(tags)} is not a list of texts")
+        raise bad("tags", Message(tr("{0} is not a list of texts"), _shown(tags)))
     notes = get("notes", [])
     if type(notes) is not list:
-        raise bad("notes", f"{_shown(notes)} is not a list")
+        raise bad("notes", Message(tr("{0} is not a list"), _shown(notes)))
     checked = []
     for index, note in enumerate(notes, start=1):
         if type(note) is not dict or type(note.get("text")) is not str:
-            raise bad(f"notes[{index}]", f'{_shown(note)} is not {{"on": date, "text": text}}')
+            raise bad(f"notes[{index}]", Message(tr('{0} is not {{"on": date, "text": text}}'), _shown(note)))
         on = _json_date(note.get("on"), lambda m, i=index: bad(f"notes[{i}].on", m))
+        if len(note["text"]) > limits.NOTE_CHARS:
+            message = Message(tr("{0} characters; at most {1} are kept"), len(note["text"]), limits.NOTE_CHARS)
+            raise bad(f"notes[{index}]", message)
         checked.append((on, note["text"]))
-    return _Record(values, _clean_tags(tags) if tags else [], checked)
+    if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
+        _check_unsafe(values | {f"notes[{i}]": t for i, (_on, t) in enumerate(checked, 1)}
+                      | {"tags": "".join(tags)} | {"checks": "".join(checks)}, bad)  # fmt: skip
+    return _Record(values, _clean_tags(tags, bad) if tags else [], checked)
 
 
 def _json_date(value: Any, bad: Callable[[str], ImportError_]) -> date:
     try:
         if isinstance(value, str) and len(value) == 10:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
+            if day.year in _YEARS:
+                return day
+            raise bad(Message(tr("{0} is not between {1} and {2}"), _shown(value), _YEARS[0], _YEARS[-1]))
     except ValueError:
         pass
-    raise bad(f"{_shown(value)} is not a date (YYYY-MM-DD)")
+    raise bad(Message(tr("{0} is not a date (YYYY-MM-DD)"), _shown(value)))
 
 
 def _json_time(value: Any, bad: Callable[[str], ImportError_]) -> datetime:
     try:
         if isinstance(value, str):
             stamp = datetime.fromisoformat(value)
-            if stamp.tzinfo is UTC:
+            if stamp.tzinfo is not UTC:  # stored in UTC
+                stamp = stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+            if _YEARS[0] < stamp.year < _YEARS[-1] or (stamp.year in _YEARS and _fits_every_zone(stamp)):
                 return stamp
-            return stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)  # stored in UTC
-    except ValueError:
+            raise bad(Message(tr("{0} is not between {1} and {2}"), _shown(value), _YEARS[0], _YEARS[-1]))
+    except (ValueError, OverflowError):  # OverflowError: year 9999 with a zone west of UTC, year 1 east of it
         pass
-    raise bad(f"{_shown(value)} is not a date and time (ISO 8601)")
+    raise bad(Message(tr("{0} is not a date and time (ISO 8601)"), _shown(value)))
+
+
+def _fits_every_zone(stamp: datetime) -> bool:
+    """A moment in the first or last year that stays within them in any time zone (±14 h)."""
+    return datetime(_YEARS[0], 1, 1, 14, tzinfo=UTC) <= stamp <= datetime(_YEARS[-1], 12, 31, 10, tzinfo=UTC)
 
 
 # --- CSV -----------------------------------------------------------------------------------------------------
@@ -329,34 +543,93 @@ def suggest_mapping(headers: list[str]) -> dict[str, str]:
 
 
 def _unquote(cell: str) -> str:
-    """A cell as it was before our CSV export put an apostrophe in front of formula-looking text."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1] in FORMULA_START else cell
+    """A cell as it was before our CSV export put an apostrophe in front of it: of formula-looking text, or of
+    text of the user's that starts with an apostrophe and a formula character ('=x became ''=x)."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] and cell[1] in _QUOTED else cell
 
 
-def _delimiter(text: str) -> str:
-    """Spreadsheets in many locales (Russian among them) write ';' between cells: counted in the first line."""
-    first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
-    return max((",", ";", "\t"), key=first.count)
+_QUOTED = (*FORMULA_START, "'")
+_DELIMITERS = (",", ";", "\t")
+_SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n')
+
+
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The delimiter and whether the file names it (Excel's `sep=;` first line). Else the one that splits the
+    first rows into the same number of cells, most of them: spreadsheets in many locales (Russian among them)
+    write ';', a header of one column says nothing, and a ',' in a text proves little."""
+    if m := _SEP_LINE.match(text):
+        return m[1], True
+    sample = text[:65536]
+    best, best_score = ",", (-1, 0, 0)
+    for candidate in _DELIMITERS:
+        rows = []
+        try:
+            reader = csv.reader(io.StringIO(sample, newline=""), delimiter=candidate)
+            rows.extend(len(row) for _, row in zip(range(20), reader, strict=False))
+        except csv.Error:
+            pass
+        if len(rows) > 1 and rows[-1] != rows[0] and len(sample) == 65536:
+            rows.pop()  # the sample may cut the last row
+        widths = [n for n in rows if n > 0]
+        if not widths:
+            continue
+        same = sum(1 for n in widths if n == widths[0])
+        score = (1 if widths[0] > 1 else 0, same, widths[0])
+        if score > best_score:
+            best, best_score = candidate, score
+    return best, False
 
 
 def _reader(text: str):
-    """Strict: a quote never closed, or text after a closing quote, is an error rather than a guess."""
-    return csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    """Strict: a quote never closed, or text after a closing quote, is an error rather than a guess. The row
+    naming the delimiter (Excel's `sep=;`) is read and left out here."""
+    delimiter, named = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    if named:
+        next(reader)
+    return reader
 
 
-def csv_preview(path: Path, rows: int = 5) -> tuple[list[str], list[list[str]], dict[str, str]]:
+@dataclass
+class CsvPreview:
+    """What the import dialog shows before importing: the header, the first rows, the suggested mapping, the
+    encoding the file was read in (guessed when it is not UTF-8) and the delimiter."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    mapping: dict[str, str]
+    encoding: str
+    delimiter: str
+
+
+def _csv_text(path: Path) -> tuple[str, str]:
+    text, encoding = _read_text(path, guess=True)
+    _refuse_controls(path, text)
+    return text, encoding
+
+
+def _headers(path: Path, reader) -> list[str]:
+    headers = [name.strip() for name in next(reader, [])]
+    if len(headers) > limits.CSV_COLUMNS:
+        message = Message(tr("{0} columns; at most {1} are read"), len(headers), limits.CSV_COLUMNS)
+        raise ImportError_(path, message, line=reader.line_num)
+    return headers
+
+
+def csv_preview(path: Path, rows: int = 5) -> CsvPreview:
     """The header, the first `rows` rows (as they would be imported) and the suggested mapping, for the UI."""
     path = Path(path)
-    reader = _reader(_read_text(path))
+    text, encoding = _csv_text(path)
+    reader = _reader(text)
     try:
-        headers = [name.strip() for name in next(reader, [])]
+        headers = _headers(path, reader)
         first = [[_unquote(cell) for cell in row] for _, row in zip(range(rows), reader, strict=False)]
     except csv.Error as e:
-        raise ImportError_(path, f"not valid CSV: {e}", line=reader.line_num) from None
-    return headers, first, suggest_mapping(headers)
+        raise ImportError_(path, Message(tr("not valid CSV: {0}"), str(e)), line=reader.line_num) from None
+    return CsvPreview(headers, first, suggest_mapping(headers), encoding, reader.dialect.delimiter)
 
 
-def _columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dict[int, str]:
+def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int = 1) -> dict[int, str]:
     """Column index → field, checked: every mapped column exists, no field twice, title or text among them."""
     by_field: dict[str, str] = {}
     columns: dict[int, str] = {}
@@ -364,28 +637,36 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str]) -> dict[in
         if not key:
             continue
         if key not in COLUMNS:
-            raise ImportError_(path, f"column '{name}' is mapped to '{key}', which is not a field", line=1)
+            message = Message(tr("column {0} is mapped to {1}, which is not a field"), _shown(name), _shown(key))
+            raise ImportError_(path, message, line=line)
         if key in by_field:
-            raise ImportError_(path, f"columns '{by_field[key]}' and '{name}' are both mapped to '{key}'", line=1)
+            message = tr("columns {0} and {1} are both mapped to {2}")
+            raise ImportError_(path, Message(message, _shown(by_field[key]), _shown(name), _shown(key)), line=line)
         if name not in headers:
-            raise ImportError_(path, f"there is no column '{name}'", line=1)
+            raise ImportError_(path, Message(tr("there is no column {0}"), _shown(name)), line=line)
         by_field[key] = name
         if key not in IGNORED:
             columns[headers.index(name)] = key
     if "title" not in columns.values() and "text" not in columns.values():
-        raise ImportError_(path, "no column is mapped to the title or the text", line=1)
+        raise ImportError_(path, Message(tr("no column is mapped to the title or the text")), line=line)
     return columns
 
 
 def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> list[_Record]:
     reader = _reader(text)
     records = []
-    line = 1  # where the row being read starts
+    line = reader.line_num + 1  # where the row being read starts
     try:
-        headers = [name.strip() for name in next(reader, [])]
+        headers = _headers(path, reader)
         mapping = suggest_mapping(headers) if mapping is None else mapping
-        columns = _columns(path, headers, mapping)
-        errors.extend(f"{path}: column '{name}' is not imported" for name in headers if name and not mapping.get(name))
+        columns = _columns(path, headers, mapping, line)
+        left = [_shown(name) for name in headers if name and not mapping.get(name)]
+        if len(left) == 1:
+            errors.append(Message("{0}: {1}", shown_path(path), Message(tr("column {0} is not imported"), left[0])))
+        elif left:
+            shown = ", ".join(left[:5]) + (", …" if len(left) > 5 else "")
+            note = Message(tr("{0} columns are not imported: {1}"), len(left), shown)
+            errors.append(Message("{0}: {1}", shown_path(path), note))
         line = reader.line_num + 1
         for row_number, row in enumerate(reader, start=1):
             if any(cell.strip() for cell in row):
@@ -393,7 +674,7 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
                 records.append(_csv_idea(path, line, row_number, cells))
             line = reader.line_num + 1
     except csv.Error as e:
-        raise ImportError_(path, f"not valid CSV: {e}", line=line) from None
+        raise ImportError_(path, Message(tr("not valid CSV: {0}"), str(e)), line=line) from None
     return records
 
 
@@ -407,6 +688,15 @@ def _choice(value: str, codes: tuple[str, ...], labels: dict[str, dict[str, str]
     return None if folded else codes[0]
 
 
+def _whole(value: str, allowed: range) -> int | None:
+    """A cell's whole number within `allowed` (a str method, not a regex: this runs for every row)."""
+    if not value:
+        return 0
+    if len(value) <= 6 and value.isascii() and value.isdigit() and int(value) in allowed:
+        return int(value)
+    return None
+
+
 def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record:
     def bad(name: str | None, message: str) -> ImportError_:
         return ImportError_(path, message, line=line, row=row, field=name)
@@ -414,44 +704,60 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
     values: dict[str, Any] = {name: cells.get(name, "") for name in TEXTS}
     if not values["title"].strip():
         if not values["text"].strip():
-            raise bad(None, "no title and no text")
-        values["title"] = values["text"].strip().split("\n", 1)[0][:80]  # a spreadsheet of texts only
+            raise bad(None, Message(tr("no title and no text")))
+        values["title"] = title_from(values["text"])  # a spreadsheet of texts only
+    _check_texts(values, bad)
     for name in CARD_COLUMNS:
         values[name] = cells.get(name, "").strip() or None
-    for name in ("score", "dots"):
+        if values[name] and len(values[name]) > limits.CARD_ID_CHARS:
+            message = Message(tr("{0} characters; at most {1} are kept"), len(values[name]), limits.CARD_ID_CHARS)
+            raise bad(name, message)
+    for name, allowed in (("score", _SCORES), ("dots", _DOTS)):
         value = cells.get(name, "").strip()
-        if not re.fullmatch(r"-?\d{1,9}|", value):
-            raise bad(name, f"{_shown(value)} is not a whole number")
-        values[name] = int(value or 0)
+        values[name] = _whole(value, allowed)
+        if values[name] is None:
+            raise bad(name, Message(tr("{0} is not a whole number from 0 to {1}"), _shown(value), allowed[-1]))
     values["status"] = _choice(cells.get("status", ""), STATUSES, STATUS_LABELS)
     if values["status"] is None:
-        raise bad("status", f"{_shown(cells['status'])} is not one of {', '.join(STATUSES)}")
+        raise bad("status", Message(tr("{0} is not one of {1}"), _shown(cells["status"]), ", ".join(STATUSES)))
     values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), FOCUS_LABELS)
     if values["focus"] is None:
-        raise bad("focus", f"{_shown(cells['focus'])} is not one of {', '.join(FOCUSES)} or empty")
+        message = Message(tr("{0} is not one of {1} or empty"), _shown(cells["focus"]), ", ".join(FOCUSES))
+        raise bad("focus", message)
     values["checks_json"] = "{}"
     due = cells.get("promise_due", "").strip()
     values["promise_due"] = parse_date(due) if due else None
     if due and values["promise_due"] is None:
-        raise bad("promise_due", f"{_shown(due)} is not a date")
+        raise bad("promise_due", Message(tr("{0} is not a date"), _shown(due)))
+    if values["promise_due"] and not _date_in_range(values["promise_due"]):
+        raise bad("promise_due", Message(tr("{0} is not between {1} and {2}"), _shown(due), _YEARS[0], _YEARS[-1]))
     for name in ("created_at", "updated_at"):
         stamp = cells.get(name, "").strip()
         values[name] = parse_time(stamp) if stamp else _now()
         if values[name] is None:
-            raise bad(name, f"{_shown(stamp)} is not a date")
+            raise bad(name, Message(tr("{0} is not a date"), _shown(stamp)))
+        if not (_YEARS[0] < values[name].year < _YEARS[-1] or _fits_every_zone(values[name])):
+            raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
     notes: list[tuple[date, str]] = []
     written = cells.get("notes", "").replace("\r\n", "\n").strip()
     for text_line in written.split("\n") if written else []:
         if m := _NOTE.fullmatch(text_line):  # "2026-12-01: what happened", as the export writes notes
             on = parse_date(m[1])
             if on is None:
-                raise bad("notes", f"{_shown(m[1])} is not a date")
+                raise bad("notes", Message(tr("{0} is not a date"), _shown(m[1])))
+            if not _date_in_range(on):
+                raise bad("notes", Message(tr("{0} is not between {1} and {2}"), _shown(m[1]), _YEARS[0], _YEARS[-1]))
             notes.append((on, m[2]))
         elif notes:  # a note of several lines
             notes[-1] = (notes[-1][0], f"{notes[-1][1]}\n{text_line}")
         else:  # another program's comments: a note of the day they came in
             notes.append((_now().date(), text_line))
-    return _Record(values, _clean_tags(cells.get("tags", "").split(",")), notes)
+    for on, note in notes:
+        if len(note) > limits.NOTE_CHARS:
+            message = Message(tr("a note of {0} has {1} characters; at most {2} are kept"), on.isoformat(),
+                              len(note), limits.NOTE_CHARS)  # fmt: skip
+            raise bad("notes", message)
+    return _Record(values, _clean_tags(cells.get("tags", "").split(","), bad), notes)
 
 
 # --- into the library ----------------------------------------------------------------------------------------
@@ -460,7 +766,8 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
 def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> ImportResult:
     """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none)."""
     ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
-    with Session(engine) as session:
+    _backup_before_import(engine, records)
+    with Session(writer(engine)) as session:
         seen = {fingerprint(title, text) for title, text in session.exec(select(Idea.title, Idea.text))}
         fresh = []
         for record in records:
@@ -492,6 +799,18 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
         session.commit()
     result.added = len(fresh)
     return result
+
+
+def _backup_before_import(engine: Engine, records: list) -> None:
+    """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it)."""
+    if records and engine.dialect.name == "sqlite" and engine.url.database:
+        from game.store import backup
+
+        library = Path(engine.url.database)
+        try:
+            backup.take(library.parent, "import")
+        except backup.BackupError as e:
+            raise ImportError_(library, f"nothing was imported: no backup could be taken first ({e})") from None
 
 
 def _stored_time(value: datetime) -> str:
@@ -556,7 +875,7 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        records = _json_ideas(path, _read_text(path), result.errors)
+        records = _json_ideas(path, _read_text(path)[0], result.errors)
         return _insert(engine, records, result)
 
 
@@ -565,5 +884,6 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        records = _csv_ideas(path, _read_text(path), mapping, result.errors)
+        text, result.encoding = _csv_text(path)
+        records = _csv_ideas(path, text, mapping, result.errors)
         return _insert(engine, records, result)

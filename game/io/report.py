@@ -7,7 +7,7 @@ import base64
 import html
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +70,7 @@ WORDS = {  # key: (English, Russian)
     "idea": ("Idea", "Идея"),
     "team": ("Team", "Команда"),
     "dots": ("Dots", "Точки"),
+    "team_cards": ("Their cards: {0}", "Их карты: {0}"),
 }
 FOCUS_COLORS = {"fix": "#1F7A6D", "wow": theme.ACCENT, "planb": "#4F5D6B"}
 MAX_BARS = 12  # a chart shows the biggest groups; the rest are summed up as "others"
@@ -85,6 +86,7 @@ class Report:
     votes: list[dict]
     chosen: list[dict]
     charts: list[tuple[str, list[tuple[str, int, str]]]]  # (title, [(label, ideas, colour)])
+    team_cards: dict[str, str] = field(default_factory=dict)  # team → "Their cards: Café · The regular"
 
 
 def write_session_report(
@@ -119,6 +121,12 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
     summary = " · ".join([count(len(ideas), "idea", lang), count(len(teams), "team", lang), count(dots, "dot", lang)])
     by_dots = sorted(ideas, key=lambda idea: -int(idea.get("dots") or 0))
     cards = {card.id: card.title.get(lang) for deck in content.decks.values() for card in deck.cards}
+    own = session.get("team_cards") or {}  # each team's own cards, where the scenario had teams draw their own
+    team_cards = {
+        str(team): w["team_cards"].format(" · ".join(cards.get(str(c), str(c)) for c in ids))
+        for team, ids in own.items()
+        if isinstance(ids, list) and ids
+    }
 
     def chart(key: str, field: str, name_of: Callable[[str], str], color_of: Callable[[str], str]):
         counted = Counter(str(idea.get(field) or "") for idea in ideas)
@@ -141,6 +149,7 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
             chart("technique", "technique_card", lambda k: cards.get(k, k), lambda k: CHART_COLORS["technique"]),
             chart("focus", "focus", lambda k: w.get(k, k), lambda k: FOCUS_COLORS.get(k, theme.MUTED)),
         ],
+        team_cards=team_cards,
     )
 
 
@@ -364,7 +373,9 @@ def _write_pdf(report: Report, path: Path, lang: str) -> int:
         if not report.teams:
             blocks.append(text((w["no_ideas"], Style(10), 0)))
         for team, ideas in report.teams:
-            blocks.append(text((f"{team} · {count(len(ideas), 'idea', lang)}", Style(12, bold=True), 0), keep=True))
+            head = [(f"{team} · {count(len(ideas), 'idea', lang)}", Style(12, bold=True), 0)]
+            head += [(line, Style(9, color=theme.MUTED), 1) for line in [report.team_cards.get(team)] if line]
+            blocks.append(text(*head, keep=True))
             for idea in ideas:
                 lines = [(str(idea.get("title") or ""), Style(10.5, bold=True), 0)]
                 lines += [(line, Style(8.5, color=theme.ACCENT), 1) for line in [_meta(idea, lang)] if line]
@@ -446,7 +457,10 @@ def to_html(report: Report, lang: str) -> str:
     if not report.teams:
         out.append(f"<p>{e(w['no_ideas'])}</p>")
     for team, ideas in report.teams:
-        out.append(f'<h3>{e(team)} <small>{e(count(len(ideas), "idea", lang))}</small></h3>\n<ol class="ideas">')
+        out.append(f'<h3>{e(team)} <small>{e(count(len(ideas), "idea", lang))}</small></h3>')
+        if report.team_cards.get(team):
+            out.append(f'<p class="meta">{e(report.team_cards[team])}</p>')
+        out.append('<ol class="ideas">')
         for idea in ideas:
             meta = f'<span class="tag">{e(_meta(idea, lang))}</span>' if _meta(idea, lang) else ""
             body = f'<p class="text">{e(idea_body(idea))}</p>' if idea_body(idea) else ""

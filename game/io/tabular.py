@@ -14,7 +14,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from game.io.atomic import atomic_path, write_atomically
+from game.io.messages import Message, tr
 from game.store import ideas
 from game.store.ideas import IdeaFilter, Order
 from game.store.models import Idea, IdeaBase, IdeaNote
@@ -50,12 +50,19 @@ COLUMNS: dict[str, Column] = {
     "score": Column("Баллы", "Score", 8),
     "dots": Column("Голоса", "Dots", 8),
     "business_card": Column("Карта «Бизнес»", "Business card", 18),
+    "business_card_title": Column("Карта «Бизнес»: название", "Business card: title", 24),
     "client_card": Column("Карта «Клиент»", "Client card", 18),
+    "client_card_title": Column("Карта «Клиент»: название", "Client card: title", 24),
     "touchpoint_card": Column("Карта «Точка контакта»", "Touchpoint card", 18),
+    "touchpoint_card_title": Column("Карта «Точка контакта»: название", "Touchpoint card: title", 24),
     "obstacle_card": Column("Карта «Нештатная ситуация»", "Obstacle card", 18),
+    "obstacle_card_title": Column("Карта «Нештатная ситуация»: название", "Obstacle card: title", 24),
     "lens_card": Column("Карта «Линза»", "Lens card", 18),
+    "lens_card_title": Column("Карта «Линза»: название", "Lens card: title", 24),
     "technique_card": Column("Карта «Техномагия»", "Technomagic card", 18),
+    "technique_card_title": Column("Карта «Техномагия»: название", "Technomagic card: title", 24),
     "constraint_card": Column("Карта «Ограничение»", "Constraint card", 18),
+    "constraint_card_title": Column("Карта «Ограничение»: название", "Constraint card: title", 24),
     "promise_who": Column("Кто", "Who", 18),
     "promise_due": Column("К какому сроку", "By when", 18),
     "promise_first_step": Column("Первый шаг", "First step", 40),
@@ -68,6 +75,10 @@ COLUMNS: dict[str, Column] = {
     "updated_at": Column("Изменено", "Changed", 22),
     "notes": Column("Что получилось", "What happened", 60),
 }
+#: The columns of card titles (in the export's language) beside the card ids: people read titles, import reads ids.
+CARD_TITLES = tuple(name for name in COLUMNS if name.endswith("_card_title"))
+#: The CSV delimiter a spreadsheet of the language opens into columns: Russian Excel's list separator is ';'.
+DELIMITERS = {"ru": ";", "en": ","}
 STATUS_LABELS = {
     "ru": {
         "new": "новая",
@@ -100,6 +111,9 @@ WORDS = {
 }
 #: What spreadsheet programs read as the start of a formula (or of a new cell): such cells get a leading '.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Cells that get an apostrophe in front in CSV: formula-looking ones, and the user's own that start with an
+#: apostrophe and then one of these (so that import, which takes away exactly the one added, gives them back).
+_ESCAPED = (*FORMULA_START, "'")
 
 
 def header(lang: str) -> list[str]:
@@ -144,8 +158,23 @@ def gc_paused():
 
 
 def neutralise(cell: str) -> str:
-    """A cell that a spreadsheet would take for a formula, as text: an apostrophe in front."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """A cell that a spreadsheet would take for a formula, as text: an apostrophe in front; and a cell that
+    starts with an apostrophe and a formula character (the user's `'=x`), so that import gives it back whole."""
+    if cell.startswith(FORMULA_START) or (cell[:1] == "'" and cell[1:2] and cell[1] in _ESCAPED):
+        return "'" + cell
+    return cell
+
+
+def card_titles(engine: Engine, lang: str) -> dict[str, str]:
+    """Card id → its title in `lang`: the shipped decks and the library folder's own (a user's deck)."""
+    from game import paths
+    from game.domain.content import load_content
+
+    folders = [paths.shipped("cards")]
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        folders.append(paths.user_decks_dir(Path(engine.url.database).parent))
+    content = load_content(folders, [])
+    return {card.id: card.title.get(lang) for deck in content.decks.values() for card in deck.cards}
 
 
 def notes_text(notes: list[tuple[date, str]]) -> str:
@@ -156,7 +185,7 @@ def notes_text(notes: list[tuple[date, str]]) -> str:
 
 #: Read as the text SQLite holds and parsed here (cached): much faster than a type conversion for every row.
 _RAW_DATES = ("promise_due", "created_at", "updated_at")
-_ROW_COLUMNS = [name for name in COLUMNS if name != "notes"]
+_ROW_COLUMNS = [name for name in COLUMNS if name != "notes" and name not in CARD_TITLES]
 _NUMBERS = ("id", "score", "dots", "session_id")
 #: JSON keys in the order of the model's fields (`model_dump` of a loaded idea follows no particular order).
 _JSON_KEYS = ["id", *("checks" if n == "checks_json" else n for n in IdeaBase.model_fields), "session_id",
@@ -239,18 +268,21 @@ def iter_idea_dicts(
 def _typed_rows(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[Any]]:
     """Each idea as the COLUMNS' values: ints, dates and local times as such, labels in `lang`, text as it is."""
     statuses, focuses, local = STATUS_LABELS[lang], FOCUS_LABELS[lang], _LocalTimes()
+    titles = card_titles(engine, lang)
     table = Idea.__table__
     columns = [type_coerce(table.c[n], String) if n in _RAW_DATES else table.c[n] for n in _ROW_COLUMNS]
     for batch, notes in _pages(engine, flt, order, 1000, columns):
         for raw in batch:
             row = dict(zip(_ROW_COLUMNS, raw, strict=True))
+            for card in ideas.CARD_COLUMNS:
+                row[f"{card}_title"] = titles.get(row[card], "") if row[card] else ""
             row["focus"] = focuses.get(row["focus"], row["focus"])
             row["status"] = statuses.get(row["status"], row["status"])
             row["promise_due"] = date.fromisoformat(row["promise_due"][:10]) if row["promise_due"] else None
             row["tags"] = row["tags"].strip(",").replace(",", ", ")
             row["created_at"], row["updated_at"] = local(row["created_at"]), local(row["updated_at"])
             row["notes"] = notes_text(notes.get(row["id"], []))
-            yield list(row.values())
+            yield [row[name] for name in COLUMNS]
 
 
 # --- the formats ---------------------------------------------------------------------------------------------
@@ -283,7 +315,8 @@ class _LocalTimes:
         return local_time(stamp) if offset is None else stamp + offset
 
     def text(self, raw: str | None) -> str:
-        """`format_time` of a stored time; in a zone of whole hours only the minutes differ within an hour."""
+        """A stored time as ISO in the user's zone ("2026-12-01 14:05", what spreadsheets sort and read as a
+        time); in a zone of whole hours only the minutes differ within an hour."""
         if not raw:
             return ""
         if len(raw) in (19, 26) or (len(raw) in (25, 32) and raw.endswith("+00:00")):  # UTC, to the second or µs
@@ -293,14 +326,14 @@ class _LocalTimes:
             if prefix is not None:
                 return prefix + raw[14:16]
         t = self(raw)
-        return f"{t.day} {self._months[t.month - 1]} {t.year}, {t.hour:02d}:{t.minute:02d}"
+        return f"{t:%Y-%m-%d %H:%M}" if t.year >= 1000 else f"{t.year:04d}-{t:%m-%d %H:%M}"
 
     def _hour_prefix(self, hour: datetime) -> str | None:
         offset = self._offset(hour)
         if offset is None or offset % timedelta(hours=1):
             return None
         t = hour + offset
-        return f"{t.day} {self._months[t.month - 1]} {t.year}, {t.hour:02d}:"
+        return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:"
 
 
 _TEXT_CELLS = [i for i, name in enumerate(_ROW_COLUMNS) if name not in (*_NUMBERS, *_RAW_DATES, "focus", "status")]
@@ -320,9 +353,13 @@ def _csv_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) 
         else table.c[n]
         for n in _ROW_COLUMNS
     ]  # fmt: skip
-    statuses, focuses, formula, first = STATUS_LABELS[lang], FOCUS_LABELS[lang], frozenset(FORMULA_START), itemgetter(0)
-    due_text = lru_cache(4096)(lambda raw: format_date(date.fromisoformat(raw[:10]), lang) if raw else "")
+    statuses, focuses, formula, first = STATUS_LABELS[lang], FOCUS_LABELS[lang], frozenset(_ESCAPED), itemgetter(0)
     stamp_text = _LocalTimes(lang).text
+    titles = {card: neutralise(title) for card, title in card_titles(engine, lang).items()}
+    card_cells = [_ROW_COLUMNS.index(name) for name in ideas.CARD_COLUMNS]
+    # the cells as made below (the database's columns, the notes, the card titles) in the order of COLUMNS
+    made = [*_ROW_COLUMNS, "notes", *CARD_TITLES]
+    in_order = itemgetter(*(made.index(name) for name in COLUMNS))
     texts = itemgetter(*_TEXT_CELLS)
     due, saved, changed = (_ROW_COLUMNS.index(name) for name in _RAW_DATES)
     focus, status, tags = (_ROW_COLUMNS.index(name) for name in ("focus", "status", "tags"))
@@ -336,22 +373,28 @@ def _csv_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) 
                     cells[i] = neutralise(cells[i])
             cells[focus] = focuses.get(row[focus]) or neutralise(row[focus])
             cells[status] = statuses.get(row[status]) or neutralise(row[status])
-            cells[due] = due_text(row[due])
+            cells[due] = row[due][:10] if row[due] else ""  # ISO: what every spreadsheet sorts as a date
             cells[saved] = stamp_text(row[saved])
             cells[changed] = cells[saved] if row[changed] == row[saved] else stamp_text(row[changed])
             cells.append(notes_text(notes[row[0]]) if row[0] in notes else "")
-            rows.append(cells)
+            cells.extend([titles.get(row[i], "") if row[i] else "" for i in card_cells])
+            rows.append(in_order(cells))
         yield rows
 
 
-def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
-    """CSV in UTF-8 with a BOM (so spreadsheet programs read Cyrillic), a header row, one idea a row."""
+def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None,
+               delimiter: str | None = None) -> int:  # fmt: skip
+    """CSV in UTF-8 with a BOM (so spreadsheet programs read Cyrillic), a header row, one idea a row; cells
+    separated as the language's spreadsheets expect (`;` in Russian, `,` in English) unless `delimiter` says."""
     _lang(lang)
+    delimiter = delimiter or DELIMITERS[lang]
+    if delimiter not in (",", ";", "\t"):
+        raise ValueError(f"delimiter must be ',', ';' or a tab, not {delimiter!r}")
     written = 0
 
     def write(handle) -> None:
         nonlocal written
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header(lang))
         for rows in _csv_pages(engine, flt, order, lang):
             writer.writerows(rows)
@@ -362,8 +405,31 @@ def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Or
     return written
 
 
-def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
-    """A workbook with typed cells (numbers, dates, times), a frozen bold header and an auto-filter."""
+XLSX_CELL_CHARS = 32_767  #: the most characters a workbook's cell holds (Excel's limit)
+
+
+class Written(int):
+    """How many ideas an export wrote, and what it had to change to write them (`Message`s, one line each)."""
+
+    warnings: tuple[str, ...]
+
+    def __new__(cls, count: int, warnings: list[str] | tuple[str, ...] = ()) -> "Written":
+        self = super().__new__(cls, count)
+        self.warnings = tuple(warnings)
+        return self
+
+
+def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> Written:
+    """A workbook with typed cells (numbers, dates, times), a frozen bold header and an auto-filter.
+
+    A workbook cannot hold control characters nor more than 32,767 characters in a cell: such cells are
+    changed, and the result's `warnings` say how many. The target folder is checked before anything is made, so a
+    path that cannot be written fails at once, with nothing half-made left to complain later."""
+    with atomic_path(Path(path)) as tmp:
+        return _write_xlsx(engine, flt, tmp, lang, order)
+
+
+def _write_xlsx(engine: Engine, flt: IdeaFilter, tmp: Path, lang: str, order: Order | None) -> Written:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -387,9 +453,17 @@ def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: O
         top.append(cell)
     sheet.append(top)
 
+    cut = dropped = 0
+
     def cell(value: Any) -> Any:
+        nonlocal cut, dropped
         if isinstance(value, str):
-            text = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]  # what a workbook cannot hold, and Excel's limit
+            text = ILLEGAL_CHARACTERS_RE.sub("", value)  # what a workbook cannot hold
+            if len(text) != len(value):
+                dropped += 1
+            if len(text) > XLSX_CELL_CHARS:
+                cut += 1
+                text = text[:XLSX_CELL_CHARS]
             if not text.startswith(FORMULA_START):
                 return text
             as_text = WriteOnlyCell(sheet, value=text)
@@ -411,9 +485,15 @@ def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: O
             sheet.close()
         raise
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{written + 1}"
-    with atomic_path(Path(path)) as tmp:
-        book.save(tmp)
-    return written
+    book.save(tmp)
+    warnings = []
+    if cut:
+        message = tr("{0} cells were longer than {1} characters, which a workbook holds, and were cut")
+        warnings.append(Message(message, cut, f"{XLSX_CELL_CHARS:,}"))
+    if dropped:
+        message = tr("{0} cells had control characters, which a workbook cannot hold; they were left out")
+        warnings.append(Message(message, dropped))
+    return Written(written, warnings)
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -516,13 +596,17 @@ def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", o
 FORMATS = ("csv", "xlsx", "md", "json", "pdf")
 
 
-def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, title: str = "") -> int:
-    """Write the matching ideas in one of FORMATS (the one entry point of the CLI and the screens)."""
+def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, title: str = "",
+           delimiter: str | None = None) -> int:  # fmt: skip
+    """Write the matching ideas in one of FORMATS (the one entry point of the CLI and the screens); `delimiter`
+    is for CSV. The count written is an `int`; an XLSX export's has `.warnings` (cells it had to change)."""
     if fmt == "pdf":  # painted with Qt: callers keep it on the UI thread
         from game.io import pdf
 
         found = list(iter_idea_dicts(engine, flt))
         pdf.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
         return len(found)
-    writers = {"csv": export_csv, "xlsx": export_xlsx, "md": export_markdown, "json": export_json}
+    if fmt == "csv":
+        return export_csv(engine, flt, path, lang, delimiter=delimiter)
+    writers = {"xlsx": export_xlsx, "md": export_markdown, "json": export_json}
     return writers[fmt](engine, flt, path, lang)

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,12 +22,95 @@ DB_NAME = "library.sqlite3"
 
 
 class LibraryError(Exception):
-    """The library file cannot be used; the message names it. Nothing was written to it."""
+    """The library file cannot be used; the message names it. Nothing was written to it.
 
-    def __init__(self, path: Path, reason: str):
+    `kind` says what is wrong: "damaged" (a page fails the check), "empty" (a zero-length file where backups
+    exist), "newer" (made by a newer version of the game), "unwritable" (intact, but its folder or disk takes no
+    writes) or "unreadable" (not a library at all)."""
+
+    def __init__(self, path: Path, reason: str, kind: str = "unreadable"):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.kind = kind
+
+    @property
+    def restorable(self) -> bool:
+        return self.kind in ("damaged", "empty", "unreadable")
+
+
+#: SQLite's words for a folder or disk that takes no writes (the file itself may be intact)
+_UNWRITABLE = ("readonly", "read-only", "disk is full", "disk i/o error", "unable to open database file")
+
+
+def known_revisions() -> set[str]:
+    """The Alembic revisions this version of the game knows (newer libraries have others)."""
+    return {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+
+
+def check_library(path: Path, full: bool = False) -> int:
+    """What a library file is before anything writes to it, with plain `sqlite3` (read-only, no SQLAlchemy):
+    raises `LibraryError` for a damaged, zero-length (when backups exist) or newer-version file. `full` runs
+    `PRAGMA integrity_check` instead of the quicker `quick_check`. Returns the number of ideas (0 for no file)."""
+    from game.store import backup
+
+    if not path.exists():
+        return 0
+    if path.stat().st_size == 0:
+        if backup.backups(path.parent):
+            raise LibraryError(path, "the library file is empty (0 bytes), though backups exist", "empty")
+        return 0
+    with open(path, "rb") as f:
+        if f.read(16) != b"SQLite format 3\x00":
+            raise LibraryError(path, "not a readable idea library (not an SQLite file)", "unreadable")
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as e:
+        raise LibraryError(path, f"cannot be opened ({e})", "unwritable") from None
+    try:
+        rows = db.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            first = " ".join("; ".join(str(r[0]) for r in rows[:2]).replace("*** in database main ***", "").split())
+            raise LibraryError(path, f"the library is damaged ({first})", "damaged")
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" in tables:
+            versions = {r[0] for r in db.execute("SELECT version_num FROM alembic_version")}
+            unknown = versions - known_revisions()
+            if unknown:
+                raise LibraryError(
+                    path,
+                    f"made by a newer version of the game (library version {', '.join(sorted(unknown))}); "
+                    "update the game to open it",
+                    "newer",
+                )
+        return db.execute("SELECT count(*) FROM idea").fetchone()[0] if "idea" in tables else 0
+    except sqlite3.DatabaseError as e:
+        text = str(e).lower()
+        if any(word in text for word in ("malformed", "corrupt", "not a database")):
+            raise LibraryError(path, f"the library is damaged ({e})", "damaged") from None
+        raise LibraryError(
+            path, f"cannot be opened here: its folder takes no writes or its disk is full ({e}); the file is left "
+            "as it was", "unwritable"
+        ) from None
+    finally:
+        db.close()
+
+
+def needs_migration(path: Path) -> bool:
+    """The file holds ideas in an older schema (a backup is taken before it is upgraded)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "idea" not in tables:
+            return False
+        if "alembic_version" not in tables:
+            return True
+        head = max(known_revisions())
+        return {r[0] for r in db.execute("SELECT version_num FROM alembic_version")} != {head}
+    finally:
+        db.close()
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -40,14 +124,48 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
+WRITE_WAIT_S = 300  #: how long a save or an import waits for another one to finish before it gives up
+
+
 def _sqlite_begin(conn: Connection) -> None:
-    """BEGIN IMMEDIATE for a migration: two copies of the game starting at once take turns, not both migrate."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("migrating") else "BEGIN")
+    """BEGIN IMMEDIATE for a migration and for `writer` sessions (saves, imports): two copies of the game, or the
+    game and the command line, take turns instead of one failing with "database is locked" (a deferred
+    transaction that reads and then writes cannot wait: SQLite refuses it at once). The busy timeout waits
+    10 s for the write lock; a longer import elsewhere is waited for again, up to `WRITE_WAIT_S`."""
+    if not (conn.info.get("migrating") or conn.get_execution_options().get("immediate")):
+        conn.exec_driver_sql("BEGIN")
+        return
+    deadline = time.monotonic() + WRITE_WAIT_S
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as e:
+            if "locked" not in str(e.orig) or time.monotonic() > deadline:
+                raise
 
 
-def open_library(data_dir: Path) -> Engine:
-    """Open (or create) the library in `data_dir`; raises `LibraryError` for a file that is not a library."""
+def writer(engine: Engine) -> Engine:
+    """The same library, for a session that writes: its transaction takes the write lock first, waiting."""
+    return engine.execution_options(immediate=True) if engine.dialect.name == "sqlite" else engine
+
+
+def open_library(data_dir: Path, check: bool = True) -> Engine:
+    """Open (or create) the library in `data_dir`; raises `LibraryError` for a file that is not a library, is
+    damaged, empty where backups exist, or from a newer version: nothing is written into such a file. An older
+    library is backed up before it is migrated."""
     path = data_dir / DB_NAME
+    if check:
+        check_library(path)
+    from game.store import backup
+
+    try:
+        if needs_migration(path):
+            backup.take(data_dir, "migration")
+    except (sqlite3.Error, OSError, backup.BackupError) as e:  # never migrate without a good copy
+        raise LibraryError(
+            path, f"cannot be backed up before its upgrade ({e}); nothing was changed", "unwritable"
+        ) from None
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
@@ -62,7 +180,14 @@ def open_library(data_dir: Path) -> Engine:
                 conn.info.pop("migrating", None)
     except (DatabaseError, OperationalError) as e:
         engine.dispose()
+        if any(word in str(e.orig).lower() for word in _UNWRITABLE):
+            raise LibraryError(
+                path, f"the library cannot be written here ({e.orig}); the file itself is left as it was", "unwritable"
+            ) from None
         raise LibraryError(path, f"not a readable idea library ({e.orig})") from None
+    except OSError as e:
+        engine.dispose()
+        raise LibraryError(path, f"the library cannot be written here ({e.strerror or e})", "unwritable") from None
     return engine
 
 
@@ -83,10 +208,15 @@ def migrate(conn: Connection) -> None:
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
     """Store a finished round: its session and the ideas it keeps (a solo player's chosen ones, a workshop's
     every idea with its team and dots), promises included. Returns the idea ids."""
-    provenance = rnd.provenance()
     now = datetime.now(UTC)
-    with Session(engine) as session:
+    with Session(writer(engine)) as session:
+        from sqlmodel import select
+
+        done = session.exec(select(PlaySession.id).where(PlaySession.round_uid == rnd.uid)).first()
+        if done is not None:  # this round is in the library already (a kept copy, or another window's Finish)
+            return list(session.exec(select(Idea.id).where(Idea.session_id == done)))
         record = PlaySession(
+            round_uid=rnd.uid,
             scenario_id=rnd.scenario.id,
             mode=rnd.scenario.mode,
             lang=lang,
@@ -116,7 +246,7 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
                 team=team,
                 player=idea.player,
                 search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign, team, idea.player),
-                **provenance,
+                **rnd.provenance(idea.team),  # in a workshop, the team's own business and client
             )
             session.add(row)
             rows.append(row)

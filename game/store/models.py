@@ -23,6 +23,7 @@ class PlaySession(SQLModel, table=True):
     started_at: datetime = Field(default_factory=_now)
     finished_at: datetime | None = None
     state_json: str = ""
+    round_uid: str | None = Field(default=None, index=True, unique=True)  # the round's own id: saved once
 
 
 class IdeaBase(SQLModel):

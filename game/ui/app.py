@@ -44,7 +44,23 @@ def build_window(data_dir: Path, lang: str | None = None) -> MainWindow:
 
 def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) -> int:
     app = make_application()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    from game.instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():  # one copy per data folder: the first one comes to the front
+        instance.ask_first_to_show()
+        print(f"technomagic: the game is already open on {data_dir}; its window is brought to the front")
+        return 0
+    from game.io import atomic
+
+    atomic.clean_leftovers(data_dir)  # what writes killed half-way left (our own temporary names only)
+    atomic.record_pending_in(data_dir)
     window = build_window(data_dir, lang)
+    instance.wake = window.bring_to_front
+    from game.ui import crash
+
+    handler = crash.install(data_dir, lambda: window)
     if exit_when_shown:
         window.first_shown.disconnect()  # measure the first window only: no deck reading, no library
         window.first_shown.connect(lambda: QTimer.singleShot(0, app.quit))
@@ -53,4 +69,8 @@ def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) 
         window.showMaximized()  # a laptop: use all of it
     else:
         window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        handler.uninstall()
+        instance.release()

@@ -27,7 +27,7 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import StepBar, deck_word, step_word, tr
+from game.ui.widgets import StepBar, deck_word, on_the_second, scroll_area, second_shot, step_word, tr
 
 PREVIEW = QSize(336, 189)
 
@@ -50,6 +50,8 @@ def controls() -> list[tuple[str, str, tuple[str, ...]]]:
         ("presenter", tr("Show the presenter view"), ("Ctrl+P",)),
         ("full", tr("Presenter view full screen"), ("F11",)),
         ("end", tr("End the workshop early"), ("Ctrl+Shift+E",)),
+        ("join", tr("Show or hide the join card (QR code) for phones"), ("Ctrl+Shift+J",)),
+        ("phones", tr("The phones in the room"), ("Ctrl+Shift+D",)),
         ("help", tr("These shortcuts"), ("F1",)),
     ]
 
@@ -110,9 +112,13 @@ class WorkshopConsole(QWidget):
     finished = Signal()
     TICK_MS = 250
     keeps_presenter = True  # the projector stays on while the console is shown
+    keeps_room = True  # and so does the room's server, when phones join
 
-    def __init__(self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None):
+    def __init__(
+        self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None, room=None
+    ):
         super().__init__(parent)
+        self.room = room  # the RoomEngine when phones join (game/room/engine.py), else None
         self.ws = ws
         self.lang = lang
         self.presenter = presenter
@@ -138,7 +144,11 @@ class WorkshopConsole(QWidget):
         self.tick.setInterval(self.TICK_MS)
         self.tick.timeout.connect(self.on_tick)
         self.tick.start()
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.show_time, self.digits)
         presenter.destroyed.connect(self.tick.stop)  # the window closes: the console goes with it
+        if room is not None:
+            self._connect_room(room)
         self.show_step()
 
     # --- building -------------------------------------------------------------------------------
@@ -197,6 +207,14 @@ class WorkshopConsole(QWidget):
         row.addWidget(self.buttons["presenter"])
         row.addWidget(self.buttons["anonymous"])
         side.addLayout(row)
+        row = QHBoxLayout()
+        self._button("phones", tr("Phones")).clicked.connect(self.show_phones)
+        self._button("join", tr("Join card")).clicked.connect(self.presenter.toggle_join)
+        row.addWidget(self.buttons["phones"])
+        row.addWidget(self.buttons["join"])
+        side.addLayout(row)
+        for key in ("phones", "join"):
+            self.buttons[key].setVisible(self.room is not None)
         self.cards_box = QVBoxLayout()
         side.addLayout(self.cards_box)
         side.addStretch(1)
@@ -210,6 +228,8 @@ class WorkshopConsole(QWidget):
             self.buttons["mute"].setToolTip(tr("No sound player on this computer: the alarm only flashes"))
         row.addWidget(self.buttons["break"])
         row.addWidget(self.buttons["mute"])
+        self._button("help", tr("Shortcuts (F1)")).clicked.connect(self.toggle_help)
+        row.addWidget(self.buttons["help"])  # here, not in the footer: the footer fits a 1024-px laptop
         side.addLayout(row)
         return side
 
@@ -229,8 +249,6 @@ class WorkshopConsole(QWidget):
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
         row.addWidget(self.message, 1)
-        self._button("help", tr("Shortcuts (F1)")).clicked.connect(self.toggle_help)
-        row.addWidget(self.buttons["help"])
         self._button("next", tr("Next →"), "primary").clicked.connect(self.go_next)
         row.addWidget(self.buttons["next"])
         return row
@@ -252,6 +270,8 @@ class WorkshopConsole(QWidget):
             "presenter": self.show_presenter,
             "full": self.presenter.toggle_full_screen,
             "end": self.end_early,
+            "join": self.presenter.toggle_join,
+            "phones": self.show_phones,
         }
         for key, _what, keys in controls():
             for sequence in keys if key in slots else ():
@@ -273,7 +293,7 @@ class WorkshopConsole(QWidget):
         self.instruction.setText(step.instruction.get(self.lang))
         self.message.clear()
         if step.kind in IDEA_STEPS:
-            panel: QWidget = TeamsPanel(ws, self)
+            panel: QWidget = TeamsPanel(ws, self, self.lang)
         elif step.kind == "check":
             panel = CheckPanel(ws, self.lang, self)
         elif step.kind == "choose":
@@ -328,11 +348,59 @@ class WorkshopConsole(QWidget):
                 redraw.clicked.connect(lambda _=False, s=slot: self.redraw(s))
                 row.addWidget(redraw)
             self.cards_box.addWidget(chip)
+        if self.ws.team_draw():
+            self.cards_box.addWidget(self._team_cards())
+
+    def _team_cards(self) -> QWidget:
+        """Where every team draws its own cards (a business and a client each): one line per team, and a
+        button per card to redraw it for that team alone."""
+        scroll = scroll_area(self)
+        scroll.setObjectName("teamCards")
+        scroll.setMaximumWidth(PREVIEW.width())
+        scroll.setMaximumHeight(320)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget(scroll)
+        column = QVBoxLayout(host)
+        column.setContentsMargins(0, 0, 0, 0)
+        for n, team in enumerate(self.ws.teams, 1):
+            chip = QFrame(host)
+            chip.setObjectName("panel")
+            rows = QVBoxLayout(chip)
+            cards = self.ws.own_cards(team.name)
+            label = QLabel(f"{team.name}: " + " · ".join(c.title.get(self.lang) for c in cards), chip)
+            label.setObjectName(f"teamCards-{n}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setToolTip("\n".join(f"{deck_word(c.kind)}: {c.prompt.get(self.lang)}" for c in cards))
+            rows.addWidget(label)
+            buttons = QHBoxLayout()
+            for slot, card in enumerate(cards):
+                redraw = QPushButton(f"↻ {deck_word(card.kind).lower()}", chip)
+                redraw.setObjectName("chip")
+                redraw.setAccessibleName(f"redraw-team{n}-{slot}")
+                redraw.setToolTip(tr("Redraw: {0}").format(card.title.get(self.lang)))
+                redraw.clicked.connect(lambda _=False, t=team.name, s=slot: self.redraw_team(t, s))
+                buttons.addWidget(redraw)
+            buttons.addStretch(1)
+            rows.addLayout(buttons)
+            column.addWidget(chip)
+        column.addStretch(1)
+        scroll.setWidget(host)
+        return scroll
+
+    def redraw_team(self, team: str, slot: int) -> None:
+        self.ws.redraw_team(team, slot)
+        self._show_cards()
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.reload()
+        self.changed()
 
     def changed(self) -> None:
         """After every change: the projector follows, the controls say what they will do."""
         ws = self.ws
         self.presenter.show_state()
+        if self.room is not None:
+            self.room.console_changed()
         self.buttons["break"].setText(tr("End break") if ws.on_break else tr("Break"))
         self.buttons["reveal"].setText(tr("Hide votes") if ws.revealed else tr("Reveal votes"))
         self.buttons["anonymous"].setChecked(ws.anonymous)
@@ -351,6 +419,7 @@ class WorkshopConsole(QWidget):
         ws = self.ws
         timer = ws.pause if ws.on_break else ws.timer
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
+        on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
         self.buttons["timer"].setText(tr("Pause timer") if timer and timer.running else tr("Start timer"))
         self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
@@ -432,6 +501,7 @@ class WorkshopConsole(QWidget):
     def _after_move(self) -> None:
         if self.ws.finished:
             self.tick.stop()
+            self._second.stop()
             self.finished.emit()
         else:
             self.show_step()
@@ -506,6 +576,54 @@ class WorkshopConsole(QWidget):
 
     def toggle_help(self) -> None:
         self.help.toggle()
+
+    # --- phones ----------------------------------------------------------------------------------
+
+    def _connect_room(self, room) -> None:
+        """Phones' ideas appear in the team columns like typed ones; the projector follows a moment later
+        (a burst of ideas from a room of phones repaints it once)."""
+        self.phones_dialog = None
+        self._presenter_later = QTimer(self)
+        self._presenter_later.setSingleShot(True)
+        self._presenter_later.setInterval(10)
+        self._presenter_later.timeout.connect(self.presenter.show_state)
+        room.ideas_changed.connect(self.phone_ideas)
+        room.workshop_changed.connect(self.phone_changed)
+        room.devices_changed.connect(self.phones_changed)
+        self.presenter.set_room(room)
+        self.phones_changed()
+
+    def phone_ideas(self, changed: set, removed: set) -> None:
+        if isinstance(self.panel, TeamsPanel):
+            self.panel.show_ideas(changed, removed)
+        self._presenter_later.start()
+
+    def phone_changed(self) -> None:
+        """Phones ticked checks, voted or promised: the step's panel shows it."""
+        if isinstance(self.panel, VotePanel):
+            self.panel.refresh()
+        elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
+            self.show_step()
+        self._presenter_later.start()
+
+    def phones_changed(self) -> None:
+        room = self.room
+        connected = sum(1 for d in room.room.devices.values() if room.status(d) == "connected")
+        self.buttons["phones"].setText(tr("Phones: {0}").format(connected))
+        self._presenter_later.start()
+        if self.phones_dialog is not None:
+            self.phones_dialog.refresh()
+
+    def show_phones(self) -> None:
+        if self.room is None:
+            return
+        if self.phones_dialog is None:
+            from game.ui.room_panel import PhonesDialog
+
+            self.phones_dialog = PhonesDialog(self.room, self)
+        self.phones_dialog.refresh()
+        self.phones_dialog.show()
+        self.phones_dialog.raise_()
 
     def resizeEvent(self, event) -> None:
         if self.help.isVisible():

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from game.ui.widgets import focus_word, format_date, tr
 
@@ -24,6 +24,11 @@ def local_time(stamp: datetime) -> str:
     """A stored UTC time (SQLite keeps no zone) in the user's zone and language."""
     local = stamp.replace(tzinfo=stamp.tzinfo or UTC).astimezone()
     return f"{format_date(local.date().isoformat())}, {local:%H:%M}"
+
+
+def short_date(day) -> str:
+    """A date as the UI language writes it in a table (02.12.2026, 12/2/26)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 def status_word(status: str) -> str:
@@ -45,6 +50,7 @@ class Library:
         self._opening = threading.Lock()
         self._closed = False
         self.error: str | None = None
+        self.problem = None  # the LibraryError, with its kind (damaged, empty, newer, unwritable, unreadable)
 
     @property
     def ready(self) -> bool:
@@ -60,6 +66,7 @@ class Library:
                     self._engine = open_library(self.data_dir)
                 except LibraryError as e:
                     self.error = str(e)
+                    self.problem = e
             return self._engine
 
     def save(self, rnd: Round, lang: str) -> list[int]:
@@ -94,6 +101,16 @@ class Library:
 
         engine = self.engine()
         return ideas.similar(engine, typed) if engine is not None else []
+
+    def reopen(self) -> None:
+        """Forget the open file and any problem: the next use opens (and checks) the library again."""
+        with self._opening:
+            if self._engine is not None:
+                self._engine.dispose()
+            self._engine = None
+            self.error = None
+            self.problem = None
+            self._closed = False
 
     def close(self) -> None:
         """Let go of the file (waiting for an opening under way); the library is not opened again."""
@@ -186,12 +203,12 @@ class IdeaTableModel(QAbstractTableModel):
                 return focus_word(value)
             if name == "status":
                 return status_word(value)
-            if name == "promise_due":
-                return format_date(value.isoformat()) if value else ""
+            if name == "promise_due":  # short dates in the table: the Idea column gets the room
+                return short_date(value) if value else ""
             if name == "tags":
                 return ", ".join(self._store.tags_of(idea))
             if name == "created_at":
-                return format_date(value.date().isoformat())
+                return short_date(value.date())
             return value
         if role == Qt.ItemDataRole.ToolTipRole and name == "title":
             return idea.text[:2000]

@@ -107,11 +107,14 @@ class LibraryScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # of the loaded page only
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the Idea column is the widest: the others fit their contents up to about ten letters
+        header.setMaximumSectionSize(max(140, self.fontMetrics().horizontalAdvance("0") * 14))
+        header.setMinimumSectionSize(48)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = IdeaDetail(self, splitter)
-        self.detail.setMinimumWidth(300)
+        self.detail.setMinimumWidth(260)
         self.detail.setMaximumWidth(460)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._actions())
@@ -127,12 +130,13 @@ class LibraryScreen(QWidget):
 
     # --- building -------------------------------------------------------------------------------
 
-    def _filters(self) -> QHBoxLayout:
+    def _filters(self) -> QVBoxLayout:
         row = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
         self.search.setPlaceholderText(tr("Search: words in any form, in Russian or English"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 48)
         self.search.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         row.addWidget(self.search, 3)
         self.status_filter = self._combo([("", tr("Any status"))] + [(s, status_word(s)) for s in STATUSES])
@@ -165,10 +169,16 @@ class LibraryScreen(QWidget):
             edit.setMinimumWidth(110)
         self.saved_from = self._date(tr("saved from"))
         self.due_to = self._date(tr("due by"))
-        for widget in (self.status_filter, self.focus_filter, self.score_filter, self.card_filter, self.tag_filter,
-                       self.people_filter, self.saved_from, self.due_to):  # fmt: skip
+        for widget in (self.status_filter, self.focus_filter, self.score_filter):
             row.addWidget(widget, 1)
-        return row
+        second = QHBoxLayout()  # two rows: a 1024-px laptop shows every filter and the search's whole hint
+        second.addWidget(self.card_filter, 2)
+        for widget in (self.tag_filter, self.people_filter, self.saved_from, self.due_to):
+            second.addWidget(widget, 1)
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
+        return rows
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)

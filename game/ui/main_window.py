@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from game import APP_NAME, __version__
+from game.io.atomic import write_text_atomically
 from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.screens import HomeScreen
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
 
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
+    library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
+    backup_done = Signal(str)  # a background backup failed: what to say (from its thread)
+    BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.saved_ids: list[int] = []
         self.resume_problem = ""
         self.presenter = None  # the workshop's presenter view, a window of its own
+        self.room = None  # the workshop's room (phones), a RoomEngine while its console or summary shows
         self._alarm = None
         self._autosaved = ""
         self._autosave_problem = ""
@@ -110,6 +115,14 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start(self.AUTOSAVE_MS)
         self.library_ready.connect(self.show_due)
+        self.library_ready.connect(self.show_unsaved)
+        self.library_failed.connect(self.show_library_problem)
+        self.backup_done.connect(self._backup_said)
+        self._backing_up = threading.Lock()
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(self.BACKUP_MS)
+        self._backup_timer.timeout.connect(self.backup_in_background)
+        self.library_ready.connect(self._backup_timer.start)
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
@@ -117,7 +130,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menu()
         self.show_home()
-        self.resize(1280, 760)
+        self.fit_to_screen()
 
     @property
     def content(self) -> Content:
@@ -145,10 +158,8 @@ class MainWindow(QMainWindow):
             return
         state = self.round.to_json()
         if state != self._autosaved:
-            tmp = self.autosave_path.with_suffix(".tmp")
             try:
-                tmp.write_text(state, encoding="utf-8")
-                tmp.replace(self.autosave_path)
+                write_text_atomically(self.autosave_path, state)  # flushed to the disk: survives a power cut
             except OSError as e:
                 problem = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, e.strerror or e)
                 if problem != self._autosave_problem:
@@ -173,9 +184,10 @@ class MainWindow(QMainWindow):
             from game.domain.workshop import load_state
 
             self.round = load_state(path.read_text(encoding="utf-8"), self._content)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
             aside = path.with_name(f"round-unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
-            path.replace(aside)
+            with contextlib.suppress(OSError):  # a folder that takes no writes: the file stays where it is
+                path.replace(aside)
             self.resume_problem = tr("An unfinished round could not be read ({0}); it is kept in {1}").format(e, aside)
 
     def resumable(self) -> str:
@@ -194,12 +206,15 @@ class MainWindow(QMainWindow):
         """Menus and their actions, made once (each shortcut defined here only); texts come from `_retranslate`."""
         self.menus = {"game": self.menuBar().addMenu(""), "help": self.menuBar().addMenu("")}
         self.actions_: dict[str, QAction] = {}
+        self.menus["library"] = self.menuBar().addMenu("")
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), self.menus["library"])
         for menu, key, shortcut, slot in (
             ("game", "home", "Ctrl+H", self.show_home),
             ("game", "library", "Ctrl+L", self.show_library),
             ("game", "decks", "Ctrl+D", self.show_decks),
             ("game", "settings", "Ctrl+,", self.open_settings),
             ("game", "quit", "Ctrl+Q", self.close),
+            ("library", "backups", "", self.show_backups),
             ("help", "help", "F1", self.show_help),
             ("help", "about", "", self.show_about),
         ):
@@ -215,12 +230,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{tr('Technomagic of Impressions')} {__version__}")
         self.menus["game"].setTitle(tr("&Game"))
         self.menus["help"].setTitle(tr("&Help"))
+        self.menus["library"].setTitle(tr("&Library"))
         texts = {
             "home": tr("Home"),
             "library": tr("Idea library"),
             "decks": tr("Decks"),
             "settings": tr("Settings…"),
             "quit": tr("Quit"),
+            "backups": tr("Backups…"),
             "help": tr("Keyboard shortcuts"),
             "about": tr("About"),
         }
@@ -230,6 +247,8 @@ class MainWindow(QMainWindow):
     def _set(self, screen: QWidget) -> None:
         if self.presenter is not None and not getattr(screen, "keeps_presenter", False):
             self.close_presenter()  # the projector goes dark when the workshop is left
+        if self.room is not None and not getattr(screen, "keeps_room", False):
+            self.close_room()  # the phones' server runs only while its workshop is on the screen
         old = self.stack.currentWidget()
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -238,8 +257,14 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         screen.setFocus()
 
+    def fit_to_screen(self, width: int = 1280, height: int = 760) -> None:
+        """Open at a comfortable size, never larger than the screen's free area (a 1024×700 laptop included)."""
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(width, free.width()), min(height, free.height()))
+
     def resizeEvent(self, event) -> None:
-        base = max(13, min(22, self.height() // 48))
+        # the text grows with the window, never so much that the screen's minimum no longer fits its window
+        base = max(13, min(22, self.height() // 48, self.width() // 64))
         if base != self._base:
             self._base = base
             self.setStyleSheet(theme.stylesheet(base))
@@ -260,6 +285,9 @@ class MainWindow(QMainWindow):
         home.resume.connect(self.show_round)
         if self.library.ready:
             QTimer.singleShot(0, self.show_due)
+            QTimer.singleShot(0, self.show_unsaved)
+        elif self.library.problem is not None:
+            QTimer.singleShot(0, self.show_library_problem)
         home.play_solo.connect(self.show_picker)
         home.run_workshop.connect(self.show_workshop_setup)
         home.open_library.connect(self.show_library)
@@ -272,6 +300,9 @@ class MainWindow(QMainWindow):
         def work() -> None:
             engine = self.library.engine()
             if engine is None:
+                if self.library.problem is not None:
+                    with contextlib.suppress(RuntimeError):
+                        self.library_failed.emit()
                 return
             from sqlalchemy.exc import SQLAlchemyError
 
@@ -338,7 +369,13 @@ class MainWindow(QMainWindow):
         from game.domain.workshop import new_workshop
 
         scenario = self.content.scenarios[scenario_id]
+        options = dict(options)
+        room_host = options.pop("room_host", None)
         self.round = new_workshop(scenario, self.content, teams, seed=seed, **options)
+        if room_host:
+            from game.domain.room import RoomState
+
+            self.round.room = RoomState(room_host)
         self.autosave()  # the room's setup is on disk before the first idea
         self.show_round()
 
@@ -357,12 +394,40 @@ class MainWindow(QMainWindow):
         ws = self.round
         assert ws is not None and ws.in_teams
         self.close_presenter()
+        self.open_room()
         self.presenter = PresenterView(ws, self.lang)
-        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self)
+        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self, room=self.room)
         console.finished.connect(self.finish_round)
         console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
         self._set(console)
         console.show_presenter()  # a started, resumed or re-translated workshop puts the room's view up
+
+    def open_room(self) -> None:
+        """The workshop's room, when it joins from phones: opened once (a resumed one on its saved port and
+        token, so phones reconnect by themselves), kept while the console or the summary shows."""
+        ws = self.round
+        if ws is None or getattr(ws, "room", None) is None or ws.finished:
+            return
+        if self.room is not None and self.room.ws is ws:
+            return
+        self.close_room()
+        from game.room.engine import RoomEngine
+
+        engine = RoomEngine(ws, self.lang, self)
+        if not engine.open():
+            self.statusBar().showMessage(
+                tr("The room could not open on {0}: {1}").format(ws.room.host, engine.problem)
+            )
+            engine.deleteLater()
+            return
+        self.room = engine
+        self.autosave()  # the port it got is on disk for a resume
+
+    def close_room(self) -> None:
+        if self.room is not None:
+            self.room.close()
+            self.room.deleteLater()
+            self.room = None
 
     def close_presenter(self) -> None:
         if self.presenter is not None:
@@ -390,7 +455,17 @@ class MainWindow(QMainWindow):
         try:
             ids = self.library.save(rnd, self.lang)
         except OSError as e:  # the library is broken: keep the round in a file, say where
-            kept = self.keep_round_file(rnd)
+            try:
+                kept = self.keep_round_file(rnd)
+            except OSError as kept_error:  # the folder takes no writes either: the round stays open, in memory
+                self.statusBar().showMessage(
+                    tr("Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: "
+                       "free some space or fix the folder, then finish again.").format(
+                        e, self.data_dir / "unsaved", kept_error.strerror or kept_error
+                    )
+                )  # fmt: skip
+                self.show_round()
+                return
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
             ids = []
         else:
@@ -402,10 +477,8 @@ class MainWindow(QMainWindow):
     def keep_round_file(self, rnd: Round) -> Path:
         folder = self.data_dir / "unsaved"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"round-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(json.loads(rnd.to_json()), ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        path = folder / f"round-{time.strftime('%Y%m%d-%H%M%S')}-{rnd.uid[:8]}.json"
+        write_text_atomically(path, json.dumps(json.loads(rnd.to_json()), ensure_ascii=False, indent=1))
         return path
 
     def show_summary(self) -> None:
@@ -413,6 +486,7 @@ class MainWindow(QMainWindow):
         from game.ui.screens import SummaryScreen
 
         summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
+        summary.keeps_room = True  # the phones take the list home from here
         summary.play_again.connect(self.show_workshop_setup if self.round.in_teams else self.show_picker)
         summary.open_library.connect(self.show_library)
         summary.go_home.connect(self.show_home)
@@ -538,5 +612,171 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.autosave()  # the round in play waits for the next start
         self.close_presenter()
+        self._backup_timer.stop()
+        if self.library.ready:
+            self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
+        self.close_room()
         self.library.close()
         super().closeEvent(event)
+
+    # --- the library's safety: backups, a library that cannot be trusted, rounds not yet saved -------------
+
+    def bring_to_front(self) -> None:
+        """A second start on this data folder asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def back_up_if_changed(self, reason: str = "") -> str:
+        """Take a checked backup when the library changed since the last one; returns what to say ("" if fine)."""
+        from game.store import backup
+
+        if not self._backing_up.acquire(blocking=False):
+            return ""  # one is under way
+        try:
+            if backup.changed_since_last(self.data_dir):
+                backup.take(self.data_dir, reason)
+        except (backup.BackupError, OSError) as e:
+            return tr("The library could not be backed up: {0}").format(e)
+        finally:
+            self._backing_up.release()
+        return ""
+
+    def backup_in_background(self) -> None:
+        """Every 30 minutes while the game runs: a backup off the UI thread (typing never waits for it)."""
+
+        def work() -> None:
+            said = self.back_up_if_changed()
+            if said:
+                with contextlib.suppress(RuntimeError):
+                    self.backup_done.emit(said)
+
+        self._backup_thread = threading.Thread(target=work, name="backup", daemon=True)
+        self._backup_thread.start()
+
+    def _backup_said(self, said: str) -> None:
+        self.statusBar().showMessage(said)
+
+    def show_library_problem(self) -> None:
+        home = self.current_screen()
+        problem = self.library.problem
+        if not isinstance(home, HomeScreen) or problem is None:
+            return
+        from game.store import backup
+        from game.ui.safety import LibraryProblem
+
+        good = backup.latest_good(self.data_dir) if problem.restorable else None
+        panel = LibraryProblem(problem.kind, problem.path, problem.reason, good, home)
+        panel.restore.connect(self.restore_latest)
+        panel.other_folder.connect(self.open_other_folder)
+        panel.rescue.connect(self.rescue_library)
+        home.show_notice("library", panel)
+
+    def _library_changed(self, said: str) -> None:
+        """The library file was replaced (restore, rescue): open and check it again, say what happened."""
+        self.library.reopen()
+        self.statusBar().showMessage(said)
+        self.show_home()
+        self.open_library_in_background()
+
+    def restore_latest(self) -> None:
+        from game.store import backup
+        from game.ui.safety import confirm_restore, when_words
+
+        good = backup.latest_good(self.data_dir)
+        if good is None or not confirm_restore(self, good[0].taken, good[1]):
+            return
+        self.library.reopen()  # let go of the file first
+        try:
+            chosen, count, aside = backup.restore(self.data_dir, good[0].name)
+        except backup.BackupError as e:
+            self._library_changed(tr("The backup could not be restored: {0}").format(e))
+            return
+        said = tr("Restored the backup of {0} ({1} ideas).").format(when_words(chosen.taken), count)
+        if aside is not None:
+            said += " " + tr("The library it replaced is kept as {0}").format(aside)
+        self._library_changed(said)
+
+    def rescue_library(self) -> None:
+        from game.store.rescue import rescue
+        from game.ui.transfer import run_off_ui
+
+        self.library.reopen()
+        try:
+            done = run_off_ui(self, tr("Rescuing the library…"), lambda: rescue(self.data_dir))
+        except Exception as e:  # whatever the damaged file does, the app says it and goes on
+            self._library_changed(tr("Nothing could be rescued: {0}").format(e))
+            return
+        if done is None:
+            return
+        self._library_changed(
+            tr("Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as "
+               "{2}").format(done.ideas, done.skipped_rows, done.aside)
+        )  # fmt: skip
+
+    def choose_folder(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(self, tr("Open another folder"), str(self.data_dir.parent))
+
+    def launch(self, folder: str) -> bool:
+        """Start the game on another data folder (this copy then closes: one folder per copy)."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        frozen = getattr(sys, "frozen", False)
+        args = ["--data-dir", folder] if frozen else ["-m", "game", "--data-dir", folder]
+        return QProcess.startDetached(sys.executable, args)[0]
+
+    def open_other_folder(self) -> None:
+        folder = self.choose_folder()
+        if folder and self.launch(folder):
+            self.close()
+
+    def show_backups(self) -> None:
+        from game.ui.safety import BackupsDialog
+
+        dialog = BackupsDialog(self.data_dir, self.library.reopen, lambda: None, self)
+        dialog.restored.connect(lambda said: self._library_changed(said))
+        dialog.exec()
+
+    def show_unsaved(self) -> None:
+        home = self.current_screen()
+        if not isinstance(home, HomeScreen) or not self.library.ready:
+            return
+        from game.ui.safety import UnsavedRounds, unsaved_rounds
+
+        count = len(unsaved_rounds(self.data_dir))
+        panel = UnsavedRounds(count, home) if count else None
+        if panel is not None:
+            panel.save_now.connect(self.save_unsaved)
+        home.show_notice("unsaved", panel)
+
+    def save_unsaved(self) -> None:
+        """Save the rounds kept in `unsaved/` (each once: a round's id is unique in the library)."""
+        from game.domain.workshop import load_state
+        from game.ui.safety import unsaved_rounds
+
+        saved, problems = 0, []
+        for path in unsaved_rounds(self.data_dir):
+            try:
+                rnd = load_state(path.read_text(encoding="utf-8"), self.content)
+            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+                problems.append(f"{path.name}: {e}")
+                continue
+            try:
+                self.library.save(rnd, self.lang)
+            except OSError as e:
+                problems.append(f"{path.name}: {e}")
+                break  # the library takes nothing now: keep the rest for later
+            path.unlink(missing_ok=True)
+            saved += 1
+        said = tr("Saved to the idea library: {0} rounds.").format(saved)
+        if problems:
+            said += " " + tr("Not saved: {0}").format("; ".join(problems))
+        self.statusBar().showMessage(said)
+        self.show_unsaved()
+        self.show_due()

@@ -96,6 +96,7 @@ class DuePromises(QFrame):
             when = format_date(idea.promise_due.isoformat())
             label = QLabel(tr("{0} — {1}, by {2}").format(" ".join(idea.title.split())[:90], idea.promise_who, when))
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)  # a long title takes a second line, never cut mid-letter
             row.addWidget(label, 1)
             button = QPushButton(tr("How did it go?"), self)
             button.setObjectName("chip")

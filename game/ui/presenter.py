@@ -19,17 +19,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import IDEA_STEPS
-from game.ui.widgets import CardFace, focus_word, format_date, step_word, tr
+from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"
 
 
 def clock_text(seconds: float) -> str:
-    left = int(seconds + 0.999)
+    left = shown_seconds(seconds)
     return f"{left // 60:02d}:{left % 60:02d}"
 
 
@@ -44,14 +45,18 @@ class IdeaWall(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
+        self.subheads: list[str] = []  # under each heading: the team's own cards, where it drew its own
         self.px = self.MIN_PX
         self.scale = 1.0
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
         self.setMinimumHeight(120)
 
-    def show_groups(self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0) -> None:
+    def show_groups(
+        self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0, subheads: list[str] | None = None
+    ) -> None:
         self.groups = groups
         self.scale = scale
+        self.subheads = subheads or []
         self.update()
 
     def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
@@ -107,6 +112,12 @@ class IdeaWall(QWidget):
                 painter.drawStaticText(x, y, self._text(metrics.elidedText(
                     heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
                 y += line + gap
+            if n < len(self.subheads) and self.subheads[n]:
+                painter.setFont(font)
+                painter.setPen(QColor(theme.MUTED))
+                sub = self._text(self.subheads[n], width, font, metrics)  # up to two lines
+                painter.drawStaticText(x, y, sub)
+                y += int(sub.size().height()) + gap
             painter.setFont(font)
             longest = max((m for m, _ in items), key=len, default="")  # numbers and dots: the longest is widest
             mark_w = metrics.horizontalAdvance(longest) + space
@@ -152,6 +163,11 @@ class PresenterView(QWidget):
         self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
         self.setWindowIcon(theme.app_icon())
         self._cards_key: tuple = ()
+        self.room = None  # the room's engine when phones join (game/ui/room_card.py draws its card and strip)
+        self.join_card = None
+        self.strip = None
+        self.join_shown = False
+        self._join_step = -1
         self._flashes = 0
         self._base = 0
         self.pages = QStackedLayout(self)
@@ -161,12 +177,15 @@ class PresenterView(QWidget):
         self._tick.setInterval(200)  # the digits are read from a monotonic clock, the tick only repaints
         self._tick.timeout.connect(self.show_time)
         self._tick.start()
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.show_time, self.timer, self.break_timer)
         self._flash = QTimer(self)
         self._flash.setInterval(250)
         self._flash.timeout.connect(self._flash_step)
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
         QShortcut(QKeySequence("Esc"), self, self.showNormal)
-        self.resize(1280, 720)
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(1280, free.width()), min(720, free.height()))  # a window never larger than the screen
         self.show_state()
 
     def _label(self, name: str, parent: QWidget, wrap: bool = True) -> QLabel:
@@ -218,6 +237,8 @@ class PresenterView(QWidget):
     def show_state(self) -> None:
         """Follow the workshop after a change (a typed idea repaints the wall only)."""
         ws = self.ws
+        if self.room is not None and self._show_room():
+            return
         if ws.on_break:
             self.pages.setCurrentIndex(1)
             self.break_title.setText(tr("Break"))
@@ -232,10 +253,45 @@ class PresenterView(QWidget):
         if key != self._cards_key:
             self._cards_key = key
             self._show_cards(step.kind in WALL_STEPS)
-        self.wall.setVisible(step.kind in WALL_STEPS)
+        self.wall.setVisible(step.kind in WALL_STEPS or bool(ws.team_draw()))
         self.status.setText(self._status())
-        self.wall.show_groups(self.groups(), 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0)
+        scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
+        self.wall.show_groups(self.groups(), scale, self.team_cards())
         self.show_time()
+
+    # --- the room's join card -------------------------------------------------------------------
+
+    def set_room(self, room) -> None:
+        """Phones join this workshop: the join card comes up now (until the step changes or it is toggled
+        away), the corner strip stays during the steps."""
+        from game.ui.room_card import CornerStrip, JoinCard
+
+        self.room = room
+        self.join_card = JoinCard(self)
+        self.pages.addWidget(self.join_card)
+        self.strip = CornerStrip(self)
+        self.join_shown = True
+        self._join_step = self.ws.step_index
+        self.show_state()
+
+    def toggle_join(self) -> None:
+        if self.room is not None:
+            self.join_shown = not self.join_shown
+            self._join_step = self.ws.step_index
+            self.show_state()
+
+    def _show_room(self) -> bool:
+        """The join card when it is up (True), else the corner strip over the step."""
+        if self.join_shown and self.ws.step_index != self._join_step:
+            self.join_shown = False  # the workshop moved on: the card shrinks to the strip
+        if self.join_shown:
+            self.join_card.show_room(self.room)
+            self.pages.setCurrentWidget(self.join_card)
+            self.strip.hide()
+            return True
+        self.strip.show_room(self.room)
+        self.strip.setVisible(not self.ws.finished)
+        return False
 
     def _show_cards(self, small: bool) -> None:
         while self.cards_row.count():
@@ -292,6 +348,9 @@ class PresenterView(QWidget):
                 who = " — ".join(x for x in (p.who, format_date(p.due)) if x)
                 lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
             return [("", lines)]
+        if ws.team_draw():  # every team has drawn its own cards: a column each shows them
+            shown = (lambda t: []) if ws.anonymous else (lambda t: [(f"{i.id}.", i.text) for i in ws.ideas_of(t)])
+            return [(t.name, shown(t.name)) for t in ws.teams]
         if ws.anonymous or kind in ("check", "choose"):
             ideas = [(f"{i.id}.", i.text) for i in ws.ideas]
             half = (len(ideas) + 1) // 2
@@ -301,6 +360,14 @@ class PresenterView(QWidget):
             for t in ws.teams
         ]
 
+    def team_cards(self) -> list[str]:
+        """Under each team's column: the cards it drew for itself ("Café · The regular"), when the wall has a
+        column per team."""
+        ws = self.ws
+        if ws.step.kind in ("check", "choose", "promise") or (ws.anonymous and not ws.team_draw()):
+            return []
+        return [" · ".join(c.title.get(self.lang) for c in ws.all_own_cards(t.name)) for t in ws.teams]
+
     def _with_team(self, idea) -> str:
         return idea.text if self.ws.anonymous else f"{idea.text} — {' + '.join(idea.authors())}"
 
@@ -309,9 +376,11 @@ class PresenterView(QWidget):
         if ws.on_break:
             self.break_timer.setText(clock_text(ws.pause.remaining()))
             theme.flag_style(self.break_timer, "alarm", ws.pause.finished)
+            on_the_second(self._second, ws.pause)
             return
         timer = ws.timer
         self.timer.setText(clock_text(timer.remaining()) if timer else "")
+        on_the_second(self._second, timer)
         theme.flag_style(self.timer, "alarm", bool(timer and timer.finished))
 
     # --- alarm and screens ------------------------------------------------------------------------

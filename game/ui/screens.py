@@ -47,9 +47,9 @@ class HomeScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addStretch(1)
-        art = QLabel(self)
-        art.setPixmap(theme.app_icon().pixmap(QSize(132, 132)))
-        outer.addWidget(art, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.art = QLabel(self)
+        self.art.setPixmap(theme.app_icon().pixmap(QSize(132, 132)))
+        outer.addWidget(self.art, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(
             _label(tr("Technomagic of Impressions"), "gameTitle", self, wrap=False), 0, Qt.AlignmentFlag.AlignHCenter
         )
@@ -72,8 +72,12 @@ class HomeScreen(QWidget):
         self.workshop_button.setObjectName("big")
         self.workshop_button.setAccessibleDescription(tr("Teams, a projector and a facilitator console"))
         self.workshop_button.clicked.connect(self.run_workshop)
-        for button in (self.solo_button, self.workshop_button):
-            outer.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # side by side: room below for the promises due
+        row.addStretch(1)
+        row.addWidget(self.solo_button)
+        row.addWidget(self.workshop_button)
+        row.addStretch(1)
+        outer.addLayout(row)
         row = QHBoxLayout()
         row.addStretch(1)
         self.library_button = QPushButton(tr("Idea library"), self)
@@ -84,24 +88,57 @@ class HomeScreen(QWidget):
         row.addWidget(self.decks_button)
         row.addStretch(1)
         outer.addLayout(row)
-        self.due_box = QVBoxLayout()
-        outer.addLayout(self.due_box)
+        self.due_box = QHBoxLayout()
+        self.due_box.addStretch(1)
+        self.due_box.addStretch(1)
+        outer.addLayout(self.due_box, 8)
         self.due: QWidget | None = None
+        self.notices = QVBoxLayout()  # the library's safety: a library that cannot be trusted, unsaved rounds
+        outer.addLayout(self.notices)
+        self.notice: dict[str, QWidget] = {}
+        self._due_scroll: QWidget | None = None
         self.warning = _label("", "problem", self)
         self.warning.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.warning.hide()
         outer.addWidget(self.warning)
-        outer.addStretch(2)
+        outer.addStretch(1)
         self.setFocusProxy(self.solo_button)
+
+    def resizeEvent(self, event) -> None:
+        # a short laptop screen keeps the promises due in sight: the picture gets smaller
+        size = 132 if self.height() >= 760 else 64
+        if self.art.pixmap().width() != size:
+            self.art.setPixmap(theme.app_icon().pixmap(QSize(size, size)))
+        super().resizeEvent(event)
 
     def show_due(self, panel: QWidget | None) -> None:
         """Put the promises due this week (or nothing) under the buttons."""
         if self.due is not None:
+            self.due.hide()
             self.due.deleteLater()
         self.due = panel
+        if self._due_scroll is not None:
+            self._due_scroll.hide()
+            self._due_scroll.deleteLater()
+            self._due_scroll = None
+        if panel is not None:  # the list scrolls rather than push the window past a laptop's screen
+            scroll = scroll_area(self)
+            scroll.setObjectName("dueScroll")
+            scroll.setMaximumWidth(900)
+            scroll.setWidget(panel)
+            self._due_scroll = scroll
+            self.due_box.insertWidget(1, scroll, 6)
+
+    def show_notice(self, key: str, panel: QWidget | None) -> None:
+        """Put a notice (or nothing) under the buttons, replacing the one with the same key."""
+        old = self.notice.pop(key, None)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
         if panel is not None:
             panel.setMaximumWidth(900)
-            self.due_box.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.notice[key] = panel
+            self.notices.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
         """What the decks tell (they are read just after the window first shows): skipped files, and a round

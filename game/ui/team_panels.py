@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
 from game.ui.step_panels import focus_chips
-from game.ui.widgets import scroll_area, tr
+from game.ui.widgets import deck_word, scroll_area, tr
 
 
 def idea_line(idea) -> str:
@@ -39,10 +39,11 @@ class TeamColumn(QFrame):
 
     changed = Signal()
 
-    def __init__(self, ws: Workshop, team: Team, number: int, parent: QWidget | None = None):
+    def __init__(self, ws: Workshop, team: Team, number: int, parent: QWidget | None = None, lang: str = "en"):
         super().__init__(parent)
         self.ws = ws
         self.team = team
+        self.lang = lang
         self.setObjectName("panel")
         self.setMinimumWidth(200)
         layout = QVBoxLayout(self)
@@ -51,6 +52,11 @@ class TeamColumn(QFrame):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setToolTip(tr("Alt+{0} jumps to this team's line").format(number))
         layout.addWidget(self.heading)
+        self.cards = QLabel(self)  # the team's own business and client, where the scenario has teams draw their own
+        self.cards.setObjectName("muted")
+        self.cards.setWordWrap(True)
+        self.cards.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.cards)
         self.player: QComboBox | None = None
         if team.players:
             self.player = QComboBox(self)
@@ -88,6 +94,10 @@ class TeamColumn(QFrame):
     def reload(self) -> None:
         ideas = self.ws.ideas_of(self.team.name)
         self.heading.setText(f"{self.team.name} · {len(ideas)}")
+        own = self.ws.all_own_cards(self.team.name)
+        self.cards.setText(" · ".join(c.title.get(self.lang) for c in own))
+        self.cards.setToolTip("\n".join(f"{deck_word(c.kind)}: {c.title.get(self.lang)}" for c in own))
+        self.cards.setVisible(bool(own))
         self.list.blockSignals(True)
         self.list.clear()
         for idea in ideas:
@@ -98,6 +108,22 @@ class TeamColumn(QFrame):
             self.list.addItem(item)
         self.list.scrollToBottom()
         self.list.blockSignals(False)
+
+    def show_idea(self, idea) -> None:
+        """An idea a phone sent or changed: a new one at the end is added alone (a room of phones sends many)."""
+        last = self.list.item(self.list.count() - 1) if self.list.count() else None
+        if last is not None and last.data(Qt.ItemDataRole.UserRole) >= idea.id:
+            self.reload()  # an edit: the list is read again
+            return
+        self.list.blockSignals(True)
+        item = QListWidgetItem(idea_line(idea))
+        item.setData(Qt.ItemDataRole.UserRole, idea.id)
+        item.setToolTip(idea.text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+        self.list.scrollToBottom()
+        self.list.blockSignals(False)
+        self.heading.setText(f"{self.team.name} · {self.list.count()}")
 
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
@@ -128,7 +154,7 @@ class TeamsPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workshop, parent: QWidget | None = None):
+    def __init__(self, ws: Workshop, parent: QWidget | None = None, lang: str = "en"):
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
@@ -139,7 +165,7 @@ class TeamsPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.columns: list[TeamColumn] = []
         for n, team in enumerate(ws.teams, 1):
-            column = TeamColumn(ws, team, n, host)
+            column = TeamColumn(ws, team, n, host, lang)
             column.changed.connect(self.changed)
             row.addWidget(column, 1)
             self.columns.append(column)
@@ -154,6 +180,17 @@ class TeamsPanel(QWidget):
     def reload(self) -> None:
         for column in self.columns:
             column.reload()
+
+    def show_ideas(self, changed: set[int], removed: set[int]) -> None:
+        """Phones added, changed or deleted these ideas."""
+        if removed:
+            self.reload()
+            return
+        by_team = {c.team.name: c for c in self.columns}
+        for idea_id in sorted(changed):
+            idea = next((i for i in reversed(self.ws.ideas) if i.id == idea_id), None)
+            if idea is not None and idea.team in by_team:
+                by_team[idea.team].show_idea(idea)
 
     def selected_idea(self) -> int | None:
         for column in self.columns:

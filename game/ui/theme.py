@@ -91,6 +91,8 @@ def stylesheet(base: int) -> str:
     QLabel#cardPrompt {{ font-size: {int(base * 1.1)}px; }}
     QLabel#cardExample {{ color: {MUTED}; font-style: italic; }}
     QLabel#cardSource {{ color: {MUTED}; font-size: {int(base * 0.85)}px; }}
+    QLabel#cardWhy {{ font-size: {int(base * 0.95)}px; }}
+    QFrame#band QLabel#cardMarks {{ font-weight: 400; font-size: {int(base * 0.85)}px; }}
     QLabel#timer {{ font-size: {int(base * 3.2)}px; font-weight: 700; color: {ACCENT}; }}
     QLabel#timer[alarm="true"] {{ color: #B03A2E; }}
     QLabel#stepBarItem {{ color: {MUTED}; padding: 2px 6px; }}

@@ -76,14 +76,42 @@ def choose_export_path(parent: QWidget, suggested: str, formats=IDEA_FORMATS) ->
     return Path(path), fmt
 
 
+class CsvOptionsDialog(QDialog):
+    """What separates the cells of a CSV file: the spreadsheet that opens it decides (Russian Excel wants ';')."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export ideas"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Separate the cells with:")))
+        self.delimiter = QComboBox(self)
+        self.delimiter.addItem(tr("Semicolon ; (Excel in Russian and most of Europe)"), ";")
+        self.delimiter.addItem(tr("Comma , (Excel in English, Google Sheets)"), ",")
+        self.delimiter.addItem(tr("Tab"), "\t")
+        self.delimiter.setCurrentIndex(0 if lang == "ru" else 1)
+        layout.addWidget(self.delimiter)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+
 def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title: str) -> str | None:
-    """Ask where, write the ideas in the chosen format, and say what was written (or why not)."""
+    """Ask where (and for CSV, with what between the cells), write the ideas in the chosen format, and say what
+    was written (or why not, or what had to change)."""
     from game.io import tabular
 
     chosen = choose_export_path(parent, suggested)
     if chosen is None:
         return None
     path, fmt = chosen
+    delimiter = None
+    if fmt == "csv":
+        options = CsvOptionsDialog(lang, parent)
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return None
+        delimiter = options.delimiter.currentData()
     try:
         if fmt == "pdf":  # painted with Qt: on the UI thread, with a busy cursor
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -92,12 +120,19 @@ def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title:
             finally:
                 QApplication.restoreOverrideCursor()
         else:
-            count = run_off_ui(parent, tr("Exporting…"), lambda: tabular.export(engine, flt, path, fmt, lang, title))
+            count = run_off_ui(
+                parent, tr("Exporting…"), lambda: tabular.export(engine, flt, path, fmt, lang, title, delimiter)
+            )
     except OSError as e:
         message = tr("Could not write {0}: {1}").format(path, e.strerror or e)
         QMessageBox.warning(parent, tr("Export ideas"), message)
         return message
-    return tr("{0} ideas written to {1}").format(count, path)
+    said = tr("{0} ideas written to {1}").format(int(count), path)
+    warnings = [warning.render(tr) for warning in getattr(count, "warnings", ())]
+    if warnings:
+        QMessageBox.warning(parent, tr("Export ideas"), "\n".join([said, *warnings]))
+        return " ".join([said, *warnings])
+    return said
 
 
 def field_label(field: str, lang: str) -> str:
@@ -112,12 +147,18 @@ class CsvMappingDialog(QDialog):
     """The first rows of a CSV file, and for each of its columns the idea field it fills."""
 
     def __init__(self, headers: list[str], rows: list[list[str]], mapping: dict[str, str], fields: list[str],
-                 parent: QWidget | None = None, lang: str = "en"):  # fmt: skip
+                 parent: QWidget | None = None, lang: str = "en", encoding: str = "",
+                 delimiter: str = ","):  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(tr("Import a CSV file"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Choose which idea field each column fills; columns set to “skip” are ignored.")))
+        self.read_as = QLabel(self)
+        if encoding:
+            shown = {";": tr("semicolons"), ",": tr("commas"), "\t": tr("tabs")}.get(delimiter, repr(delimiter))
+            self.read_as.setText(tr("Read as {0}, cells separated by {1}.").format(encoding, shown))
+        layout.addWidget(self.read_as)
         self.table = QTableWidget(len(rows) + 1, len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)
         self.combos: list[QComboBox] = []
@@ -154,8 +195,9 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
     path = Path(name)
     try:
         if path.suffix.lower() == ".csv":
-            headers, rows, suggested = importer.csv_preview(path)
-            dialog = CsvMappingDialog(headers, rows, suggested, importer.CSV_FIELDS, parent, lang)
+            preview = importer.csv_preview(path)
+            dialog = CsvMappingDialog(preview.headers, preview.rows, preview.mapping, importer.CSV_FIELDS, parent,
+                                      lang, preview.encoding, preview.delimiter)  # fmt: skip
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             mapping = dialog.mapping()
@@ -163,7 +205,7 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
         else:
             result = run_off_ui(parent, tr("Importing…"), lambda: importer.import_json(engine, path))
     except importer.ImportError_ as e:
-        message = tr("Nothing was imported: {0}").format(e)
+        message = tr("Nothing was imported: {0}").format(e.render(tr))
         QMessageBox.warning(parent, tr("Import ideas"), message)
         return message
     return tr("Imported {0} ideas; {1} were already in the library.").format(result.added, result.skipped_duplicates)
@@ -171,7 +213,6 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
 
 def round_idea_dicts(rnd) -> list[dict]:
     """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
-    cards = rnd.provenance()
     chosen = {idea.id for idea in rnd.chosen()}
     return [
         {
@@ -189,7 +230,7 @@ def round_idea_dicts(rnd) -> list[dict]:
             "player": idea.player,
             "tags": [],
             "notes": [],
-            **cards,
+            **rnd.provenance(idea.team),  # a team's own business and client, where it drew its own
         }
         for idea in rnd.ideas
     ]
@@ -214,6 +255,8 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
         "scenario_name": rnd.scenario.name.get(lang),
         "finished_at": datetime.now(UTC).isoformat(),
     }
+    if rnd.in_teams:
+        session["team_cards"] = {t.name: [c.id for c in rnd.all_own_cards(t.name)] for t in rnd.teams}
     try:
         pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QLocale,
+    QObject,
     QRectF,
     Qt,
     QTimer,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # the first window draws no card: the decks' module is read after it
     from game.domain.content import Card, Deck
     from game.domain.timer import Countdown
+from game.domain.timer import shown_seconds
 from game.ui import theme
 
 
@@ -69,6 +72,14 @@ def deck_word(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def card_marks(card: Card) -> str:
+    """A technique's small marks: how long it takes to put in place and what it costs ("minutes · free")."""
+    efforts = {"minutes": tr("minutes"), "hours": tr("hours"), "days": tr("days")}
+    costs = {"free": tr("free"), "small": tr("small cost"), "budget": tr("needs a budget")}
+    parts = [efforts.get(card.effort or "", ""), costs.get(card.cost or "", "")]
+    return " · ".join(p for p in parts if p)
+
+
 class CardFace(QFrame):
     """A card on the table: the deck's colour band and emblem, the title, the prompt, the story on demand."""
 
@@ -104,6 +115,11 @@ class CardFace(QFrame):
         row.addWidget(icon)
         self.deck_label = QLabel(deck_word(card.kind).upper(), band)
         row.addWidget(self.deck_label, 1)
+        self.marks = QLabel(card_marks(card), band)
+        self.marks.setObjectName("cardMarks")
+        self.marks.setToolTip(tr("How long it takes to put in place, and what it costs"))
+        self.marks.setVisible(bool(self.marks.text()))
+        row.addWidget(self.marks)
         outer.addWidget(band)
 
         body = QVBoxLayout()
@@ -117,15 +133,17 @@ class CardFace(QFrame):
         self.source = self._label(card.source.get(lang) if card.source else "", "cardSource")
         twist = card.twist.get(lang) if card.twist else ""
         self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
-        for extra in (self.example, self.twist, self.source):
+        why = card.why.get(lang) if card.why else ""
+        self.why = self._label(tr("Why it works: {0}").format(why) if why else "", "cardWhy")
+        for extra in (self.example, self.why, self.twist, self.source):
             extra.hide()
             body.addWidget(extra)
         body.addStretch(1)
         buttons = QHBoxLayout()
-        self.story_button = QPushButton(tr("Example story"), self)
+        self.story_button = QPushButton(tr("Example story") if card.example else tr("Why it works"), self)
         self.story_button.setObjectName("chip")
         self.story_button.setCheckable(True)
-        self.story_button.setVisible(bool(card.example))
+        self.story_button.setVisible(bool(card.example or card.why))
         self.story_button.toggled.connect(self.show_story)
         buttons.addWidget(self.story_button)
         buttons.addStretch(1)
@@ -148,9 +166,30 @@ class CardFace(QFrame):
 
     def show_story(self, shown: bool) -> None:
         self.example.setVisible(shown and bool(self.example.text()))
+        self.why.setVisible(shown and bool(self.why.text()))
         self.twist.setVisible(shown and bool(self.twist.text()))
         self.source.setVisible(shown and bool(self.source.text()))
         self.story_button.setChecked(shown)
+
+
+def second_shot(parent: QObject, show: Callable[[], None], *digits: QWidget) -> QTimer:
+    """A precise one-shot timer for `on_the_second` that shows the time and paints `digits` at once (not on the
+    event loop's next round): a fixed tick alone shows a new second up to one tick late."""
+    shot = QTimer(parent)
+    shot.setSingleShot(True)
+    shot.setTimerType(Qt.TimerType.PreciseTimer)
+    shot.timeout.connect(show)
+    for widget in digits:
+        shot.timeout.connect(lambda w=widget: w.repaint() if w.isVisible() else None)
+    return shot
+
+
+def on_the_second(shot: QTimer, countdown: Countdown | None) -> None:
+    """Aim `shot` just past the moment the digits of a running `countdown` change (called after each showing)."""
+    if countdown is not None and countdown.running:
+        shot.start(int(countdown.to_next_second() * 1000) + 2)
+    else:
+        shot.stop()
 
 
 class TimerView(QFrame):
@@ -179,6 +218,8 @@ class TimerView(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self.refresh)
+        # the digits change on the second, not up to a tick late
+        self._second = second_shot(self, self.refresh, self.digits)
 
     def attach(self, countdown: Countdown | None) -> None:
         self.countdown = countdown
@@ -186,6 +227,7 @@ class TimerView(QFrame):
         self.setVisible(countdown is not None)
         if countdown is None:
             self._tick.stop()
+            self._second.stop()
             return
         self._tick.start()
         self.refresh()
@@ -207,8 +249,9 @@ class TimerView(QFrame):
         timer = self.countdown
         if timer is None:
             return
-        left = int(timer.remaining() + 0.999)
+        left = shown_seconds(timer.remaining())
         self.digits.setText(f"{left // 60:02d}:{left % 60:02d}")
+        on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", timer.finished)
         self.pause_button.setText(tr("Pause") if timer.running else tr("Resume"))
         self.pause_button.setEnabled(not timer.finished)

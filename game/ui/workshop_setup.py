@@ -86,8 +86,11 @@ class WorkshopSetup(QWidget):
         columns.addLayout(teams_side, 3)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a laptop: a field under its label
         self.scenario = QComboBox(self)
         self.scenario.setObjectName("scenarioCombo")
+        self.scenario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario.setMinimumContentsLength(18)
         ordered = sorted(content.scenarios.values(), key=lambda s: (s.mode != "teams", s.minutes, s.id))
         for scenario in ordered:
             self.scenario.addItem(f"{scenario.name.get(lang)} · {tr('{0} min').format(scenario.minutes)}", scenario.id)
@@ -113,6 +116,7 @@ class WorkshopSetup(QWidget):
         self.keep.setRange(0, 99)
         self.keep.setSpecialValueText(tr("all with a dot"))
         form.addRow(tr("Ideas to take on to promises"), self.keep)
+        self._room_rows(form)
         columns.addLayout(form, 2)
 
         self.problem = QLabel(self)
@@ -133,6 +137,25 @@ class WorkshopSetup(QWidget):
         self.set_team_count(3)
         self._rules_from_scenario()
         self.setFocusProxy(self.rows[0][0])
+
+    def _room_rows(self, form: QFormLayout) -> None:
+        """The room joins from phones: on when the laptop has a network; the likely network first."""
+        from game.room.network import addresses
+
+        found = addresses()
+        self.phones = QCheckBox(tr("The room joins from phones"), self)
+        self.phones.setObjectName("phonesCheck")
+        self.phones.setToolTip(tr("Participants scan a QR code and send their ideas and votes from their phones"))
+        form.addRow("", self.phones)
+        self.network = QComboBox(self)
+        self.network.setObjectName("networkCombo")
+        for address in found:
+            self.network.addItem(address.label(), address.ip)
+        self.network.addItem(tr("127.0.0.1 · this laptop only"), "127.0.0.1")
+        form.addRow(tr("Network"), self.network)
+        self.phones.setChecked(bool(found))
+        self.phones.toggled.connect(self.network.setEnabled)
+        self.network.setEnabled(self.phones.isChecked())
 
     def set_team_count(self, count: int) -> None:
         self.team_count = max(MIN_TEAMS, min(MAX_TEAMS, count))
@@ -173,6 +196,7 @@ class WorkshopSetup(QWidget):
             "by_player": self.by_player.isChecked(),
             "anonymous": self.anonymous.isChecked(),
             "keep": self.keep.value(),
+            "room_host": self.network.currentData() if self.phones.isChecked() else None,
         }
         self.started.emit(self.scenario.currentData(), teams, options)
 

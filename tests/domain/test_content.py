@@ -59,7 +59,26 @@ def test_bad_toml_names_the_line(tmp_path):
 
 def test_missing_russian_names_card_line_and_field(tmp_path):
     path = write(tmp_path, GOOD_DECK.replace('title = { ru = "Вторая", en = "Second" }', 'title = { en = "Second" }'))
-    assert messages(path) == [f"{path}:12: card mini-two: title: missing `ru`"]
+    assert messages(path) == [f"{path}:13: card mini-two: title: missing `ru`"]
+
+
+def test_card_marks_and_story_are_checked_with_file_line_and_field(tmp_path):
+    deck = GOOD_DECK.replace(
+        'tags = ["x"]',
+        'effort = "weeks"\ncost = 5\nstory = "Not An Id"\nwhy = "plain"\ntags = ["x"]',
+    )
+    path = write(tmp_path, deck)
+    found = messages(path)
+    assert f"{path}:16: card mini-two: effort: 'weeks' must be one of: minutes, hours, days" in found
+    assert f"{path}:17: card mini-two: cost: 5 must be one of: free, small, budget" in found
+    assert any(m.startswith(f"{path}:18: card mini-two: story:") for m in found)
+    assert any(m.startswith(f"{path}:19: card mini-two: why: must be a table") for m in found)
+    good = GOOD_DECK.replace(
+        'tags = ["x"]',
+        'why = { ru = "Потому что.", en = "Because." }\neffort = "hours"\ncost = "free"\nstory = "joshi"\ntags = ["x"]',
+    )
+    card = load_deck(write(tmp_path, good)).cards[1]
+    assert (card.why.en, card.effort, card.cost, card.story) == ("Because.", "hours", "free", "joshi")
 
 
 def test_duplicate_card_ids(tmp_path):
@@ -95,8 +114,8 @@ def test_every_problem_of_a_file_is_listed(tmp_path):
     ).replace('en = "Second"', 'en = ""')
     path = write(tmp_path, broken)
     assert messages(path) == [
-        f'{path}:7: card mini-one: prompt: must be a table {{ ru = "…", en = "…" }}, not a plain string',
-        f"{path}:12: card mini-two: title.en: is empty",
+        f'{path}:9: card mini-one: prompt: must be a table {{ ru = "…", en = "…" }}, not a plain string',
+        f"{path}:13: card mini-two: title.en: is empty",
     ]
 
 
@@ -135,6 +154,21 @@ def test_scenario_with_unknown_step(tmp_path, content):
     path = write(tmp_path, text, "s.toml")
     [message] = messages(path, load_scenario)
     assert message.startswith(f"{path}: step 3: step: unknown step 'dance'; expected one of: warmup,")
+
+
+def test_a_scenario_names_the_decks_each_team_draws_for_itself(tmp_path, content):
+    text = Path(content.scenarios["solo-spark"].path).read_text(encoding="utf-8")
+    head, first, *rest = text.split("\n[[steps]]\n")
+    own = head + '\nper_team = ["business", "client"]\n'
+    scenario = load_scenario(write(tmp_path, "\n[[steps]]\n".join([own, first, *rest]), "s.toml"))
+    assert scenario.per_team == ("business", "client")
+    assert [s.per_team for s in scenario.steps[:2]] == [("business", "client"), ()]  # only where a step draws them
+    wrong = "\n[[steps]]\n".join([head, first + '\nper_team = ["lens"]\n', *rest])
+    path = write(tmp_path, wrong, "w.toml")
+    assert messages(path, load_scenario) == [f"{path}: step 1: per_team: must list deck kinds that this step draws"]
+    bad = write(tmp_path, head + '\nper_team = "business"\n' + "\n[[steps]]\n" + "\n[[steps]]\n".join([first, *rest]))
+    assert messages(bad, load_scenario)[0].endswith("scenario.per_team: must list deck kinds from: " + ", ".join(
+        ("business", "client", "touchpoint", "lens", "technomagic", "constraint", "check", "obstacle", "warmup")))
 
 
 def test_scenario_must_end_with_choose_then_promise(tmp_path, content):

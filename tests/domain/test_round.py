@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from game.domain.ideas import VoteRefused
 from game.domain.round import Round, StepBlocked, new_round
-from game.domain.timer import Countdown
+from game.domain.timer import Countdown, shown_seconds
 from tests.play import play_to_end
 
 
@@ -200,6 +200,20 @@ def test_countdown_pause_add_and_finish(clock):
     assert t.finished and t.remaining() == 0
     restored = Countdown.from_dict(json.loads(json.dumps(t.to_dict())), clock)
     assert restored.finished
+
+
+@pytest.mark.parametrize(
+    ("left", "shown", "wait"),
+    [(65.3, 66, 0.299), (65.0, 65, 0.999), (0.4, 1, 0.399), (59.9995, 60, 0.9985), (60.0015, 61, 0.0005)],
+)
+def test_the_digits_change_on_the_second_and_the_wait_for_it_is_known(clock, left, shown, wait):
+    t = Countdown(100, clock)
+    t.start()
+    clock.now += 100 - left
+    assert shown_seconds(t.remaining()) == shown
+    assert t.to_next_second() == pytest.approx(wait)
+    clock.now += t.to_next_second() + 1e-6  # just past it: the next whole second shows
+    assert shown_seconds(t.remaining()) == shown - 1
 
 
 def test_json_round_trip_restores_everything(rnd, content, clock):

@@ -45,7 +45,7 @@ def all_cards(content):
 
 
 def texts(card):
-    for name in ("title", "prompt", "example", "source", "twist"):
+    for name in ("title", "prompt", "example", "source", "twist", "why"):
         value = getattr(card, name)
         if value is not None:
             yield name, value
@@ -87,6 +87,37 @@ def test_russian_is_russian_and_english_is_english(content):
             assert CYRILLIC.search(text.ru), (card.id, name, text.ru)
             if name != "source":  # sources may name a Russian channel in its own script
                 assert not CYRILLIC.search(text.en), (card.id, name, text.en)
+
+
+def test_every_card_says_why_it_works_and_techniques_carry_effort_and_cost(content):
+    for card in all_cards(content):
+        assert card.why is not None, card.id
+        if card.kind == "technomagic":
+            assert card.effort and card.cost, card.id
+
+
+def test_no_two_cards_share_a_title_within_a_language(content):
+    for lang in ("ru", "en"):
+        seen: dict[str, str] = {}
+        for card in all_cards(content):
+            title = card.title.get(lang).casefold()
+            assert title not in seen, (lang, card.title.get(lang), seen.get(title), card.id)
+            seen[title] = card.id
+
+
+def test_cards_that_retell_one_seed_story_name_it(content):
+    """The draw keeps two cards with one story off a table, so the seed stories told on several cards say so."""
+    stories = {card.id: card.story for card in all_cards(content)}
+    for group in (
+        ("tm-dropped-tray", "ob-dropped-tray"),
+        ("tm-name-the-feeling", "ob-double-charge", "ln-routine-for-us", "cl-angry-after-mistake"),
+        ("tm-feb-29", "ob-feb-29", "cl-born-feb-29", "tm-note-for-colleague"),
+        ("tm-work-here-test", "ln-work-here", "wu-work-here"),
+        ("tm-glass-of-water", "ln-a-glass-of-water", "ob-no-water"),
+        ("tm-goat-cheese-swap", "ob-swap-refused", "ln-for-our-convenience"),
+        ("tm-closed-gate-warning", "ob-closed-gate", "tp-getting-here"),
+    ):
+        assert len({stories[i] for i in group}) == 1 and stories[group[0]], group
 
 
 def test_every_technique_has_an_example_story_and_a_source(content):

@@ -212,10 +212,16 @@ names = st.text(min_size=1, max_size=40).filter(str.strip) | st.just("Foxes · O
     ideas=st.lists(st.tuples(st.integers(0, 7), st.text(min_size=1, max_size=200).filter(str.strip)), max_size=12),
     votes=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 11)), max_size=20),
     anonymous=st.booleans(),
+    redraws=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 1)), max_size=4),
 )
-def test_any_workshop_comes_back_from_json_as_it_was(content, teams, ideas, votes, anonymous):
+def test_any_workshop_comes_back_from_json_as_it_was(content, teams, ideas, votes, anonymous, redraws):
     ws = new_workshop(content.scenarios["classic-workshop"], content, [Team(t) for t in teams], seed=3,
                       clock=FakeClock(), anonymous=anonymous, self_votes=False)  # fmt: skip
+    go_to(ws, "client")
+    for team, slot in redraws:  # each team's own business and client, some of them redrawn
+        ws.redraw_team(ws.teams[team % len(ws.teams)].name, slot)
+    mid = load_state(ws.to_json(), content, ws.clock)
+    assert all(mid.cards_for(t.name) == ws.cards_for(t.name) for t in ws.teams)
     go_to(ws, "magic")
     for team, text in ideas:
         ws.add_idea(text, ws.teams[team % len(ws.teams)].name)
@@ -229,3 +235,72 @@ def test_any_workshop_comes_back_from_json_as_it_was(content, teams, ideas, vote
     back = load_state(ws.to_json(), content, ws.clock)
     assert back.to_json() == ws.to_json()
     assert [(i.text, i.team, i.dots) for i in back.ideas] == [(i.text, i.team, i.dots) for i in ws.ideas]
+    assert back.team_draws == ws.team_draws and back.spent == ws.spent
+
+
+# --- each team its own table -----------------------------------------------------------------------
+
+
+def test_each_team_draws_its_own_business_and_client_reproducibly_from_the_seed(content, clock):
+    def own(seed: int) -> dict[str, list[str]]:
+        ws = new_workshop(content.scenarios["classic-workshop"], content, TEAMS, seed=seed, clock=clock)
+        go_to(ws, "client")
+        assert ws.cards() == []  # the room shares no card here: every team has its own
+        return {t.name: [c.id for c in ws.cards_for(t.name)] for t in ws.teams}
+
+    first = own(11)
+    assert first == own(11)  # the same seed gives every team the same cards again
+    assert first != own(12)
+    assert all([c.split("-")[0] for c in ids] == ["biz", "cl"] for ids in first.values())
+    assert len({c for ids in first.values() for c in ids}) == 2 * len(TEAMS)  # nobody shares a card
+
+
+def test_a_team_redraws_its_own_card_and_the_room_keeps_one_technique(ws):
+    go_to(ws, "client")
+    before = {t.name: [c.id for c in ws.own_cards(t.name)] for t in ws.teams}
+    new = ws.redraw_team("Owls", 1)
+    assert new.kind == "client" and new.id != before["Owls"][1]
+    assert [c.id for c in ws.own_cards("Owls")] == [before["Owls"][0], new.id]
+    assert {t: [c.id for c in ws.own_cards(t)] for t in ("Foxes", "Bears")} == {
+        t: before[t] for t in ("Foxes", "Bears")
+    }
+    with pytest.raises(IndexError):
+        ws.redraw_team("Owls", 2)
+    go_to(ws, "magic")
+    assert [c.kind for c in ws.cards()] == ["technomagic", "constraint"]
+    assert ws.own_cards("Owls") == [] and ws.cards_for("Owls") == ws.cards()
+    assert ws.provenance("Owls")["client_card"] == new.id
+    assert ws.provenance("Foxes")["client_card"] == before["Foxes"][1]
+
+
+def test_a_thousand_six_team_workshops_never_show_a_story_twice_on_a_table(content):
+    """No team's table (the room's cards and its own) carries two cards with one story, and no card comes back
+    in a session while its deck still has cards nobody has seen."""
+    import random
+
+    scenario = content.scenarios["classic-workshop"]
+    teams = [Team(f"T{n}") for n in range(6)]
+    sizes = {kind: len(content.cards_of(kind)) for kind in ("business", "client", "touchpoint", "lens")}
+    sizes |= {kind: len(content.cards_of(kind)) for kind in ("technomagic", "constraint", "warmup")}
+    chooser = random.Random(5)
+    for seed in range(1000):
+        ws = Workshop(scenario, content, seed, FakeClock(), teams=teams)
+        while not ws.finished:
+            if chooser.random() < 0.05 and ws.draws[ws.step_index]:
+                ws.redraw(len(ws.step.cards))  # now and then the facilitator redraws a card
+            if ws.step.kind in WRAP_UP_OR_CHECK:
+                break
+            ws.skip()
+        session: list[str] = [*ws.spent]
+        for team in teams:
+            table = [c for index in ws.draws for c in ws.cards_for(team.name, index)]
+            stories = [c.story for c in table if c.story]
+            assert len(stories) == len(set(stories)), (seed, team.name, stories)
+        session += [c for ids in ws.draws.values() for c in ids]
+        session += [c for by_step in ws.team_draws.values() for ids in by_step.values() for c in ids]
+        for kind, size in sizes.items():
+            drawn = [c for c in session if ws._index[c].kind == kind]
+            assert len(drawn) == len(set(drawn)) or len(set(drawn)) >= size, (seed, kind, drawn)
+
+
+WRAP_UP_OR_CHECK = ("check", "choose", "promise")

@@ -311,3 +311,15 @@ def test_moments_are_shown_on_the_persons_calendar(far_east):
     assert pdf.format_date("2026-12-01T12:00:00+00:00", "en") == "2 December 2026"
     assert pdf.format_date("2026-12-01T12:00:00", "en") == "2 December 2026"  # stored without a zone: UTC
     assert pdf.format_date("2026-12-01", "en") == "1 December 2026"  # a day is a day everywhere
+
+
+def test_the_report_names_each_teams_own_cards(qapp, poppler, content, tmp_path: Path):
+    session = SESSION | {
+        "team_cards": {"Team <B> & Co": ["biz-cafe", "cl-regular"], "Команда «Рассвет»": ["biz-taxi", "cl-elderly"]}
+    }
+    assert report.write_session_report(session, report_ideas(), tmp_path / "r.html", "en", "html", content=content)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Their cards: Café · The regular" in page and "Their cards: Taxi · The elderly client" in page
+    assert report.write_session_report(session, report_ideas(), tmp_path / "r.pdf", "ru", "pdf", content=content)
+    text = words_in(tmp_path / "r.pdf")
+    assert "Их карты: Такси · Пожилой клиент" in text and "Их карты: Кафе · Постоянный клиент" in text

@@ -84,8 +84,8 @@ def moscow(monkeypatch):
     time.tzset()
 
 
-def read_csv(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+def read_csv(path: Path, delimiter: str = ",") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=delimiter))
 
 
 # --- CSV -----------------------------------------------------------------------------------------------------
@@ -97,28 +97,31 @@ def test_csv_has_a_bom_a_header_and_every_field_in_english(engine, moscow, tmp_p
     assert (tmp_path / "ideas.csv").read_bytes().startswith(b"\xef\xbb\xbfID,Idea,Text,Focus,Status,Score,Dots,")
     header, row = read_csv(tmp_path / "ideas.csv")
     assert header == [
-        "ID", "Idea", "Text", "Focus", "Status", "Score", "Dots", "Business card", "Client card", "Touchpoint card",
-        "Obstacle card", "Lens card", "Technomagic card", "Constraint card", "Who", "By when", "First step",
+        "ID", "Idea", "Text", "Focus", "Status", "Score", "Dots", "Business card", "Business card: title",
+        "Client card", "Client card: title", "Touchpoint card", "Touchpoint card: title", "Obstacle card",
+        "Obstacle card: title", "Lens card", "Lens card: title", "Technomagic card", "Technomagic card: title",
+        "Constraint card", "Constraint card: title", "Who", "By when", "First step",
         "Success sign", "Tags", "Team", "Player", "Session", "Saved", "Changed", "What happened",
     ]  # fmt: skip
     assert row == [
-        "1", "Warm towels", "Give a warm towel\nafter the rain", "WOW", "planned", "7", "3", "biz-spa", "cl-tired",
-        "tp-arrival", "", "lens-senses", "tm-warm", "con-free", "Anna", "1 December 2026", "Buy a towel warmer",
-        "Clients smile", "spa, winter", "Blue", "Oleg", "", "1 December 2026, 00:05", "2 December 2026, 11:00",
-        "2026-12-03: Two clients said thanks\n2026-12-05: Ran out of towels",
-    ]  # fmt: skip
+        "1", "Warm towels", "Give a warm towel\nafter the rain", "WOW", "planned", "7", "3", "biz-spa", "",
+        "cl-tired", "", "tp-arrival", "", "", "", "lens-senses", "", "tm-warm", "", "con-free", "", "Anna",
+        "2026-12-01", "Buy a towel warmer", "Clients smile", "spa, winter", "Blue", "Oleg", "", "2026-12-01 00:05",
+        "2026-12-02 11:00", "2026-12-03: Two clients said thanks\n2026-12-05: Ran out of towels",
+    ]  # fmt: skip  (ids no deck has: no titles)
 
 
 def test_csv_in_russian_has_russian_headers_words_and_dates(engine, moscow, tmp_path):
     save_idea(engine, FULL_NOTES, **{**FULL, "focus": "planb", "status": "working"})
     tabular.export_csv(engine, IdeaFilter(), tmp_path / "ideas.csv", "ru")
-    header, row = read_csv(tmp_path / "ideas.csv")
+    assert (tmp_path / "ideas.csv").read_bytes().startswith("\ufeff№;Идея;Текст;".encode())  # Russian Excel's ';'
+    header, row = read_csv(tmp_path / "ideas.csv", ";")
     assert header[:7] == ["№", "Идея", "Текст", "Фокус", "Статус", "Баллы", "Голоса"]
-    assert header[14:] == ["Кто", "К какому сроку", "Первый шаг", "Признак успеха", "Метки", "Команда", "Игрок",
+    assert header[21:] == ["Кто", "К какому сроку", "Первый шаг", "Признак успеха", "Метки", "Команда", "Игрок",
                            "Сессия", "Сохранено", "Изменено", "Что получилось"]  # fmt: skip
     assert row[3:5] == ["План Б", "работает"]
-    assert row[15] == "1 декабря 2026"
-    assert row[22:24] == ["1 декабря 2026, 00:05", "2 декабря 2026, 11:00"]
+    assert row[22] == "2026-12-01"  # ISO: what every spreadsheet sorts as a date, in any language
+    assert row[29:31] == ["2026-12-01 00:05", "2026-12-02 11:00"]
 
 
 @pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r", "\n"])
@@ -140,7 +143,7 @@ def test_csv_leaves_a_dash_or_an_at_sign_inside_a_cell_alone(engine, tmp_path):
     save_idea(engine, title="Tea - at 5 pm", text="mail me@example.org", promise_who="Anna-Maria")
     tabular.export_csv(engine, IdeaFilter(), tmp_path / "ideas.csv", "en")
     _header, row = read_csv(tmp_path / "ideas.csv")
-    assert (row[1], row[2], row[14]) == ("Tea - at 5 pm", "mail me@example.org", "Anna-Maria")
+    assert (row[1], row[2], row[21]) == ("Tea - at 5 pm", "mail me@example.org", "Anna-Maria")
 
 
 def test_csv_is_newest_first_and_the_filter_chooses_the_ideas(engine, tmp_path):
@@ -166,7 +169,7 @@ def test_xlsx_is_a_typed_workbook_with_a_frozen_header(engine, moscow, tmp_path)
     assert [cell.value for cell in sheet[1]] == tabular.header("en")
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:Y3"
+    assert sheet.auto_filter.ref == "A1:AF3"
     assert sheet.column_dimensions["B"].width == 40
     assert sheet.max_row == 3
     formula, full = sheet[2], sheet[3]  # newest first
@@ -192,7 +195,7 @@ def test_xlsx_in_russian_names_the_sheet_and_months_in_russian(engine, tmp_path)
     sheet = openpyxl.load_workbook(tmp_path / "ideas.xlsx").active
     assert sheet.title == "Идеи"
     assert sheet["A1"].value == "№" and sheet["B1"].value == "Идея"
-    assert sheet["P2"].number_format == "[$-419]d mmmm yyyy" and sheet["P2"].value == datetime(2026, 12, 1)
+    assert sheet["W2"].number_format == "[$-419]d mmmm yyyy" and sheet["W2"].value == datetime(2026, 12, 1)
     assert sheet["E2"].value == "в планах"
 
 
@@ -408,7 +411,7 @@ def test_the_fast_local_times_agree_with_the_system_clock(monkeypatch, zone):
         moment = datetime(2026, 1, 1, 0, 7, 30, 123456)
         while moment.year == 2026:
             for raw in (moment.isoformat(" "), moment.isoformat(" ", "seconds"), moment.isoformat(" ") + "+00:00"):
-                assert times.text(raw) == tabular.format_time(moment, "en"), raw
+                assert times.text(raw) == f"{tabular.local_time(moment):%Y-%m-%d %H:%M}", raw
                 assert times(raw) == tabular.local_time(datetime.fromisoformat(raw)), raw
             moment += timedelta(minutes=47)
     finally:
@@ -429,17 +432,17 @@ def test_csv_and_xlsx_hold_the_same_values(engine, moscow, tmp_path):
             if value is None:
                 cells.append("")
             elif name == "promise_due":
-                cells.append(tabular.format_date(value.date(), "ru"))
+                cells.append(value.date().isoformat())
             elif isinstance(value, datetime):
-                cells.append(f"{tabular.format_date(value.date(), 'ru')}, {value:%H:%M}")
+                cells.append(f"{value:%Y-%m-%d %H:%M}")
             else:
                 cells.append(str(value) if isinstance(value, int) else tabular.neutralise(value))
         return cells
 
     header, *rows = openpyxl.load_workbook(tmp_path / "ideas.xlsx").active.values
     workbook = [list(header), *map(as_csv, rows)]
-    assert workbook == read_csv(tmp_path / "ideas.csv")
-    assert workbook[1][1] == "'=1+2" and workbook[1][18] == "'-a, b c" and workbook[1][22] == "29 марта 2026, 03:30"
+    assert workbook == read_csv(tmp_path / "ideas.csv", ";")
+    assert workbook[1][1] == "'=1+2" and workbook[1][25] == "'-a, b c" and workbook[1][29] == "2026-03-29 03:30"
 
 
 def test_gc_paused_restores_the_collector():
@@ -479,8 +482,8 @@ def test_cli_export_filters_and_speaks_the_language_asked(capsys, library, tmp_p
     out = tmp_path / "tried.csv"
     args = ["export", "--format", "csv", "--out", str(out), "--status", "tried", "--query", "покупкой"]
     assert main(["--data-dir", str(library), "--lang", "ru", *args]) == 0
-    assert capsys.readouterr().out == f"wrote 1 ideas to {out}\n"
-    header, row = read_csv(out)
+    assert capsys.readouterr().out == f"Записано идей: 1, в {out}\n"  # said in the UI's language
+    header, row = read_csv(out, ";")
     assert header[1] == "Идея" and row[1:5] == ["'=cmd|' /C calc'!A0", "Звонок после покупки", "", "попробовали"]
     assert main(["--data-dir", str(library), "--lang", "ru", *args, "--lang", "en"]) == 0
     assert read_csv(out)[0][1] == "Idea"

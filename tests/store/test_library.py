@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine
 
-from game.store import ideas
+from game.store import backup, ideas
 from game.store.db import DB_NAME, migrate, open_library
 from game.store.textsearch import match_query
 from tests.library_data import add
@@ -173,7 +173,9 @@ def test_a_library_from_the_first_schema_is_migrated_without_losing_an_idea(tmp_
     finally:
         engine.dispose()
     with sqlite3.connect(tmp_path / DB_NAME) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+    [kept] = backup.backups(tmp_path)  # the library as it was before the upgrade, checked
+    assert kept.reason == "migration" and kept.ideas() == 1
 
 
 def test_migrating_twice_changes_nothing(engine):

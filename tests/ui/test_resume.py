@@ -99,10 +99,13 @@ def test_a_folder_that_cannot_be_written_is_said_once_and_the_round_is_kept(qtbo
     win = open_window()
     win.start_round("solo-spark", seed=3)
     win.round.set_note("my words")
-    (data_home / "round-in-play.tmp").mkdir()  # the temporary file cannot be written
+    (data_home / AUTOSAVE_FILE).mkdir()  # the round's file cannot be replaced
+    (data_home / AUTOSAVE_FILE / "in the way").touch()
     win.autosave()
     assert win.statusBar().currentMessage().startswith(f"Cannot keep the round in {data_home}: ")
-    (data_home / "round-in-play.tmp").rmdir()
+    assert [p.name for p in data_home.iterdir() if p.name.startswith(".technomagic-tmp-")] == []  # none left
+    (data_home / AUTOSAVE_FILE / "in the way").unlink()
+    (data_home / AUTOSAVE_FILE).rmdir()
     win.autosave()
     assert win.statusBar().currentMessage() == ""
     assert "my words" in (data_home / AUTOSAVE_FILE).read_text(encoding="utf-8")

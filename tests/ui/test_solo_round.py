@@ -159,8 +159,11 @@ def test_example_story_opens_on_demand(qtbot, window):
         next_step(qtbot, screen)
     technique = screen.panel.faces[0]
     assert technique.card.kind == "technomagic" and not technique.example.isVisible()
+    assert technique.marks.isVisible() and " · " in technique.marks.text()  # e.g. "minutes · free"
+    assert not technique.why.isVisible()
     click(qtbot, technique.story_button)
     assert technique.example.isVisible() and technique.example.text()
+    assert technique.why.isVisible() and technique.card.why.en in technique.why.text()
 
 
 def test_timer_pauses_with_ctrl_space(qtbot, window):

@@ -14,7 +14,7 @@ from game.store import ideas
 from game.store.db import open_library
 from game.ui.library_screen import LibraryScreen
 from game.ui.screens import DecksScreen, SummaryScreen
-from game.ui.transfer import CsvMappingDialog
+from game.ui.transfer import CsvMappingDialog, CsvOptionsDialog
 from tests.library_data import add
 from tests.play import play_to_end
 from tests.ui.conftest import click
@@ -26,6 +26,22 @@ def answer_save(monkeypatch, path: Path, chosen_filter: str = "") -> None:
 
 def answer_open(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def when_shown(kind, act) -> list:
+    """Do `act(dialog)` once a modal dialog of `kind` is up (it runs its own event loop); returns what it saw."""
+    seen = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialog)
+        act(dialog)
+
+    QTimer.singleShot(0, look)
+    return seen
 
 
 @pytest.fixture
@@ -47,7 +63,9 @@ def test_export_the_chosen_ideas_to_csv_and_everything_to_json(qtbot, library_ho
     screen = library(window)
     screen.table.selectRow(0)  # the newest: "Чай…"
     answer_save(monkeypatch, tmp_path / "chosen.csv")
+    seen = when_shown(CsvOptionsDialog, lambda dialog: dialog.accept())
     click(qtbot, screen.export_button)
+    assert seen[0].delimiter.currentData() == ","  # English: what English Excel opens into columns
     assert screen.status.text() == f"1 ideas written to {tmp_path / 'chosen.csv'}"
     text = (tmp_path / "chosen.csv").read_bytes().decode("utf-8")
     assert text.startswith("\ufeff") and "Чай для тех, кто ждёт 🍵" in text and "HYPERLINK" not in text

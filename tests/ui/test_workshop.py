@@ -410,3 +410,39 @@ def test_without_a_sound_player_the_alarm_only_flashes_and_says_so(qtbot, open_w
     win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
     mute = console_of(win).buttons["mute"]
     assert not mute.isEnabled() and mute.toolTip() == "No sound player on this computer: the alarm only flashes"
+
+
+def test_every_team_sees_and_redraws_its_own_business_and_client(qtbot, open_window):
+    win = open_window(ready=True)
+    console = set_up_three_teams(qtbot, win)
+    ws = console.ws
+    click(qtbot, console.buttons["skip"])
+    assert ws.step.kind == "client" and ws.cards() == []
+    own = {t.name: ws.own_cards(t.name) for t in ws.teams}
+    assert all([c.kind for c in cards] == ["business", "client"] for cards in own.values())
+    from PySide6.QtWidgets import QLabel
+
+    def shown(name: str) -> QLabel:  # a redraw rebuilds the lines: the old ones are hidden, then deleted
+        qtbot.waitUntil(lambda: any(w.isVisible() for w in console.findChildren(QLabel, name)))
+        return next(w for w in console.findChildren(QLabel, name) if w.isVisible())
+
+    label = shown("teamCards-2")
+    assert label.text() == "Owls: " + " · ".join(c.title.en for c in own["Owls"])
+    presenter = win.presenter
+    assert presenter.wall.isVisible() and [g[0] for g in presenter.wall.groups] == ["Лисы", "Owls", "Bears 🐻"]
+    assert presenter.wall.subheads[1] == " · ".join(c.title.en for c in own["Owls"])
+
+    redraw = next(
+        b for b in console.findChildren(QPushButton) if b.accessibleName() == "redraw-team2-1" and b.isVisible()
+    )
+    click(qtbot, redraw)
+    assert ws.own_cards("Owls")[1].id != own["Owls"][1].id and ws.own_cards("Owls")[0] == own["Owls"][0]
+    assert ws.own_cards("Лисы") == own["Лисы"]
+    owls = " · ".join(c.title.en for c in ws.own_cards("Owls"))
+    assert shown("teamCards-2").text() == f"Owls: {owls}"
+    assert presenter.wall.subheads[1] == owls
+
+    key(qtbot, console, "Ctrl+Return")
+    assert ws.step.kind == "moment" and isinstance(console.panel, TeamsPanel)
+    assert console.panel.columns[1].cards.text() == owls  # the column header keeps the team's own cards
+    assert presenter.wall.subheads[1] == owls

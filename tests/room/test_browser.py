@@ -1,0 +1,420 @@
+"""Real phones: Debian's Chromium, headless at 390×844, joins the real room server and takes part in a workshop.
+
+Every browser here is a phone of its own (its own storage, so its own device token). The laptop side is the
+real thing: the room engine on a `Workshop`, on the Qt thread; the phones only ever see what it pushes.
+Set TECHNOMAGIC_SHOTS to a folder to keep a screenshot of every stage, in Russian and English.
+"""
+
+import gzip
+import json
+import os
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from selenium.webdriver.common.keys import Keys
+
+from game.domain.room import RoomState
+from game.domain.workshop import Team, new_workshop
+from game.room import texts as texts_
+from game.room.engine import RoomEngine
+from tests.room.browser import Phone
+
+STATIC = Path(__file__).resolve().parents[2] / "game" / "room" / "static"
+SHOTS = os.environ.get("TECHNOMAGIC_SHOTS", "")
+WAIT = 15_000  # ms: three Chromiums on a shared CI core are slow to start, never to answer
+
+
+@pytest.fixture
+def phones():
+    made: list[Phone] = []
+
+    def make(lang: str = "en") -> Phone:
+        phone = Phone(lang)
+        made.append(phone)
+        return phone
+
+    yield make
+    for phone in made:
+        phone.quit()
+
+
+@pytest.fixture
+def two_teams(qtbot, content):
+    """A classic workshop for two teams on its idea step, its room open on loopback (any free port)."""
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=7)
+    ws.skip()  # the warm-up
+    ws.skip()  # the client
+    assert ws.step.kind == "moment"
+    ws.room = RoomState(host="127.0.0.1")
+    engine = RoomEngine(ws)
+    engine.default_port = 0
+    assert engine.open(), engine.problem
+    yield engine
+    engine.close()
+
+
+def shot(phone: Phone, name: str) -> None:
+    """Every stage is looked at: readable (contrast), big enough to tap, every control named; kept on request."""
+    assert phone.low_contrast() == [], name
+    assert phone.small_targets() == [], name
+    assert phone.unnamed_controls() == [], name
+    if SHOTS:
+        phone.screenshot(Path(SHOTS) / f"{name}-{phone.lang}.png")
+
+
+def join(qtbot, phone: Phone, url: str, name: str, team: str) -> None:
+    phone.open(url)
+    qtbot.waitUntil(lambda: phone.view() == "v-name", timeout=WAIT)
+    shot(phone, "1-name")
+    phone.type_into("name-input", name + Keys.ENTER)
+    qtbot.waitUntil(lambda: phone.view() == "v-team", timeout=WAIT)
+    shot(phone, "2-team")
+    phone.tap(team)
+    qtbot.waitUntil(lambda: phone.view() == "v-step", timeout=WAIT)
+
+
+def texts(ws) -> list[str]:
+    return [i.text for i in ws.ideas]
+
+
+def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
+    """At most 150 KB gzipped, as the phone receives it; nothing inline for the strict CSP; no outside URL."""
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    names = ["index.html", *re.findall(r'(?:src|href)="static/([^"]+)"', html)]
+    assert "app.js" in names and "app.css" in names
+    total = 0
+    for name in names:
+        path = "" if name == "index.html" else f"static/{name}"
+        request = urllib.request.Request(two_teams.url() + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as answer:
+            body = answer.read()
+            assert answer.headers["Content-Security-Policy"].startswith("default-src 'self'")
+            assert gzip.decompress(body) if answer.headers.get("Content-Encoding") == "gzip" else body
+        total += len(body)
+    assert total <= 150 * 1024, total
+    assert "<script>" not in html and not re.search(r"<script(?![^>]*\bsrc=)", html)
+    tags = re.findall(r"<[a-z][^>]*>", html)
+    assert not [t for t in tags if re.search(r"\s(on[a-z]+|style)\s*=", t)] and "<style" not in html
+    for name in names:
+        text = (STATIC / name).read_text(encoding="utf-8")
+        assert not re.search(r"https?://", text), name
+    script = (STATIC / "app.js").read_text(encoding="utf-8")
+    for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert unsafe not in script, unsafe
+
+
+def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(qtbot, two_teams, phones):
+    room = two_teams
+    ws = room.ws
+    phone = phones("en")
+    join(qtbot, phone, room.url(), "Ann", "Red")
+    assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en")
+    [device] = room.room.devices.values()
+    assert (device.name, device.team) == ("Ann", "Red")
+    assert phone.js("return localStorage.getItem('tm' + location.pathname + 'device')") == json.dumps(device.token)
+
+    phone.send_idea("Greet every guest by name")
+    qtbot.waitUntil(lambda: texts(ws) == ["Greet every guest by name"], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == ["Greet every guest by name"], timeout=WAIT)
+    assert ws.ideas[0].team == "Red" and ws.ideas[0].player == "Ann"
+
+    # Half a line typed, then the Wi-Fi goes: the page says so, and what is sent waits on the phone.
+    phone.type_into("idea-input", "Tea while you")
+    phone.offline(True)
+    qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+    phone.type_into("idea-input", " wait" + Keys.ENTER)
+    phone.send_idea("A note with the bill")
+    assert phone.pending() == ["waiting for the network…"] * 2
+    queued = phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')")
+    assert [q["text"] for q in json.loads(queued)] == ["Tea while you wait", "A note with the bill"]
+    phone.type_into("idea-input", "Half a thought")
+    assert texts(ws) == ["Greet every guest by name"]
+
+    # The network comes back: the page dials again by itself and the queue goes out, each idea once.
+    phone.offline(False)
+    qtbot.waitUntil(lambda: not phone.pending() and phone.text("net") == "", timeout=WAIT)
+    qtbot.waitUntil(lambda: len(ws.ideas) == 3, timeout=WAIT)
+    assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
+    qtbot.waitUntil(lambda: phone.items("idea-list") == texts(ws), timeout=WAIT)
+
+    # The laptop took an idea but its answer was lost: the page sends it again with the same id, after a reload.
+    lost_ack = json.dumps(json.loads(queued)[:1])
+    phone.js("localStorage.setItem('tm' + location.pathname + 'queue', arguments[0])", lost_ack)
+    phone.reload()
+    qtbot.waitUntil(lambda: phone.view() == "v-step", timeout=WAIT)
+    assert phone.by_id("idea-input").get_attribute("value") == "Half a thought"  # the half-typed line survived
+    qtbot.waitUntil(
+        lambda: phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')") == "[]", timeout=WAIT
+    )
+    assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
+    assert phone.items("idea-list") == texts(ws)
+    assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_one_phone_walks_every_stage_of_a_workshop_in_its_language(qtbot, content, phones, lang):
+    """Ideas (edit, delete), the cards, the timer in step with the room, the check, voting and its reveal,
+    a promise, and the lists to take home: each stage as the phone shows it, each action landing in the workshop."""
+    clock = FakeClock()
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=7, clock=clock)
+    ws.skip()
+    ws.skip()
+    ws.room = RoomState(host="127.0.0.1")
+    engine = RoomEngine(ws, lang)
+    engine.default_port = 0
+    assert engine.open(), engine.problem
+    try:
+        walk(qtbot, engine, phones(lang), clock, lang)
+    finally:
+        engine.close()
+
+
+def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
+    ws = engine.ws
+    ru = lang == "ru"
+
+    def changed() -> None:  # what the console does after each of the facilitator's actions
+        engine.console_changed()
+
+    join(qtbot, phone, engine.url(), "Анна" if ru else "Ann", "Red")
+    assert phone.js("return document.documentElement.lang") == lang
+    assert phone.text("step-count") == ("Шаг 3 из 9" if ru else "Step 3 of 9")
+    assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", lang)
+    assert phone.text("step-text") == ws.step.instruction.get(lang)
+
+    # The timer counts down on the phone from what the laptop said, and buzzes once at zero.
+    phone.js("window.buzzes = []; navigator.vibrate = (p) => { window.buzzes.push(p); return true; }")
+    clock.now += ws.timer.remaining() - 2  # two seconds left in the room, and the trainer pauses
+    ws.timer.pause()
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") == "0:02", timeout=WAIT)
+    ws.timer.start()
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") == "0:00", timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.js("return window.buzzes.length") == 1, timeout=WAIT)
+    assert phone.js("return document.getElementById('timer').classList.contains('alarm')")
+    ws.timer.add(60)  # +1 min
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") in ("1:00", "0:59"), timeout=WAIT)
+
+    # Ideas: sent with Enter or Send, one's own edited and deleted; the counter near the limit.
+    first, second = ("Встречать гостя по имени", "Чай в ожидании") if ru else ("Greet the guest by name", "Tea")
+    phone.send_idea(first)
+    phone.type_into("idea-input", second)
+    phone.tap("Отправить" if ru else "Send")
+    qtbot.waitUntil(lambda: texts(ws) == [first, second], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [first, second], timeout=WAIT)
+    ws.add_idea("Blue's idea", team="Blue")
+    changed()
+    assert phone.items("idea-list") == [first, second]  # another team's idea is not on this phone
+    edit, delete = ("Изменить", "Удалить") if ru else ("Edit", "Delete")
+    phone.tap(f"{edit}: {second}")
+    phone.type_into(f"edit-{ws.ideas[1].id}", " and a biscuit" + Keys.ENTER)
+    qtbot.waitUntil(lambda: ws.ideas[1].text == f"{second} and a biscuit", timeout=WAIT)
+    phone.tap(f"{delete}: {first}")
+    phone.tap(f"{'Удалить насовсем?' if ru else 'Delete for good?'}: {first}")
+    qtbot.waitUntil(lambda: texts(ws) == [f"{second} and a biscuit", "Blue's idea"], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    phone.type_into("idea-input", "x" * 420)
+    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "80 characters left")
+    phone.type_into("idea-input", "x" * 200)  # the field stops at the game's limit
+    assert len(phone.by_id("idea-input").get_attribute("value")) == 500
+    shot(phone, "3-ideas")
+    phone.js("const i = document.getElementById('idea-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
+    mine = ws.ideas[0]
+
+    # The cards of the technomagic step: the game's faces, the deck's word and emblem.
+    ws.next()
+    ws.next()
+    changed()
+    assert ws.step.kind == "magic"
+    qtbot.waitUntil(lambda: phone.js("return document.querySelectorAll('#cards .card').length") == 2, timeout=WAIT)
+    bands = phone.js("return [...document.querySelectorAll('#cards .band')].map(b => b.textContent)")
+    assert bands == [texts_.word(texts_.DECKS, c.kind, lang) for c in ws.cards()]
+    titles = phone.js("return [...document.querySelectorAll('#cards .title')].map(b => b.textContent)")
+    assert titles == [c.title.get(lang) for c in ws.cards()]
+    qtbot.waitUntil(
+        lambda: phone.js("return [...document.querySelectorAll('#cards img')].every(i => i.naturalWidth > 0)"),
+        timeout=WAIT,
+    )
+    shot(phone, "4-cards")
+
+    # The human check: the questions, and ticks for the team's ideas.
+    ws.next()
+    ws.next()
+    changed()
+    assert ws.step.kind == "check"
+    qtbot.waitUntil(lambda: phone.shown("p-check"), timeout=WAIT)
+    check = ws.check_cards()[0]
+    phone.tap(f"{check.title.get(lang)}: {mine.text}")
+    qtbot.waitUntil(lambda: mine.checks.get(check.id) is True, timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.js("return document.querySelector('#check-list [aria-pressed=true]') !== null"))
+    shot(phone, "5-check")
+
+    # Voting: own team's idea refused by the page itself, dots given, then the reveal and the ranking.
+    ws.next()
+    changed()
+    assert ws.step.kind == "choose"
+    qtbot.waitUntil(lambda: phone.shown("p-vote"), timeout=WAIT)
+    more = "Добавить точку: {0}" if ru else "Add a dot to: {0}"
+    assert not phone.enabled(more.format(mine.text))
+    blue = ws.ideas[1]
+    phone.tap(more.format(blue.text))
+    phone.tap(more.format(blue.text))
+    qtbot.waitUntil(lambda: ws.ballot.given.get("Red", {}).get(blue.id) == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: not phone.enabled(more.format(blue.text)), timeout=WAIT)  # the cap
+    assert phone.text("dots-left").endswith("1 из 3" if ru else "1 of 3 dots left")
+    shot(phone, "6-vote")
+    ws.give_dot(mine.id, "Blue")
+    ws.reveal()
+    changed()
+    qtbot.waitUntil(lambda: phone.items("rank-list") == [blue.text, mine.text], timeout=WAIT)
+    assert not phone.shown("vote-list")
+    shot(phone, "7-reveal")
+
+    # Promises: the team's chosen idea with who / by when / first step.
+    ws.set_focus(blue.id, "wow")
+    ws.set_focus(mine.id, "fix")
+    ws.next()
+    changed()
+    assert ws.step.kind == "promise"
+    qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
+    phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
+    phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
+    phone.pick_date(f"promise-{mine.id}-due", "2026-12-24")
+    shot(phone, "8-promise")
+    phone.tap("Сохранить" if ru else "Save", within="#promise-list")
+    qtbot.waitUntil(lambda: mine.promise.who == ("Ольга" if ru else "Olga"), timeout=WAIT)
+    assert (mine.promise.due, mine.promise.first_step) == ("2026-12-24", "Ask the kitchen")
+    assert f"promise-{blue.id}-who" not in phone.js("return document.body.innerHTML")  # another team's
+
+    # The end: the lists to take home, served by the laptop.
+    ws.end_early()
+    changed()
+    qtbot.waitUntil(lambda: phone.shown("p-end"), timeout=WAIT)
+    links = phone.js("return [...document.querySelectorAll('#end-links a')].map(a => [a.textContent, a.href])")
+    assert [text for text, _ in links] == (
+        ["Идеи в Markdown (.md)", "Идеи таблицей (.csv)"]
+        if ru
+        else ["Ideas as Markdown (.md)", "Ideas as a table (.csv)"]
+    )
+    with urllib.request.urlopen(links[0][1]) as answer:
+        assert mine.text in answer.read().decode("utf-8")
+    assert not phone.shown("p-ideas") and not phone.shown("timer")
+    shot(phone, "9-end")
+    assert not phone.errors()
+
+
+def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, open_window, phones):
+    """The trainer's app as it is: setup with phones, the console, the presenter, the library; three phones in
+    three teams (one in Russian) take part, and what they sent is exactly what the laptop holds."""
+    from tests.room.test_room_ui import start_with_phones
+    from tests.ui.conftest import click
+
+    win = open_window(ready=True)
+    console = start_with_phones(qtbot, win)
+    ws, presenter = console.ws, win.presenter
+    url = presenter.join_card.qr.text  # what the QR code holds
+    assert url == win.room.url()
+    ann, boris, cleo = phones("en"), phones("ru"), phones("en")
+    join(qtbot, ann, url, "Ann", "Red")
+    join(qtbot, boris, url, "Борис", "Blue")
+    join(qtbot, cleo, url, "Cleo", "Green")
+    qtbot.waitUntil(lambda: presenter.join_card.counts.text() == "Joined: 3 (Red: 1 · Blue: 1 · Green: 1)")
+    assert boris.text("step-title") == texts_.word(texts_.STEPS, ws.step.kind, "ru")
+
+    while ws.step.kind != "moment":
+        click(qtbot, console.buttons["skip"])
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("idea-form"), timeout=WAIT)
+    sent = {
+        "Red": ["Greet the guest by name", "A blanket on the terrace"],
+        "Blue": ["Фото игрушки на каникулах"],
+        "Green": ["Tea while you wait"],
+    }
+    for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):
+        for text in sent[team]:
+            phone.send_idea(text)
+    qtbot.waitUntil(lambda: len(ws.ideas) == 4, timeout=WAIT)
+    for n, team in enumerate(("Red", "Blue", "Green")):
+        assert [i.text for i in ws.ideas_of(team)] == sent[team]
+        column = console.panel.columns[n]
+        qtbot.waitUntil(
+            lambda c=column, t=team: [c.list.item(r).text().split(". ", 1)[1] for r in range(c.list.count())] == sent[t]
+        )
+    wall = {text for _, items in presenter.groups() for _, text in items}
+    assert all(any(text in line for line in wall) for texts_sent in sent.values() for text in texts_sent), wall
+    for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):  # each phone: its own team's ideas
+        qtbot.waitUntil(lambda p=phone, t=team: p.items("idea-list") == sent[t], timeout=WAIT)
+
+    # On to the vote: each team gives its dots from its phone, to other teams' ideas.
+    while ws.step.kind != "choose":
+        click(qtbot, console.buttons["next"])
+    red1, red2, blue1, green1 = ws.ideas
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("p-vote"), timeout=WAIT)
+    votes = ((ann, blue1, 2), (ann, green1, 1), (boris, red1, 2), (boris, green1, 1), (cleo, red1, 1))
+    for phone, idea, dots in votes:
+        label = ("Добавить точку: {0}" if phone is boris else "Add a dot to: {0}").format(idea.text)
+        for _ in range(dots):
+            before = phone.js("return document.getElementById('dots-left').textContent")
+            phone.tap(label)
+            qtbot.waitUntil(
+                lambda p=phone, b=before: p.js("return document.getElementById('dots-left').textContent") != b,
+                timeout=WAIT,
+            )
+    assert ws.ballot.given == {
+        "Red": {blue1.id: 2, green1.id: 1},
+        "Blue": {red1.id: 2, green1.id: 1},
+        "Green": {red1.id: 1},
+    }
+    assert not ann.enabled(f"Add a dot to: {red2.text}")  # her own team's idea
+    assert ann.items("rank-list") == []  # hidden until the reveal
+    qtbot.waitUntil(lambda: "7 of 9 dots given" in presenter.status.text())  # hidden: no idea's count
+
+    click(qtbot, console.buttons["next"])  # Next reveals first
+    assert ws.revealed
+    ranking = [i.text for i in ws.ranking()]
+    assert ranking == [red1.text, blue1.text, green1.text]
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.items("rank-list") == ranking, timeout=WAIT)
+    for idea, focus in ((red1, "wow"), (blue1, "fix"), (green1, "planb")):
+        chip = next(
+            b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea.id}-{focus}"
+        )
+        click(qtbot, chip)
+    click(qtbot, console.buttons["next"])
+
+    # Promises from the phones, each team for its own chosen idea; then the end and the lists to take home.
+    assert ws.step.kind == "promise"
+    for phone, idea, who in ((ann, red1, "Ann"), (boris, blue1, "Борис"), (cleo, green1, "Cleo")):
+        qtbot.waitUntil(lambda p=phone, i=idea: p.shown(f"promise-{i.id}-who"), timeout=WAIT)
+        phone.type_into(f"promise-{idea.id}-who", who)
+        phone.type_into(f"promise-{idea.id}-first_step", "Tell the team on Monday")
+        phone.pick_date(f"promise-{idea.id}-due", "2026-12-21")
+        phone.tap("Сохранить" if phone is boris else "Save", within="#promise-list")
+        qtbot.waitUntil(lambda i=idea, w=who: i.promise.who == w, timeout=WAIT)
+    click(qtbot, console.buttons["next"])
+    assert ws.finished
+    for phone in (ann, boris, cleo):
+        qtbot.waitUntil(lambda p=phone: p.shown("p-end"), timeout=WAIT)
+
+    saved = {i.text: i for i in win.library.ideas()}
+    assert sorted(saved) == sorted(t for texts_sent in sent.values() for t in texts_sent)
+    for team, texts_sent in sent.items():
+        assert all(saved[t].team == team for t in texts_sent)
+    assert (saved[red1.text].dots, saved[red1.text].promise_who) == (3, "Ann")
+    assert saved[blue1.text].promise_who == "Борис"
+    for phone in (ann, boris, cleo):
+        assert not phone.errors()

@@ -1,0 +1,247 @@
+"""The room's protocol with simulated phones: joining, ideas, votes, and every refusal changing nothing."""
+
+from tests.room.conftest import to_step
+
+
+def joined(room, name="Ann", team="Red"):
+    phone = room.phone()
+    phone.hello()
+    phone.join(name, team)
+    return phone
+
+
+def test_a_phone_joins_and_its_idea_lands_in_its_team(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    room.console_changed()
+    phone = room.phone()
+    welcome = phone.hello(lang="ru")
+    assert welcome["teams"] == ["Red", "Blue", "Green"] and welcome["needs_name"] and welcome["team"] is None
+    assert len(welcome["device"]) >= 16
+    state = phone.join("Аня", "Red")
+    assert state["joined"] and state["accepts"] == ["idea"] and state["step"]["title"] == "Момент"
+    phone.send({"type": "idea", "cid": "c1", "text": "  Tea while they wait  "})
+    ack = phone.next("ack", cid="c1")
+    idea = ws.idea(ack["idea"])
+    assert (idea.text, idea.team, idea.player) == ("Tea while they wait", "Red", "Аня")
+    state = phone.settle()
+    assert [i["text"] for i in state["ideas"]] == ["Tea while they wait"]
+    assert state["mine"] == state["editable"] == [idea.id]
+
+
+def snapshot(ws) -> str:
+    """The whole workshop as saved but the clocks (a running timer, when a phone was last seen): a refusal must
+    leave it exactly as it was."""
+    import json
+
+    data = ws.to_dict()
+    data.pop("timers")
+    for device in data["room"]["devices"]:
+        device.pop("last_seen")
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_malformed_messages_are_refused_and_change_nothing(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    phone = joined(room)
+    before = snapshot(ws)
+    for bad in ("not json", "[1, 2]", '"text"', "{}", '{"type": "explode"}', '{"type": 7}'):
+        assert phone.refused(bad)["code"] == "bad_json"
+    phone.send_bytes(b"\x00\x01")
+    assert phone.next("refused")["code"] == "bad_json"
+    for msg, field in (
+        ({"type": "idea", "text": "no cid"}, "cid"),
+        ({"type": "idea", "cid": "", "text": "empty cid"}, "cid"),
+        ({"type": "idea", "cid": "x" * 41, "text": "long cid"}, "cid"),
+        ({"type": "idea", "cid": "n", "text": 12}, "text"),
+        ({"type": "edit", "idea": "1", "text": "x"}, "idea"),
+        ({"type": "delete", "idea": True}, "idea"),
+    ):
+        refusal = phone.refused({**msg, "ref": "r"}, ref="r")
+        assert refusal["code"] == "bad_field", msg
+        assert refusal["message"] == f"A field is missing or wrong: {_field(field)}."
+    assert phone.refused({"type": "idea", "cid": "e", "text": "   "})["code"] == "empty"
+    refusal = phone.refused({"type": "idea", "cid": "l", "text": "x" * 501, "ref": "l"}, ref="l")
+    assert refusal["code"] == "too_long" and refusal["message"] == "Too long: the idea."
+    assert snapshot(ws) == before
+    assert phone.settle()["ideas"] == []
+
+
+def _field(name: str) -> str:
+    from game.room.texts import FIELDS
+
+    return FIELDS[name][0]
+
+
+def test_a_frame_over_16_kb_closes_the_connection_and_changes_nothing(room):
+    to_step(room.ws, "moment")
+    phone = joined(room)
+    before = snapshot(room.ws)
+    phone.send({"type": "idea", "cid": "big", "text": "x" * (1024 * 1024)})
+    assert phone.next("_closed")["code"] == 1009
+    assert snapshot(room.ws) == before
+    other = joined(room, "Bob", "Blue")  # the room goes on for everyone else
+    other.send({"type": "idea", "cid": "1", "text": "still here"})
+    other.next("ack", cid="1")
+
+
+def test_wrong_or_missing_room_tokens_find_nothing(room):
+    import aiohttp
+    import pytest
+
+    port, token = room.ws.room.port, room.ws.room.token
+    base = f"http://127.0.0.1:{port}"
+    for path in ("/r/wrongtoken/ws", "/r//ws", "/ws", f"/r/{token[:-1]}/ws"):
+        with pytest.raises(aiohttp.WSServerHandshakeError) as e:
+            room.loop.run(room.loop.session.ws_connect(base + path))
+        assert e.value.status == 404
+    for path in ("/r/wrongtoken/", f"/r/{token}/static/../server.py", f"/r/{token}/static/", "/static/index.html",
+                 f"/r/{token}/export/ideas.md", "/library", f"/r/{token}/emblems/../../icon.png"):  # fmt: skip
+        answer = room.loop.run(_get(room.loop.session, base + path))
+        assert answer[0] == 404, path
+        assert token not in answer[1]
+
+
+async def _get(session, url: str, **headers):
+    async with session.get(url, headers=headers) as r:
+        return r.status, await r.text(errors="replace"), dict(r.headers)
+
+
+def test_actions_before_hello_or_join_are_refused(room):
+    to_step(room.ws, "moment")
+    phone = room.phone()
+    assert phone.refused({"type": "idea", "cid": "1", "text": "hi"})["code"] == "hello_first"
+    phone.hello()
+    assert phone.refused({"type": "idea", "cid": "1", "text": "hi"})["code"] == "not_joined"
+    assert phone.refused({"type": "join", "name": "", "team": "Red"})["code"] == "needs_name"
+    assert phone.refused({"type": "join", "name": "Ann", "team": "Purple"})["code"] == "unknown_team"
+    assert phone.refused({"type": "join", "name": "A" * 41, "team": "Red"})["code"] == "too_long"
+    assert room.ws.ideas == [] and room.ws.room.devices[phone.device].team == ""
+
+
+def test_an_unknown_device_token_gets_a_new_one_and_a_known_one_gets_its_own_back(room):
+    to_step(room.ws, "moment")
+    first = joined(room)
+    token = first.device
+    first.close()
+    again = room.phone()
+    welcome = again.hello(device=token)
+    assert welcome["device"] == token and welcome["name"] == "Ann" and welcome["team"] == "Red"
+    stranger = room.phone()
+    assert stranger.hello(device="made-up-token")["device"] not in (token, "made-up-token")
+
+
+def test_a_phone_changes_only_its_own_ideas(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    ann, bob = joined(room, "Ann", "Red"), joined(room, "Bob", "Red")
+    ann.send({"type": "idea", "cid": "a", "text": "Ann's idea"})
+    mine = ann.next("ack", cid="a")["idea"]
+    typed = ws.add_idea("typed by the facilitator", "Red")
+    room.console_changed()
+    before = snapshot(ws)
+    for target in (mine, typed.id):
+        assert bob.refused({"type": "edit", "idea": target, "text": "hijacked"})["code"] == "not_yours"
+        assert bob.refused({"type": "delete", "idea": target})["code"] == "not_yours"
+    assert bob.refused({"type": "edit", "idea": 999, "text": "x"})["code"] == "unknown_idea"
+    assert snapshot(ws) == before
+    state = bob.settle()
+    assert state["mine"] == [] and {i["id"] for i in state["ideas"]} == {mine, typed.id}
+    ann.send({"type": "edit", "idea": mine, "text": "Ann's better idea", "ref": "e"})
+    ann.next("ack", ref="e")
+    assert ws.idea(mine).text == "Ann's better idea"
+    assert [i["text"] for i in bob.settle()["ideas"] if i["id"] == mine] == ["Ann's better idea"]
+    ann.send({"type": "delete", "idea": mine, "ref": "d"})
+    ann.next("ack", ref="d")
+    assert [i.id for i in ws.ideas] == [typed.id]
+    assert [i["id"] for i in bob.settle()["ideas"]] == [typed.id]
+
+
+def test_a_resent_idea_is_acknowledged_again_never_doubled(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    phone = joined(room)
+    for _ in range(3):
+        phone.send({"type": "idea", "cid": "same", "text": "Umbrellas at the door"})
+    ids = {phone.next("ack", cid="same")["idea"] for _ in range(3)}
+    assert len(ids) == 1 and [i.text for i in ws.ideas] == ["Umbrellas at the door"]
+
+
+def test_more_than_five_ideas_a_second_are_refused(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    phone = joined(room)
+    for n in range(8):
+        phone.send({"type": "idea", "cid": f"c{n}", "text": f"idea {n}"})
+    answers = [phone.next("ack", cid=f"c{n}") if n < 5 else phone.next("refused", ref=f"c{n}") for n in range(8)]
+    assert [a["code"] for a in answers[5:]] == ["too_fast"] * 3
+    assert len(ws.ideas) == 5
+    phone.qtbot.wait(1100)
+    phone.send({"type": "idea", "cid": "c5", "text": "idea 5"})  # the same cid, resent after a second
+    phone.next("ack", cid="c5")
+    assert len(ws.ideas) == 6
+
+
+def test_actions_for_a_step_that_is_over_are_refused(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    phone = joined(room)
+    phone.send({"type": "idea", "cid": "a", "text": "sent on the moment"})
+    idea = phone.next("ack", cid="a")["idea"]
+    ws.skip()  # the facilitator moves on: obstacle (an idea step) or lens
+    room.console_changed()
+    state = phone.settle()
+    assert state["editable"] == [] and state["mine"] == [idea]
+    before = snapshot(ws)
+    assert phone.refused({"type": "edit", "idea": idea, "text": "late"})["code"] == "wrong_step"
+    assert phone.refused({"type": "delete", "idea": idea})["code"] == "wrong_step"
+    assert phone.refused({"type": "vote", "idea": idea, "delta": 1})["code"] == "wrong_step"
+    assert phone.refused({"type": "check", "idea": idea, "check": "x", "value": True})["code"] == "wrong_step"
+    assert phone.refused({"type": "promise", "idea": idea, "who": "me"})["code"] == "wrong_step"
+    assert snapshot(ws) == before
+    to_step(ws, "choose")
+    room.console_changed()
+    assert phone.refused({"type": "idea", "cid": "late", "text": "too late"})["code"] == "wrong_step"
+    assert snapshot(ws).count("too late") == 0
+
+
+def test_votes_beyond_the_limits_are_refused(room):
+    ws = room.ws  # classic workshop: 3 dots per team, at most 2 on one idea, none on one's own team's ideas
+    to_step(ws, "moment")
+    red, blue = joined(room, "Ann", "Red"), joined(room, "Bob", "Blue")
+    red2 = joined(room, "Cat", "Red")
+    red.send({"type": "idea", "cid": "r", "text": "red idea"})
+    own = red.next("ack", cid="r")["idea"]
+    blue.send({"type": "idea", "cid": "b1", "text": "blue one"})
+    b1 = blue.next("ack", cid="b1")["idea"]
+    blue.send({"type": "idea", "cid": "b2", "text": "blue two"})
+    b2 = blue.next("ack", cid="b2")["idea"]
+    to_step(ws, "choose")
+    room.console_changed()
+    assert red.settle()["accepts"] == ["vote"]
+    before = snapshot(ws)
+    assert red.refused({"type": "vote", "idea": own, "delta": 1})["code"] == "own_idea"
+    assert red.refused({"type": "vote", "idea": b1, "delta": -1})["code"] == "no_dot_to_take"
+    assert red.refused({"type": "vote", "idea": b1, "delta": 2})["code"] == "bad_field"
+    assert red.refused({"type": "vote", "idea": 4242, "delta": 1})["code"] == "unknown_idea"
+    assert snapshot(ws) == before
+    for phone, target in ((red, b1), (red2, b1)):
+        phone.send({"type": "vote", "idea": target, "delta": 1, "ref": "v"})
+        phone.next("ack", ref="v")
+    refusal = red.refused({"type": "vote", "idea": b1, "delta": 1})
+    assert refusal["code"] == "idea_cap"
+    red2.send({"type": "vote", "idea": b2, "delta": 1, "ref": "w"})
+    red2.next("ack", ref="w")
+    assert red.refused({"type": "vote", "idea": b2, "delta": 1})["code"] == "no_dots_left"
+    assert ws.ballot.given["Red"] == {b1: 2, b2: 1}
+    voting = red.settle()["voting"]
+    assert voting["dots_left"] == 0 and voting["my_dots"] == {str(b1): 2, str(b2): 1}
+    assert all(i["dots"] is None for i in red.state["ideas"])  # hidden until revealed
+    assert blue.settle()["voting"]["my_dots"] == {}
+    ws.reveal()
+    room.console_changed()
+    state = blue.settle()
+    assert state["voting"]["revealed"] and state["accepts"] == []
+    assert [(r["id"], r["dots"]) for r in state["voting"]["ranking"]] == [(b1, 2), (b2, 1)]
+    assert red.refused({"type": "vote", "idea": b2, "delta": -1})["code"] == "votes_closed"

@@ -1,0 +1,79 @@
+"""The laptop app is SIGKILLed mid-room, restarted, Continue: the room reopens on the same port and token, and a
+phone with its stored device token reconnects and goes on; nothing lost, nothing doubled."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+from tests.room.sim import Loop, Phone
+from tests.ui.conftest import click
+from tests.ui.test_resume import home_with_resume
+
+RUNNING = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from game.domain.workshop import Team
+from game.ui.app import build_window, make_application
+app = make_application()
+win = build_window(Path(sys.argv[1]), "en")
+win.show()
+win.start_workshop("classic-workshop", [Team("Red"), Team("Blue")], {"room_host": "127.0.0.1"}, seed=5)
+console = win.current_screen()
+while console.ws.step.kind != "moment":
+    console.skip()
+print(win.room.url(), flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.005)
+"""
+
+
+def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_window, data_home):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", RUNNING, str(data_home)], stdout=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)  # fmt: skip
+    loop = Loop()
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and "/r/" in url
+        phone = Phone(loop, qtbot, url + "ws")
+        phone.send({"type": "hello", "device": None, "lang": "en"})
+        token = phone.next("welcome")["device"]
+        phone.send({"type": "join", "name": "Ann", "team": "Blue", "ref": "j"})
+        phone.next("ack", ref="j")
+        for n in range(3):
+            phone.send({"type": "idea", "cid": f"c{n}", "text": f"phone idea {n}"})
+            phone.next("ack", cid=f"c{n}")
+        time.sleep(1.1)  # the promise: what was acknowledged a second before a kill survives it
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        assert phone.next("_closed", timeout=5000)
+        saved = json.loads((data_home / "round-in-play.json").read_text(encoding="utf-8"))
+        assert [i["text"] for i in saved["ideas"]] == ["phone idea 0", "phone idea 1", "phone idea 2"]
+
+        win = open_window()
+        click(qtbot, home_with_resume(qtbot, win).resume_button)
+        assert win.room is not None and win.room.url() == url  # the same port and token: no rescan
+        back = Phone(loop, qtbot, url + "ws", win.room)
+        welcome = back.hello(device=token)
+        assert (welcome["device"], welcome["name"], welcome["team"]) == (token, "Ann", "Blue")
+        back.send({"type": "idea", "cid": "c2", "text": "phone idea 2"})  # its ack was lost with the laptop
+        back.next("ack", cid="c2")
+        back.send({"type": "idea", "cid": "c3", "text": "phone idea 3"})
+        back.next("ack", cid="c3")
+        state = back.settle()
+        texts = [f"phone idea {n}" for n in range(4)]
+        assert [i["text"] for i in state["ideas"]] == texts and len(state["mine"]) == 4
+        assert [i.text for i in win.round.ideas] == texts
+        column = win.current_screen().panel.columns[1]
+        qtbot.waitUntil(lambda: column.list.count() == 4)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+        loop.close()

@@ -1,0 +1,187 @@
+"""Every screen fits a 1024×700 laptop and never grows the window by itself: content scrolls or reflows.
+
+The screen's size is faked (`QScreen.availableGeometry`); each screen and each workshop stage is opened in both
+languages at a laptop, a common notebook and a projector size, and the test fails when the window has grown past
+the screen or when a visible widget lies outside the window (or is squeezed below the size it needs).
+"""
+
+import contextlib
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+from game.domain.ideas import VoteRefused
+from game.domain.workshop import Team
+from tests.library_data import add
+from tests.play import fill_step
+
+#: what a window may use: the screen less a panel (taskbar) and the window's title bar
+SIZES = [(1024, 700), (1366, 768 - 48), (1920, 1080 - 48)]
+
+
+@pytest.fixture
+def screen_of(monkeypatch):
+    """Fake the available screen geometry: `screen_of(w, h)` before the window opens (with the shipped font,
+    as the game starts)."""
+    from game.ui import theme
+
+    theme.load_fonts()
+
+    def fake(w: int, h: int) -> None:
+        monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, w, h))
+
+    return fake
+
+
+def settle() -> None:
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+def inside_scroll_area(widget: QWidget, top: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def misfits(win: QWidget, size: tuple[int, int]) -> list[str]:
+    """What does not fit: the window larger than the screen, widgets outside it or squeezed below their need."""
+    settle()
+    w, h = size
+    found = []
+    if win.width() > w or win.height() > h:
+        found.append(f"window {win.width()}×{win.height()} on a {w}×{h} screen")
+    if win.minimumSizeHint().width() > w or win.minimumSizeHint().height() > h:
+        found.append(f"minimum {win.minimumSizeHint().toTuple()} on a {w}×{h} screen")
+        if hasattr(win, "current_screen"):
+            found += widest(win.current_screen().layout())
+    frame = win.rect()
+    for widget in win.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow() or inside_scroll_area(widget, win):
+            continue
+        rect = QRect(widget.mapTo(win, QPoint(0, 0)), widget.size())
+        name = f"{type(widget).__name__}#{widget.objectName() or widget.accessibleName()}"
+        if not frame.contains(rect):
+            found.append(f"{name} at {rect.getRect()} outside {frame.getRect()}")
+    return found
+
+
+def walk_solo(win, qtbot, check) -> None:
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    while not screen.round.finished:
+        rnd = screen.round
+        if rnd.step.kind in ("moment", "magic", "lens"):
+            for n in range(4):
+                rnd.add_idea(f"idea {n} at step {rnd.step_index}: " + "a somewhat longer idea " * (n + 1))
+            screen.show_step()
+        check(f"solo step {rnd.step_index + 1} {rnd.step.kind}")
+        fill_step(rnd)
+        screen.go_next()
+    check("summary")
+
+
+def walk_workshop(win, check) -> None:
+    win.show_workshop_setup()
+    check("workshop setup")
+    teams = [Team(f"Team {n}", ["Anna", "Boris"]) for n in range(1, 5)]
+    win.start_workshop("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    guard = 0
+    while not ws.finished and guard < 40:
+        guard += 1
+        if ws.step.kind in ("moment", "magic", "lens", "obstacle"):
+            for t in ws.teams:
+                ws.add_idea(f"{t.name}: a small human idea for the client", team=t.name)
+            console.show_step()
+        check(f"workshop step {ws.step_index + 1} {ws.step.kind}")
+        if ws.step.kind == "choose":
+            for voter in ws.voters():
+                for idea in ws.ideas:
+                    with contextlib.suppress(VoteRefused):
+                        ws.give_dot(idea.id, voter=voter)
+            ws.revealed = True
+            for idea in ws.chosen():
+                ws.set_focus(idea.id, "wow")
+            console.show_step()
+            check("workshop votes revealed")
+        if ws.step.kind == "promise":
+            for idea in ws.chosen():
+                ws.set_promise(idea.id, who="Anna", due="2030-01-31", first_step="Tell the team")
+        before = ws.step_index
+        console.go_next()
+        assert ws.finished or ws.step_index != before, console.message.text()
+    check("workshop summary")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits_and_never_grows_the_window(qtbot, open_window, library_home, screen_of, lang, size):
+    today = date.today()
+    for n in range(7):
+        add(library_home, f"Promise {n}: a rather long title that goes on and on about a client",
+            promise_who="Oleg", promise_due=today + timedelta(days=1), status="planned")  # fmt: skip
+    screen_of(*size)
+    win = open_window(lang, ready=True)
+    problems: list[str] = []
+
+    def check(where: str) -> None:
+        problems.extend(f"{where}: {p}" for p in misfits(win, size))
+        if win.presenter is not None:  # the room's view, a window of its own (a screen of its own without one)
+            problems.extend(f"{where}, presenter: {p}" for p in misfits(win.presenter, size))
+
+    assert win.content.scenarios
+    win.start_round("solo-spark", seed=3)
+    win.show_home()
+    win.show_due()
+    check("home with a round and promises due")
+    win.show_picker()
+    check("scenario picker")
+    win.show_decks()
+    check("decks")
+    walk_solo(win, qtbot, check)
+    win.show_library()
+    check("library")
+    walk_workshop(win, check)
+    assert not problems, "\n".join(problems)
+
+
+def widest(layout, depth: int = 0) -> list[str]:
+    """The layout's items with their minimum widths (to say what makes a screen too wide)."""
+    lines = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        name = type(widget).__name__ + "#" + widget.objectName() if widget else type(item).__name__
+        lines.append(f"{'  ' * depth}{name} {item.minimumSize().toTuple()}")
+        if item.layout() is not None:
+            lines += widest(item.layout(), depth + 1)
+    return lines
+
+
+def test_home_with_promises_due_then_continue_keeps_back_and_next_in_sight(qtbot, open_window, library_home, screen_of):
+    """The newcomer's path: a round in play, five promises due, a 1366×768 notebook; Continue."""
+    today = date.today()
+    for n in range(5):
+        add(library_home, f"Promise {n}", promise_who="Oleg", promise_due=today, status="planned")
+    screen_of(1366, 720)
+    win = open_window("ru", ready=True)
+    assert win.content.scenarios
+    win.start_round("solo-spark", seed=3)
+    win.show_home()
+    home = win.current_screen()
+    qtbot.waitUntil(lambda: home.due is not None and home.due.isVisible())
+    assert win.height() <= 720
+    qtbot.mouseClick(home.resume_button, Qt.MouseButton.LeftButton)
+    round_screen = win.current_screen()
+    settle()
+    for button in (round_screen.back_button, round_screen.next_button):
+        assert win.rect().contains(QRect(button.mapTo(win, QPoint(0, 0)), button.size()))
+    assert win.height() <= 720
