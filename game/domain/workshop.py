@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS
-from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.room import RoomState
-from game.domain.round import Round, StepBlocked
+from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
 MIN_TEAMS, MAX_TEAMS = 2, 8

@@ -182,3 +182,53 @@ def test_a_shipped_deck_is_edited_as_your_copy_and_can_go_back(qtbot, open_windo
     assert window.content.decks["lens"].path.parent == paths.shipped("cards")
     assert len(list((data_home / "cards" / "replaced").glob("lens-*.toml"))) == 1
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_window, data_home):
+    from game.ui.scenario_studio import ScenarioStudio
+
+    window = open_window()
+    window.actions_["decks"].trigger()
+    decks = window.current_screen()
+
+    def fill(dialog) -> None:
+        dialog.start.setCurrentIndex(dialog.start.findData("solo-spark"))
+        dialog.name_ru.setText("Утро в салоне")
+        dialog.name_en.setText("Salon morning")
+        dialog.ok.click()
+
+    when_modal(fill)
+    click(qtbot, decks.new_scenario_button)
+    studio = window.current_screen()
+    assert isinstance(studio, ScenarioStudio)
+    assert studio.total.text() == "The steps add up to 15 min; the scenario says 15 min."
+    # a lens step after the moment, three minutes; the total follows and says it no longer agrees
+    studio.list.setCurrentRow(1)
+    next(a for a in studio.add_button.menu().actions() if a.text() == "Lens").trigger()
+    assert studio.list.currentRow() == 2 and studio.file.step_kind(2) == "lens"
+    studio.minutes.setFocus()
+    studio.minutes.selectAll()
+    type_text(qtbot, studio.minutes, "3")
+    assert studio.file.seconds(2) == 180 and studio.list.item(2).text().startswith("3. Lens · 3:00")
+    assert "add up to 18 min; the scenario says 15 min. Change a timer" in studio.total.text()
+    studio.length.setValue(18)
+    assert studio.total.text() == "The steps add up to 18 min; the scenario says 18 min."
+    # draw a constraint too at the new step, and the instruction in both languages
+    click(qtbot, studio.draw_boxes["constraint"])
+    studio.instructions["en"].selectAll()
+    type_text(qtbot, studio.instructions["en"], "Look again, with a limit.")
+    studio.save_now()
+    assert studio.problems.text() == "" and studio.rehearse_button.isEnabled()
+    saved = tomllib.loads((data_home / "scenarios" / "salon-morning.toml").read_text(encoding="utf-8"))
+    assert saved["scenario"]["minutes"] == 18 and saved["steps"][2]["draw"] == ["lens", "constraint"]
+    # an empty instruction is named, and Rehearse waits for it
+    studio.instructions["ru"].clear()
+    studio.save_now()
+    assert "step 3: instruction.ru" in studio.problems.text() and not studio.rehearse_button.isEnabled()
+    type_text(qtbot, studio.instructions["ru"], "Посмотрите ещё раз, с ограничением.")
+    studio.save_now()
+    click(qtbot, studio.rehearse_button)
+    rnd = window.current_screen().round
+    assert rnd.scenario.id == "salon-morning" and [s.kind for s in rnd.scenario.steps][:3] == ["client", "moment", "lens"]
+    play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
+    assert isinstance(window.current_screen(), SummaryScreen)
