@@ -156,10 +156,11 @@ def test_every_scenario_plays_to_its_end(content, scenario_id):
 
 
 
-@pytest.mark.parametrize(
-    "scenario_id",
-    ["solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions", "morning-reflection"],
-)
+SCENARIOS = ["solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions",
+             "morning-reflection"]  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_every_scenario_fits_its_stated_length_with_opening_break_and_wrap_up(content, scenario_id):
     scenario = content.scenarios[scenario_id]
     assert all(step.seconds > 0 for step in scenario.steps), "an untimed step would not be counted"
