@@ -38,8 +38,13 @@ class ScenarioFile(DeckFile):
         every = self.head.get("per_team", [])
         return [k for k in every if k in self.draws(index)] if isinstance(every, list) else []
 
-    def total_seconds(self) -> int:
-        return sum(self.seconds(n) for n in range(len(self.steps)))
+    def planned_seconds(self) -> int:
+        """Every step's timer, the opening, the break and the wrap-up (what the stated length must cover)."""
+        extra = 0
+        for key in ("opening_minutes", "break_minutes", "wrap_up_minutes"):
+            value = self.head.get(key, 0)
+            extra += value if isinstance(value, int) and not isinstance(value, bool) else 0
+        return sum(self.seconds(n) for n in range(len(self.steps))) + 60 * extra
 
     def set_step(self, index: int, key: str, value: Any) -> Any:
         """Set (or, with None, remove) one key of a step; returns the old value."""
@@ -62,10 +67,7 @@ class ScenarioFile(DeckFile):
         return old
 
     def new_step(self, kind: str, instruction: dict[str, str], seconds: int = 300) -> dict[str, Any]:
-        step: dict[str, Any] = {"step": kind}
-        if kind not in ("check", "choose", "promise"):
-            step["seconds"] = seconds
-        step["instruction"] = dict(instruction)
+        step: dict[str, Any] = {"step": kind, "seconds": seconds, "instruction": dict(instruction)}
         return step
 
     def problems(self) -> list[ContentError]:

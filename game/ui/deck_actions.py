@@ -211,7 +211,8 @@ def new_scenario(parent: QWidget, content: Content, scenarios_dir: Path, lang: s
         return None
     source = content.scenarios[dialog.start.currentData()]
     ru, en = dialog.name_ru.text().strip(), dialog.name_en.text().strip()
-    taken = set(content.scenarios) | ({p.stem for p in scenarios_dir.glob("*.toml")} if scenarios_dir.is_dir() else set())
+    mine = {p.stem for p in scenarios_dir.glob("*.toml")} if scenarios_dir.is_dir() else set()
+    taken = set(content.scenarios) | mine
     scenario_id = free_id(en, taken)
     target = scenarios_dir / f"{scenario_id}.toml"
     file = ScenarioFile.copy_of(source.path, target, scenario_id, {"ru": ru, "en": en})

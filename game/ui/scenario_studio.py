@@ -146,24 +146,35 @@ class ScenarioStudio(QWidget):
         self.length.setValue(int(file.head.get("minutes", 15) or 15))
         self.length.valueChanged.connect(lambda v: self._set_head("minutes", v))
         rules.addWidget(self.length, 0, 1)
-        rules.addWidget(QLabel(tr("Dots per voter"), self), 1, 0)
+        self.extras: dict[str, QSpinBox] = {}
+        for n, (key, word) in enumerate(
+            (("opening_minutes", tr("Opening")), ("break_minutes", tr("Break")), ("wrap_up_minutes", tr("Wrap-up"))),
+            start=1,
+        ):
+            rules.addWidget(QLabel(word, self), n, 0)
+            spin = self._spin(0, 120, word, tr(" min"))
+            spin.setValue(int(file.head.get(key, 0) or 0))
+            spin.valueChanged.connect(lambda v, k=key: self._set_head(k, v or None))
+            rules.addWidget(spin, n, 1)
+            self.extras[key] = spin
+        rules.addWidget(QLabel(tr("Dots per voter"), self), 4, 0)
         self.dots = self._spin(1, 20, tr("Dots per voter"))
         self.dots.setValue(int(file.head.get("dots", 3) or 3))
         self.dots.valueChanged.connect(lambda v: self._set_head("dots", v))
-        rules.addWidget(self.dots, 1, 1)
-        rules.addWidget(QLabel(tr("Most dots on one idea"), self), 2, 0)
+        rules.addWidget(self.dots, 4, 1)
+        rules.addWidget(QLabel(tr("Most dots on one idea"), self), 5, 0)
         self.cap = self._spin(1, 20, tr("Most dots on one idea"))
         self.cap.setValue(int(file.head.get("dot_cap", self.dots.value()) or self.dots.value()))
         self.cap.valueChanged.connect(lambda v: self._set_head("dot_cap", v))
-        rules.addWidget(self.cap, 2, 1)
+        rules.addWidget(self.cap, 5, 1)
         self.self_votes = QCheckBox(tr("Votes for one's own ideas"), self)
         self.self_votes.setChecked(bool(file.head.get("self_votes", True)))
         self.self_votes.toggled.connect(lambda v: self._set_head("self_votes", v))
-        rules.addWidget(self.self_votes, 3, 0, 1, 2)
+        rules.addWidget(self.self_votes, 6, 0, 1, 2)
         self.total = QLabel("", self)
         self.total.setWordWrap(True)
-        rules.addWidget(self.total, 4, 0, 1, 2)
-        rules.setRowStretch(5, 1)
+        rules.addWidget(self.total, 7, 0, 1, 2)
+        rules.setRowStretch(8, 1)
         body.addLayout(rules, 2)
         layout.addLayout(body, 1)
 
@@ -205,7 +216,7 @@ class ScenarioStudio(QWidget):
 
     def _row_text(self, n: int) -> str:
         seconds = self.file.seconds(n)
-        when = tr("{0}:{1:02d}").format(seconds // 60, seconds % 60) if seconds else tr("no timer")
+        when = f"{seconds // 60}:{seconds % 60:02d}" if seconds else tr("no timer")
         decks = ", ".join(deck_word(k) for k in self.file.draws(n))
         return f"{n + 1}. {step_word(self.file.step_kind(n))} · {when}" + (f" · {decks}" if decks else "")
 
@@ -229,8 +240,6 @@ class ScenarioStudio(QWidget):
         seconds = self.file.seconds(row)
         self.minutes.setValue(seconds // 60)
         self.seconds.setValue(seconds % 60)
-        for spin in (self.minutes, self.seconds):
-            spin.setEnabled(kind not in NO_TIMER)
         draws, own = self.file.draws(row), self.file.per_team(row)
         teams = self.file.head.get("mode") == "teams"
         for deck, box in self.draw_boxes.items():
@@ -321,10 +330,12 @@ class ScenarioStudio(QWidget):
         self._save.start()
 
     def _show_total(self) -> None:
-        total = self.file.total_seconds()
+        total = self.file.planned_seconds()
         stated = int(self.file.head.get("minutes", 0) or 0)
         minutes = (total + 59) // 60
-        text = tr("The steps add up to {0} min; the scenario says {1} min.").format(minutes, stated)
+        text = tr("Steps, opening, break and wrap-up add up to {0} min; the scenario says {1} min.").format(
+            minutes, stated
+        )
         if minutes != stated:
             text += " " + tr("Change a timer or the stated length so they agree.")
         self.total.setText(text)

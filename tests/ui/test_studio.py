@@ -5,7 +5,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from game.domain.round import new_round
@@ -201,7 +201,7 @@ def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_
     click(qtbot, decks.new_scenario_button)
     studio = window.current_screen()
     assert isinstance(studio, ScenarioStudio)
-    assert studio.total.text() == "The steps add up to 15 min; the scenario says 15 min."
+    assert studio.total.text() == "Steps, opening, break and wrap-up add up to 15 min; the scenario says 15 min."
     # a lens step after the moment, three minutes; the total follows and says it no longer agrees
     studio.list.setCurrentRow(1)
     next(a for a in studio.add_button.menu().actions() if a.text() == "Lens").trigger()
@@ -211,16 +211,20 @@ def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_
     type_text(qtbot, studio.minutes, "3")
     assert studio.file.seconds(2) == 180 and studio.list.item(2).text().startswith("3. Lens · 3:00")
     assert "add up to 18 min; the scenario says 15 min. Change a timer" in studio.total.text()
-    studio.length.setValue(18)
-    assert studio.total.text() == "The steps add up to 18 min; the scenario says 18 min."
+    studio.length.setValue(20)
+    studio.extras["wrap_up_minutes"].setValue(2)
+    assert studio.total.text() == "Steps, opening, break and wrap-up add up to 20 min; the scenario says 20 min."
     # draw a constraint too at the new step, and the instruction in both languages
-    click(qtbot, studio.draw_boxes["constraint"])
+    box = studio.draw_boxes["constraint"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on its tick box
+    assert box.isChecked()
     studio.instructions["en"].selectAll()
     type_text(qtbot, studio.instructions["en"], "Look again, with a limit.")
     studio.save_now()
     assert studio.problems.text() == "" and studio.rehearse_button.isEnabled()
     saved = tomllib.loads((data_home / "scenarios" / "salon-morning.toml").read_text(encoding="utf-8"))
-    assert saved["scenario"]["minutes"] == 18 and saved["steps"][2]["draw"] == ["lens", "constraint"]
+    assert saved["scenario"]["minutes"] == 20 and saved["scenario"]["wrap_up_minutes"] == 2
+    assert saved["steps"][2]["draw"] == ["lens", "constraint"]
     # an empty instruction is named, and Rehearse waits for it
     studio.instructions["ru"].clear()
     studio.save_now()
@@ -229,6 +233,7 @@ def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_
     studio.save_now()
     click(qtbot, studio.rehearse_button)
     rnd = window.current_screen().round
-    assert rnd.scenario.id == "salon-morning" and [s.kind for s in rnd.scenario.steps][:3] == ["client", "moment", "lens"]
+    assert rnd.scenario.id == "salon-morning"
+    assert [s.kind for s in rnd.scenario.steps][:3] == ["client", "moment", "lens"]
     play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
     assert isinstance(window.current_screen(), SummaryScreen)
