@@ -58,6 +58,7 @@ class ScenarioStudio(QWidget):
             edit.setAccessibleName(tr("Scenario name ({0})").format(lang_word(code)))
             edit.setMaxLength(80)
             edit.textEdited.connect(lambda text, c=code: self._set_name(c, text))
+            edit.setCursorPosition(0)  # a long name shows its start
             self.names[code] = edit
             head.addWidget(edit, 1)
         self.mode = QComboBox(self)
@@ -137,46 +138,53 @@ class ScenarioStudio(QWidget):
         holder = QWidget(self)
         holder.setLayout(form)
         scroll = scroll_area(self)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
         body.addWidget(scroll, 5)
 
-        rules = QGridLayout()
-        rules.addWidget(QLabel(tr("Stated length"), self), 0, 0)
+        rules = QGridLayout()  # under the steps: the rules of the whole session, three pairs a row
+        rules.setHorizontalSpacing(10)
+
+        def pair(n: int, word: str, spin: QSpinBox) -> None:
+            label = QLabel(word, self)
+            label.setBuddy(spin)
+            rules.addWidget(label, n // 3, (n % 3) * 2)
+            rules.addWidget(spin, n // 3, (n % 3) * 2 + 1)
+
         self.length = self._spin(1, 600, tr("Stated length in minutes"), tr(" min"))
         self.length.setValue(int(file.head.get("minutes", 15) or 15))
         self.length.valueChanged.connect(lambda v: self._set_head("minutes", v))
-        rules.addWidget(self.length, 0, 1)
+        pair(0, tr("Stated length"), self.length)
         self.extras: dict[str, QSpinBox] = {}
         for n, (key, word) in enumerate(
             (("opening_minutes", tr("Opening")), ("break_minutes", tr("Break")), ("wrap_up_minutes", tr("Wrap-up"))),
             start=1,
         ):
-            rules.addWidget(QLabel(word, self), n, 0)
             spin = self._spin(0, 120, word, tr(" min"))
             spin.setValue(int(file.head.get(key, 0) or 0))
             spin.valueChanged.connect(lambda v, k=key: self._set_head(k, v or None))
-            rules.addWidget(spin, n, 1)
+            pair(n, word, spin)
             self.extras[key] = spin
-        rules.addWidget(QLabel(tr("Dots per voter"), self), 4, 0)
         self.dots = self._spin(1, 20, tr("Dots per voter"))
         self.dots.setValue(int(file.head.get("dots", 3) or 3))
         self.dots.valueChanged.connect(lambda v: self._set_head("dots", v))
-        rules.addWidget(self.dots, 4, 1)
-        rules.addWidget(QLabel(tr("Most dots on one idea"), self), 5, 0)
+        pair(4, tr("Dots per voter"), self.dots)
         self.cap = self._spin(1, 20, tr("Most dots on one idea"))
         self.cap.setValue(int(file.head.get("dot_cap", self.dots.value()) or self.dots.value()))
         self.cap.valueChanged.connect(lambda v: self._set_head("dot_cap", v))
-        rules.addWidget(self.cap, 5, 1)
+        pair(5, tr("Most dots on one idea"), self.cap)
         self.self_votes = QCheckBox(tr("Votes for one's own ideas"), self)
         self.self_votes.setChecked(bool(file.head.get("self_votes", True)))
         self.self_votes.toggled.connect(lambda v: self._set_head("self_votes", v))
-        rules.addWidget(self.self_votes, 6, 0, 1, 2)
+        rules.addWidget(self.self_votes, 2, 0, 1, 2)
         self.total = QLabel("", self)
         self.total.setWordWrap(True)
-        rules.addWidget(self.total, 7, 0, 1, 2)
-        rules.setRowStretch(8, 1)
-        body.addLayout(rules, 2)
+        self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        rules.addWidget(self.total, 2, 2, 1, 4)
+        for col in (1, 3, 5):
+            rules.setColumnStretch(col, 1)
         layout.addLayout(body, 1)
+        layout.addLayout(rules)
 
         self.problems = QLabel("", self)
         self.problems.setObjectName("problem")

@@ -199,6 +199,7 @@ class DeckStudio(QWidget):
             edit.setAccessibleName(tr("Deck name ({0})").format(lang_word(code)))
             edit.setMaxLength(80)
             edit.textEdited.connect(lambda text, c=code: self._deck_name_typed(c, text))
+            edit.setCursorPosition(0)  # a long name shows its start
             self.deck_names[code] = edit
             head.addWidget(edit, 1)
         layout.addLayout(head)
