@@ -1741,6 +1741,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
+      <source>Stated length</source>
+      <translation>Заявленная длительность</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
       <source>Dots per voter</source>
       <translation>Точек у каждого</translation>
     </message>
@@ -1783,11 +1788,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/scenario_studio.py" />
       <source>each team its own</source>
       <translation>каждой команде свою</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/scenario_studio.py" />
-      <source>Stated length</source>
-      <translation>Заявленная длительность</translation>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
@@ -2199,6 +2199,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
+      <source>Change the deck's colour</source>
+      <translation>Сменить цвет колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
       <source>Add a card</source>
       <translation>Добавить карту</translation>
     </message>
@@ -2216,6 +2221,21 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>Deck studio</source>
       <translation>Мастерская колод</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Colour…</source>
+      <translation>Цвет…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The colour of the deck's band (the emblem and the deck's word stay on it)</source>
+      <translation>Цвет полосы колоды (эмблема и название колоды остаются на ней)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The deck's colour</source>
+      <translation>Цвет колоды</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
@@ -2296,6 +2316,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>A deck needs at least one card: add another before you retire this one.</source>
       <translation>В колоде должна быть хотя бы одна карта: добавьте другую, прежде чем убрать эту.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>White text is hard to read on this colour: choose a darker one.</source>
+      <translation>Белый текст плохо читается на этом цвете: выберите цвет потемнее.</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />

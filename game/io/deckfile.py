@@ -159,6 +159,12 @@ class DeckFile:
             twist=text("twist"),
         )
 
+    def preview_deck(self) -> Deck:
+        """The deck's look for a live card (its colour); no cards, nothing checked."""
+        color = self.deck.get("color")
+        name = Text(self.deck_text("name", "ru"), self.deck_text("name", "en"))
+        return Deck(self.deck_id, self.kind, name, (), self.path, None, color if isinstance(color, str) else None)
+
     def dumps(self) -> str:
         if self._head_dirty:
             self._head = self._regenerate_head()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QPushButton
 
 from game.domain.round import new_round
 from game.ui.screens import DecksScreen, SummaryScreen
@@ -91,6 +91,18 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     qtbot.keyClick(screen.editors[("prompt", "en")], Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert screen.editors[("prompt", "en")].toPlainText() == "Is the bill clear?"
+    # the deck's own colour: too light for white text is said; undo brings the old one back
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#f0e060")))
+    click(qtbot, screen.color_button)
+    screen.save_now()
+    assert screen.file.deck["color"] == "#f0e060" and "hard to read" in screen.problems.text()
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#1f5c4a")))
+    click(qtbot, screen.color_button)
+    assert screen.file.deck["color"] == "#1f5c4a" and "#1f5c4a" in screen.face.findChild(QFrame, "band").styleSheet()
+    assert "hard to read" not in screen.problems.text()
     # move the bill up, then back down
     screen.list.setCurrentRow(2)
     qtbot.keyClick(screen.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -101,7 +113,7 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     click(qtbot, next(b for b in screen.findChildren(QPushButton) if b.text() == "← Decks"))
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [c["title"]["ru"] for c in data["cards"]] == [c[0] for c in CARDS]
-    assert path.parent == data_home / "cards" and data["deck"]["kind"] == "lens"
+    assert path.parent == data_home / "cards" and data["deck"]["kind"] == "lens" and data["deck"]["color"] == "#1f5c4a"
 
     decks = window.current_screen()
     assert isinstance(decks, DecksScreen)
