@@ -144,6 +144,14 @@ class Scenario:
     self_votes: bool = True
     hints: bool = True
     per_team: tuple[str, ...] = ()  # deck kinds each team draws for itself wherever a step draws them
+    opening_minutes: int = 0  # the facilitator's opening, before the first step
+    break_minutes: int = 0  # the break the timing allows for (Break on the console starts one this long)
+    wrap_up_minutes: int = 0  # the closing round after the promises
+
+    def planned_seconds(self) -> int:
+        """Every step's timer, the opening, the break and the wrap-up: what the stated length must cover."""
+        extra = self.opening_minutes + self.break_minutes + self.wrap_up_minutes
+        return sum(s.seconds for s in self.steps) + 60 * extra
 
 
 # --- reading files -----------------------------------------------------------------------------------
@@ -386,6 +394,9 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         ("minutes", 15, 1, 600),
         ("dots", 3, 1, 20),
         ("dot_cap", None, 1, 20),
+        ("opening_minutes", 0, 0, 120),
+        ("break_minutes", 0, 0, 120),
+        ("wrap_up_minutes", 0, 0, 120),
     ):
         value = head.get(key, default)
         if value is None:
@@ -393,7 +404,7 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             continue
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             check.fail(None, f"scenario.{key}", f"must be a whole number from {low} to {high}")
-            value = default or low
+            value = default if default is not None else low
         numbers[key] = value
     flags = {}
     for key in ("self_votes", "hints"):
@@ -464,6 +475,9 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         dots=dots,
         dot_cap=numbers["dot_cap"] or dots,
         per_team=tuple(per_team_all),
+        opening_minutes=numbers["opening_minutes"],
+        break_minutes=numbers["break_minutes"],
+        wrap_up_minutes=numbers["wrap_up_minutes"],
         **flags,
     )
 

@@ -187,7 +187,7 @@ class Round:
         table, session = self._tables(team)
         stories = {st for cid in table if (st := self._story(cid))}
         fresh = [cid for cid in pool if cid not in session and cid not in exclude]
-        if self.steps[index].route and fresh:
+        if self.steps[index].route and kind == "touchpoint" and fresh:
             return fresh[0]  # the next stop on the client's route (cards_of sorts by `order`)
         new_story = [cid for cid in fresh if self._story(cid) not in stories or self._story(cid) is None]
         off_table = [cid for cid in pool if cid not in table and cid not in exclude]

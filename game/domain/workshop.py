@@ -281,9 +281,11 @@ class Workshop(Round):
     def on_break(self) -> bool:
         return self.pause is not None
 
-    def start_break(self, seconds: float = BREAK_SECONDS) -> None:
+    def start_break(self, seconds: float | None = None) -> None:
+        """A break as long as the scenario plans one (ten minutes when it does not say)."""
         if self.pause is not None:
             return
+        seconds = seconds if seconds is not None else (self.scenario.break_minutes * 60 or BREAK_SECONDS)
         self.resume_after_break = bool(self.timer and self.timer.running)
         if self.timer:
             self.timer.pause()

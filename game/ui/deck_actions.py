@@ -168,3 +168,82 @@ def export_pack(parent: QWidget, deck: Deck) -> str | None:
     except OSError as e:
         return tr("Could not write {0}: {1}").format(path, e.strerror or e)
     return tr("Deck written to {0}: give it to a colleague, who installs it with Install deck…").format(path)
+
+
+class NewScenarioDialog(QDialog):
+    def __init__(self, content: Content, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("New scenario"))
+        form = QFormLayout(self)
+        self.start = QComboBox(self)
+        self.start.setAccessibleName(tr("Start from"))
+        for scenario in content.scenarios.values():
+            self.start.addItem(f"{scenario.name.get(lang)} ({scenario.minutes} {tr('min')})", scenario.id)
+        form.addRow(tr("Start from"), self.start)
+        self.name_ru = QLineEdit(self)
+        self.name_ru.setAccessibleName(tr("Name in Russian"))
+        self.name_ru.setMaxLength(80)
+        form.addRow(tr("Name in Russian"), self.name_ru)
+        self.name_en = QLineEdit(self)
+        self.name_en.setAccessibleName(tr("Name in English"))
+        self.name_en.setMaxLength(80)
+        form.addRow(tr("Name in English"), self.name_en)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        for edit in (self.name_ru, self.name_en):
+            edit.textChanged.connect(
+                lambda: self.ok.setEnabled(bool(self.name_ru.text().strip() and self.name_en.text().strip()))
+            )
+
+
+def new_scenario(parent: QWidget, content: Content, scenarios_dir: Path, lang: str) -> Path | None:
+    """A new scenario, starting as a copy of one the trainer picks, under a new id."""
+    from game.io.scenariofile import ScenarioFile
+
+    dialog = NewScenarioDialog(content, lang, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    source = content.scenarios[dialog.start.currentData()]
+    ru, en = dialog.name_ru.text().strip(), dialog.name_en.text().strip()
+    mine = {p.stem for p in scenarios_dir.glob("*.toml")} if scenarios_dir.is_dir() else set()
+    taken = set(content.scenarios) | mine
+    scenario_id = free_id(en, taken)
+    target = scenarios_dir / f"{scenario_id}.toml"
+    file = ScenarioFile.copy_of(source.path, target, scenario_id, {"ru": ru, "en": en})
+    file.save()
+    return file.path
+
+
+def own_scenario_copy(parent: QWidget, scenario, scenarios_dir: Path) -> Path | None:
+    """Your copy of a shipped scenario (same id: the game plays it instead); the shipped file is never touched."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.NoIcon)
+    box.setWindowTitle(tr("Edit a shipped scenario"))
+    box.setText(
+        tr("Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. "
+           "Make your copy?")
+    )
+    go = box.addButton(tr("Make my copy"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    if box.clickedButton() is not go:
+        return None
+    scenarios_dir.mkdir(parents=True, exist_ok=True)
+    target = scenarios_dir / f"{scenario.id}.toml"
+    shutil.copyfile(scenario.path, target)
+    return target
+
+
+def step_catalogue(content: Content) -> dict[str, dict[str, str]]:
+    """Each step kind's instruction as the shipped scenarios word it: a new step starts with it."""
+    found: dict[str, dict[str, str]] = {}
+    for scenario in content.scenarios.values():
+        for step in scenario.steps:
+            found.setdefault(step.kind, {"ru": step.instruction.ru, "en": step.instruction.en})
+    return found

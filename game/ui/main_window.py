@@ -529,6 +529,7 @@ class MainWindow(QMainWindow):
         screen = DecksScreen(self.content, self.lang, self, decks_dir=paths.user_decks_dir(self.data_dir))
         screen.go_home.connect(self.show_home)
         screen.edit_deck.connect(self.show_studio)
+        screen.edit_scenario.connect(self.show_scenario_studio)
         screen.decks_changed.connect(self._decks_changed)
         if said:
             screen.said.setText(said)
@@ -538,6 +539,33 @@ class MainWindow(QMainWindow):
         """The user's decks folder changed: read the decks again and show them."""
         self._content = self._load_content()
         self.show_decks(said)
+
+    def show_scenario_studio(self, path: Path) -> None:
+        import tomllib
+
+        from game.io.scenariofile import ScenarioFile
+        from game.ui.deck_actions import step_catalogue
+        from game.ui.scenario_studio import ScenarioStudio
+
+        try:
+            file = ScenarioFile.open(path)
+        except (OSError, ValueError, tomllib.TOMLDecodeError) as e:
+            self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
+            return
+        self._studio = (path, False)
+        screen = ScenarioStudio(file, self.lang, step_catalogue(self.content), parent=self)
+        screen.done.connect(self._decks_changed)
+        screen.rehearse.connect(self._rehearse)
+        self._set(screen)
+
+    def _rehearse(self, scenario_id: str) -> None:
+        """Play a scenario from the studio at once (alone: a trainer rehearses a workshop this way too)."""
+        self._content = self._load_content()
+        if scenario_id not in self.content.scenarios:
+            problems = "; ".join(str(p) for p in self.content.problems if scenario_id in str(p.path))
+            self.statusBar().showMessage(tr("The game cannot play it yet: {0}").format(problems))
+            return
+        self.start_round(scenario_id)
 
     def show_studio(self, path: Path, replaces_shipped: bool = False) -> None:
         import tomllib
@@ -587,6 +615,7 @@ class MainWindow(QMainWindow):
             "LibraryScreen": self.show_library,
             "DecksScreen": self.show_decks,
             "DeckStudio": lambda: self.show_studio(*self._studio),
+            "ScenarioStudio": lambda: self.show_scenario_studio(self._studio[0]),
             "ScenarioPicker": self.show_picker,
         }
         rebuild.get(type(self.current_screen()).__name__, self.show_home)()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui import theme
-from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, tr
+from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, step_word, tr
 
 if TYPE_CHECKING:  # the home screen is up before the decks are read
     from game.domain.content import Content, Scenario
@@ -285,11 +285,15 @@ class SummaryScreen(QWidget):
         layout.addLayout(row)
 
 
+SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 class DecksScreen(QWidget):
     """Browse every deck's cards; make, edit, install and export decks; files that were skipped are listed."""
 
     go_home = Signal()
     edit_deck = Signal(Path, bool)  # a user deck file to open in the studio; True when it replaces a shipped deck
+    edit_scenario = Signal(Path)  # a user scenario file to open in the scenario studio
     decks_changed = Signal(str)  # the decks folder changed (what to tell the trainer): read the decks again
 
     def __init__(
@@ -301,6 +305,7 @@ class DecksScreen(QWidget):
         self.content = content
         self.lang = lang
         self.decks_dir = decks_dir
+        self.scenarios_dir = decks_dir.parent / "scenarios" if decks_dir is not None else None
         self.shipped_dir = paths.shipped("cards")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
@@ -325,6 +330,18 @@ class DecksScreen(QWidget):
             item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}{mine}")
             item.setData(Qt.ItemDataRole.UserRole, deck.id)
             self.list.addItem(item)
+        if decks_dir is not None:  # the scenarios, below the decks: made and edited in the scenario studio
+            header = QListWidgetItem(tr("Scenarios"))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.list.addItem(header)
+            for scenario in content.scenarios.values():
+                mine = "" if scenario.path.parent == paths.shipped("scenarios") else " ✎"
+                item = QListWidgetItem(f"{scenario.name.get(lang)} — {scenario.minutes} {tr('min')}{mine}")
+                item.setData(SCENARIO_ROLE, scenario.id)
+                self.list.addItem(item)
         self.list.currentItemChanged.connect(self._show)
         row.addWidget(self.list, 1)
         self.scroll = scroll_area(self)
@@ -336,6 +353,9 @@ class DecksScreen(QWidget):
         self.new_button = QPushButton(tr("New deck…"), self)
         self.new_button.setToolTip(tr("Write your own deck: cards in Russian and English, saved as you go"))
         self.new_button.clicked.connect(self._new)
+        self.new_scenario_button = QPushButton(tr("New scenario…"), self)
+        self.new_scenario_button.setToolTip(tr("Build a session from the game's steps, with your timers and decks"))
+        self.new_scenario_button.clicked.connect(self._new_scenario)
         self.edit_button = QPushButton(tr("Edit"), self)
         self.edit_button.clicked.connect(self._edit)
         self.install_button = QPushButton(tr("Install deck…"), self)
@@ -344,11 +364,13 @@ class DecksScreen(QWidget):
         self.export_button = QPushButton(tr("Export deck…"), self)
         self.export_button.setToolTip(tr("One .tmdeck file with the deck and its art, to give to a colleague"))
         self.export_button.clicked.connect(self._export)
-        for button in (self.new_button, self.edit_button, self.install_button, self.export_button):
+        for button in (self.new_button, self.new_scenario_button, self.edit_button, self.install_button,
+                       self.export_button):
             button.setVisible(decks_dir is not None)
         back = QPushButton(tr("← Home"), self)
         back.clicked.connect(self.go_home)
         self.top.addWidget(self.new_button)
+        self.top.addWidget(self.new_scenario_button)
         self.top.addWidget(self.install_button)
         row = QHBoxLayout()
         row.addWidget(back)
@@ -369,7 +391,31 @@ class DecksScreen(QWidget):
 
     def current_deck(self):
         item = self.list.currentItem()
-        return self.content.decks[item.data(Qt.ItemDataRole.UserRole)] if item is not None else None
+        deck_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.content.decks.get(deck_id) if deck_id else None
+
+    def current_scenario(self):
+        item = self.list.currentItem()
+        scenario_id = item.data(SCENARIO_ROLE) if item is not None else None
+        return self.content.scenarios.get(scenario_id) if scenario_id else None
+
+    def _new_scenario(self) -> None:
+        from game.ui.deck_actions import new_scenario
+
+        path = new_scenario(self, self.content, self.scenarios_dir, self.lang)
+        if path is not None:
+            self.edit_scenario.emit(path)
+
+    def _edit_scenario(self, scenario) -> None:
+        from game import paths
+        from game.ui.deck_actions import own_scenario_copy
+
+        if scenario.path.parent == paths.shipped("scenarios"):
+            path = own_scenario_copy(self, scenario, self.scenarios_dir)
+            if path is not None:
+                self.edit_scenario.emit(path)
+        else:
+            self.edit_scenario.emit(scenario.path)
 
     def _new(self) -> None:
         from game.ui.deck_actions import new_deck
@@ -383,6 +429,8 @@ class DecksScreen(QWidget):
 
         deck = self.current_deck()
         if deck is None:
+            if (scenario := self.current_scenario()) is not None:
+                self._edit_scenario(scenario)
             return
         shipped_ids = {p.stem for p in self.shipped_dir.glob("*.toml")}
         if self._shipped(deck):
@@ -410,16 +458,23 @@ class DecksScreen(QWidget):
     def _print(self) -> None:
         from game.ui.transfer import print_deck
 
-        item = self.list.currentItem()
-        if item is not None:
-            said = print_deck(self, self.content.decks[item.data(Qt.ItemDataRole.UserRole)], self.lang)
+        deck = self.current_deck()
+        if deck is not None:
+            said = print_deck(self, deck, self.lang)
             if said:
                 self.said.setText(said)
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        deck = self.content.decks[item.data(Qt.ItemDataRole.UserRole)]
+        self.export_button.setEnabled(self.current_deck() is not None)
+        self.print_button.setEnabled(self.current_deck() is not None)
+        if (scenario := self.current_scenario()) is not None:
+            self._show_scenario(scenario)
+            return
+        deck = self.current_deck()
+        if deck is None:
+            return
         self.edit_button.setText(tr("Edit a copy…") if self._shipped(deck) else tr("Edit…"))
         self.edit_button.setToolTip(
             tr("Shipped decks stay as they are: you edit your own copy, which your games then play")
@@ -432,3 +487,16 @@ class DecksScreen(QWidget):
             face.setMinimumHeight(260)
             grid.addWidget(face, n // 3, n % 3)
         self.scroll.setWidget(host)
+
+    def _show_scenario(self, scenario) -> None:
+        from game import paths
+
+        shipped = scenario.path.parent == paths.shipped("scenarios")
+        self.edit_button.setText(tr("Edit a copy…") if shipped else tr("Edit…"))
+        self.edit_button.setToolTip(tr("Open the scenario in the scenario studio"))
+        lines = [scenario.description.get(self.lang), ""]
+        for n, step in enumerate(scenario.steps, 1):
+            when = f"{step.seconds // 60}:{step.seconds % 60:02d}" if step.seconds else "—"
+            decks = ", ".join(deck_word(k) for k in step.draw)
+            lines.append(f"{n}. {step_word(step.kind)} · {when}" + (f" · {decks}" if decks else ""))
+        self.scroll.setWidget(_label("\n".join(lines), "", self))

@@ -119,6 +119,30 @@ class _DeckName(QUndoCommand):
         self.studio.apply_deck_name(self.lang, self.old)
 
 
+class _DeckColor(QUndoCommand):
+    def __init__(self, studio: "DeckStudio", old: str | None, new: str | None):
+        super().__init__(tr("Change the deck's colour"))
+        self.studio, self.old, self.new = studio, old, new
+
+    def redo(self) -> None:
+        self.studio.apply_color(self.new)
+
+    def undo(self) -> None:
+        self.studio.apply_color(self.old)
+
+
+def contrast_with_white(color: str) -> float:
+    """WCAG contrast of white text on `color` ("#rrggbb"): the band's deck word must stay readable."""
+
+    def channel(c: int) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    lum = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (lum + 0.05)
+
+
 class _AddCard(QUndoCommand):
     def __init__(self, studio: "DeckStudio", index: int, card: dict):
         super().__init__(tr("Add a card"))
@@ -199,8 +223,14 @@ class DeckStudio(QWidget):
             edit.setAccessibleName(tr("Deck name ({0})").format(lang_word(code)))
             edit.setMaxLength(80)
             edit.textEdited.connect(lambda text, c=code: self._deck_name_typed(c, text))
+            edit.setCursorPosition(0)  # a long name shows its start
             self.deck_names[code] = edit
             head.addWidget(edit, 1)
+        self.color_button = QPushButton(tr("Colour…"), self)
+        self.color_button.setToolTip(tr("The colour of the deck's band (the emblem and the deck's word stay on it)"))
+        self.color_button.setAccessibleName(tr("The deck's colour"))
+        self.color_button.clicked.connect(self.choose_color)
+        head.addWidget(self.color_button)
         layout.addLayout(head)
 
         body = QHBoxLayout()
@@ -312,6 +342,7 @@ class DeckStudio(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.cards_changed(0)
+        self._save.stop()  # opening changes nothing
         self.set_preview_lang(lang)
         self._show_problems()
 
@@ -366,6 +397,21 @@ class DeckStudio(QWidget):
         old = self.file.deck_text("name", code)
         if old != text:
             self.undo_stack.push(_DeckName(self, code, old, text))
+
+    def choose_color(self) -> None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
+        old = self.file.deck.get("color")
+        chosen = QColorDialog.getColor(QColor(old or "#5B3FA0"), self, tr("The deck's colour"))
+        if chosen.isValid() and chosen.name() != old:
+            self.undo_stack.push(_DeckColor(self, old, chosen.name()))
+
+    def apply_color(self, color: str | None) -> None:
+        self.file.set_color(color)
+        self._rebuild_preview()
+        self._show_problems()
+        self._changed()
 
     def add_card(self) -> None:
         at = self.index + 1 if self.file.cards else 0
@@ -475,7 +521,9 @@ class DeckStudio(QWidget):
             mark.setText(tr("Missing translation: {0}").format(", ".join(lang_word(g) for g in gaps)) if gaps else "")
             mark.setVisible(bool(gaps))
             for code in LANGS:
-                theme.flag_style(self.editors[(field, code)], "missing", code in gaps)
+                editor = self.editors[(field, code)]
+                if (editor.property("missing") == "true") != (code in gaps):  # re-polishing costs a frame
+                    theme.flag_style(editor, "missing", code in gaps)
 
     # --- the live card ------------------------------------------------------------------------------
 
@@ -485,7 +533,9 @@ class DeckStudio(QWidget):
         if self.face is not None:
             self.face.setParent(None)
             self.face.deleteLater()
-        self.face = CardFace(self.file.card(self.index), self.preview_lang, redraw=False, parent=self)
+        self.face = CardFace(
+            self.file.card(self.index), self.preview_lang, deck=self.file.preview_deck(), redraw=False, parent=self
+        )
         self.face.setAccessibleName(tr("The card as the room sees it"))
         self.face.story_button.setVisible(False)
         self.face.show_story(True)
@@ -521,6 +571,10 @@ class DeckStudio(QWidget):
         self._show_problems()
 
     def _show_problems(self) -> None:
+        color = self.file.deck.get("color")
+        if isinstance(color, str) and len(color) == 7 and contrast_with_white(color) < 4.5:
+            self.problems.setText(tr("White text is hard to read on this colour: choose a darker one."))
+            return
         problems = self.file.problems()
         if problems:
             words = [

@@ -136,9 +136,8 @@ def test_touchpoints_walk_the_route_in_order(content):
 
 
 def test_the_five_scenarios_are_shipped(content):
-    assert {"solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions"} <= set(
-        content.scenarios
-    )
+    assert {"solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions",
+            "morning-reflection"} <= set(content.scenarios)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -154,7 +153,55 @@ def test_every_scenario_plays_to_its_end(content, scenario_id):
 
     seen = play_to_end(rnd, advance)
     assert seen[-2:] == ["choose", "promise"]
-    assert sum(s.seconds for s in scenario.steps) <= scenario.minutes * 60
+
+
+
+SCENARIOS = ["solo-spark", "classic-workshop", "journey-walk", "complaint-to-delight", "morning-questions",
+             "morning-reflection"]  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_scenario_fits_its_stated_length_with_opening_break_and_wrap_up(content, scenario_id):
+    scenario = content.scenarios[scenario_id]
+    assert all(step.seconds > 0 for step in scenario.steps), "an untimed step would not be counted"
+    assert scenario.planned_seconds() == scenario.minutes * 60
+
+
+def test_the_classic_workshop_leaves_time_to_open_break_and_wrap_up_and_checks_shortlists(content):
+    scenario = content.scenarios["classic-workshop"]
+    assert (scenario.opening_minutes, scenario.break_minutes, scenario.wrap_up_minutes) >= (3, 10, 5)
+    assert scenario.per_team == ("business", "client")
+    [check] = [s for s in scenario.steps if s.kind == "check"]
+    assert "three strongest ideas" in check.instruction.en and "три свои самые сильные" in check.instruction.ru
+
+
+def test_journey_walk_asks_fix_wow_and_plan_b_at_every_stop_through_a_lens(content):
+    steps = content.scenarios["journey-walk"].steps
+    stops = [s for s in steps if s.kind == "moment"]
+    assert len(stops) == len(content.cards_of("touchpoint")) and all(s.draw == ("touchpoint", "lens") for s in stops)
+    for step in (s for s in steps if s.kind == "magic"):
+        assert all(word in step.instruction.en for word in ("Fix", "WOW", "Plan B", "promise clients in advance"))
+    last = stops[-1].instruction.en
+    assert "Plan B matters most" in last and "Stop 12" in last
+    assert "paying" in stops[8].instruction.en and "price" not in stops[11].instruction.en
+    rnd = new_round(content.scenarios["journey-walk"], content, seed=4)
+    lenses = []
+    while rnd.step.kind != "check":
+        lenses += [c.id for c in rnd.cards() if c.kind == "lens"]
+        if rnd.step.kind == "magic":
+            rnd.add_idea("x")
+        rnd.next()
+    assert len(lenses) == 12 and len(set(lenses)) == 12  # a lens at every stop, none twice
+
+
+def test_the_morning_questions_are_a_managers_ritual_ending_in_an_offer_of_help(content):
+    cards = {c.id: c for c in content.cards_of("warmup")}
+    for card_id in ("wu-always", "wu-surprise"):
+        assert cards[card_id].prompt.en.endswith("How can I help?")
+        assert cards[card_id].prompt.ru.endswith("Чем я могу помочь?")
+    ritual, solo = content.scenarios["morning-questions"], content.scenarios["morning-reflection"]
+    assert ritual.name.en == "The three morning questions" and "manager" in ritual.description.en
+    assert [s.cards for s in ritual.steps[:3]] == [s.cards for s in solo.steps[:3]]
 
 
 def test_journey_walk_follows_the_route(content):

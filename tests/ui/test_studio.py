@@ -5,8 +5,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QPushButton
 
 from game.domain.round import new_round
 from game.ui.screens import DecksScreen, SummaryScreen
@@ -91,6 +91,18 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     qtbot.keyClick(screen.editors[("prompt", "en")], Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert screen.editors[("prompt", "en")].toPlainText() == "Is the bill clear?"
+    # the deck's own colour: too light for white text is said; undo brings the old one back
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#f0e060")))
+    click(qtbot, screen.color_button)
+    screen.save_now()
+    assert screen.file.deck["color"] == "#f0e060" and "hard to read" in screen.problems.text()
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#1f5c4a")))
+    click(qtbot, screen.color_button)
+    assert screen.file.deck["color"] == "#1f5c4a" and "#1f5c4a" in screen.face.findChild(QFrame, "band").styleSheet()
+    assert "hard to read" not in screen.problems.text()
     # move the bill up, then back down
     screen.list.setCurrentRow(2)
     qtbot.keyClick(screen.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -101,7 +113,7 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     click(qtbot, next(b for b in screen.findChildren(QPushButton) if b.text() == "← Decks"))
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [c["title"]["ru"] for c in data["cards"]] == [c[0] for c in CARDS]
-    assert path.parent == data_home / "cards" and data["deck"]["kind"] == "lens"
+    assert path.parent == data_home / "cards" and data["deck"]["kind"] == "lens" and data["deck"]["color"] == "#1f5c4a"
 
     decks = window.current_screen()
     assert isinstance(decks, DecksScreen)
@@ -182,3 +194,58 @@ def test_a_shipped_deck_is_edited_as_your_copy_and_can_go_back(qtbot, open_windo
     assert window.content.decks["lens"].path.parent == paths.shipped("cards")
     assert len(list((data_home / "cards" / "replaced").glob("lens-*.toml"))) == 1
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_window, data_home):
+    from game.ui.scenario_studio import ScenarioStudio
+
+    window = open_window()
+    window.actions_["decks"].trigger()
+    decks = window.current_screen()
+
+    def fill(dialog) -> None:
+        dialog.start.setCurrentIndex(dialog.start.findData("solo-spark"))
+        dialog.name_ru.setText("Утро в салоне")
+        dialog.name_en.setText("Salon morning")
+        dialog.ok.click()
+
+    when_modal(fill)
+    click(qtbot, decks.new_scenario_button)
+    studio = window.current_screen()
+    assert isinstance(studio, ScenarioStudio)
+    assert studio.total.text() == "Steps, opening, break and wrap-up add up to 15 min; the scenario says 15 min."
+    # a lens step after the moment, three minutes; the total follows and says it no longer agrees
+    studio.list.setCurrentRow(1)
+    next(a for a in studio.add_button.menu().actions() if a.text() == "Lens").trigger()
+    assert studio.list.currentRow() == 2 and studio.file.step_kind(2) == "lens"
+    studio.minutes.setFocus()
+    studio.minutes.selectAll()
+    type_text(qtbot, studio.minutes, "3")
+    assert studio.file.seconds(2) == 180 and studio.list.item(2).text().startswith("3. Lens · 3:00")
+    assert "add up to 18 min; the scenario says 15 min. Change a timer" in studio.total.text()
+    studio.length.setValue(20)
+    studio.extras["wrap_up_minutes"].setValue(2)
+    assert studio.total.text() == "Steps, opening, break and wrap-up add up to 20 min; the scenario says 20 min."
+    # draw a constraint too at the new step, and the instruction in both languages
+    box = studio.draw_boxes["constraint"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on its tick box
+    assert box.isChecked()
+    studio.instructions["en"].selectAll()
+    type_text(qtbot, studio.instructions["en"], "Look again, with a limit.")
+    studio.save_now()
+    assert studio.problems.text() == "" and studio.rehearse_button.isEnabled()
+    saved = tomllib.loads((data_home / "scenarios" / "salon-morning.toml").read_text(encoding="utf-8"))
+    assert saved["scenario"]["minutes"] == 20 and saved["scenario"]["wrap_up_minutes"] == 2
+    assert saved["steps"][2]["draw"] == ["lens", "constraint"]
+    # an empty instruction is named, and Rehearse waits for it
+    studio.instructions["ru"].clear()
+    studio.save_now()
+    assert "step 3: instruction.ru" in studio.problems.text() and not studio.rehearse_button.isEnabled()
+    type_text(qtbot, studio.instructions["ru"], "Посмотрите ещё раз, с ограничением.")
+    studio.save_now()
+    click(qtbot, studio.rehearse_button)
+    rnd = window.current_screen().round
+    assert rnd.scenario.id == "salon-morning"
+    assert [s.kind for s in rnd.scenario.steps][:3] == ["client", "moment", "lens"]
+    play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
+    assert isinstance(window.current_screen(), SummaryScreen)
