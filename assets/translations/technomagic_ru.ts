@@ -250,8 +250,8 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <source>Phones: {0}</source>
-      <translation>Телефоны: {0}</translation>
+      <source>Phones: {0} of {1}</source>
+      <translation>Телефоны: {0} из {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />

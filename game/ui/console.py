@@ -559,7 +559,7 @@ class WorkshopConsole(QWidget):
     def phones_changed(self) -> None:
         room = self.room
         connected = sum(1 for d in room.room.devices.values() if room.status(d) == "connected")
-        self.buttons["phones"].setText(tr("Phones: {0}").format(connected))
+        self.buttons["phones"].setText(tr("Phones: {0} of {1}").format(connected, len(room.room.devices)))
         self._presenter_later.start()
         if self.phones_dialog is not None:
             self.phones_dialog.refresh()
