@@ -154,6 +154,44 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
 
 
+def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_teams, phones):
+    """The laptop takes five ideas a second: a burst is refused in part and the page sends the rest a moment
+    later, none lost; the language changes on the spot, the laptop's texts too; a room closed and opened again
+    (same port) finds the phone coming back by itself with what it sent meanwhile."""
+    room = two_teams
+    ws = room.ws
+    phone = phones("en")
+    join(qtbot, phone, room.url(), "Ann", "Red")
+    burst = [f"Idea number {n}" for n in range(1, 9)]
+    phone.js(
+        "const input = document.getElementById('idea-input'), form = document.getElementById('idea-form');"
+        "for (const text of arguments[0]) { input.value = text; form.requestSubmit(); }",
+        burst,
+    )
+    qtbot.waitUntil(lambda: texts(ws) == burst, timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == burst and not phone.pending(), timeout=WAIT)
+    assert phone.text("idea-error") == ""
+
+    phone.tap("Русский", within="header")
+    assert phone.button("Отправить").is_displayed() and phone.text("net") == ""
+    qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "ru"), timeout=WAIT)
+    assert phone.text("step-text") == ws.step.instruction.get("ru")
+    phone.tap("English", within="header")
+    qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en"), timeout=WAIT)
+
+    port = room.room.port
+    room.close()
+    qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+    phone.send_idea("Sent while the laptop was away")
+    assert phone.pending() == ["waiting for the network…"]
+    assert room.open(), room.problem
+    assert room.room.port == port
+    qtbot.waitUntil(lambda: texts(ws) == [*burst, "Sent while the laptop was away"], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.text("net") == "" and not phone.pending(), timeout=WAIT)
+    assert phone.items("idea-list") == texts(ws)
+    assert not [e for e in phone.errors() if "WebSocket" not in e]
+
+
 class FakeClock:
     def __init__(self) -> None:
         self.now = 1000.0
@@ -219,6 +257,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     changed()
     assert phone.items("idea-list") == [first, second]  # another team's idea is not on this phone
     edit, delete = ("Изменить", "Удалить") if ru else ("Edit", "Delete")
+    qtbot.waitUntil(lambda: phone.has(f"{edit}: {second}"), timeout=WAIT)  # one's own ideas can be changed
     phone.tap(f"{edit}: {second}")
     phone.type_into(f"edit-{ws.ideas[1].id}", " and a biscuit" + Keys.ENTER)
     qtbot.waitUntil(lambda: ws.ideas[1].text == f"{second} and a biscuit", timeout=WAIT)

@@ -134,7 +134,8 @@
   let nameGiven = false;
   let pendingJoin = null;
   let choosingTeam = false;
-  let editing = null; // {id, text} while one's own idea is being edited
+  let editing = null;
+  const arrived = new Map(); // ideas acknowledged, not yet in the laptop's list: idea id -> text // {id, text} while one's own idea is being edited
   let confirmDelete = null;
   const promiseDrafts = store.get('promises', {});
   let stopMessage = '';
@@ -244,6 +245,7 @@
     route();
   }
 
+  let resendTimer = 0;
   function flushQueue() {
     for (const item of queue) raw({ type: 'idea', cid: item.cid, ref: item.cid, text: item.text });
   }
@@ -262,6 +264,7 @@
     if (me && typeof msg.team === 'string') me = { ...me, team: msg.team };
     if (me && typeof msg.anonymous === 'boolean') me = { ...me, anonymous: msg.anonymous };
     if (me && typeof msg.name === 'string' && msg.name) me = { ...me, name: msg.name };
+    arrived.clear(); // every message after an ack carries the laptop's list with that idea in it
     if (stepChanged) {
       editing = null;
       confirmDelete = null;
@@ -279,6 +282,7 @@
       if (msg.version < shownVersion) return;
       shownVersion = msg.version;
     }
+    arrived.clear();
     const byId = new Map((state.ideas || []).map((i) => [i.id, i]));
     for (const id of msg.remove || []) byId.delete(id);
     for (const idea of msg.upsert || []) if (idea && idea.id !== undefined) byId.set(idea.id, idea);
@@ -293,7 +297,10 @@
 
   function onAck(msg) {
     const cid = msg.cid || msg.ref;
-    if (cid && queue.some((q) => q.cid === cid)) {
+    const acked = cid && queue.find((q) => q.cid === cid);
+    if (acked) {
+      const known = (state?.ideas || []).some((i) => i.id === msg.idea);
+      if (typeof msg.idea === 'number' && !known) arrived.set(msg.idea, acked.text); // until the list has it
       queue = queue.filter((q) => q.cid !== cid);
       store.set('queue', queue);
       renderIdeas();
@@ -328,11 +335,17 @@
     }
     const queued = queue.find((q) => q.cid === ref);
     if (queued && ['not_joined', 'hello_first'].includes(msg.code)) return; // sent again after joining
+    if (queued && msg.code === 'too_fast') { // a burst: the laptop takes five a second, the rest go a bit later
+      clearTimeout(resendTimer);
+      resendTimer = setTimeout(flushQueue, 1200);
+      return;
+    }
     if (queued) { // the laptop will never take it: give the text back rather than lose it
       queue = queue.filter((q) => q.cid !== ref);
       store.set('queue', queue);
       const input = $('idea-input');
-      if (!input.value.trim()) { input.value = queued.text; saveDraft(); }
+      input.value = input.value.trim() ? `${input.value.trimEnd()}\n${queued.text}` : queued.text;
+      saveDraft();
       $('idea-error').textContent = text;
       renderIdeas();
       return;
@@ -552,12 +565,17 @@
     list.replaceChildren();
     const ideas = Array.isArray(state.ideas) ? state.ideas : [];
     for (const idea of ideas) list.append(ideaItem(idea));
+    for (const text of arrived.values()) {
+      const li = el('li');
+      li.append(el('div', 'text', text));
+      list.append(li);
+    }
     for (const q of queue) {
       const li = el('li');
       li.append(el('div', 'text', q.text), el('span', 'pending', ready() ? t('sending') : t('waiting_net')));
       list.append(li);
     }
-    $('ideas-empty').hidden = ideas.length + queue.length > 0;
+    $('ideas-empty').hidden = ideas.length + arrived.size + queue.length > 0;
     if (caret) {
       const box = list.querySelector('textarea');
       if (box) { box.focus(); box.setSelectionRange(caret[0], caret[1]); }
