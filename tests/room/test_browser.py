@@ -457,3 +457,58 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     assert saved[blue1.text].promise_who == "Борис"
     for phone in (ann, boris, cleo):
         assert not phone.errors()
+
+
+def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(qtbot, open_window, data_home, phones):
+    """SIGKILL the trainer's app with a phone in the room; restart, Continue: the page, never reloaded nor
+    rescanned, dials the same address again, sends what was typed meanwhile, and nothing is doubled."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.room.test_resume_room import RUNNING
+    from tests.ui.conftest import click
+    from tests.ui.test_resume import home_with_resume
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNING, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    try:
+        url = proc.stdout.readline().strip()
+        phone = phones("en")
+        join(qtbot, phone, url, "Ann", "Blue")
+        sent = ["A blanket on the terrace", "Tea while you wait"]
+        for text in sent:
+            phone.send_idea(text)
+        qtbot.waitUntil(lambda: phone.items("idea-list") == sent and not phone.pending(), timeout=WAIT)
+        autosave = data_home / "round-in-play.json"
+
+        def saved() -> list[str]:
+            try:
+                return [i["text"] for i in json.loads(autosave.read_text(encoding="utf-8"))["ideas"]]
+            except (OSError, ValueError):
+                return []
+
+        qtbot.waitUntil(lambda: saved() == sent, timeout=WAIT)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+        phone.send_idea("Typed while the laptop was down")
+        assert phone.pending() == ["waiting for the network…"]
+
+        win = open_window()
+        click(qtbot, home_with_resume(qtbot, win).resume_button)
+        assert win.room is not None and win.room.url() == url
+        everything = [*sent, "Typed while the laptop was down"]
+        qtbot.waitUntil(lambda: [i.text for i in win.round.ideas] == everything, timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.items("idea-list") == everything and phone.text("net") == "", timeout=WAIT)
+        assert phone.view() == "v-step" and phone.js("return location.href") == url
+        column = win.current_screen().panel.columns[1]
+        qtbot.waitUntil(lambda: column.list.count() == 3)
+        assert not [e for e in phone.errors() if "WebSocket" not in e]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
