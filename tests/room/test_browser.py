@@ -192,6 +192,38 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     assert not [e for e in phone.errors() if "WebSocket" not in e]
 
 
+def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_removed_phone(qtbot, two_teams, phones):
+    room = two_teams
+    room.ws.anonymous = True
+    room.console_changed()
+    ann = phones("en")
+    ann.open(room.url())
+    qtbot.waitUntil(lambda: ann.view() == "v-team", timeout=WAIT)  # no name asked in an anonymous room
+    shot(ann, "2-team-anonymous")
+    ann.tap("Red")
+    qtbot.waitUntil(lambda: ann.view() == "v-step", timeout=WAIT)
+    assert ann.text("who").startswith("Team Red")
+    [device] = room.room.devices.values()
+    assert (device.name, device.team) == ("", "Red")
+
+    room.move(device.token, "Blue")  # the trainer puts this phone in another team: no choice left on it
+    qtbot.waitUntil(lambda: ann.text("who") == "Team Blue", timeout=WAIT)
+    assert not ann.has("Change team")
+
+    room.lock(True)
+    late = phones("ru")
+    late.open(room.url())
+    qtbot.waitUntil(lambda: late.view() == "v-stop", timeout=WAIT)
+    assert late.text("stop-text") == texts_.refusal("room_locked", "ru")
+    assert len(room.room.devices) == 1
+
+    room.remove(device.token)
+    qtbot.waitUntil(lambda: ann.view() == "v-stop", timeout=WAIT)
+    assert ann.text("stop-text") == texts_.refusal("removed", "en")
+    assert ann.js("return localStorage.getItem('tm' + location.pathname + 'device')") is None
+    shot(ann, "0-removed")
+
+
 class FakeClock:
     def __init__(self) -> None:
         self.now = 1000.0
