@@ -128,6 +128,7 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     phone.type_into("idea-input", " wait" + Keys.ENTER)
     phone.send_idea("A note with the bill")
     assert phone.pending() == ["waiting for the network…"] * 2
+    shot(phone, "3-offline")
     queued = phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')")
     assert [q["text"] for q in json.loads(queued)] == ["Tea while you wait", "A note with the bill"]
     phone.type_into("idea-input", "Half a thought")

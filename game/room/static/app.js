@@ -567,7 +567,7 @@
     for (const idea of ideas) list.append(ideaItem(idea));
     for (const text of arrived.values()) {
       const li = el('li');
-      li.append(el('div', 'text', text));
+      li.append(el('div', 'text', text), el('span', 'mine', t('you')));
       list.append(li);
     }
     for (const q of queue) {
@@ -821,7 +821,7 @@
   }
   function showNet() {
     const net = $('net');
-    const off = everConnected && !(ws && ws.readyState === 1 && me && me.online);
+    const off = everConnected && !stopped && !(ws && ws.readyState === 1 && me && me.online);
     net.textContent = off ? t('offline') : '';
     net.classList.toggle('off', off);
   }
