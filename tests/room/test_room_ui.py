@@ -125,7 +125,7 @@ def test_the_facilitator_moves_removes_and_locks_out_phones_with_clicks(qtbot, o
     late.send({"type": "hello", "device": None, "lang": "ru"})
     refusal = late.next("refused")
     assert refusal["code"] == "room_locked" and refusal["message"] == "Комната закрыта: спросите ведущего."
-    assert "the room is locked" in win.presenter.join_card.counts.text()
+    qtbot.waitUntil(lambda: "the room is locked" in win.presenter.join_card.counts.text())
     assert [d.name for d in win.round.room.devices.values()] == ["Bob"]
 
 
