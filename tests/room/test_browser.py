@@ -152,6 +152,21 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     )
     assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
     assert phone.items("idea-list") == texts(ws)
+
+    # An idea sent offline while the room moved on past the idea steps: refused, said so, and kept for later.
+    phone.js("const i = document.getElementById('idea-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
+    phone.offline(True)
+    qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+    phone.send_idea("Too late for this step")
+    while ws.step.kind != "check":
+        ws.next()
+    room.console_changed()
+    phone.offline(False)
+    qtbot.waitUntil(lambda: phone.text("toast").startswith(texts_.refusal("wrong_step", "en")), timeout=WAIT)
+    assert "kept for the next idea step" in phone.text("toast")
+    assert phone.js("return localStorage.getItem('tm' + location.pathname + 'draft')") == '"Too late for this step"'
+    assert phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')") == "[]"
+    assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
     assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
 
 
@@ -210,6 +225,19 @@ def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_remove
     room.move(device.token, "Blue")  # the trainer puts this phone in another team: no choice left on it
     qtbot.waitUntil(lambda: ann.text("who") == "Team Blue", timeout=WAIT)
     assert not ann.has("Change team")
+
+    # In an anonymous room the page cannot tell its team's ideas on the vote: the laptop refuses, plainly.
+    ann.send_idea("Our own idea")
+    qtbot.waitUntil(lambda: [i.text for i in room.ws.ideas] == ["Our own idea"], timeout=WAIT)
+    while room.ws.step.kind != "choose":
+        room.ws.next()
+    room.console_changed()
+    qtbot.waitUntil(lambda: ann.shown("p-vote"), timeout=WAIT)
+    assert ann.items("vote-list") == ["Our own idea"] and not ann.text("vote-list").count("Blue")
+    ann.tap("Add a dot to: Our own idea")
+    qtbot.waitUntil(lambda: ann.text("vote-error") == texts_.refusal("own_idea", "en"), timeout=WAIT)
+    assert room.ws.dots_given() == 0
+    shot(ann, "6-vote-refused")
 
     room.lock(True)
     late = phones("ru")

@@ -29,7 +29,7 @@
       check_yes: 'Yes: {0}', idea_sent: 'Idea sent.', lost_ws: 'The room closed this connection.',
       bad_token: 'This room is no longer open. Scan the code on the screen again.', waiting_step: 'Waiting for the room…',
       no_ideas_step: 'Listen to the facilitator: ideas come on the next steps.', deleted: 'Idea deleted.',
-      lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
+      kept: 'What you typed is kept for the next idea step.', lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
       errors: {
         too_fast: 'Slow down a little: at most 5 ideas a second.', wrong_step: 'This step is over.',
         no_dots_left: 'No dots left.', idea_cap: 'This idea already has as many of your dots as it may.',
@@ -63,7 +63,7 @@
       check_yes: 'Да: {0}', idea_sent: 'Идея отправлена.', lost_ws: 'Комната закрыла это подключение.',
       bad_token: 'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.', waiting_step: 'Ждём комнату…',
       no_ideas_step: 'Слушайте ведущего: идеи — на следующих шагах.', deleted: 'Идея удалена.',
-      lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
+      kept: 'Текст сохранён до следующего шага с идеями.', lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
       errors: {
         too_fast: 'Чуть медленнее: не больше 5 идей в секунду.', wrong_step: 'Этот шаг уже закончился.',
         no_dots_left: 'Точек больше нет.', idea_cap: 'На этой идее уже столько ваших точек, сколько можно.',
@@ -210,6 +210,7 @@
     if (document.visibilityState !== 'visible') return;
     attempt = 0;
     if (!ws) connect();
+    else if (Date.now() - lastHeard > 15000) drop(); // slept: the socket is likely dead, dial at once
     else raw({ type: 'ping' });
   });
   window.addEventListener('pageshow', () => { if (!ws) connect(); });
@@ -348,6 +349,7 @@
       saveDraft();
       $('idea-error').textContent = text;
       renderIdeas();
+      if ($('p-ideas').hidden) toast(`${text} ${t('kept')}`);
       return;
     }
     if (ref === 'join' || ['needs_name', 'unknown_team', 'team_fixed'].includes(msg.code)) {
