@@ -227,14 +227,17 @@ def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_remove
     assert not ann.has("Change team")
 
     # In an anonymous room the page cannot tell its team's ideas on the vote: the laptop refuses, plainly.
-    ann.send_idea("Our own idea")
-    qtbot.waitUntil(lambda: [i.text for i in room.ws.ideas] == ["Our own idea"], timeout=WAIT)
+    ann.send_idea("Her own idea")
+    qtbot.waitUntil(lambda: [i.text for i in room.ws.ideas] == ["Her own idea"], timeout=WAIT)
+    room.ws.add_idea("Typed for Blue by the facilitator", team="Blue")
     while room.ws.step.kind != "choose":
         room.ws.next()
     room.console_changed()
     qtbot.waitUntil(lambda: ann.shown("p-vote"), timeout=WAIT)
-    assert ann.items("vote-list") == ["Our own idea"] and not ann.text("vote-list").count("Blue")
-    ann.tap("Add a dot to: Our own idea")
+    assert ann.items("vote-list") == ["Her own idea", "Typed for Blue by the facilitator"]
+    assert "Blue" not in ann.text("vote-list").replace("for Blue", "")  # no team shown
+    assert not ann.enabled("Add a dot to: Her own idea")  # the page knows what it sent itself
+    ann.tap("Add a dot to: Typed for Blue by the facilitator")
     qtbot.waitUntil(lambda: ann.text("vote-error") == texts_.refusal("own_idea", "en"), timeout=WAIT)
     assert room.ws.dots_given() == 0
     shot(ann, "6-vote-refused")

@@ -694,7 +694,7 @@
     for (const idea of v.revealed ? [] : state.ideas || []) {
       const li = el('li');
       li.append(el('div', 'text', idea.text));
-      const own = v.self_votes === false && !!idea.team && idea.team === me.team;
+      const own = v.self_votes === false && ((!!idea.team && idea.team === me.team) || isMine(idea));
       if (idea.team && !me.anonymous) li.append(el('div', 'meta', own ? `${idea.team} · ${t('team_idea')}` : idea.team));
       const mine = Number((v.my_dots || {})[String(idea.id)]) || 0;
       const row = el('div', 'vote');
