@@ -545,7 +545,8 @@ class WorkshopConsole(QWidget):
         room.workshop_changed.connect(self.phone_changed)
         room.devices_changed.connect(self.phones_changed)
         self.presenter.set_room(room)
-        self.phones_changed()
+        self._phones_stale = False
+        self._show_phones_count()
 
     def phone_ideas(self, changed: set, removed: set) -> None:
         self._phone_ids[0].update(changed)
@@ -565,6 +566,9 @@ class WorkshopConsole(QWidget):
         self._phone_ids = (set(), set())
         if isinstance(self.panel, TeamsPanel) and (changed or removed):
             self.panel.show_ideas(changed, removed)
+        if self._phones_stale:
+            self._phones_stale = False
+            self._show_phones_count()
         self.presenter.show_state()
 
     def phone_changed(self) -> None:
@@ -576,11 +580,14 @@ class WorkshopConsole(QWidget):
         self._refresh_soon()
 
     def phones_changed(self) -> None:
-        room = self.room
-        connected = sum(1 for d in room.room.devices.values() if room.status(d) == "connected")
-        self.buttons["phones"].setText(tr("Phones: {0} of {1}").format(connected, len(room.room.devices)))
+        self._phones_stale = True
         self._refresh_soon()
-        if self.phones_dialog is not None:
+
+    def _show_phones_count(self) -> None:
+        room = self.room
+        connected = len(room.connected() & room.room.devices.keys())
+        self.buttons["phones"].setText(tr("Phones: {0} of {1}").format(connected, len(room.room.devices)))
+        if self.phones_dialog is not None and self.phones_dialog.isVisible():
             self.phones_dialog.refresh()
 
     def show_phones(self) -> None:
