@@ -222,22 +222,28 @@ def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_remove
     [device] = room.room.devices.values()
     assert (device.name, device.team) == ("", "Red")
 
-    room.move(device.token, "Blue")  # the trainer puts this phone in another team: no choice left on it
-    qtbot.waitUntil(lambda: ann.text("who") == "Team Blue", timeout=WAIT)
+    ann.tap("Change team")  # sat down with the wrong team
+    qtbot.waitUntil(lambda: ann.view() == "v-team", timeout=WAIT)
+    ann.tap("Blue")
+    qtbot.waitUntil(lambda: ann.view() == "v-step" and device.team == "Blue", timeout=WAIT)
+    assert ann.text("who").startswith("Team Blue")
+
+    room.move(device.token, "Red")  # the trainer puts this phone in another team: no choice left on it
+    qtbot.waitUntil(lambda: ann.text("who") == "Team Red", timeout=WAIT)
     assert not ann.has("Change team")
 
     # In an anonymous room the page cannot tell its team's ideas on the vote: the laptop refuses, plainly.
     ann.send_idea("Her own idea")
     qtbot.waitUntil(lambda: [i.text for i in room.ws.ideas] == ["Her own idea"], timeout=WAIT)
-    room.ws.add_idea("Typed for Blue by the facilitator", team="Blue")
+    room.ws.add_idea("Typed for Red by the facilitator", team="Red")
     while room.ws.step.kind != "choose":
         room.ws.next()
     room.console_changed()
     qtbot.waitUntil(lambda: ann.shown("p-vote"), timeout=WAIT)
-    assert ann.items("vote-list") == ["Her own idea", "Typed for Blue by the facilitator"]
-    assert "Blue" not in ann.text("vote-list").replace("for Blue", "")  # no team shown
+    assert ann.items("vote-list") == ["Her own idea", "Typed for Red by the facilitator"]
+    assert "Red" not in ann.text("vote-list").replace("for Red", "")  # no team shown
     assert not ann.enabled("Add a dot to: Her own idea")  # the page knows what it sent itself
-    ann.tap("Add a dot to: Typed for Blue by the facilitator")
+    ann.tap("Add a dot to: Typed for Red by the facilitator")
     qtbot.waitUntil(lambda: ann.text("vote-error") == texts_.refusal("own_idea", "en"), timeout=WAIT)
     assert room.ws.dots_given() == 0
     shot(ann, "6-vote-refused")

@@ -133,9 +133,10 @@
   let queue = store.get('queue', []); // ideas sent but not acknowledged: [{cid, text}]
   let nameGiven = false;
   let pendingJoin = null;
+  let joinRefused = false;
   let choosingTeam = false;
-  let editing = null;
-  const arrived = new Map(); // ideas acknowledged, not yet in the laptop's list: idea id -> text // {id, text} while one's own idea is being edited
+  let editing = null; // {id, text} while one's own idea is being edited
+  const arrived = new Map(); // ideas acknowledged, not yet in the laptop's list: idea id -> text
   let confirmDelete = null;
   const promiseDrafts = store.get('promises', {});
   let stopMessage = '';
@@ -353,6 +354,8 @@
       return;
     }
     if (ref === 'join' || ['needs_name', 'unknown_team', 'team_fixed'].includes(msg.code)) {
+      pendingJoin = null;
+      joinRefused = true; // no automatic retry: the person sees why and acts
       if (msg.code === 'needs_name' || msg.code === 'empty' || (msg.code === 'too_long' && !state?.joined)) {
         nameGiven = false;
         $('name-error').textContent = text;
@@ -384,7 +387,7 @@
     if (!joined && me.needs_name && !nameGiven) return showName();
     if (!joined || choosingTeam) {
       if (me.team_fixed && me.team && !joined) {
-        if (!pendingJoin) join(nameValue(), me.team);
+        if (!pendingJoin && !joinRefused) join(nameValue(), me.team);
         return show('v-connect');
       }
       return showTeams();
@@ -851,6 +854,7 @@
       $('name-error').textContent = '';
       store.set('name', name);
       nameGiven = true;
+      joinRefused = false;
       if (me.team && state && state.joined) join(name, me.team);
       route();
     });
