@@ -2,7 +2,8 @@
 
     python tools/bundle.py [dist/technomagic]    (Linux: uses ldd)
 
-Prints `bundle N MB (budget 120 MB)` and exits 1 over budget.
+Prints `bundle N MB (budget 125 MB)` and exits 1 over budget (120 MB before the room; issue #12 allows the
+room's web server ~5 MB more).
 """
 
 import os
@@ -10,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BUDGET_MB = 120
+BUDGET_MB = 125
 
 
 def size_mb(folder: Path) -> float:

@@ -4,234 +4,6 @@
   <context>
     <name>Game</name>
     <message>
-      <source>added {0}, skipped {1} duplicates</source>
-      <translation>добавлено: {0}, пропущено повторов: {1}</translation>
-    </message>
-    <message>
-      <source>{0}: nothing was imported: the library refused it ({1})</source>
-      <translation>{0}: ничего не импортировано: библиотека не приняла файл ({1})</translation>
-    </message>
-    <message>
-      <source>{0}: nothing was imported: the file is too large or too deep to check ({1})</source>
-      <translation>{0}: ничего не импортировано: файл слишком велик или слишком глубоко вложен, чтобы его проверить ({1})</translation>
-    </message>
-    <message>
-      <source>cannot write {0}: {1}</source>
-      <translation>не удаётся записать {0}: {1}</translation>
-    </message>
-    <message>
-      <source>{0}: import reads .json and .csv files</source>
-      <translation>{0}: импорт читает файлы .json и .csv</translation>
-    </message>
-    <message>
-      <source>wrote {0} ideas to {1}</source>
-      <translation>Записано идей: {0}, в {1}</translation>
-    </message>
-    <message>
-      <source>--map {0}: COLUMN=FIELD, for CSV files only</source>
-      <translation>--map {0}: нужно СТОЛБЕЦ=ПОЛЕ, и только для CSV</translation>
-    </message>
-    <message>
-      <source>note: {0}</source>
-      <translation>заметка: {0}</translation>
-    </message>
-    <message>
-      <source>field {0} is not an idea field; left out</source>
-      <translation>поле {0} — не поле идеи; пропущено</translation>
-    </message>
-    <message>
-      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
-      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
-      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <source>{0} is not text</source>
-      <translation>{0} — не текст</translation>
-    </message>
-    <message>
-      <source>{0} is not a card id</source>
-      <translation>{0} — не id карты</translation>
-    </message>
-    <message>
-      <source>{0} is not at most {1} check ids, each true or false</source>
-      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
-    </message>
-    <message>
-      <source>{0} is not a date (YYYY-MM-DD)</source>
-      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
-    </message>
-    <message>
-      <source>{0} is not a date and time (ISO 8601)</source>
-      <translation>{0} — не дата и время (ISO 8601)</translation>
-    </message>
-    <message>
-      <source>{0} columns; at most {1} are read</source>
-      <translation>столбцов: {0}; читается не больше {1}</translation>
-    </message>
-    <message>
-      <source>columns {0} and {1} are both mapped to {2}</source>
-      <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
-    </message>
-    <message>
-      <source>{0} is not one of {1} or empty</source>
-      <translation>{0} — не одно из {1} и не пусто</translation>
-    </message>
-    <message>
-      <source>{0} tags; an idea has at most {1}</source>
-      <translation>меток: {0}; у идеи их не больше {1}</translation>
-    </message>
-    <message>
-      <source>not valid JSON: {0} (column {1})</source>
-      <translation>неверный JSON: {0} (позиция {1})</translation>
-    </message>
-    <message>
-      <source>version {0} is not one this game reads ({1})</source>
-      <translation>версию {0} эта игра не читает ({1})</translation>
-    </message>
-    <message>
-      <source>{0} is not an object</source>
-      <translation>{0} — не объект</translation>
-    </message>
-    <message>
-      <source>{0} is not a whole number from 0 to {1}</source>
-      <translation>{0} — не целое число от 0 до {1}</translation>
-    </message>
-    <message>
-      <source>{0} is not one of {1}</source>
-      <translation>{0} — не одно из {1}</translation>
-    </message>
-    <message>
-      <source>{0} is not a list of texts</source>
-      <translation>{0} — не список текстов</translation>
-    </message>
-    <message>
-      <source>{0} is not a list</source>
-      <translation>{0} — не список</translation>
-    </message>
-    <message>
-      <source>{0} characters; at most {1} are kept</source>
-      <translation>знаков: {0}; хранится не больше {1}</translation>
-    </message>
-    <message>
-      <source>column {0} is mapped to {1}, which is not a field</source>
-      <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
-    </message>
-    <message>
-      <source>no column is mapped to the title or the text</source>
-      <translation>ни один столбец не сопоставлен с названием или текстом</translation>
-    </message>
-    <message>
-      <source>{0} is not a date</source>
-      <translation>{0} — не дата</translation>
-    </message>
-    <message>
-      <source>{0} is not between {1} and {2}</source>
-      <translation>{0} — не между {1} и {2} годом</translation>
-    </message>
-    <message>
-      <source>a note of {0} has {1} characters; at most {2} are kept</source>
-      <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <source>{0}: idea {1}</source>
-      <translation>{0}: идея {1}</translation>
-    </message>
-    <message>
-      <source>field '{0}': {1}</source>
-      <translation>поле '{0}': {1}</translation>
-    </message>
-    <message>
-      <source>cannot read the file ({0})</source>
-      <translation>не удаётся прочитать файл ({0})</translation>
-    </message>
-    <message>
-      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
-      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
-    </message>
-    <message>
-      <source>tag {0} has {1} characters; at most {2} are kept</source>
-      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <source>{0} is not a number JSON allows</source>
-      <translation>{0} — не число, которое допускает JSON</translation>
-    </message>
-    <message>
-      <source>the key {0} is twice in one object</source>
-      <translation>ключ {0} дважды в одном объекте</translation>
-    </message>
-    <message>
-      <source>not an ideas file: its lists and objects are nested too deep</source>
-      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
-    </message>
-    <message>
-      <source>a number has too many digits</source>
-      <translation>в числе слишком много цифр</translation>
-    </message>
-    <message>
-      <source>not an ideas file: neither an object nor a list</source>
-      <translation>это не файл идей: ни объект, ни список</translation>
-    </message>
-    <message>
-      <source>no title and no text</source>
-      <translation>нет ни названия, ни текста</translation>
-    </message>
-    <message>
-      <source>{0} is not {{"on": date, "text": text}}</source>
-      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
-    </message>
-    <message>
-      <source>not valid CSV: {0}</source>
-      <translation>неверный CSV: {0}</translation>
-    </message>
-    <message>
-      <source>there is no column {0}</source>
-      <translation>нет столбца {0}</translation>
-    </message>
-    <message>
-      <source>{0} columns are not imported: {1}</source>
-      <translation>не импортируются столбцы ({0}): {1}</translation>
-    </message>
-    <message>
-      <source>the file is larger than {0} MB; it is not imported</source>
-      <translation>файл больше {0} МБ; он не импортируется</translation>
-    </message>
-    <message>
-      <source>not an ideas file: it needs "format": "{0}"</source>
-      <translation>это не файл идей: нужно "format": "{0}"</translation>
-    </message>
-    <message>
-      <source>"ideas" is not a list</source>
-      <translation>"ideas" — не список</translation>
-    </message>
-    <message>
-      <source>column {0} is not imported</source>
-      <translation>столбец {0} не импортируется</translation>
-    </message>
-    <message>
-      <source>byte {0} is not {1} text</source>
-      <translation>байт {0} — не текст {1}</translation>
-    </message>
-    <message>
-      <source>{0} cells were longer than {1} characters, which a workbook holds, and were cut</source>
-      <translation>ячеек длиннее {1} знаков (больше не вмещает книга) — {0}; они обрезаны</translation>
-    </message>
-    <message>
-      <source>{0} cells had control characters, which a workbook cannot hold; they were left out</source>
-      <translation>ячеек с управляющими знаками, которых книга не вмещает, — {0}; эти знаки пропущены</translation>
-    </message>
-    <message>
       <source>Start or pause the timer</source>
       <translation>Запустить или остановить таймер</translation>
     </message>
@@ -420,8 +192,8 @@
       <translation>Голосование и обещания не пропускаются: чтобы остановиться, нажмите «Завершить досрочно».</translation>
     </message>
     <message>
-      <source>Phones: {0}</source>
-      <translation>Телефоны: {0}</translation>
+      <source>Phones: {0} of {1}</source>
+      <translation>Телефоны: {0} из {1}</translation>
     </message>
     <message>
       <source>+1 min</source>
@@ -456,130 +228,8 @@
       <translation>Что сказали команды — по строчке-две от каждой</translation>
     </message>
     <message>
-      <source>Redraw: {0}</source>
-      <translation>Заменить: {0}</translation>
-    </message>
-    <message>
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
-    </message>
-    <message>
-      <source>Edit a shipped deck</source>
-      <translation>Изменить колоду из игры</translation>
-    </message>
-    <message>
-      <source>Shipped decks stay as they are. Your copy, with the same id, is what your games will play; “Back to the shipped deck” undoes that at any time. Make your copy?</source>
-      <translation>Колоды, которые идут с игрой, не меняются. В ваших партиях будет играть ваша копия с тем же id; «Вернуть колоду из игры» в любой момент отменит это. Сделать копию?</translation>
-    </message>
-    <message>
-      <source>Make my copy</source>
-      <translation>Сделать мою копию</translation>
-    </message>
-    <message>
-      <source>Install deck</source>
-      <translation>Установить колоду</translation>
-    </message>
-    <message>
-      <source>Deck packs (*.tmdeck)</source>
-      <translation>Файлы колод (*.tmdeck)</translation>
-    </message>
-    <message>
-      <source>Export deck</source>
-      <translation>Выгрузить колоду</translation>
-    </message>
-    <message>
-      <source>Edit a shipped scenario</source>
-      <translation>Изменить сценарий из игры</translation>
-    </message>
-    <message>
-      <source>Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. Make your copy?</source>
-      <translation>Сценарии, которые идут с игрой, не меняются. Играть будет ваша копия с тем же id. Сделать копию?</translation>
-    </message>
-    <message>
-      <source>New deck</source>
-      <translation>Новая колода</translation>
-    </message>
-    <message>
-      <source>Deck kind</source>
-      <translation>Вид колоды</translation>
-    </message>
-    <message>
-      <source>Name in Russian</source>
-      <translation>Название по-русски</translation>
-    </message>
-    <message>
-      <source>Name in English</source>
-      <translation>Название по-английски</translation>
-    </message>
-    <message>
-      <source>Create</source>
-      <translation>Создать</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Отмена</translation>
-    </message>
-    <message>
-      <source>Installed {0} as {1}</source>
-      <translation>Колода «{0}» установлена: {1}</translation>
-    </message>
-    <message>
-      <source>Deck written to {0}: give it to a colleague, who installs it with Install deck…</source>
-      <translation>Колода записана в {0}: отдайте файл коллеге, он установит его кнопкой «Установить колоду…»</translation>
-    </message>
-    <message>
-      <source>New scenario</source>
-      <translation>Новый сценарий</translation>
-    </message>
-    <message>
-      <source>Start from</source>
-      <translation>Взять за основу</translation>
-    </message>
-    <message>
-      <source>Install</source>
-      <translation>Установить</translation>
-    </message>
-    <message>
-      <source>Keep both</source>
-      <translation>Оставить обе</translation>
-    </message>
-    <message>
-      <source>Replace mine</source>
-      <translation>Заменить мою</translation>
-    </message>
-    <message>
-      <source>Not installed: {0}</source>
-      <translation>Не установлено: {0}</translation>
-    </message>
-    <message>
-      <source>You already have a deck with this id ({0}).</source>
-      <translation>У вас уже есть колода с таким id ({0}).</translation>
-    </message>
-    <message>
-      <source>Not installed: cannot write {0}: {1}</source>
-      <translation>Не установлено: не удалось записать {0}: {1}</translation>
-    </message>
-    <message>
-      <source>Could not write {0}: {1}</source>
-      <translation>Не удалось записать {0}: {1}</translation>
-    </message>
-    <message>
-      <source>Not installed, nothing was written: {0}</source>
-      <translation>Не установлено, ничего не записано: {0}</translation>
-    </message>
-    <message>
-      <source>
-… and {0} more</source>
-      <translation>
-… и ещё {0}</translation>
-    </message>
-    <message>
-      <source>min</source>
-      <translation>мин</translation>
-    </message>
-    <message>
-      <source>{0} — {1}, {2} cards:</source>
-      <translation>«{0}» — {1}, карт: {2}:</translation>
     </message>
     <message>
       <source>Idea</source>
@@ -916,20 +566,8 @@ Your data: {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
     <message>
-      <source>The game cannot play it yet: {0}</source>
-      <translation>Игра пока не может его запустить: {0}</translation>
-    </message>
-    <message>
       <source>Cannot keep the round in {0}: {1}</source>
       <translation>Не получается сохранить раунд в {0}: {1}</translation>
-    </message>
-    <message>
-      <source>Cannot open {0}: {1}</source>
-      <translation>Не удалось открыть {0}: {1}</translation>
-    </message>
-    <message>
-      <source>Your copy is kept in {0}</source>
-      <translation>Ваша копия сохранена в {0}</translation>
     </message>
     <message>
       <source>We tried it</source>
@@ -1112,6 +750,888 @@ Your data: {1}</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
     </message>
     <message>
+      <source>Play solo</source>
+      <translation>Играть в одиночку</translation>
+    </message>
+    <message>
+      <source>15 minutes alone with the cards</source>
+      <translation>15 минут наедине с картами</translation>
+    </message>
+    <message>
+      <source>Run a workshop</source>
+      <translation>Провести воркшоп</translation>
+    </message>
+    <message>
+      <source>Teams, a projector and a facilitator console</source>
+      <translation>Команды, проектор и пульт ведущего</translation>
+    </message>
+    <message>
+      <source>Play</source>
+      <translation>Играть</translation>
+    </message>
+    <message>
+      <source>Print this deck…</source>
+      <translation>Распечатать колоду…</translation>
+    </message>
+    <message>
+      <source>A PDF of cut-out cards, fronts and backs, for groups without laptops</source>
+      <translation>PDF с картами для вырезания, лицом и рубашкой, — для групп без ноутбуков</translation>
+    </message>
+    <message>
+      <source>Small, human ideas that delight your clients, card by card.</source>
+      <translation>Маленькие человечные идеи, которые радуют ваших клиентов, — карта за картой.</translation>
+    </message>
+    <message>
+      <source>Choose a scenario</source>
+      <translation>Выберите сценарий</translation>
+    </message>
+    <message>
+      <source>Play again</source>
+      <translation>Сыграть ещё</translation>
+    </message>
+    <message>
+      <source>Session report…</source>
+      <translation>Отчёт о сессии…</translation>
+    </message>
+    <message>
+      <source>Continue: {0}</source>
+      <translation>Продолжить: {0}</translation>
+    </message>
+    <message>
+      <source>No solo scenario could be loaded: see Decks for what was skipped.</source>
+      <translation>Не удалось загрузить ни одного сценария для одиночной игры. Что пропущено — смотрите в разделе «Колоды».</translation>
+    </message>
+    <message>
+      <source>Workshop scenarios: play one alone to rehearse it</source>
+      <translation>Сценарии для воркшопов: сыграйте в одиночку, чтобы отрепетировать</translation>
+    </message>
+    <message>
+      <source>Your workshop</source>
+      <translation>Ваш воркшоп</translation>
+    </message>
+    <message>
+      <source>Your round</source>
+      <translation>Ваш раунд</translation>
+    </message>
+    <message>
+      <source>{0} deck or scenario file(s) could not be read and were skipped: see Decks.</source>
+      <translation>Не удалось прочитать файлы колод или сценариев, они пропущены: {0}. Подробности — в разделе «Колоды».</translation>
+    </message>
+    <message>
+      <source>{0} ideas, {1} chosen.</source>
+      <translation>Идей: {0}, выбрано: {1}.</translation>
+    </message>
+    <message>
+      <source>Who: {0}</source>
+      <translation>Кто: {0}</translation>
+    </message>
+    <message>
+      <source>By when: {0}</source>
+      <translation>К какому сроку: {0}</translation>
+    </message>
+    <message>
+      <source>First step: {0}</source>
+      <translation>Первый шаг: {0}</translation>
+    </message>
+    <message>
+      <source>{0}: {1} ideas, {2} dots</source>
+      <translation>{0}: идей — {1}, точек — {2}</translation>
+    </message>
+    <message>
+      <source>Success sign: {0}</source>
+      <translation>Признак успеха: {0}</translation>
+    </message>
+    <message>
+      <source>Skipped, with the reason:</source>
+      <translation>Что пропущено и почему:</translation>
+    </message>
+    <message>
+      <source>{0} min</source>
+      <translation>{0} мин</translation>
+    </message>
+    <message>
+      <source>Ideas</source>
+      <translation>Идеи</translation>
+    </message>
+    <message>
+      <source>Nothing is too small. Write it down and press Enter</source>
+      <translation>Мелочей не бывает — записывайте и нажимайте Enter</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Добавить</translation>
+    </message>
+    <message>
+      <source>No ideas yet. The first one is the hardest: try the example story.</source>
+      <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Баллы</translation>
+    </message>
+    <message>
+      <source>+ dot</source>
+      <translation>+ точка</translation>
+    </message>
+    <message>
+      <source>− dot</source>
+      <translation>− точка</translation>
+    </message>
+    <message>
+      <source>In the client's voice: “I expect… I worry that…”</source>
+      <translation>От лица клиента: «Я жду… Меня тревожит, что…»</translation>
+    </message>
+    <message>
+      <source>Your answer, in a few words</source>
+      <translation>Ваш ответ — в двух словах</translation>
+    </message>
+    <message>
+      <source>Dots left: {0}</source>
+      <translation>Осталось точек: {0}</translation>
+    </message>
+    <message>
+      <source>a name, not “we”</source>
+      <translation>имя, а не «мы»</translation>
+    </message>
+    <message>
+      <source>what happens tomorrow morning</source>
+      <translation>что произойдёт завтра утром</translation>
+    </message>
+    <message>
+      <source>what the client will say if it worked</source>
+      <translation>что скажет клиент, если получилось</translation>
+    </message>
+    <message>
+      <source>In a week</source>
+      <translation>Через неделю</translation>
+    </message>
+    <message>
+      <source>In a month</source>
+      <translation>Через месяц</translation>
+    </message>
+    <message>
+      <source>Already in your library: {0}</source>
+      <translation>Уже есть в вашей библиотеке: {0}</translation>
+    </message>
+    <message>
+      <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
+      <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <source>Merge ideas</source>
+      <translation>Объединить идеи</translation>
+    </message>
+    <message>
+      <source>all with a dot</source>
+      <translation>все с точками</translation>
+    </message>
+    <message>
+      <source>the whole team</source>
+      <translation>вся команда</translation>
+    </message>
+    <message>
+      <source>Ideas to take on</source>
+      <translation>Идей берём дальше</translation>
+    </message>
+    <message>
+      <source>no votes for your own team's ideas</source>
+      <translation>за идеи своей команды голосовать нельзя</translation>
+    </message>
+    <message>
+      <source>votes shown</source>
+      <translation>голоса открыты</translation>
+    </message>
+    <message>
+      <source>votes hidden until revealed (Ctrl+Shift+V)</source>
+      <translation>голоса скрыты, пока их не откроют (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <source>Alt+{0} jumps to this team's line</source>
+      <translation>Alt+{0} — перейти к строке этой команды</translation>
+    </message>
+    <message>
+      <source>{0}: type an idea, Enter</source>
+      <translation>{0}: идея и Enter</translation>
+    </message>
+    <message>
+      <source>“{0}” is the same idea as:</source>
+      <translation>«{0}» — та же идея, что и:</translation>
+    </message>
+    <message>
+      <source>{0} dots each, at most {1} on one idea</source>
+      <translation>точек у каждого: {0}, на одну идею — не больше {1}</translation>
+    </message>
+    <message>
+      <source>Put ahead (tie)</source>
+      <translation>Вперёд (ничья)</translation>
+    </message>
+    <message>
+      <source>Alt+{0} picks who votes</source>
+      <translation>Alt+{0} — выбрать, кто голосует</translation>
+    </message>
+    <message>
+      <source>yours: {0}</source>
+      <translation>ваши: {0}</translation>
+    </message>
+    <message>
+      <source>in all: {0}</source>
+      <translation>всего: {0}</translation>
+    </message>
+    <message>
+      <source>Spreadsheet, CSV (*.csv)</source>
+      <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Markdown for a wiki (*.md)</source>
+      <translation>Markdown для вики (*.md)</translation>
+    </message>
+    <message>
+      <source>JSON, to import again (*.json)</source>
+      <translation>JSON для повторного импорта (*.json)</translation>
+    </message>
+    <message>
+      <source>PDF handout (*.pdf)</source>
+      <translation>Раздатка PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Export ideas</source>
+      <translation>Экспорт идей</translation>
+    </message>
+    <message>
+      <source>Import ideas</source>
+      <translation>Импорт идей</translation>
+    </message>
+    <message>
+      <source>Ideas (*.json *.csv)</source>
+      <translation>Идеи (*.json *.csv)</translation>
+    </message>
+    <message>
+      <source>PDF report (*.pdf)</source>
+      <translation>Отчёт PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Web page (*.html)</source>
+      <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message>
+      <source>Session report</source>
+      <translation>Отчёт о сессии</translation>
+    </message>
+    <message>
+      <source>report</source>
+      <translation>отчёт</translation>
+    </message>
+    <message>
+      <source>Cards on A4 (*.pdf)</source>
+      <translation>Карты на A4 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Cards on US Letter (*.pdf)</source>
+      <translation>Карты на US Letter (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Print this deck</source>
+      <translation>Распечатать колоду</translation>
+    </message>
+    <message>
+      <source>{0} ideas written to {1}</source>
+      <translation>Идей записано: {0} — в {1}</translation>
+    </message>
+    <message>
+      <source>Import a CSV file</source>
+      <translation>Импорт CSV-файла</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Импортировать</translation>
+    </message>
+    <message>
+      <source>Imported {0} ideas; {1} were already in the library.</source>
+      <translation>Импортировано идей: {0}; уже были в библиотеке: {1}.</translation>
+    </message>
+    <message>
+      <source>Report written to {0}</source>
+      <translation>Отчёт записан в {0}</translation>
+    </message>
+    <message>
+      <source>{0} pages of cards written to {1}</source>
+      <translation>Страниц с картами: {0} — записано в {1}</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Экспорт…</translation>
+    </message>
+    <message>
+      <source>Choose which idea field each column fills; columns set to “skip” are ignored.</source>
+      <translation>Выберите, какое поле идеи заполняет каждый столбец; столбцы с «пропустить» не используются.</translation>
+    </message>
+    <message>
+      <source>skip</source>
+      <translation>пропустить</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
+    </message>
+    <message>
+      <source>Could not write {0}: {1}</source>
+      <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {0}</source>
+      <translation>Ничего не импортировано: {0}</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>Бизнес</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>Клиент</translation>
+    </message>
+    <message>
+      <source>Touchpoint</source>
+      <translation>Точка контакта</translation>
+    </message>
+    <message>
+      <source>Lens</source>
+      <translation>Линза</translation>
+    </message>
+    <message>
+      <source>Technomagic</source>
+      <translation>Техномагия</translation>
+    </message>
+    <message>
+      <source>Constraint</source>
+      <translation>Ограничение</translation>
+    </message>
+    <message>
+      <source>Human check</source>
+      <translation>Проверка на человечность</translation>
+    </message>
+    <message>
+      <source>Obstacle</source>
+      <translation>Нештатная ситуация</translation>
+    </message>
+    <message>
+      <source>Warm-up</source>
+      <translation>Разминка</translation>
+    </message>
+    <message>
+      <source>Moment</source>
+      <translation>Момент</translation>
+    </message>
+    <message>
+      <source>Magic</source>
+      <translation>Магия</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Проверка</translation>
+    </message>
+    <message>
+      <source>Choose</source>
+      <translation>Выбор</translation>
+    </message>
+    <message>
+      <source>Promise</source>
+      <translation>Обещание</translation>
+    </message>
+    <message>
+      <source>Example story</source>
+      <translation>Пример</translation>
+    </message>
+    <message>
+      <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
+      <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>Пауза</translation>
+    </message>
+    <message>
+      <source>Pause or resume the timer (Ctrl+Space)</source>
+      <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>Продолжить</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>Починка</translation>
+    </message>
+    <message>
+      <source>WOW</source>
+      <translation>WOW</translation>
+    </message>
+    <message>
+      <source>Plan B</source>
+      <translation>План Б</translation>
+    </message>
+    <message>
+      <source>Twist: {0}</source>
+      <translation>Вариант: {0}</translation>
+    </message>
+    <message>
+      <source>Name the teams as the room calls them; empty names become Team 1, Team 2…</source>
+      <translation>Назовите команды так, как их зовут в зале; пустые названия станут «Команда 1», «Команда 2»…</translation>
+    </message>
+    <message>
+      <source>+ team</source>
+      <translation>+ команда</translation>
+    </message>
+    <message>
+      <source>− team</source>
+      <translation>− команда</translation>
+    </message>
+    <message>
+      <source>Scenario</source>
+      <translation>Сценарий</translation>
+    </message>
+    <message>
+      <source>Dots for each voter</source>
+      <translation>Точек у каждого голосующего</translation>
+    </message>
+    <message>
+      <source>At most on one idea</source>
+      <translation>Не больше на одну идею</translation>
+    </message>
+    <message>
+      <source>Teams may vote for their own ideas</source>
+      <translation>Команды могут голосовать за свои идеи</translation>
+    </message>
+    <message>
+      <source>Every named player votes (not each team)</source>
+      <translation>Голосует каждый названный игрок (а не команда)</translation>
+    </message>
+    <message>
+      <source>Show ideas on the projector without teams</source>
+      <translation>Показывать идеи в зале без названий команд</translation>
+    </message>
+    <message>
+      <source>Ideas to take on to promises</source>
+      <translation>Сколько идей превращаем в обещания</translation>
+    </message>
+    <message>
+      <source>Start the workshop</source>
+      <translation>Начать воркшоп</translation>
+    </message>
+    <message>
+      <source>The room joins from phones</source>
+      <translation>Комната участвует с телефонов</translation>
+    </message>
+    <message>
+      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
+      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
+    </message>
+    <message>
+      <source>127.0.0.1 · this laptop only</source>
+      <translation>127.0.0.1 · только этот ноутбук</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Сеть</translation>
+    </message>
+    <message>
+      <source>A workshop needs 2 to 8 teams.</source>
+      <translation>В воркшопе от 2 до 8 команд.</translation>
+    </message>
+    <message>
+      <source>Every team needs a name.</source>
+      <translation>У каждой команды должно быть название.</translation>
+    </message>
+    <message>
+      <source>Two teams have the same name: each team needs its own.</source>
+      <translation>У двух команд одно название: каждой нужно своё.</translation>
+    </message>
+    <message>
+      <source>A player's name appears twice in one team.</source>
+      <translation>В одной команде дважды указан один и тот же игрок.</translation>
+    </message>
+    <message>
+      <source>Players (optional, comma-separated)</source>
+      <translation>Игроки (необязательно, через запятую)</translation>
+    </message>
+    <message>
+      <source>Anna, Boris</source>
+      <translation>Анна, Борис</translation>
+    </message>
+    <message>
+      <source>Name the players of at least one team, or let each team vote.</source>
+      <translation>Назовите игроков хотя бы одной команды или пусть голосует каждая команда.</translation>
+    </message>
+    <message>
+      <source>Team {0}</source>
+      <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <source>added {0}, skipped {1} duplicates</source>
+      <translation>добавлено: {0}, пропущено повторов: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the library refused it ({1})</source>
+      <translation>{0}: ничего не импортировано: библиотека не приняла файл ({1})</translation>
+    </message>
+    <message>
+      <source>{0}: nothing was imported: the file is too large or too deep to check ({1})</source>
+      <translation>{0}: ничего не импортировано: файл слишком велик или слишком глубоко вложен, чтобы его проверить ({1})</translation>
+    </message>
+    <message>
+      <source>cannot write {0}: {1}</source>
+      <translation>не удаётся записать {0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}: import reads .json and .csv files</source>
+      <translation>{0}: импорт читает файлы .json и .csv</translation>
+    </message>
+    <message>
+      <source>wrote {0} ideas to {1}</source>
+      <translation>Записано идей: {0}, в {1}</translation>
+    </message>
+    <message>
+      <source>--map {0}: COLUMN=FIELD, for CSV files only</source>
+      <translation>--map {0}: нужно СТОЛБЕЦ=ПОЛЕ, и только для CSV</translation>
+    </message>
+    <message>
+      <source>note: {0}</source>
+      <translation>заметка: {0}</translation>
+    </message>
+    <message>
+      <source>field {0} is not an idea field; left out</source>
+      <translation>поле {0} — не поле идеи; пропущено</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
+      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
+      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <source>{0} is not text</source>
+      <translation>{0} — не текст</translation>
+    </message>
+    <message>
+      <source>{0} is not a card id</source>
+      <translation>{0} — не id карты</translation>
+    </message>
+    <message>
+      <source>{0} is not at most {1} check ids, each true or false</source>
+      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
+    </message>
+    <message>
+      <source>{0} is not a date (YYYY-MM-DD)</source>
+      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+      <source>{0} is not a date and time (ISO 8601)</source>
+      <translation>{0} — не дата и время (ISO 8601)</translation>
+    </message>
+    <message>
+      <source>{0} columns; at most {1} are read</source>
+      <translation>столбцов: {0}; читается не больше {1}</translation>
+    </message>
+    <message>
+      <source>columns {0} and {1} are both mapped to {2}</source>
+      <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1} or empty</source>
+      <translation>{0} — не одно из {1} и не пусто</translation>
+    </message>
+    <message>
+      <source>{0} tags; an idea has at most {1}</source>
+      <translation>меток: {0}; у идеи их не больше {1}</translation>
+    </message>
+    <message>
+      <source>not valid JSON: {0} (column {1})</source>
+      <translation>неверный JSON: {0} (позиция {1})</translation>
+    </message>
+    <message>
+      <source>version {0} is not one this game reads ({1})</source>
+      <translation>версию {0} эта игра не читает ({1})</translation>
+    </message>
+    <message>
+      <source>{0} is not an object</source>
+      <translation>{0} — не объект</translation>
+    </message>
+    <message>
+      <source>{0} is not a whole number from 0 to {1}</source>
+      <translation>{0} — не целое число от 0 до {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not one of {1}</source>
+      <translation>{0} — не одно из {1}</translation>
+    </message>
+    <message>
+      <source>{0} is not a list of texts</source>
+      <translation>{0} — не список текстов</translation>
+    </message>
+    <message>
+      <source>{0} is not a list</source>
+      <translation>{0} — не список</translation>
+    </message>
+    <message>
+      <source>{0} characters; at most {1} are kept</source>
+      <translation>знаков: {0}; хранится не больше {1}</translation>
+    </message>
+    <message>
+      <source>column {0} is mapped to {1}, which is not a field</source>
+      <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
+    </message>
+    <message>
+      <source>no column is mapped to the title or the text</source>
+      <translation>ни один столбец не сопоставлен с названием или текстом</translation>
+    </message>
+    <message>
+      <source>{0} is not a date</source>
+      <translation>{0} — не дата</translation>
+    </message>
+    <message>
+      <source>{0} is not between {1} and {2}</source>
+      <translation>{0} — не между {1} и {2} годом</translation>
+    </message>
+    <message>
+      <source>a note of {0} has {1} characters; at most {2} are kept</source>
+      <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0}: idea {1}</source>
+      <translation>{0}: идея {1}</translation>
+    </message>
+    <message>
+      <source>field '{0}': {1}</source>
+      <translation>поле '{0}': {1}</translation>
+    </message>
+    <message>
+      <source>cannot read the file ({0})</source>
+      <translation>не удаётся прочитать файл ({0})</translation>
+    </message>
+    <message>
+      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
+      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
+    </message>
+    <message>
+      <source>tag {0} has {1} characters; at most {2} are kept</source>
+      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <source>{0} is not a number JSON allows</source>
+      <translation>{0} — не число, которое допускает JSON</translation>
+    </message>
+    <message>
+      <source>the key {0} is twice in one object</source>
+      <translation>ключ {0} дважды в одном объекте</translation>
+    </message>
+    <message>
+      <source>not an ideas file: its lists and objects are nested too deep</source>
+      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
+    </message>
+    <message>
+      <source>a number has too many digits</source>
+      <translation>в числе слишком много цифр</translation>
+    </message>
+    <message>
+      <source>not an ideas file: neither an object nor a list</source>
+      <translation>это не файл идей: ни объект, ни список</translation>
+    </message>
+    <message>
+      <source>no title and no text</source>
+      <translation>нет ни названия, ни текста</translation>
+    </message>
+    <message>
+      <source>{0} is not {{"on": date, "text": text}}</source>
+      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
+    </message>
+    <message>
+      <source>not valid CSV: {0}</source>
+      <translation>неверный CSV: {0}</translation>
+    </message>
+    <message>
+      <source>there is no column {0}</source>
+      <translation>нет столбца {0}</translation>
+    </message>
+    <message>
+      <source>{0} columns are not imported: {1}</source>
+      <translation>не импортируются столбцы ({0}): {1}</translation>
+    </message>
+    <message>
+      <source>the file is larger than {0} MB; it is not imported</source>
+      <translation>файл больше {0} МБ; он не импортируется</translation>
+    </message>
+    <message>
+      <source>not an ideas file: it needs "format": "{0}"</source>
+      <translation>это не файл идей: нужно "format": "{0}"</translation>
+    </message>
+    <message>
+      <source>"ideas" is not a list</source>
+      <translation>"ideas" — не список</translation>
+    </message>
+    <message>
+      <source>column {0} is not imported</source>
+      <translation>столбец {0} не импортируется</translation>
+    </message>
+    <message>
+      <source>byte {0} is not {1} text</source>
+      <translation>байт {0} — не текст {1}</translation>
+    </message>
+    <message>
+      <source>{0} cells were longer than {1} characters, which a workbook holds, and were cut</source>
+      <translation>ячеек длиннее {1} знаков (больше не вмещает книга) — {0}; они обрезаны</translation>
+    </message>
+    <message>
+      <source>{0} cells had control characters, which a workbook cannot hold; they were left out</source>
+      <translation>ячеек с управляющими знаками, которых книга не вмещает, — {0}; эти знаки пропущены</translation>
+    </message>
+    <message>
+      <source>Phones: {0}</source>
+      <translation>Телефоны: {0}</translation>
+    </message>
+    <message>
+      <source>Redraw: {0}</source>
+      <translation>Заменить: {0}</translation>
+    </message>
+    <message>
+      <source>Edit a shipped deck</source>
+      <translation>Изменить колоду из игры</translation>
+    </message>
+    <message>
+      <source>Shipped decks stay as they are. Your copy, with the same id, is what your games will play; “Back to the shipped deck” undoes that at any time. Make your copy?</source>
+      <translation>Колоды, которые идут с игрой, не меняются. В ваших партиях будет играть ваша копия с тем же id; «Вернуть колоду из игры» в любой момент отменит это. Сделать копию?</translation>
+    </message>
+    <message>
+      <source>Make my copy</source>
+      <translation>Сделать мою копию</translation>
+    </message>
+    <message>
+      <source>Install deck</source>
+      <translation>Установить колоду</translation>
+    </message>
+    <message>
+      <source>Deck packs (*.tmdeck)</source>
+      <translation>Файлы колод (*.tmdeck)</translation>
+    </message>
+    <message>
+      <source>Export deck</source>
+      <translation>Выгрузить колоду</translation>
+    </message>
+    <message>
+      <source>Edit a shipped scenario</source>
+      <translation>Изменить сценарий из игры</translation>
+    </message>
+    <message>
+      <source>Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. Make your copy?</source>
+      <translation>Сценарии, которые идут с игрой, не меняются. Играть будет ваша копия с тем же id. Сделать копию?</translation>
+    </message>
+    <message>
+      <source>New deck</source>
+      <translation>Новая колода</translation>
+    </message>
+    <message>
+      <source>Deck kind</source>
+      <translation>Вид колоды</translation>
+    </message>
+    <message>
+      <source>Name in Russian</source>
+      <translation>Название по-русски</translation>
+    </message>
+    <message>
+      <source>Name in English</source>
+      <translation>Название по-английски</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>Создать</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Installed {0} as {1}</source>
+      <translation>Колода «{0}» установлена: {1}</translation>
+    </message>
+    <message>
+      <source>Deck written to {0}: give it to a colleague, who installs it with Install deck…</source>
+      <translation>Колода записана в {0}: отдайте файл коллеге, он установит его кнопкой «Установить колоду…»</translation>
+    </message>
+    <message>
+      <source>New scenario</source>
+      <translation>Новый сценарий</translation>
+    </message>
+    <message>
+      <source>Start from</source>
+      <translation>Взять за основу</translation>
+    </message>
+    <message>
+      <source>Install</source>
+      <translation>Установить</translation>
+    </message>
+    <message>
+      <source>Keep both</source>
+      <translation>Оставить обе</translation>
+    </message>
+    <message>
+      <source>Replace mine</source>
+      <translation>Заменить мою</translation>
+    </message>
+    <message>
+      <source>Not installed: {0}</source>
+      <translation>Не установлено: {0}</translation>
+    </message>
+    <message>
+      <source>You already have a deck with this id ({0}).</source>
+      <translation>У вас уже есть колода с таким id ({0}).</translation>
+    </message>
+    <message>
+      <source>Not installed: cannot write {0}: {1}</source>
+      <translation>Не установлено: не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Not installed, nothing was written: {0}</source>
+      <translation>Не установлено, ничего не записано: {0}</translation>
+    </message>
+    <message>
+      <source>
+… and {0} more</source>
+      <translation>
+… и ещё {0}</translation>
+    </message>
+    <message>
+      <source>min</source>
+      <translation>мин</translation>
+    </message>
+    <message>
+      <source>{0} — {1}, {2} cards:</source>
+      <translation>«{0}» — {1}, карт: {2}:</translation>
+    </message>
+    <message>
+      <source>The game cannot play it yet: {0}</source>
+      <translation>Игра пока не может его запустить: {0}</translation>
+    </message>
+    <message>
+      <source>Cannot open {0}: {1}</source>
+      <translation>Не удалось открыть {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Your copy is kept in {0}</source>
+      <translation>Ваша копия сохранена в {0}</translation>
+    </message>
+    <message>
       <source>Scenario studio</source>
       <translation>Мастерская сценариев</translation>
     </message>
@@ -1276,34 +1796,6 @@ Your data: {1}</source>
       <translation>Не сохранено: {0}: {1}</translation>
     </message>
     <message>
-      <source>Play solo</source>
-      <translation>Играть в одиночку</translation>
-    </message>
-    <message>
-      <source>15 minutes alone with the cards</source>
-      <translation>15 минут наедине с картами</translation>
-    </message>
-    <message>
-      <source>Run a workshop</source>
-      <translation>Провести воркшоп</translation>
-    </message>
-    <message>
-      <source>Teams, a projector and a facilitator console</source>
-      <translation>Команды, проектор и пульт ведущего</translation>
-    </message>
-    <message>
-      <source>Play</source>
-      <translation>Играть</translation>
-    </message>
-    <message>
-      <source>Print this deck…</source>
-      <translation>Распечатать колоду…</translation>
-    </message>
-    <message>
-      <source>A PDF of cut-out cards, fronts and backs, for groups without laptops</source>
-      <translation>PDF с картами для вырезания, лицом и рубашкой, — для групп без ноутбуков</translation>
-    </message>
-    <message>
       <source>New deck…</source>
       <translation>Новая колода…</translation>
     </message>
@@ -1340,22 +1832,6 @@ Your data: {1}</source>
       <translation>Открыть сценарий в мастерской сценариев</translation>
     </message>
     <message>
-      <source>Small, human ideas that delight your clients, card by card.</source>
-      <translation>Маленькие человечные идеи, которые радуют ваших клиентов, — карта за картой.</translation>
-    </message>
-    <message>
-      <source>Choose a scenario</source>
-      <translation>Выберите сценарий</translation>
-    </message>
-    <message>
-      <source>Play again</source>
-      <translation>Сыграть ещё</translation>
-    </message>
-    <message>
-      <source>Session report…</source>
-      <translation>Отчёт о сессии…</translation>
-    </message>
-    <message>
       <source>Scenarios</source>
       <translation>Сценарии</translation>
     </message>
@@ -1376,130 +1852,6 @@ Your data: {1}</source>
       <translation>Открыть колоду в мастерской</translation>
     </message>
     <message>
-      <source>Continue: {0}</source>
-      <translation>Продолжить: {0}</translation>
-    </message>
-    <message>
-      <source>No solo scenario could be loaded: see Decks for what was skipped.</source>
-      <translation>Не удалось загрузить ни одного сценария для одиночной игры. Что пропущено — смотрите в разделе «Колоды».</translation>
-    </message>
-    <message>
-      <source>Workshop scenarios: play one alone to rehearse it</source>
-      <translation>Сценарии для воркшопов: сыграйте в одиночку, чтобы отрепетировать</translation>
-    </message>
-    <message>
-      <source>Your workshop</source>
-      <translation>Ваш воркшоп</translation>
-    </message>
-    <message>
-      <source>Your round</source>
-      <translation>Ваш раунд</translation>
-    </message>
-    <message>
-      <source>{0} deck or scenario file(s) could not be read and were skipped: see Decks.</source>
-      <translation>Не удалось прочитать файлы колод или сценариев, они пропущены: {0}. Подробности — в разделе «Колоды».</translation>
-    </message>
-    <message>
-      <source>{0} ideas, {1} chosen.</source>
-      <translation>Идей: {0}, выбрано: {1}.</translation>
-    </message>
-    <message>
-      <source>Who: {0}</source>
-      <translation>Кто: {0}</translation>
-    </message>
-    <message>
-      <source>By when: {0}</source>
-      <translation>К какому сроку: {0}</translation>
-    </message>
-    <message>
-      <source>First step: {0}</source>
-      <translation>Первый шаг: {0}</translation>
-    </message>
-    <message>
-      <source>{0}: {1} ideas, {2} dots</source>
-      <translation>{0}: идей — {1}, точек — {2}</translation>
-    </message>
-    <message>
-      <source>Success sign: {0}</source>
-      <translation>Признак успеха: {0}</translation>
-    </message>
-    <message>
-      <source>Skipped, with the reason:</source>
-      <translation>Что пропущено и почему:</translation>
-    </message>
-    <message>
-      <source>{0} min</source>
-      <translation>{0} мин</translation>
-    </message>
-    <message>
-      <source>Ideas</source>
-      <translation>Идеи</translation>
-    </message>
-    <message>
-      <source>Nothing is too small. Write it down and press Enter</source>
-      <translation>Мелочей не бывает — записывайте и нажимайте Enter</translation>
-    </message>
-    <message>
-      <source>Add</source>
-      <translation>Добавить</translation>
-    </message>
-    <message>
-      <source>No ideas yet. The first one is the hardest: try the example story.</source>
-      <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
-    </message>
-    <message>
-      <source>Score</source>
-      <translation>Баллы</translation>
-    </message>
-    <message>
-      <source>+ dot</source>
-      <translation>+ точка</translation>
-    </message>
-    <message>
-      <source>− dot</source>
-      <translation>− точка</translation>
-    </message>
-    <message>
-      <source>In the client's voice: “I expect… I worry that…”</source>
-      <translation>От лица клиента: «Я жду… Меня тревожит, что…»</translation>
-    </message>
-    <message>
-      <source>Your answer, in a few words</source>
-      <translation>Ваш ответ — в двух словах</translation>
-    </message>
-    <message>
-      <source>Dots left: {0}</source>
-      <translation>Осталось точек: {0}</translation>
-    </message>
-    <message>
-      <source>a name, not “we”</source>
-      <translation>имя, а не «мы»</translation>
-    </message>
-    <message>
-      <source>what happens tomorrow morning</source>
-      <translation>что произойдёт завтра утром</translation>
-    </message>
-    <message>
-      <source>what the client will say if it worked</source>
-      <translation>что скажет клиент, если получилось</translation>
-    </message>
-    <message>
-      <source>In a week</source>
-      <translation>Через неделю</translation>
-    </message>
-    <message>
-      <source>In a month</source>
-      <translation>Через месяц</translation>
-    </message>
-    <message>
-      <source>Already in your library: {0}</source>
-      <translation>Уже есть в вашей библиотеке: {0}</translation>
-    </message>
-    <message>
-      <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
-      <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
-    </message>
-    <message>
       <source>Russian</source>
       <translation>Русский</translation>
     </message>
@@ -1514,10 +1866,6 @@ Your data: {1}</source>
     <message>
       <source>Question</source>
       <translation>Вопрос</translation>
-    </message>
-    <message>
-      <source>Example story</source>
-      <translation>Пример</translation>
     </message>
     <message>
       <source>Source</source>
@@ -1664,10 +2012,6 @@ Your data: {1}</source>
       <translation>Показать: {0}</translation>
     </message>
     <message>
-      <source>Twist: {0}</source>
-      <translation>Вариант: {0}</translation>
-    </message>
-    <message>
       <source>Missing translation: {0}</source>
       <translation>Нет перевода: {0}</translation>
     </message>
@@ -1678,126 +2022,6 @@ Your data: {1}</source>
     <message>
       <source> (and {0} more)</source>
       <translation> (и ещё {0})</translation>
-    </message>
-    <message>
-      <source>Merge ideas</source>
-      <translation>Объединить идеи</translation>
-    </message>
-    <message>
-      <source>all with a dot</source>
-      <translation>все с точками</translation>
-    </message>
-    <message>
-      <source>the whole team</source>
-      <translation>вся команда</translation>
-    </message>
-    <message>
-      <source>Ideas to take on</source>
-      <translation>Идей берём дальше</translation>
-    </message>
-    <message>
-      <source>no votes for your own team's ideas</source>
-      <translation>за идеи своей команды голосовать нельзя</translation>
-    </message>
-    <message>
-      <source>votes shown</source>
-      <translation>голоса открыты</translation>
-    </message>
-    <message>
-      <source>votes hidden until revealed (Ctrl+Shift+V)</source>
-      <translation>голоса скрыты, пока их не откроют (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-      <source>Alt+{0} jumps to this team's line</source>
-      <translation>Alt+{0} — перейти к строке этой команды</translation>
-    </message>
-    <message>
-      <source>{0}: type an idea, Enter</source>
-      <translation>{0}: идея и Enter</translation>
-    </message>
-    <message>
-      <source>“{0}” is the same idea as:</source>
-      <translation>«{0}» — та же идея, что и:</translation>
-    </message>
-    <message>
-      <source>{0} dots each, at most {1} on one idea</source>
-      <translation>точек у каждого: {0}, на одну идею — не больше {1}</translation>
-    </message>
-    <message>
-      <source>Put ahead (tie)</source>
-      <translation>Вперёд (ничья)</translation>
-    </message>
-    <message>
-      <source>Alt+{0} picks who votes</source>
-      <translation>Alt+{0} — выбрать, кто голосует</translation>
-    </message>
-    <message>
-      <source>yours: {0}</source>
-      <translation>ваши: {0}</translation>
-    </message>
-    <message>
-      <source>in all: {0}</source>
-      <translation>всего: {0}</translation>
-    </message>
-    <message>
-      <source>Spreadsheet, CSV (*.csv)</source>
-      <translation>Таблица CSV (*.csv)</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Книга Excel (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Markdown for a wiki (*.md)</source>
-      <translation>Markdown для вики (*.md)</translation>
-    </message>
-    <message>
-      <source>JSON, to import again (*.json)</source>
-      <translation>JSON для повторного импорта (*.json)</translation>
-    </message>
-    <message>
-      <source>PDF handout (*.pdf)</source>
-      <translation>Раздатка PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Export ideas</source>
-      <translation>Экспорт идей</translation>
-    </message>
-    <message>
-      <source>Import ideas</source>
-      <translation>Импорт идей</translation>
-    </message>
-    <message>
-      <source>Ideas (*.json *.csv)</source>
-      <translation>Идеи (*.json *.csv)</translation>
-    </message>
-    <message>
-      <source>PDF report (*.pdf)</source>
-      <translation>Отчёт PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Web page (*.html)</source>
-      <translation>Веб-страница (*.html)</translation>
-    </message>
-    <message>
-      <source>Session report</source>
-      <translation>Отчёт о сессии</translation>
-    </message>
-    <message>
-      <source>report</source>
-      <translation>отчёт</translation>
-    </message>
-    <message>
-      <source>Cards on A4 (*.pdf)</source>
-      <translation>Карты на A4 (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Cards on US Letter (*.pdf)</source>
-      <translation>Карты на US Letter (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Print this deck</source>
-      <translation>Распечатать колоду</translation>
     </message>
     <message>
       <source>Semicolon ; (Excel in Russian and most of Europe)</source>
@@ -1816,52 +2040,8 @@ Your data: {1}</source>
       <translation>Экспортировать</translation>
     </message>
     <message>
-      <source>{0} ideas written to {1}</source>
-      <translation>Идей записано: {0} — в {1}</translation>
-    </message>
-    <message>
-      <source>Import a CSV file</source>
-      <translation>Импорт CSV-файла</translation>
-    </message>
-    <message>
-      <source>Import</source>
-      <translation>Импортировать</translation>
-    </message>
-    <message>
-      <source>Imported {0} ideas; {1} were already in the library.</source>
-      <translation>Импортировано идей: {0}; уже были в библиотеке: {1}.</translation>
-    </message>
-    <message>
-      <source>Report written to {0}</source>
-      <translation>Отчёт записан в {0}</translation>
-    </message>
-    <message>
-      <source>{0} pages of cards written to {1}</source>
-      <translation>Страниц с картами: {0} — записано в {1}</translation>
-    </message>
-    <message>
       <source>Separate the cells with:</source>
       <translation>Разделять ячейки:</translation>
-    </message>
-    <message>
-      <source>Exporting…</source>
-      <translation>Экспорт…</translation>
-    </message>
-    <message>
-      <source>Choose which idea field each column fills; columns set to “skip” are ignored.</source>
-      <translation>Выберите, какое поле идеи заполняет каждый столбец; столбцы с «пропустить» не используются.</translation>
-    </message>
-    <message>
-      <source>skip</source>
-      <translation>пропустить</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>Импорт…</translation>
-    </message>
-    <message>
-      <source>Nothing was imported: {0}</source>
-      <translation>Ничего не импортировано: {0}</translation>
     </message>
     <message>
       <source>semicolons</source>
@@ -1878,42 +2058,6 @@ Your data: {1}</source>
     <message>
       <source>Read as {0}, cells separated by {1}.</source>
       <translation>Прочитан как {0}, ячейки разделены {1}.</translation>
-    </message>
-    <message>
-      <source>Business</source>
-      <translation>Бизнес</translation>
-    </message>
-    <message>
-      <source>Client</source>
-      <translation>Клиент</translation>
-    </message>
-    <message>
-      <source>Touchpoint</source>
-      <translation>Точка контакта</translation>
-    </message>
-    <message>
-      <source>Lens</source>
-      <translation>Линза</translation>
-    </message>
-    <message>
-      <source>Technomagic</source>
-      <translation>Техномагия</translation>
-    </message>
-    <message>
-      <source>Constraint</source>
-      <translation>Ограничение</translation>
-    </message>
-    <message>
-      <source>Human check</source>
-      <translation>Проверка на человечность</translation>
-    </message>
-    <message>
-      <source>Obstacle</source>
-      <translation>Нештатная ситуация</translation>
-    </message>
-    <message>
-      <source>Warm-up</source>
-      <translation>Разминка</translation>
     </message>
     <message>
       <source>minutes</source>
@@ -1940,156 +2084,16 @@ Your data: {1}</source>
       <translation>нужен бюджет</translation>
     </message>
     <message>
-      <source>Moment</source>
-      <translation>Момент</translation>
-    </message>
-    <message>
-      <source>Magic</source>
-      <translation>Магия</translation>
-    </message>
-    <message>
-      <source>Check</source>
-      <translation>Проверка</translation>
-    </message>
-    <message>
-      <source>Choose</source>
-      <translation>Выбор</translation>
-    </message>
-    <message>
-      <source>Promise</source>
-      <translation>Обещание</translation>
-    </message>
-    <message>
       <source>How long it takes to put in place, and what it costs</source>
       <translation>Сколько времени займёт внедрение и во что обойдётся</translation>
-    </message>
-    <message>
-      <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
-      <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
-    </message>
-    <message>
-      <source>Pause</source>
-      <translation>Пауза</translation>
-    </message>
-    <message>
-      <source>Pause or resume the timer (Ctrl+Space)</source>
-      <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
     </message>
     <message>
       <source>Why it works</source>
       <translation>Почему это работает</translation>
     </message>
     <message>
-      <source>Resume</source>
-      <translation>Продолжить</translation>
-    </message>
-    <message>
-      <source>Fix</source>
-      <translation>Починка</translation>
-    </message>
-    <message>
-      <source>WOW</source>
-      <translation>WOW</translation>
-    </message>
-    <message>
-      <source>Plan B</source>
-      <translation>План Б</translation>
-    </message>
-    <message>
       <source>Why it works: {0}</source>
       <translation>Почему это работает: {0}</translation>
-    </message>
-    <message>
-      <source>Name the teams as the room calls them; empty names become Team 1, Team 2…</source>
-      <translation>Назовите команды так, как их зовут в зале; пустые названия станут «Команда 1», «Команда 2»…</translation>
-    </message>
-    <message>
-      <source>+ team</source>
-      <translation>+ команда</translation>
-    </message>
-    <message>
-      <source>− team</source>
-      <translation>− команда</translation>
-    </message>
-    <message>
-      <source>Scenario</source>
-      <translation>Сценарий</translation>
-    </message>
-    <message>
-      <source>Dots for each voter</source>
-      <translation>Точек у каждого голосующего</translation>
-    </message>
-    <message>
-      <source>At most on one idea</source>
-      <translation>Не больше на одну идею</translation>
-    </message>
-    <message>
-      <source>Teams may vote for their own ideas</source>
-      <translation>Команды могут голосовать за свои идеи</translation>
-    </message>
-    <message>
-      <source>Every named player votes (not each team)</source>
-      <translation>Голосует каждый названный игрок (а не команда)</translation>
-    </message>
-    <message>
-      <source>Show ideas on the projector without teams</source>
-      <translation>Показывать идеи в зале без названий команд</translation>
-    </message>
-    <message>
-      <source>Ideas to take on to promises</source>
-      <translation>Сколько идей превращаем в обещания</translation>
-    </message>
-    <message>
-      <source>Start the workshop</source>
-      <translation>Начать воркшоп</translation>
-    </message>
-    <message>
-      <source>The room joins from phones</source>
-      <translation>Комната участвует с телефонов</translation>
-    </message>
-    <message>
-      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
-      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
-    </message>
-    <message>
-      <source>127.0.0.1 · this laptop only</source>
-      <translation>127.0.0.1 · только этот ноутбук</translation>
-    </message>
-    <message>
-      <source>Network</source>
-      <translation>Сеть</translation>
-    </message>
-    <message>
-      <source>A workshop needs 2 to 8 teams.</source>
-      <translation>В воркшопе от 2 до 8 команд.</translation>
-    </message>
-    <message>
-      <source>Every team needs a name.</source>
-      <translation>У каждой команды должно быть название.</translation>
-    </message>
-    <message>
-      <source>Two teams have the same name: each team needs its own.</source>
-      <translation>У двух команд одно название: каждой нужно своё.</translation>
-    </message>
-    <message>
-      <source>A player's name appears twice in one team.</source>
-      <translation>В одной команде дважды указан один и тот же игрок.</translation>
-    </message>
-    <message>
-      <source>Players (optional, comma-separated)</source>
-      <translation>Игроки (необязательно, через запятую)</translation>
-    </message>
-    <message>
-      <source>Anna, Boris</source>
-      <translation>Анна, Борис</translation>
-    </message>
-    <message>
-      <source>Name the players of at least one team, or let each team vote.</source>
-      <translation>Назовите игроков хотя бы одной команды или пусть голосует каждая команда.</translation>
-    </message>
-    <message>
-      <source>Team {0}</source>
-      <translation>Команда {0}</translation>
     </message>
   </context>
 </TS>

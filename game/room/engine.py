@@ -105,9 +105,13 @@ class RoomEngine(QObject):
 
     # --- what the console shows --------------------------------------------------------------------
 
-    def status(self, device: Device) -> str:
+    def connected(self) -> set[str]:
+        """The devices with an open connection."""
+        return set(self.conns.values())
+
+    def status(self, device: Device, connected: set[str] | None = None) -> str:
         """connected, idle (no connection for less than two minutes: a phone asleep) or gone."""
-        if device.token in self.conns.values():
+        if device.token in (self.connected() if connected is None else connected):
             return "connected"
         return "idle" if time.time() - device.last_seen < IDLE_AFTER else "gone"
 

@@ -116,7 +116,7 @@ def markdown(ws, lang: str) -> str:
             continue
         for idea in ideas:
             mark = " ✓" if idea.id in chosen else ""
-            dots = f" ({idea.dots} {'точ.' if ru else 'dots'})" if ws.revealed and idea.dots else ""
+            dots = f" {'●' * idea.dots}" if ws.revealed and idea.dots else ""
             lines.append(f"- {md_line(idea.text)}{dots}{mark}")
             p = idea.promise
             if idea.id in chosen and (p.who or p.first_step):

@@ -5,6 +5,8 @@ What the room sees (small), the step's cards with Redraw, every control with its
 over the console), each team's ideas in its own column, what comes next and how long the session still runs.
 """
 
+import time
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -113,6 +115,7 @@ class WorkshopConsole(QWidget):
     TICK_MS = 250
     keeps_presenter = True  # the projector stays on while the console is shown
     keeps_room = True  # and so does the room's server, when phones join
+    ROOM_REFRESH_MS = 50
 
     def __init__(
         self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None, room=None
@@ -583,20 +586,40 @@ class WorkshopConsole(QWidget):
         """Phones' ideas appear in the team columns like typed ones; the projector follows a moment later
         (a burst of ideas from a room of phones repaints it once)."""
         self.phones_dialog = None
+        self._phone_ids: tuple[set, set] = (set(), set())  # ideas phones changed, removed: shown at the next refresh
+        self._room_shown = 0.0
         self._presenter_later = QTimer(self)
         self._presenter_later.setSingleShot(True)
-        self._presenter_later.setInterval(10)
-        self._presenter_later.timeout.connect(self.presenter.show_state)
+        self._presenter_later.timeout.connect(self._room_refresh)
         room.ideas_changed.connect(self.phone_ideas)
         room.workshop_changed.connect(self.phone_changed)
         room.devices_changed.connect(self.phones_changed)
         self.presenter.set_room(room)
-        self.phones_changed()
+        self._phones_stale = False
+        self._show_phones_count()
 
     def phone_ideas(self, changed: set, removed: set) -> None:
-        if isinstance(self.panel, TeamsPanel):
+        self._phone_ids[0].update(changed)
+        self._phone_ids[1].update(removed)
+        self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        """The columns and the projector follow phones at most every ROOM_REFRESH_MS: a room of phones sending
+        at once costs a few repaints a second, not one per idea."""
+        if not self._presenter_later.isActive():
+            since = (time.monotonic() - self._room_shown) * 1000
+            self._presenter_later.start(max(5, int(self.ROOM_REFRESH_MS - since)))
+
+    def _room_refresh(self) -> None:
+        self._room_shown = time.monotonic()
+        changed, removed = self._phone_ids
+        self._phone_ids = (set(), set())
+        if isinstance(self.panel, TeamsPanel) and (changed or removed):
             self.panel.show_ideas(changed, removed)
-        self._presenter_later.start()
+        if self._phones_stale:
+            self._phones_stale = False
+            self._show_phones_count()
+        self.presenter.show_state()
 
     def phone_changed(self) -> None:
         """Phones ticked checks, voted or promised: the step's panel shows it."""
@@ -604,14 +627,17 @@ class WorkshopConsole(QWidget):
             self.panel.refresh()
         elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
             self.show_step()
-        self._presenter_later.start()
+        self._refresh_soon()
 
     def phones_changed(self) -> None:
+        self._phones_stale = True
+        self._refresh_soon()
+
+    def _show_phones_count(self) -> None:
         room = self.room
-        connected = sum(1 for d in room.room.devices.values() if room.status(d) == "connected")
-        self.buttons["phones"].setText(tr("Phones: {0}").format(connected))
-        self._presenter_later.start()
-        if self.phones_dialog is not None:
+        connected = len(room.connected() & room.room.devices.keys())
+        self.buttons["phones"].setText(tr("Phones: {0} of {1}").format(connected, len(room.room.devices)))
+        if self.phones_dialog is not None and self.phones_dialog.isVisible():
             self.phones_dialog.refresh()
 
     def show_phones(self) -> None:

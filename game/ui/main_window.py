@@ -411,14 +411,20 @@ class MainWindow(QMainWindow):
         if self.room is not None and self.room.ws is ws:
             return
         self.close_room()
-        from game.room.engine import RoomEngine
+        try:
+            from game.room.engine import RoomEngine
 
-        engine = RoomEngine(ws, self.lang, self)
-        if not engine.open():
-            self.statusBar().showMessage(
-                tr("The room could not open on {0}: {1}").format(ws.room.host, engine.problem)
-            )
-            engine.deleteLater()
+            engine = RoomEngine(ws, self.lang, self)
+            opened = engine.open()
+        except Exception as e:  # the workshop goes on without phones, and says why
+            problem = f"{type(e).__name__}: {e}"
+            opened, engine = False, None
+        else:
+            problem = engine.problem
+        if not opened:
+            self.statusBar().showMessage(tr("The room could not open on {0}: {1}").format(ws.room.host, problem))
+            if engine is not None:
+                engine.deleteLater()
             return
         self.room = engine
         self.autosave()  # the port it got is on disk for a resume

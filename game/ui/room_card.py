@@ -142,9 +142,11 @@ class CornerStrip(QFrame):
         parent.installEventFilter(self)
 
     def show_room(self, room) -> None:
-        self.qr.set_text(room.url())
-        self.words.setText(f"{room.address()}\n{tr('Code')}: {room.room.code}")
-        self.place()
+        words = f"{room.address()}\n{tr('Code')}: {room.room.code}"
+        if words != self.words.text() or self.qr.text != room.url():
+            self.qr.set_text(room.url())
+            self.words.setText(words)
+            self.place()
 
     def place(self) -> None:
         parent = self.parentWidget()

@@ -76,12 +76,13 @@ class PhonesDialog(QDialog):
         selected = self.selected()
         devices = sorted(room.room.devices.values(), key=lambda d: (d.team, d.name.casefold(), d.token))
         self.tokens = [d.token for d in devices]
+        connected = room.connected()
         self.table.setRowCount(len(devices))
         for n, device in enumerate(devices):
             cells = (
                 device.name or tr("(no name)"),
                 device.team or tr("(no team yet)"),
-                status_word(room.status(device)),
+                status_word(room.status(device, connected)),
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -116,6 +116,13 @@ class Phone:
                 if attempt == 4:
                     raise
 
+    def has(self, text: str, within: str = "main") -> bool:
+        try:
+            self.enabled(text, within)
+        except LookupError:
+            return False
+        return True
+
     def enabled(self, text: str, within: str = "main") -> bool:
         """Whether the visible button named `text` can be tapped (read in one go: no stale element)."""
         found = self.js(

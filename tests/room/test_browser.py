@@ -128,6 +128,7 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     phone.type_into("idea-input", " wait" + Keys.ENTER)
     phone.send_idea("A note with the bill")
     assert phone.pending() == ["waiting for the network…"] * 2
+    shot(phone, "3-offline")
     queued = phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')")
     assert [q["text"] for q in json.loads(queued)] == ["Tea while you wait", "A note with the bill"]
     phone.type_into("idea-input", "Half a thought")
@@ -151,7 +152,114 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     )
     assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
     assert phone.items("idea-list") == texts(ws)
+
+    # An idea sent offline while the room moved on past the idea steps: refused, said so, and kept for later.
+    phone.js("const i = document.getElementById('idea-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
+    phone.offline(True)
+    qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+    phone.send_idea("Too late for this step")
+    while ws.step.kind != "check":
+        ws.next()
+    room.console_changed()
+    phone.offline(False)
+    qtbot.waitUntil(lambda: phone.text("toast").startswith(texts_.refusal("wrong_step", "en")), timeout=WAIT)
+    assert "kept for the next idea step" in phone.text("toast")
+    assert phone.js("return localStorage.getItem('tm' + location.pathname + 'draft')") == '"Too late for this step"'
+    assert phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')") == "[]"
+    assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
     assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
+
+
+def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_teams, phones):
+    """The laptop takes five ideas a second: a burst is refused in part and the page sends the rest a moment
+    later, none lost; the language changes on the spot, the laptop's texts too; a room closed and opened again
+    (same port) finds the phone coming back by itself with what it sent meanwhile."""
+    room = two_teams
+    ws = room.ws
+    phone = phones("en")
+    join(qtbot, phone, room.url(), "Ann", "Red")
+    burst = [f"Idea number {n}" for n in range(1, 9)]
+    phone.js(
+        "const input = document.getElementById('idea-input'), form = document.getElementById('idea-form');"
+        "for (const text of arguments[0]) { input.value = text; form.requestSubmit(); }",
+        burst,
+    )
+    qtbot.waitUntil(lambda: texts(ws) == burst, timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.items("idea-list") == burst and not phone.pending(), timeout=WAIT)
+    assert phone.text("idea-error") == ""
+
+    phone.tap("Русский", within="header")
+    assert phone.button("Отправить").is_displayed() and phone.text("net") == ""
+    qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "ru"), timeout=WAIT)
+    assert phone.text("step-text") == ws.step.instruction.get("ru")
+    phone.tap("English", within="header")
+    qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en"), timeout=WAIT)
+
+    port = room.room.port
+    room.close()
+    qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+    phone.send_idea("Sent while the laptop was away")
+    assert phone.pending() == ["waiting for the network…"]
+    assert room.open(), room.problem
+    assert room.room.port == port
+    qtbot.waitUntil(lambda: texts(ws) == [*burst, "Sent while the laptop was away"], timeout=WAIT)
+    qtbot.waitUntil(lambda: phone.text("net") == "" and not phone.pending(), timeout=WAIT)
+    assert phone.items("idea-list") == texts(ws)
+    assert not [e for e in phone.errors() if "WebSocket" not in e]
+
+
+def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_removed_phone(qtbot, two_teams, phones):
+    room = two_teams
+    room.ws.anonymous = True
+    room.console_changed()
+    ann = phones("en")
+    ann.open(room.url())
+    qtbot.waitUntil(lambda: ann.view() == "v-team", timeout=WAIT)  # no name asked in an anonymous room
+    shot(ann, "2-team-anonymous")
+    ann.tap("Red")
+    qtbot.waitUntil(lambda: ann.view() == "v-step", timeout=WAIT)
+    assert ann.text("who").startswith("Team Red")
+    [device] = room.room.devices.values()
+    assert (device.name, device.team) == ("", "Red")
+
+    ann.tap("Change team")  # sat down with the wrong team
+    qtbot.waitUntil(lambda: ann.view() == "v-team", timeout=WAIT)
+    ann.tap("Blue")
+    qtbot.waitUntil(lambda: ann.view() == "v-step" and device.team == "Blue", timeout=WAIT)
+    assert ann.text("who").startswith("Team Blue")
+
+    room.move(device.token, "Red")  # the trainer puts this phone in another team: no choice left on it
+    qtbot.waitUntil(lambda: ann.text("who") == "Team Red", timeout=WAIT)
+    assert not ann.has("Change team")
+
+    # In an anonymous room the page cannot tell its team's ideas on the vote: the laptop refuses, plainly.
+    ann.send_idea("Her own idea")
+    qtbot.waitUntil(lambda: [i.text for i in room.ws.ideas] == ["Her own idea"], timeout=WAIT)
+    room.ws.add_idea("Typed for Red by the facilitator", team="Red")
+    while room.ws.step.kind != "choose":
+        room.ws.next()
+    room.console_changed()
+    qtbot.waitUntil(lambda: ann.shown("p-vote"), timeout=WAIT)
+    assert ann.items("vote-list") == ["Her own idea", "Typed for Red by the facilitator"]
+    assert "Red" not in ann.text("vote-list").replace("for Red", "")  # no team shown
+    assert not ann.enabled("Add a dot to: Her own idea")  # the page knows what it sent itself
+    ann.tap("Add a dot to: Typed for Red by the facilitator")
+    qtbot.waitUntil(lambda: ann.text("vote-error") == texts_.refusal("own_idea", "en"), timeout=WAIT)
+    assert room.ws.dots_given() == 0
+    shot(ann, "6-vote-refused")
+
+    room.lock(True)
+    late = phones("ru")
+    late.open(room.url())
+    qtbot.waitUntil(lambda: late.view() == "v-stop", timeout=WAIT)
+    assert late.text("stop-text") == texts_.refusal("room_locked", "ru")
+    assert len(room.room.devices) == 1
+
+    room.remove(device.token)
+    qtbot.waitUntil(lambda: ann.view() == "v-stop", timeout=WAIT)
+    assert ann.text("stop-text") == texts_.refusal("removed", "en")
+    assert ann.js("return localStorage.getItem('tm' + location.pathname + 'device')") is None
+    shot(ann, "0-removed")
 
 
 class FakeClock:
@@ -219,6 +327,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     changed()
     assert phone.items("idea-list") == [first, second]  # another team's idea is not on this phone
     edit, delete = ("Изменить", "Удалить") if ru else ("Edit", "Delete")
+    qtbot.waitUntil(lambda: phone.has(f"{edit}: {second}"), timeout=WAIT)  # one's own ideas can be changed
     phone.tap(f"{edit}: {second}")
     phone.type_into(f"edit-{ws.ideas[1].id}", " and a biscuit" + Keys.ENTER)
     qtbot.waitUntil(lambda: ws.ideas[1].text == f"{second} and a biscuit", timeout=WAIT)
@@ -418,3 +527,58 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     assert saved[blue1.text].promise_who == "Борис"
     for phone in (ann, boris, cleo):
         assert not phone.errors()
+
+
+def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(qtbot, open_window, data_home, phones):
+    """SIGKILL the trainer's app with a phone in the room; restart, Continue: the page, never reloaded nor
+    rescanned, dials the same address again, sends what was typed meanwhile, and nothing is doubled."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.room.test_resume_room import RUNNING
+    from tests.ui.conftest import click
+    from tests.ui.test_resume import home_with_resume
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNING, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
+    try:
+        url = proc.stdout.readline().strip()
+        phone = phones("en")
+        join(qtbot, phone, url, "Ann", "Blue")
+        sent = ["A blanket on the terrace", "Tea while you wait"]
+        for text in sent:
+            phone.send_idea(text)
+        qtbot.waitUntil(lambda: phone.items("idea-list") == sent and not phone.pending(), timeout=WAIT)
+        autosave = data_home / "round-in-play.json"
+
+        def saved() -> list[str]:
+            try:
+                return [i["text"] for i in json.loads(autosave.read_text(encoding="utf-8"))["ideas"]]
+            except (OSError, ValueError):
+                return []
+
+        qtbot.waitUntil(lambda: saved() == sent, timeout=WAIT)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
+        phone.send_idea("Typed while the laptop was down")
+        assert phone.pending() == ["waiting for the network…"]
+
+        win = open_window()
+        click(qtbot, home_with_resume(qtbot, win).resume_button)
+        assert win.room is not None and win.room.url() == url
+        everything = [*sent, "Typed while the laptop was down"]
+        qtbot.waitUntil(lambda: [i.text for i in win.round.ideas] == everything, timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.items("idea-list") == everything and phone.text("net") == "", timeout=WAIT)
+        assert phone.view() == "v-step" and phone.js("return location.href") == url
+        column = win.current_screen().panel.columns[1]
+        qtbot.waitUntil(lambda: column.list.count() == 3)
+        assert not [e for e in phone.errors() if "WebSocket" not in e]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()

@@ -100,3 +100,37 @@ def test_a_removed_phone_is_out_and_its_token_no_longer_works(room):
     back.send({"type": "hello", "device": ann.device, "lang": "en"})
     assert back.next("refused")["code"] == "removed"
     assert [i.text for i in room.ws.ideas] == ["kept after removal"]
+
+
+def test_a_port_in_use_moves_the_room_to_the_next_one(qtbot, content):
+    import socket
+
+    from game.domain.room import RoomState
+    from game.domain.workshop import Team, new_workshop
+    from game.room.engine import RoomEngine
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("A"), Team("B")], seed=1)
+        ws.room = RoomState("127.0.0.1", port=port)
+        engine = RoomEngine(ws)
+        try:
+            assert engine.open(), engine.problem
+            assert ws.room.port != port and port < ws.room.port <= port + 20
+            assert engine.url() == f"http://127.0.0.1:{ws.room.port}/r/{ws.room.token}/"
+        finally:
+            engine.close()
+
+
+def test_the_default_route_comes_first_and_bridges_last(monkeypatch):
+    from game.room import network
+
+    monkeypatch.setattr(network, "default_route_ip", lambda: "192.168.1.20")
+    monkeypatch.setattr(network, "_interfaces", lambda: [
+        network.Address("172.17.0.1", "docker0"), network.Address("10.8.0.2", "tun0"),
+        network.Address("10.0.0.5", "enp3s0"), network.Address("192.168.1.20", "wlp2s0"),
+    ])  # fmt: skip
+    assert [a.ip for a in network.addresses()] == ["192.168.1.20", "10.0.0.5", "172.17.0.1", "10.8.0.2"]
+    assert network.addresses()[0].label() == "192.168.1.20 · wlp2s0"

@@ -245,3 +245,89 @@ def test_votes_beyond_the_limits_are_refused(room):
     assert state["voting"]["revealed"] and state["accepts"] == []
     assert [(r["id"], r["dots"]) for r in state["voting"]["ranking"]] == [(b1, 2), (b2, 1)]
     assert red.refused({"type": "vote", "idea": b2, "delta": -1})["code"] == "votes_closed"
+
+
+def test_teams_tick_the_check_for_their_own_ideas_only(room):
+    ws = room.ws
+    to_step(ws, "magic")
+    red, blue = joined(room, "Ann", "Red"), joined(room, "Bob", "Blue")
+    red.send({"type": "idea", "cid": "r", "text": "red idea"})
+    mine = red.next("ack", cid="r")["idea"]
+    to_step(ws, "check")
+    room.console_changed()
+    state = red.settle()
+    assert state["accepts"] == ["check"] and [i["id"] for i in state["ideas"]] == [mine]
+    check = state["checks"][0]["id"]
+    assert {c["id"] for c in state["checks"]} == {c.id for c in ws.check_cards()}
+    before = snapshot(ws)
+    assert blue.refused({"type": "check", "idea": mine, "check": check, "value": True})["code"] == "other_team"
+    assert red.refused({"type": "check", "idea": mine, "check": "no-such-card", "value": True})["code"] == "bad_field"
+    assert red.refused({"type": "check", "idea": mine, "check": check, "value": "yes"})["code"] == "bad_field"
+    assert snapshot(ws) == before
+    red.send({"type": "check", "idea": mine, "check": check, "value": True, "ref": "c"})
+    red.next("ack", ref="c")
+    assert ws.idea(mine).checks == {check: True}
+    assert [i["checks"] for i in red.settle()["ideas"]] == [{check: True}]
+
+
+def test_promises_come_from_the_team_whose_idea_was_chosen_and_the_list_goes_home(room):
+    ws = room.ws
+    to_step(ws, "moment")
+    red, blue = joined(room, "Ann", "Red"), joined(room, "Bob", "Blue")
+    red.send({"type": "idea", "cid": "r", "text": "Umbrellas *at* the door"})
+    idea = red.next("ack", cid="r")["idea"]
+    to_step(ws, "choose")
+    blue.send({"type": "vote", "idea": idea, "delta": 1, "ref": "v"})
+    blue.next("ack", ref="v")
+    ws.reveal()
+    ws.set_focus(idea, "wow")
+    ws.next()
+    room.console_changed()
+    state = red.settle()
+    assert state["accepts"] == ["promise"] and [i["id"] for i in state["ideas"]] == [idea]
+    before = snapshot(ws)
+    assert blue.refused({"type": "promise", "idea": idea, "who": "Bob"})["code"] == "other_team"
+    assert red.refused({"type": "promise", "idea": idea, "due": "31.02.2026"})["code"] == "bad_field"
+    assert red.refused({"type": "promise", "idea": idea, "who": "x" * 301})["code"] == "too_long"
+    assert snapshot(ws) == before
+    red.send({"type": "promise", "idea": idea, "who": "Ann", "due": "2026-12-24", "first_step": "Buy ten", "ref": "p"})
+    red.next("ack", ref="p")
+    promise = ws.idea(idea).promise
+    assert (promise.who, promise.due, promise.first_step) == ("Ann", "2026-12-24", "Buy ten")
+    assert red.settle()["ideas"][0]["promise"] == {"who": "Ann", "due": "2026-12-24", "first_step": "Buy ten"}
+    ws.next()
+    assert ws.finished
+    room._notice()  # the engine's once-a-second look: the end
+    state = red.settle()
+    assert state["end"]["markdown_url"] == "export/ideas.md" and state["accepts"] == [] and state["ideas"] == []
+    assert red.refused({"type": "idea", "cid": "z", "text": "after the end"})["code"] == "ended"
+    base = f"http://127.0.0.1:{ws.room.port}/r/{ws.room.token}/"
+
+    async def get(name):
+        async with room.loop.session.get(base + name) as r:
+            return r.status, r.headers.get("Content-Type", ""), await r.text()
+
+    status, mime, text = room.loop.run(get("export/ideas.md"))
+    assert status == 200 and mime.startswith("text/markdown")
+    assert "- Umbrellas \\*at\\* the door ● ✓" in text and "Ann · 2026\\-12\\-24 · Buy ten" in text
+    status, mime, text = room.loop.run(get("export/ideas.csv"))
+    assert status == 200 and mime.startswith("text/csv")
+    assert "Umbrellas *at* the door" in text.splitlines()[1]
+
+
+def test_many_phones_at_once_each_get_their_own_ideas_back(room):
+    ws = room.ws
+    to_step(ws, "magic")
+    phones = [joined(room, f"Phone {n}", ("Red", "Blue", "Green")[n % 3]) for n in range(24)]
+    for n, phone in enumerate(phones):
+        for k in range(3):
+            phone.send({"type": "idea", "cid": f"{n}-{k}", "text": f"idea {k} of phone {n}"})
+    for n, phone in enumerate(phones):
+        for k in range(3):
+            phone.next("ack", cid=f"{n}-{k}")
+    assert len(ws.ideas) == 72 and len({i.text for i in ws.ideas}) == 72
+    for n, phone in enumerate(phones):
+        state = phone.settle()
+        team = ("Red", "Blue", "Green")[n % 3]
+        assert len(state["ideas"]) == 24 and {i["team"] for i in state["ideas"]} == {team}
+        assert sorted(ws.idea(i).text for i in state["mine"]) == [f"idea {k} of phone {n}" for k in range(3)]

@@ -29,7 +29,7 @@
       check_yes: 'Yes: {0}', idea_sent: 'Idea sent.', lost_ws: 'The room closed this connection.',
       bad_token: 'This room is no longer open. Scan the code on the screen again.', waiting_step: 'Waiting for the room…',
       no_ideas_step: 'Listen to the facilitator: ideas come on the next steps.', deleted: 'Idea deleted.',
-      lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
+      kept: 'What you typed is kept for the next idea step.', lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
       errors: {
         too_fast: 'Slow down a little: at most 5 ideas a second.', wrong_step: 'This step is over.',
         no_dots_left: 'No dots left.', idea_cap: 'This idea already has as many of your dots as it may.',
@@ -63,7 +63,7 @@
       check_yes: 'Да: {0}', idea_sent: 'Идея отправлена.', lost_ws: 'Комната закрыла это подключение.',
       bad_token: 'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.', waiting_step: 'Ждём комнату…',
       no_ideas_step: 'Слушайте ведущего: идеи — на следующих шагах.', deleted: 'Идея удалена.',
-      lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
+      kept: 'Текст сохранён до следующего шага с идеями.', lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
       errors: {
         too_fast: 'Чуть медленнее: не больше 5 идей в секунду.', wrong_step: 'Этот шаг уже закончился.',
         no_dots_left: 'Точек больше нет.', idea_cap: 'На этой идее уже столько ваших точек, сколько можно.',
@@ -133,8 +133,10 @@
   let queue = store.get('queue', []); // ideas sent but not acknowledged: [{cid, text}]
   let nameGiven = false;
   let pendingJoin = null;
+  let joinRefused = false;
   let choosingTeam = false;
   let editing = null; // {id, text} while one's own idea is being edited
+  const arrived = new Map(); // ideas acknowledged, not yet in the laptop's list: idea id -> text
   let confirmDelete = null;
   const promiseDrafts = store.get('promises', {});
   let stopMessage = '';
@@ -209,6 +211,7 @@
     if (document.visibilityState !== 'visible') return;
     attempt = 0;
     if (!ws) connect();
+    else if (Date.now() - lastHeard > 15000) drop(); // slept: the socket is likely dead, dial at once
     else raw({ type: 'ping' });
   });
   window.addEventListener('pageshow', () => { if (!ws) connect(); });
@@ -244,6 +247,7 @@
     route();
   }
 
+  let resendTimer = 0;
   function flushQueue() {
     for (const item of queue) raw({ type: 'idea', cid: item.cid, ref: item.cid, text: item.text });
   }
@@ -262,6 +266,7 @@
     if (me && typeof msg.team === 'string') me = { ...me, team: msg.team };
     if (me && typeof msg.anonymous === 'boolean') me = { ...me, anonymous: msg.anonymous };
     if (me && typeof msg.name === 'string' && msg.name) me = { ...me, name: msg.name };
+    arrived.clear(); // every message after an ack carries the laptop's list with that idea in it
     if (stepChanged) {
       editing = null;
       confirmDelete = null;
@@ -279,6 +284,7 @@
       if (msg.version < shownVersion) return;
       shownVersion = msg.version;
     }
+    arrived.clear();
     const byId = new Map((state.ideas || []).map((i) => [i.id, i]));
     for (const id of msg.remove || []) byId.delete(id);
     for (const idea of msg.upsert || []) if (idea && idea.id !== undefined) byId.set(idea.id, idea);
@@ -293,7 +299,10 @@
 
   function onAck(msg) {
     const cid = msg.cid || msg.ref;
-    if (cid && queue.some((q) => q.cid === cid)) {
+    const acked = cid && queue.find((q) => q.cid === cid);
+    if (acked) {
+      const known = (state?.ideas || []).some((i) => i.id === msg.idea);
+      if (typeof msg.idea === 'number' && !known) arrived.set(msg.idea, acked.text); // until the list has it
       queue = queue.filter((q) => q.cid !== cid);
       store.set('queue', queue);
       renderIdeas();
@@ -328,16 +337,25 @@
     }
     const queued = queue.find((q) => q.cid === ref);
     if (queued && ['not_joined', 'hello_first'].includes(msg.code)) return; // sent again after joining
+    if (queued && msg.code === 'too_fast') { // a burst: the laptop takes five a second, the rest go a bit later
+      clearTimeout(resendTimer);
+      resendTimer = setTimeout(flushQueue, 1200);
+      return;
+    }
     if (queued) { // the laptop will never take it: give the text back rather than lose it
       queue = queue.filter((q) => q.cid !== ref);
       store.set('queue', queue);
       const input = $('idea-input');
-      if (!input.value.trim()) { input.value = queued.text; saveDraft(); }
+      input.value = input.value.trim() ? `${input.value.trimEnd()}\n${queued.text}` : queued.text;
+      saveDraft();
       $('idea-error').textContent = text;
       renderIdeas();
+      if ($('p-ideas').hidden) toast(`${text} ${t('kept')}`);
       return;
     }
     if (ref === 'join' || ['needs_name', 'unknown_team', 'team_fixed'].includes(msg.code)) {
+      pendingJoin = null;
+      joinRefused = true; // no automatic retry: the person sees why and acts
       if (msg.code === 'needs_name' || msg.code === 'empty' || (msg.code === 'too_long' && !state?.joined)) {
         nameGiven = false;
         $('name-error').textContent = text;
@@ -369,7 +387,7 @@
     if (!joined && me.needs_name && !nameGiven) return showName();
     if (!joined || choosingTeam) {
       if (me.team_fixed && me.team && !joined) {
-        if (!pendingJoin) join(nameValue(), me.team);
+        if (!pendingJoin && !joinRefused) join(nameValue(), me.team);
         return show('v-connect');
       }
       return showTeams();
@@ -552,12 +570,17 @@
     list.replaceChildren();
     const ideas = Array.isArray(state.ideas) ? state.ideas : [];
     for (const idea of ideas) list.append(ideaItem(idea));
+    for (const text of arrived.values()) {
+      const li = el('li');
+      li.append(el('div', 'text', text), el('span', 'mine', t('you')));
+      list.append(li);
+    }
     for (const q of queue) {
       const li = el('li');
       li.append(el('div', 'text', q.text), el('span', 'pending', ready() ? t('sending') : t('waiting_net')));
       list.append(li);
     }
-    $('ideas-empty').hidden = ideas.length + queue.length > 0;
+    $('ideas-empty').hidden = ideas.length + arrived.size + queue.length > 0;
     if (caret) {
       const box = list.querySelector('textarea');
       if (box) { box.focus(); box.setSelectionRange(caret[0], caret[1]); }
@@ -674,7 +697,7 @@
     for (const idea of v.revealed ? [] : state.ideas || []) {
       const li = el('li');
       li.append(el('div', 'text', idea.text));
-      const own = v.self_votes === false && !!idea.team && idea.team === me.team;
+      const own = v.self_votes === false && ((!!idea.team && idea.team === me.team) || isMine(idea));
       if (idea.team && !me.anonymous) li.append(el('div', 'meta', own ? `${idea.team} · ${t('team_idea')}` : idea.team));
       const mine = Number((v.my_dots || {})[String(idea.id)]) || 0;
       const row = el('div', 'vote');
@@ -803,7 +826,7 @@
   }
   function showNet() {
     const net = $('net');
-    const off = everConnected && !(ws && ws.readyState === 1 && me && me.online);
+    const off = everConnected && !stopped && !(ws && ws.readyState === 1 && me && me.online);
     net.textContent = off ? t('offline') : '';
     net.classList.toggle('off', off);
   }
@@ -831,6 +854,7 @@
       $('name-error').textContent = '';
       store.set('name', name);
       nameGiven = true;
+      joinRefused = false;
       if (me.team && state && state.joined) join(name, me.team);
       route();
     });
