@@ -275,6 +275,29 @@
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>
     <message>
+      <location filename="../../game/ui/crash.py" />
+      <source>the log could not be written; the details went to the terminal</source>
+      <translation>журнал записать не удалось; подробности выведены в терминал</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/crash.py" />
+      <source>Something went wrong</source>
+      <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/crash.py" />
+      <source>Something went wrong inside the game: {0}.
+
+Your round is kept: it comes back with Continue on the home screen.
+
+The details are in {1}</source>
+      <translation>В игре что-то пошло не так: {0}.
+
+Ваш раунд сохранён: он вернётся по кнопке «Продолжить» на главном экране.
+
+Подробности — в {1}</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library.py" />
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
@@ -565,6 +588,7 @@
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/safety.py" />
       <source>{0} ideas</source>
       <translation>Идей: {0}</translation>
     </message>
@@ -641,6 +665,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>&amp;Library</source>
+      <translation>&amp;Библиотека</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
       <source>Decks</source>
       <translation>Колоды</translation>
@@ -657,6 +686,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Backups…</source>
+      <translation>Резервные копии…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>About</source>
       <translation>О программе</translation>
     </message>
@@ -667,6 +701,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Open another folder</source>
+      <translation>Открыть другую папку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>System language</source>
       <translation>Язык системы</translation>
     </message>
@@ -674,6 +713,22 @@
       <location filename="../../game/ui/main_window.py" />
       <source>{0}, step {1} of {2}</source>
       <translation>{0}, шаг {1} из {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/safety.py" />
+      <source>Restored the backup of {0} ({1} ideas).</source>
+      <translation>Восстановлена копия от {0} (идей: {1}).</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Rescuing the library…</source>
+      <translation>Спасаем библиотеку…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Rounds saved to the idea library: {0}.</source>
+      <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -700,6 +755,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as {2}</source>
+      <translation>Спасено идей в новую библиотеку: {0}; повреждённых строк пропущено: {1}. Повреждённый файл сохранён как {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
       <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
     </message>
@@ -710,8 +770,40 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>The library could not be backed up: {0}</source>
+      <translation>Не удалось сделать резервную копию библиотеки: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/safety.py" />
+      <source>The library it replaced is kept as {0}</source>
+      <translation>Библиотека, которую она заменила, сохранена как {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Not saved: {0}</source>
+      <translation>Не сохранено: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>Cannot keep the round in {0}: {1}</source>
       <translation>Не получается сохранить раунд в {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/safety.py" />
+      <source>The backup could not be restored: {0}</source>
+      <translation>Не удалось восстановить копию: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Nothing could be rescued: {0}</source>
+      <translation>Ничего спасти не удалось: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: free some space or fix the folder, then finish again.</source>
+      <translation>Не удалось сохранить в библиотеку ({0}) и отложить раунд в {1} ({2}). Раунд остаётся открытым: освободите место на диске или исправьте папку и завершите раунд ещё раз.</translation>
     </message>
     <message>
       <location filename="../../game/ui/outcome.py" />
@@ -847,6 +939,146 @@ Your data: {1}</source>
       <location filename="../../game/ui/round_screen.py" />
       <source>Stuck? Open the example story on the card: someone has done this before.</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>today</source>
+      <translation>сегодня</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The idea library file cannot be read. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей не читается. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Restore a backup</source>
+      <translation>Восстановить копию</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>yesterday</source>
+      <translation>вчера</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Open another folder…</source>
+      <translation>Открыть другую папку…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Save now</source>
+      <translation>Сохранить сейчас</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Back up now</source>
+      <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Restore…</source>
+      <translation>Восстановить…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The idea library is damaged: part of the file cannot be read. Nothing will be written into it.</source>
+      <translation>Библиотека идей повреждена: часть файла не читается. В неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The idea library file is empty (0 bytes), though backups of it exist. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей пуст (0 байт), хотя её резервные копии есть. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The idea library was made by a newer version of the game. Update the game to open it; nothing will be written into it.</source>
+      <translation>Библиотека идей создана более новой версией игры. Обновите игру, чтобы открыть её; в неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The idea library cannot be written in its folder (the folder is read-only, or the disk is full). The file itself is left as it was.</source>
+      <translation>Библиотеку идей нельзя записать в её папке (папка только для чтения или диск заполнен). Сам файл остался как был.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Rescue what can be read</source>
+      <translation>Спасти то, что читается</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Put the backup of {0} ({1} ideas) in place of the library? The library as it is now is set aside beside it, not deleted.</source>
+      <translation>Поставить копию от {0} (идей: {1}) на место библиотеки? Нынешняя библиотека будет отложена рядом, а не удалена.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>damaged</source>
+      <translation>повреждена</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>No backups yet.</source>
+      <translation>Резервных копий пока нет.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>There is no library to back up.</source>
+      <translation>Библиотеки, которую можно скопировать, пока нет.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>This backup is damaged and cannot be restored.</source>
+      <translation>Эта копия повреждена, восстановить её нельзя.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Rounds not yet in the library: {0}</source>
+      <translation>Раундов ещё не в библиотеке: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>A checked copy of the library is kept before every import and upgrade, and when it changed: the last ten, one a day for a week and one a week for a month. Folder: {0}</source>
+      <translation>Проверенная копия библиотеки делается перед каждым импортом и обновлением, а также когда библиотека изменилась: хранятся последние десять, по одной за день в течение недели и по одной за неделю в течение месяца. Папка: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>File: {0}</source>
+      <translation>Файл: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Restore the backup of {0} ({1} ideas)</source>
+      <translation>Восстановить копию от {0} (идей: {1})</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>before an import</source>
+      <translation>перед импортом</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>before an upgrade</source>
+      <translation>перед обновлением</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>Backed up: {0}</source>
+      <translation>Копия сделана: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
+      <source>The backup failed: {0}</source>
+      <translation>Копия не удалась: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />

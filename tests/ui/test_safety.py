@@ -74,7 +74,7 @@ def test_a_damaged_library_is_said_finish_keeps_the_round_and_restore_brings_it_
     unsaved = home_notice(qtbot, win, "unsaved")
     assert isinstance(unsaved, UnsavedRounds)
     click(qtbot, unsaved.button)
-    assert win.statusBar().currentMessage() == "Saved to the idea library: 1 rounds."
+    assert win.statusBar().currentMessage() == "Rounds saved to the idea library: 1."
     assert not kept.exists()
     count = check_library(data_home / DB_NAME)
     assert count > 300
