@@ -256,6 +256,9 @@ def test_a_second_copy_on_the_same_folder_brings_the_first_forward_and_exits(tmp
         search = subprocess.run([sys.executable, "-m", "game", "--data-dir", str(data), "search", ""],
                                 capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)  # fmt: skip
         assert search.returncode == 0, search.stderr  # the command line works beside the game
+        restore = subprocess.run([sys.executable, "-m", "game", "--data-dir", str(data), "backup", "restore",
+                                  "latest"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)  # fmt: skip
+        assert restore.returncode == 2 and "the game is open on this folder" in restore.stderr
     finally:
         first.send_signal(signal.SIGKILL)  # a crash: its lock stays behind
         first.wait(10)
@@ -271,3 +274,23 @@ def test_the_backups_dialog_says_when_there_are_none(qtbot, data_home):
     dialog = BackupsDialog(Path(data_home), lambda: None, lambda: None)
     qtbot.addWidget(dialog)
     assert dialog.said.text() == "No backups yet." and not dialog.restore_button.isEnabled()
+
+
+def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, open_window, data_home):
+    make_library(data_home, 5)
+    win = open_window(ready=True)
+    qtbot.waitUntil(win._backup_timer.isActive)  # started once the library is open
+    assert win._backup_timer.interval() == 30 * 60 * 1000
+    win.backup_in_background()  # what the 30-minute timer does
+    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    [first] = backup.backups(data_home)
+    assert first.ideas() == 5
+    win.backup_in_background()  # nothing changed since: no second copy
+    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    assert len(backup.backups(data_home)) == 1
+    win.start_round("solo-spark", seed=3)
+    play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
+    time.sleep(0.01)  # a file time later than the first copy's, on file systems that keep coarse times
+    win.close()
+    newest = backup.backups(data_home)[0]
+    assert newest.path != first.path and newest.ideas() > 5
