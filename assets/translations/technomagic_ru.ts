@@ -64,14 +64,6 @@
       <translation>Завершить воркшоп досрочно</translation>
     </message>
     <message>
-      <source>Show or hide the join card (QR code) for phones</source>
-      <translation>Показать или скрыть карточку входа (QR-код) для телефонов</translation>
-    </message>
-    <message>
-      <source>The phones in the room</source>
-      <translation>Телефоны в комнате</translation>
-    </message>
-    <message>
       <source>These shortcuts</source>
       <translation>Эта подсказка</translation>
     </message>
@@ -192,24 +184,12 @@
       <translation>Голосование и обещания не пропускаются: чтобы остановиться, нажмите «Завершить досрочно».</translation>
     </message>
     <message>
-      <source>Phones: {0} of {1}</source>
-      <translation>Телефоны: {0} из {1}</translation>
-    </message>
-    <message>
       <source>+1 min</source>
       <translation>+1 мин</translation>
     </message>
     <message>
       <source>Presenter view</source>
       <translation>Экран для зала</translation>
-    </message>
-    <message>
-      <source>Phones</source>
-      <translation>Телефоны</translation>
-    </message>
-    <message>
-      <source>Join card</source>
-      <translation>Карточка входа</translation>
     </message>
     <message>
       <source>Shortcuts (F1)</source>
@@ -230,6 +210,26 @@
     <message>
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
+    </message>
+    <message>
+      <source>the log could not be written; the details went to the terminal</source>
+      <translation>журнал записать не удалось; подробности выведены в терминал</translation>
+    </message>
+    <message>
+      <source>Something went wrong</source>
+      <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside the game: {0}.
+
+Your round is kept: it comes back with Continue on the home screen.
+
+The details are in {1}</source>
+      <translation>В игре что-то пошло не так: {0}.
+
+Ваш раунд сохранён: он вернётся по кнопке «Продолжить» на главном экране.
+
+Подробности — в {1}</translation>
     </message>
     <message>
       <source>Idea</source>
@@ -508,6 +508,10 @@
       <translation>&amp;Справка</translation>
     </message>
     <message>
+      <source>&amp;Library</source>
+      <translation>&amp;Библиотека</translation>
+    </message>
+    <message>
       <source>Decks</source>
       <translation>Колоды</translation>
     </message>
@@ -520,6 +524,10 @@
       <translation>Выход</translation>
     </message>
     <message>
+      <source>Backups…</source>
+      <translation>Резервные копии…</translation>
+    </message>
+    <message>
       <source>About</source>
       <translation>О программе</translation>
     </message>
@@ -528,12 +536,28 @@
       <translation>раунд</translation>
     </message>
     <message>
+      <source>Open another folder</source>
+      <translation>Открыть другую папку</translation>
+    </message>
+    <message>
       <source>System language</source>
       <translation>Язык системы</translation>
     </message>
     <message>
       <source>{0}, step {1} of {2}</source>
       <translation>{0}, шаг {1} из {2}</translation>
+    </message>
+    <message>
+      <source>Restored the backup of {0} ({1} ideas).</source>
+      <translation>Восстановлена копия от {0} (идей: {1}).</translation>
+    </message>
+    <message>
+      <source>Rescuing the library…</source>
+      <translation>Спасаем библиотеку…</translation>
+    </message>
+    <message>
+      <source>Rounds saved to the idea library: {0}.</source>
+      <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
     </message>
     <message>
       <source>{0} with {1} teams, step {2} of {3}</source>
@@ -554,20 +578,44 @@ Your data: {1}</source>
 Ваши данные: {1}</translation>
     </message>
     <message>
-      <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
-      <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
+      <source>Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as {2}</source>
+      <translation>Спасено идей в новую библиотеку: {0}; повреждённых строк пропущено: {1}. Повреждённый файл сохранён как {2}</translation>
     </message>
     <message>
-      <source>The room could not open on {0}: {1}</source>
-      <translation>Комната не открылась на {0}: {1}</translation>
+      <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
+      <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
     </message>
     <message>
       <source>Could not save to the library ({0}). Your round is kept in {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
     <message>
+      <source>The library could not be backed up: {0}</source>
+      <translation>Не удалось сделать резервную копию библиотеки: {0}</translation>
+    </message>
+    <message>
+      <source>The library it replaced is kept as {0}</source>
+      <translation>Библиотека, которую она заменила, сохранена как {0}</translation>
+    </message>
+    <message>
+      <source>Not saved: {0}</source>
+      <translation>Не сохранено: {0}</translation>
+    </message>
+    <message>
       <source>Cannot keep the round in {0}: {1}</source>
       <translation>Не получается сохранить раунд в {0}: {1}</translation>
+    </message>
+    <message>
+      <source>The backup could not be restored: {0}</source>
+      <translation>Не удалось восстановить копию: {0}</translation>
+    </message>
+    <message>
+      <source>Nothing could be rescued: {0}</source>
+      <translation>Ничего спасти не удалось: {0}</translation>
+    </message>
+    <message>
+      <source>Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: free some space or fix the folder, then finish again.</source>
+      <translation>Не удалось сохранить в библиотеку ({0}) и отложить раунд в {1} ({2}). Раунд остаётся открытым: освободите место на диске или исправьте папку и завершите раунд ещё раз.</translation>
     </message>
     <message>
       <source>We tried it</source>
@@ -634,78 +682,6 @@ Your data: {1}</source>
       <translation>ещё {0} выше</translation>
     </message>
     <message>
-      <source>Join from your phone: scan the code</source>
-      <translation>Входите с телефона: отсканируйте код</translation>
-    </message>
-    <message>
-      <source>the room is locked</source>
-      <translation>комната закрыта</translation>
-    </message>
-    <message>
-      <source>or open {0} and type the code</source>
-      <translation>или откройте {0} и введите код</translation>
-    </message>
-    <message>
-      <source>Joined: {0}</source>
-      <translation>Вошли: {0}</translation>
-    </message>
-    <message>
-      <source>Code</source>
-      <translation>Код</translation>
-    </message>
-    <message>
-      <source>Phones in the room</source>
-      <translation>Телефоны в комнате</translation>
-    </message>
-    <message>
-      <source>Move to team</source>
-      <translation>Перевести в команду</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Удалить</translation>
-    </message>
-    <message>
-      <source>Lock the room (no new phones)</source>
-      <translation>Закрыть комнату (новые телефоны не войдут)</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Закрыть</translation>
-    </message>
-    <message>
-      <source>connected</source>
-      <translation>на связи</translation>
-    </message>
-    <message>
-      <source>idle</source>
-      <translation>молчит</translation>
-    </message>
-    <message>
-      <source>gone</source>
-      <translation>ушёл</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Имя</translation>
-    </message>
-    <message>
-      <source>Connection</source>
-      <translation>Связь</translation>
-    </message>
-    <message>
-      <source>(no name)</source>
-      <translation>(без имени)</translation>
-    </message>
-    <message>
-      <source>(no team yet)</source>
-      <translation>(команда не выбрана)</translation>
-    </message>
-    <message>
-      <source>Phones open {0} and type the code {1}.</source>
-      <translation>Телефоны открывают {0} и вводят код {1}.</translation>
-    </message>
-    <message>
       <source>Previous step (Alt+←)</source>
       <translation>Предыдущий шаг (Alt+←)</translation>
     </message>
@@ -748,6 +724,118 @@ Your data: {1}</source>
     <message>
       <source>Stuck? Open the example story on the card: someone has done this before.</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>сегодня</translation>
+    </message>
+    <message>
+      <source>The idea library file cannot be read. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей не читается. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Восстановить копию</translation>
+    </message>
+    <message>
+      <source>yesterday</source>
+      <translation>вчера</translation>
+    </message>
+    <message>
+      <source>Open another folder…</source>
+      <translation>Открыть другую папку…</translation>
+    </message>
+    <message>
+      <source>Save now</source>
+      <translation>Сохранить сейчас</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>Восстановить…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>The idea library is damaged: part of the file cannot be read. Nothing will be written into it.</source>
+      <translation>Библиотека идей повреждена: часть файла не читается. В неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library file is empty (0 bytes), though backups of it exist. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей пуст (0 байт), хотя её резервные копии есть. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library was made by a newer version of the game. Update the game to open it; nothing will be written into it.</source>
+      <translation>Библиотека идей создана более новой версией игры. Обновите игру, чтобы открыть её; в неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library cannot be written in its folder (the folder is read-only, or the disk is full). The file itself is left as it was.</source>
+      <translation>Библиотеку идей нельзя записать в её папке (папка только для чтения или диск заполнен). Сам файл остался как был.</translation>
+    </message>
+    <message>
+      <source>Rescue what can be read</source>
+      <translation>Спасти то, что читается</translation>
+    </message>
+    <message>
+      <source>Put the backup of {0} ({1} ideas) in place of the library? The library as it is now is set aside beside it, not deleted.</source>
+      <translation>Поставить копию от {0} (идей: {1}) на место библиотеки? Нынешняя библиотека будет отложена рядом, а не удалена.</translation>
+    </message>
+    <message>
+      <source>damaged</source>
+      <translation>повреждена</translation>
+    </message>
+    <message>
+      <source>No backups yet.</source>
+      <translation>Резервных копий пока нет.</translation>
+    </message>
+    <message>
+      <source>There is no library to back up.</source>
+      <translation>Библиотеки, которую можно скопировать, пока нет.</translation>
+    </message>
+    <message>
+      <source>This backup is damaged and cannot be restored.</source>
+      <translation>Эта копия повреждена, восстановить её нельзя.</translation>
+    </message>
+    <message>
+      <source>Rounds not yet in the library: {0}</source>
+      <translation>Раундов ещё не в библиотеке: {0}</translation>
+    </message>
+    <message>
+      <source>A checked copy of the library is kept before every import and upgrade, and when it changed: the last ten, one a day for a week and one a week for a month. Folder: {0}</source>
+      <translation>Проверенная копия библиотеки делается перед каждым импортом и обновлением, а также когда библиотека изменилась: хранятся последние десять, по одной за день в течение недели и по одной за неделю в течение месяца. Папка: {0}</translation>
+    </message>
+    <message>
+      <source>File: {0}</source>
+      <translation>Файл: {0}</translation>
+    </message>
+    <message>
+      <source>Restore the backup of {0} ({1} ideas)</source>
+      <translation>Восстановить копию от {0} (идей: {1})</translation>
+    </message>
+    <message>
+      <source>before an import</source>
+      <translation>перед импортом</translation>
+    </message>
+    <message>
+      <source>before an upgrade</source>
+      <translation>перед обновлением</translation>
+    </message>
+    <message>
+      <source>Backed up: {0}</source>
+      <translation>Копия сделана: {0}</translation>
+    </message>
+    <message>
+      <source>The backup failed: {0}</source>
+      <translation>Копия не удалась: {0}</translation>
     </message>
     <message>
       <source>Play solo</source>
@@ -1222,22 +1310,6 @@ Your data: {1}</source>
       <translation>Начать воркшоп</translation>
     </message>
     <message>
-      <source>The room joins from phones</source>
-      <translation>Комната участвует с телефонов</translation>
-    </message>
-    <message>
-      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
-      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
-    </message>
-    <message>
-      <source>127.0.0.1 · this laptop only</source>
-      <translation>127.0.0.1 · только этот ноутбук</translation>
-    </message>
-    <message>
-      <source>Network</source>
-      <translation>Сеть</translation>
-    </message>
-    <message>
       <source>A workshop needs 2 to 8 teams.</source>
       <translation>В воркшопе от 2 до 8 команд.</translation>
     </message>
@@ -1268,6 +1340,114 @@ Your data: {1}</source>
     <message>
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <source>Show or hide the join card (QR code) for phones</source>
+      <translation>Показать или скрыть карточку входа (QR-код) для телефонов</translation>
+    </message>
+    <message>
+      <source>The phones in the room</source>
+      <translation>Телефоны в комнате</translation>
+    </message>
+    <message>
+      <source>Phones: {0} of {1}</source>
+      <translation>Телефоны: {0} из {1}</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation>Телефоны</translation>
+    </message>
+    <message>
+      <source>Join card</source>
+      <translation>Карточка входа</translation>
+    </message>
+    <message>
+      <source>The room could not open on {0}: {1}</source>
+      <translation>Комната не открылась на {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Join from your phone: scan the code</source>
+      <translation>Входите с телефона: отсканируйте код</translation>
+    </message>
+    <message>
+      <source>the room is locked</source>
+      <translation>комната закрыта</translation>
+    </message>
+    <message>
+      <source>or open {0} and type the code</source>
+      <translation>или откройте {0} и введите код</translation>
+    </message>
+    <message>
+      <source>Joined: {0}</source>
+      <translation>Вошли: {0}</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Код</translation>
+    </message>
+    <message>
+      <source>Phones in the room</source>
+      <translation>Телефоны в комнате</translation>
+    </message>
+    <message>
+      <source>Move to team</source>
+      <translation>Перевести в команду</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Lock the room (no new phones)</source>
+      <translation>Закрыть комнату (новые телефоны не войдут)</translation>
+    </message>
+    <message>
+      <source>connected</source>
+      <translation>на связи</translation>
+    </message>
+    <message>
+      <source>idle</source>
+      <translation>молчит</translation>
+    </message>
+    <message>
+      <source>gone</source>
+      <translation>ушёл</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>Связь</translation>
+    </message>
+    <message>
+      <source>(no name)</source>
+      <translation>(без имени)</translation>
+    </message>
+    <message>
+      <source>(no team yet)</source>
+      <translation>(команда не выбрана)</translation>
+    </message>
+    <message>
+      <source>Phones open {0} and type the code {1}.</source>
+      <translation>Телефоны открывают {0} и вводят код {1}.</translation>
+    </message>
+    <message>
+      <source>The room joins from phones</source>
+      <translation>Комната участвует с телефонов</translation>
+    </message>
+    <message>
+      <source>Participants scan a QR code and send their ideas and votes from their phones</source>
+      <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
+    </message>
+    <message>
+      <source>127.0.0.1 · this laptop only</source>
+      <translation>127.0.0.1 · только этот ноутбук</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Сеть</translation>
     </message>
     <message>
       <source>added {0}, skipped {1} duplicates</source>

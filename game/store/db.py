@@ -96,6 +96,20 @@ def check_library(path: Path, full: bool = False) -> int:
         db.close()
 
 
+def _at_head(path: Path) -> bool:
+    """The file is a library at the newest revision this game knows (read with plain sqlite3)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            return [r[0] for r in db.execute("SELECT version_num FROM alembic_version")] == [max(known_revisions())]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+
+
 def needs_migration(path: Path) -> bool:
     """The file holds ideas in an older schema (a backup is taken before it is upgraded)."""
     if not path.exists() or path.stat().st_size == 0:
@@ -156,7 +170,7 @@ def open_library(data_dir: Path, check: bool = True) -> Engine:
     library is backed up before it is migrated."""
     path = data_dir / DB_NAME
     if check:
-        check_library(path)
+        check_library(path)  # before anything touches the file
     from game.store import backup
 
     try:
@@ -169,6 +183,8 @@ def open_library(data_dir: Path, check: bool = True) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
+    if _at_head(path):
+        return engine  # nothing to migrate: Alembic (half a second to import) is not needed
     try:
         with engine.connect() as conn:
             conn.info["migrating"] = True

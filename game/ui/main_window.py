@@ -809,7 +809,7 @@ class MainWindow(QMainWindow):
                 break  # the library takes nothing now: keep the rest for later
             path.unlink(missing_ok=True)
             saved += 1
-        said = tr("Saved to the idea library: {0} rounds.").format(saved)
+        said = tr("Rounds saved to the idea library: {0}.").format(saved)
         if problems:
             said += " " + tr("Not saved: {0}").format("; ".join(problems))
         self.statusBar().showMessage(said)

@@ -75,8 +75,8 @@ class LibraryProblem(QFrame):
         said.setWordWrap(True)
         said.setTextFormat(Qt.TextFormat.PlainText)
         said.setToolTip(detail)
+        said.setMinimumWidth(600)  # two lines of words, not five
         layout.addWidget(said)
-        row = QHBoxLayout()
         self.restore_button = None
         if good is not None and kind in ("damaged", "empty", "unreadable"):
             backup, count = good
@@ -85,7 +85,11 @@ class LibraryProblem(QFrame):
             )
             self.restore_button.setObjectName("chip")
             self.restore_button.clicked.connect(self.restore)
-            row.addWidget(self.restore_button)
+            first = QHBoxLayout()  # the way out that keeps the most: a line of its own
+            first.addWidget(self.restore_button)
+            first.addStretch(1)
+            layout.addLayout(first)
+        row = QHBoxLayout()
         self.folder_button = QPushButton(tr("Open another folder…"), self)
         self.folder_button.setObjectName("chip")
         self.folder_button.clicked.connect(self.other_folder)
@@ -98,6 +102,7 @@ class LibraryProblem(QFrame):
             row.addWidget(self.rescue_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.setMinimumHeight(layout.totalHeightForWidth(620))  # the wrapped words are never squeezed
 
 
 class UnsavedRounds(QFrame):

@@ -56,16 +56,19 @@ def damage_a_page(path: Path) -> None:
     """Overwrite one page in the middle of the idea table with garbage, as a failing disk would."""
     db = sqlite3.connect(path)
     page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idea'").fetchone()[0]
+    leaves = [r[0] for r in db.execute("SELECT pageno FROM dbstat WHERE name = 'idea' AND pagetype = 'leaf'")]
     db.close()
     data = bytearray(path.read_bytes())
-    pages = len(data) // page_size
-    victim = max(root + 1, pages // 3)  # a page after the idea table's root: its leaves sit there
+    victim = leaves[len(leaves) // 2]  # a leaf in the middle of the idea table: a few dozen ideas on it
     data[(victim - 1) * page_size : victim * page_size] = bytes((i * 7 + 3) % 251 for i in range(page_size))
     path.write_bytes(bytes(data))
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    assert db.execute("PRAGMA quick_check").fetchall() != [("ok",)]  # the fault is real
-    db.close()
+    try:
+        assert db.execute("PRAGMA quick_check").fetchall() != [("ok",)]  # the fault is real
+    except sqlite3.DatabaseError as e:
+        assert "malformed" in str(e)
+    finally:
+        db.close()
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
