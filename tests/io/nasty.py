@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of file contents: one case a line reads best)
 """Bad and tricky files to import: every way a file has been seen to break an import, and more.
 
     python tests/io/nasty.py DIR     write them into DIR (to try by hand: technomagic import DIR/…)
@@ -118,7 +119,7 @@ def json_cases() -> dict[str, tuple[str, bytes | str]]:
             "title": "t" * 80, "text": "x" * 500, "player": "p" * 40, "team": "T" * 40, "promise_who": "w" * 300,
             "tags": [f"{i:02d}" + "g" * 38 for i in range(20)], "score": 20, "dots": 1000,
             "notes": [{"on": "1900-01-01", "text": "n" * 2000}], "promise_due": "2100-12-31",
-        }])),  # fmt: skip
+        }])),
         "no-title-takes-text": ("imported", _json_document([{"text": "First line of the text\nsecond"}])),
         "empty": ("refused", ""),
         "bom-only": ("refused", codecs.BOM_UTF8),
@@ -231,7 +232,7 @@ def csv_cases() -> dict[str, tuple[str, bytes | str]]:
         "binary-garbage": ("refused", bytes(range(256)) * 4),
         "png": ("refused", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
         "mixed-utf8-cp1251": ("refused", "Idea\nЧай\n".encode() + "Кофе\n".encode("cp1251")),
-        "utf8-bom-then-cp1251": ("refused", codecs.BOM_UTF8 + "Idea\n".encode() + "Кофе\n".encode("cp1251")),
+        "utf8-bom-then-cp1251": ("refused", codecs.BOM_UTF8 + b"Idea\n" + "Кофе\n".encode("cp1251")),
         "utf16-bom-odd": ("refused", codecs.BOM_UTF16_LE + b"I\x00d\x00e"),
         "status-unknown": ("refused", "Idea,Status\nA,done\n"),
         "lone-cr-lines": ("either", "Idea\rA\rB\r"),

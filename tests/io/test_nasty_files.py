@@ -172,7 +172,9 @@ def _either_imports_or_refuses(make_file, importer_call) -> None:
 @given(st.lists(idea_like, max_size=3) | json_values)
 def test_fuzzed_json_imports_or_is_refused_in_one_line(document):
     def make_file(folder: Path) -> Path:
-        body = {"format": "technomagic-ideas", "version": 1, "ideas": document} if isinstance(document, list) else document
+        body = document
+        if isinstance(document, list):
+            body = {"format": "technomagic-ideas", "version": 1, "ideas": document}
         path = folder / "fuzz.json"
         path.write_text(json.dumps(body, ensure_ascii=bool(hash(str(document)) % 2)), encoding="utf-8",
                         errors="surrogatepass")  # fmt: skip
