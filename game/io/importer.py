@@ -482,8 +482,9 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
             raise bad(f"notes[{index}]", message)
         checked.append((on, note["text"]))
     if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
-        _check_unsafe(values | {f"notes[{i}]": t for i, (_on, t) in enumerate(checked, 1)}
-                      | {"tags": "".join(tags)} | {"checks": "".join(checks)}, bad)  # fmt: skip
+        texts = {name: values[name] for name in TEXTS} | {name: card for name, card in cards.items() if card}
+        texts |= {f"notes[{i}]": text for i, (_on, text) in enumerate(checked, 1)}
+        _check_unsafe(texts | {"tags": "".join(tags), "checks": "".join(checks)}, bad)
     return _Record(values, _clean_tags(tags, bad) if tags else [], checked)
 
 
@@ -508,7 +509,9 @@ def _json_time(value: Any, bad: Callable[[str], ImportError_]) -> datetime:
             if _YEARS[0] < stamp.year < _YEARS[-1] or (stamp.year in _YEARS and _fits_every_zone(stamp)):
                 return stamp
             raise bad(Message(tr("{0} is not between {1} and {2}"), _shown(value), _YEARS[0], _YEARS[-1]))
-    except (ValueError, OverflowError):  # OverflowError: year 9999 with a zone west of UTC, year 1 east of it
+    except OverflowError:  # year 9999 with a zone west of UTC, year 1 east of it
+        raise bad(Message(tr("{0} is not between {1} and {2}"), _shown(value), _YEARS[0], _YEARS[-1])) from None
+    except ValueError:
         pass
     raise bad(Message(tr("{0} is not a date and time (ISO 8601)"), _shown(value)))
 
@@ -735,6 +738,8 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
         stamp = cells.get(name, "").strip()
         values[name] = parse_time(stamp) if stamp else _now()
         if values[name] is None:
+            if parse_date(stamp.split(" ")[0].split("T")[0]):  # a day beyond what a time zone can take
+                raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
             raise bad(name, Message(tr("{0} is not a date"), _shown(stamp)))
         if not (_YEARS[0] < values[name].year < _YEARS[-1] or _fits_every_zone(values[name])):
             raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
