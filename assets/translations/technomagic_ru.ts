@@ -662,6 +662,21 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>A round is in play</source>
+      <translation>Раунд ещё идёт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Give it up, start anew</source>
+      <translation>Бросить и начать заново</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>No, keep it</source>
+      <translation>Нет, продолжу его</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>round</source>
       <translation>раунд</translation>
     </message>
@@ -685,6 +700,11 @@
       <location filename="../../game/ui/screens.py" />
       <source>Technomagic of Impressions</source>
       <translation>Техномагия впечатлений</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Start a new round and give up the one in play ({0})?</source>
+      <translation>Начать новый раунд и бросить тот, что идёт ({0})?</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -992,6 +1012,16 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>Separate ideas</source>
+      <translation>Отдельными идеями</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>One idea</source>
+      <translation>Одной идеей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <source>No ideas yet. The first one is the hardest: try the example story.</source>
       <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
     </message>
@@ -1011,6 +1041,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/team_panels.py" />
       <source>− dot</source>
       <translation>− точка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Lines pasted: {0}. Make each line an idea of its own?</source>
+      <translation>Вставлено строк: {0}. Сделать каждую строку отдельной идеей?</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -1056,6 +1091,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Already in your library: {0}</source>
       <translation>Уже есть в вашей библиотеке: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>{0} of {1} characters</source>
+      <translation>{0} из {1} знаков</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />

@@ -266,8 +266,8 @@ class MainWindow(QMainWindow):
         home.resume.connect(self.show_round)
         if self.library.ready:
             QTimer.singleShot(0, self.show_due)
-        home.play_solo.connect(self.show_picker)
-        home.run_workshop.connect(self.show_workshop_setup)
+        home.play_solo.connect(lambda: self.leave_round_in_play() and self.show_picker())
+        home.run_workshop.connect(lambda: self.leave_round_in_play() and self.show_workshop_setup())
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
         self._set(home)
@@ -315,6 +315,20 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
             self.show_due()
+
+    def leave_round_in_play(self) -> bool:
+        """Before a new round: a round in play is given up only when the player says so (No keeps it)."""
+        if self.round is None or self.round.finished:
+            return True
+        from game.ui.widgets import ask
+
+        return ask(
+            self,
+            tr("A round is in play"),
+            tr("Start a new round and give up the one in play ({0})?").format(self.resumable()),
+            tr("Give it up, start anew"),
+            tr("No, keep it"),
+        )
 
     def show_picker(self) -> None:
         from game.ui.screens import ScenarioPicker

@@ -33,6 +33,11 @@ def clock_text(seconds: float) -> str:
     return f"{left // 60:02d}:{left % 60:02d}"
 
 
+def mark_width(marks: list[str], metrics: QFontMetrics) -> int:
+    """The column the marks need: "WOW" is wider than "Fix" though no longer, so every one is measured."""
+    return max((metrics.horizontalAdvance(m) for m in marks), default=0)
+
+
 class IdeaWall(QWidget):
     """The teams' ideas, painted (not 200 labels): a column per team, or one anonymous wall, newest kept
     when they do not all fit. Each idea: its mark (the number teams call out when they vote, or its dots once
@@ -108,8 +113,7 @@ class IdeaWall(QWidget):
                     heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
                 y += line + gap
             painter.setFont(font)
-            longest = max((m for m, _ in items), key=len, default="")  # numbers and dots: the longest is widest
-            mark_w = metrics.horizontalAdvance(longest) + space
+            mark_w = mark_width([m for m, _ in items], metrics) + space  # the widest mark, not the longest
             text_w = max(1, width - mark_w)
             # the newest first, as many as fit (leaving a line to count the rest)
             room = self.height() - y

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QLocale,
+    QObject,
     QRectF,
     Qt,
     QTimer,
@@ -44,6 +45,47 @@ def scroll_area(parent: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll
+
+
+class _WheelOnlyWhenFocused(QObject):
+    """Lets a date or a number change under the wheel only once it has focus: scrolling a list past it
+    scrolls the list."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # the scroll area around it takes the wheel
+            return True
+        return False
+
+
+_WHEEL_GUARD: list[_WheelOnlyWhenFocused] = []
+
+
+def wheel_only_when_focused(widget: QWidget) -> QWidget:
+    if not _WHEEL_GUARD:
+        _WHEEL_GUARD.append(_WheelOnlyWhenFocused())
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WHEEL_GUARD[0])
+    return widget
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """A question in the game's own style (no stock icon) whose safe answer, `no`, is the default and Esc."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName("question")
+    box.setIcon(QMessageBox.Icon.NoIcon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button.setObjectName("primary")
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
 
 
 def format_date(iso: str) -> str:
