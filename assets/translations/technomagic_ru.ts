@@ -15,13 +15,13 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/round_screen.py" />
       <source>Next step</source>
       <translation>Следующий шаг</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/round_screen.py" />
       <source>Previous step</source>
       <translation>Предыдущий шаг</translation>
     </message>
@@ -87,14 +87,13 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <location filename="../../game/ui/main_window.py" />
-      <source>Keyboard shortcuts</source>
-      <translation>Горячие клавиши</translation>
+      <source>Type in team N's line</source>
+      <translation>Писать в строку команды N</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
-      <source>Esc or F1 closes this</source>
-      <translation>Esc или F1 — закрыть</translation>
+      <source>Choose who votes</source>
+      <translation>Выбрать, кто голосует</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -120,16 +119,6 @@
       <location filename="../../game/ui/console.py" />
       <source>End the workshop now? Every idea so far is saved to the library, chosen or not.</source>
       <translation>Завершить воркшоп сейчас? Все идеи, выбранные и нет, сохранятся в библиотеке.</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/console.py" />
-      <source>Type in team N's line</source>
-      <translation>Писать в строку команды N</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/console.py" />
-      <source>Choose who votes</source>
-      <translation>Выбрать, кто голосует</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -347,6 +336,7 @@
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/widgets.py" />
       <source>Idea library</source>
       <translation>Библиотека идей</translation>
     </message>
@@ -504,6 +494,36 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>Undo the last change</source>
+      <translation>Отменить последнее изменение</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Redo</source>
+      <translation>Вернуть отменённое</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Delete the chosen ideas (undo brings them back)</source>
+      <translation>Удалить выбранные идеи (отмена вернёт их)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Choose several ideas</source>
+      <translation>Выбрать несколько идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Ctrl+click, Shift+click</source>
+      <translation>Ctrl+щелчок, Shift+щелчок</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Move between the search, the filters and the table</source>
+      <translation>Переходить между поиском, фильтрами и таблицей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Set status</source>
       <translation>Смена статуса</translation>
     </message>
@@ -570,54 +590,9 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
-      <source>Add the idea you typed</source>
-      <translation>Добавить набранную идею</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Pause or resume the timer</source>
-      <translation>Пауза или продолжение таймера</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Redraw the first card</source>
-      <translation>Заменить первую карту</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Toggle a human check for the selected idea</source>
-      <translation>Отметить или снять проверку на человечность у выбранной идеи</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Rework an idea in a list</source>
-      <translation>Переделать идею в списке</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>double-click or F2</source>
-      <translation>двойной щелчок или F2</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Remove the selected idea</source>
-      <translation>Удалить выбранную идею</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <location filename="../../game/ui/screens.py" />
-      <source>Home</source>
-      <translation>Главная</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/widgets.py" />
       <source>Settings</source>
       <translation>Настройки</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>This help</source>
-      <translation>Эта справка</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -642,6 +617,14 @@
     <message>
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Home</source>
+      <translation>Главная</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/widgets.py" />
       <source>Decks</source>
       <translation>Колоды</translation>
     </message>
@@ -654,6 +637,12 @@
       <location filename="../../game/ui/main_window.py" />
       <source>Quit</source>
       <translation>Выход</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Keyboard shortcuts</source>
+      <translation>Горячие клавиши</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -867,6 +856,46 @@ Your data: {1}</source>
       <location filename="../../game/ui/round_screen.py" />
       <source>Stuck? Open the example story on the card: someone has done this before.</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Add the idea you typed</source>
+      <translation>Добавить набранную идею</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Paste several lines as separate ideas</source>
+      <translation>Вставить несколько строк отдельными идеями</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Rework an idea in a list</source>
+      <translation>Переделать идею в списке</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>double-click or F2</source>
+      <translation>двойной щелчок или F2</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Remove the selected idea</source>
+      <translation>Удалить выбранную идею</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Pause or resume the timer</source>
+      <translation>Пауза или продолжение таймера</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Redraw the first card</source>
+      <translation>Заменить первую карту</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/round_screen.py" />
+      <source>Toggle a human check for the selected idea</source>
+      <translation>Отметить или снять проверку на человечность у выбранной идеи</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -1402,6 +1431,21 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Pause or resume the timer (Ctrl+Space)</source>
       <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Esc or F1 closes this</source>
+      <translation>Esc или F1 — закрыть</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Quit (a round in play is kept)</source>
+      <translation>Выйти (раунд в игре сохранится)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>This help</source>
+      <translation>Эта справка</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />

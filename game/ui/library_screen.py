@@ -227,6 +227,16 @@ class LibraryScreen(QWidget):
             row.addWidget(widget)
         return row
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The library's keys, for the help overlay (F1)."""
+        return [
+            (tr("Undo the last change"), "Ctrl+Z"),
+            (tr("Redo"), "Ctrl+Shift+Z"),
+            (tr("Delete the chosen ideas (undo brings them back)"), "Delete"),
+            (tr("Choose several ideas"), tr("Ctrl+click, Shift+click")),
+            (tr("Move between the search, the filters and the table"), "Tab / Shift+Tab"),
+        ]
+
     # --- filtering ------------------------------------------------------------------------------
 
     def current_filter(self):

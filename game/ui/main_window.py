@@ -44,25 +44,6 @@ if TYPE_CHECKING:
 AUTOSAVE_FILE = "round-in-play.json"
 
 
-def shortcut_help() -> str:
-    from game.ui.round_screen import BACK_KEYS, NEXT_KEYS
-
-    rows = [
-        (tr("Add the idea you typed"), "Enter"),
-        (tr("Next step"), " / ".join(NEXT_KEYS)),
-        (tr("Previous step"), " / ".join(BACK_KEYS)),
-        (tr("Pause or resume the timer"), "Ctrl+Space"),
-        (tr("Redraw the first card"), "Ctrl+R"),
-        (tr("Toggle a human check for the selected idea"), "1 … 8"),
-        (tr("Rework an idea in a list"), tr("double-click or F2")),
-        (tr("Remove the selected idea"), "Delete"),
-        (tr("Home"), "Ctrl+H"),
-        (tr("Settings"), "Ctrl+,"),
-        (tr("This help"), "F1"),
-    ]
-    return "\n".join(f"{keys:<28}  {what}" for what, keys in rows)
-
-
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -507,15 +488,21 @@ class MainWindow(QMainWindow):
         rebuild.get(type(self.current_screen()).__name__, self.show_home)()
 
     def show_help(self) -> None:
-        if hasattr(self.current_screen(), "toggle_help"):
-            self.current_screen().toggle_help()  # the workshop console lists its shortcuts over itself
+        """F1: the screen's keys and the window's over the screen (the same overlay everywhere)."""
+        screen = self.current_screen()
+        if hasattr(screen, "toggle_help"):
+            screen.toggle_help()  # the workshop console keeps its overlay
             return
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Keyboard shortcuts"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(shortcut_help())
-        box.setStyleSheet("QLabel { font-family: monospace; }")
-        box.exec()
+        from game.ui.widgets import HelpOverlay, window_keys
+
+        old = screen.findChild(HelpOverlay, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        if old is not None and old.isVisible():
+            old.hide()
+            return
+        if old is not None:
+            old.deleteLater()
+        rows = screen.help_keys() if hasattr(screen, "help_keys") else []
+        HelpOverlay(screen, rows + window_keys()).toggle()  # made now: a round's keys follow its step
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -352,3 +353,84 @@ class DrawOverlay(QWidget):
         painter.drawRoundedRect(target, 16, 16)
         theme.deck_back().render(painter, target)
         painter.end()
+
+
+class HelpOverlay(QFrame):
+    """A screen's keys over the screen itself, in two columns of key and what it does (F1 on every screen:
+    the window's keys, then the screen's own); Esc, F1 or a click closes it."""
+
+    def __init__(self, parent: QWidget, rows: list[tuple[str, str]]):
+        super().__init__(parent)
+        self.setObjectName("helpOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(
+            "QFrame#helpOverlay { background: rgba(43, 42, 51, 244); }"
+            "QFrame#helpOverlay QLabel { color: #FFFFFF; background: transparent; }"
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(64, 40, 64, 40)
+        grid.setHorizontalSpacing(24)
+        title = QLabel(tr("Keyboard shortcuts"), self)
+        title.setObjectName("screenTitle")
+        grid.addWidget(title, 0, 0, 1, 4)
+        half = (len(rows) + 1) // 2
+        for n, (what, keys) in enumerate(rows):
+            col = 0 if n < half else 2
+            key = QLabel(keys, self)
+            key.setStyleSheet("font-weight: 700;")
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            text = QLabel(what, self)
+            text.setWordWrap(True)  # a long description wraps under itself, never into the key column
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(key, 1 + n % half, col)
+            grid.addWidget(text, 1 + n % half, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        closing = QLabel(tr("Esc or F1 closes this"), self)
+        grid.addWidget(closing, half + 2, 0, 1, 4)
+        grid.setRowStretch(half + 3, 1)
+        self.rows = rows
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(watched.rect())
+        return False
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+            return
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def hideEvent(self, event) -> None:
+        if self.parentWidget() is not None and self.hasFocus():
+            self.parentWidget().setFocus()  # the keys work again at once
+        super().hideEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+            self.hide()
+        else:
+            super().keyPressEvent(event)
+
+
+def window_keys() -> list[tuple[str, str]]:
+    """The keys every screen has (the window's menu)."""
+    return [
+        (tr("Home"), "Ctrl+H"),
+        (tr("Idea library"), "Ctrl+L"),
+        (tr("Decks"), "Ctrl+D"),
+        (tr("Settings"), "Ctrl+,"),
+        (tr("Quit (a round in play is kept)"), "Ctrl+Q"),
+        (tr("This help"), "F1"),
+    ]
