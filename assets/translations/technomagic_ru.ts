@@ -601,6 +601,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Projector text</source>
+      <translation>Текст на проекторе</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>Card animations</source>
       <translation>Анимация карт</translation>
     </message>
@@ -673,6 +678,26 @@
       <location filename="../../game/ui/main_window.py" />
       <source>System language</source>
       <translation>Язык системы</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>S: a small room, the screen close</source>
+      <translation>S: маленькая комната, экран рядом</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>M: a meeting room</source>
+      <translation>M: переговорная</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>L: a large room</source>
+      <translation>L: большой зал</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>XL: a hall</source>
+      <translation>XL: аудитория</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -786,6 +811,16 @@ Your data: {1}</source>
       <location filename="../../game/ui/presenter.py" />
       <source>Want to listen to the radio?</source>
       <translation>Хочешь послушать радио?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>Thank you! Our promises</source>
+      <translation>Спасибо! Наши обещания</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/presenter.py" />
+      <source>The ideas we chose, who keeps each promise and by when.</source>
+      <translation>Идеи, которые мы выбрали: кто и к какому сроку держит обещание.</translation>
     </message>
     <message>
       <location filename="../../game/ui/presenter.py" />

@@ -55,6 +55,17 @@ class SettingsDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         form.addRow(tr("Language"), self.language)
+        self.room = QComboBox(self)
+        self.room.setObjectName("roomCombo")
+        for label, code in (
+            (tr("S: a small room, the screen close"), "S"),
+            (tr("M: a meeting room"), "M"),
+            (tr("L: a large room"), "L"),
+            (tr("XL: a hall"), "XL"),
+        ):
+            self.room.addItem(label, code)
+        self.room.setCurrentIndex(max(0, self.room.findData(settings.get("room_size"))))
+        form.addRow(tr("Projector text"), self.room)
         self.animations = QCheckBox(tr("Card animations"), self)
         self.animations.setChecked(bool(settings.get("animations")))
         form.addRow("", self.animations)
@@ -358,7 +369,7 @@ class MainWindow(QMainWindow):
         ws = self.round
         assert ws is not None and ws.in_teams
         self.close_presenter()
-        self.presenter = PresenterView(ws, self.lang)
+        self.presenter = PresenterView(ws, self.lang, str(self.settings.get("room_size")))
         console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self)
         console.finished.connect(self.finish_round)
         console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
@@ -398,6 +409,8 @@ class MainWindow(QMainWindow):
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
         self.saved_ids = ids
         self.forget_autosave()
+        if self.presenter is not None:
+            self.presenter.show_state()  # the room sees the closing view: the chosen ideas and promises
         self.show_summary()
 
     def keep_round_file(self, rnd: Round) -> Path:
@@ -464,11 +477,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked())
+            self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked(), dialog.room.currentData())
 
-    def apply_settings(self, language: str, animations: bool) -> None:
+    def apply_settings(self, language: str, animations: bool, room: str | None = None) -> None:
         self.settings.set("language", language)
         self.settings.set("animations", animations)
+        if room:
+            self.settings.set("room_size", room)
         self.set_language(i18n.resolve(language))
 
     def set_language(self, lang: str) -> None:
