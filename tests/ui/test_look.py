@@ -1,8 +1,10 @@
 """Defects a newcomer met on the screens, each driven the way a person meets it."""
 
+from datetime import date
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea
 
 from game.ui.round_screen import RoundScreen
 from game.ui.step_panels import IDEA_STEPS
@@ -190,3 +192,24 @@ def test_the_library_detail_opens_long_fields_at_their_start(qtbot, open_window,
     library.table.selectRow(0)
     for name in ("promise_first_step", "promise_success_sign"):
         assert library.detail.widgets[name].cursorPosition() == 0
+
+
+def test_the_library_fits_a_laptop_with_the_idea_column_widest_and_hints_whole(qtbot, open_window, library_home):
+    from tests.library_data import add
+
+    for n in range(5):
+        add(library_home, f"Idea {n}: a title of some length", promise_who="Oleg", status="planned",
+            promise_due=date(2030, 12, 31))  # fmt: skip
+    for lang in ("en", "ru"):
+        win = open_window(lang, ready=True)
+        win.resize(1024, 700)
+        win.show_library()
+        library = win.current_screen()
+        QApplication.processEvents()
+        assert win.width() == 1024
+        header = library.table.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        assert widths[0] == max(widths), widths
+        for edit in (library.search, library.tag_filter, library.people_filter):
+            needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            assert edit.width() > needed, (edit.placeholderText(), edit.width(), needed)
