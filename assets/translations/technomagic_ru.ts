@@ -68,12 +68,12 @@
       <translation>Эта подсказка</translation>
     </message>
     <message>
-      <source>Keyboard shortcuts</source>
-      <translation>Горячие клавиши</translation>
+      <source>Type in team N's line</source>
+      <translation>Писать в строку команды N</translation>
     </message>
     <message>
-      <source>Esc or F1 closes this</source>
-      <translation>Esc или F1 — закрыть</translation>
+      <source>Choose who votes</source>
+      <translation>Выбрать, кто голосует</translation>
     </message>
     <message>
       <source>The room sees</source>
@@ -94,14 +94,6 @@
     <message>
       <source>End the workshop now? Every idea so far is saved to the library, chosen or not.</source>
       <translation>Завершить воркшоп сейчас? Все идеи, выбранные и нет, сохранятся в библиотеке.</translation>
-    </message>
-    <message>
-      <source>Type in team N's line</source>
-      <translation>Писать в строку команды N</translation>
-    </message>
-    <message>
-      <source>Choose who votes</source>
-      <translation>Выбрать, кто голосует</translation>
     </message>
     <message>
       <source>No sound player on this computer: the alarm only flashes</source>
@@ -210,26 +202,6 @@
     <message>
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
-    </message>
-    <message>
-      <source>the log could not be written; the details went to the terminal</source>
-      <translation>журнал записать не удалось; подробности выведены в терминал</translation>
-    </message>
-    <message>
-      <source>Something went wrong</source>
-      <translation>Что-то пошло не так</translation>
-    </message>
-    <message>
-      <source>Something went wrong inside the game: {0}.
-
-Your round is kept: it comes back with Continue on the home screen.
-
-The details are in {1}</source>
-      <translation>В игре что-то пошло не так: {0}.
-
-Ваш раунд сохранён: он вернётся по кнопке «Продолжить» на главном экране.
-
-Подробности — в {1}</translation>
     </message>
     <message>
       <source>Idea</source>
@@ -400,6 +372,30 @@ The details are in {1}</source>
       <translation>С точками</translation>
     </message>
     <message>
+      <source>Undo the last change</source>
+      <translation>Отменить последнее изменение</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Вернуть</translation>
+    </message>
+    <message>
+      <source>Delete the chosen ideas (undo brings them back)</source>
+      <translation>Удалить выбранные идеи (отмена вернёт их)</translation>
+    </message>
+    <message>
+      <source>Choose several ideas</source>
+      <translation>Выбрать несколько идей</translation>
+    </message>
+    <message>
+      <source>Ctrl+click, Shift+click</source>
+      <translation>Ctrl+щелчок, Shift+щелчок</translation>
+    </message>
+    <message>
+      <source>Move between the search, the filters and the table</source>
+      <translation>Переходить между поиском, фильтрами и таблицей</translation>
+    </message>
+    <message>
       <source>Set status</source>
       <translation>Смена статуса</translation>
     </message>
@@ -452,48 +448,16 @@ The details are in {1}</source>
       <translation>Идей: {0}</translation>
     </message>
     <message>
-      <source>Add the idea you typed</source>
-      <translation>Добавить набранную идею</translation>
-    </message>
-    <message>
-      <source>Pause or resume the timer</source>
-      <translation>Пауза или продолжение таймера</translation>
-    </message>
-    <message>
-      <source>Redraw the first card</source>
-      <translation>Заменить первую карту</translation>
-    </message>
-    <message>
-      <source>Toggle a human check for the selected idea</source>
-      <translation>Отметить или снять проверку на человечность у выбранной идеи</translation>
-    </message>
-    <message>
-      <source>Rework an idea in a list</source>
-      <translation>Переделать идею в списке</translation>
-    </message>
-    <message>
-      <source>double-click or F2</source>
-      <translation>двойной щелчок или F2</translation>
-    </message>
-    <message>
-      <source>Remove the selected idea</source>
-      <translation>Удалить выбранную идею</translation>
-    </message>
-    <message>
-      <source>Home</source>
-      <translation>Главная</translation>
-    </message>
-    <message>
       <source>Settings</source>
       <translation>Настройки</translation>
     </message>
     <message>
-      <source>This help</source>
-      <translation>Эта справка</translation>
-    </message>
-    <message>
       <source>Language</source>
       <translation>Язык</translation>
+    </message>
+    <message>
+      <source>Projector text</source>
+      <translation>Текст на проекторе</translation>
     </message>
     <message>
       <source>Card animations</source>
@@ -508,8 +472,8 @@ The details are in {1}</source>
       <translation>&amp;Справка</translation>
     </message>
     <message>
-      <source>&amp;Library</source>
-      <translation>&amp;Библиотека</translation>
+      <source>Home</source>
+      <translation>Главная</translation>
     </message>
     <message>
       <source>Decks</source>
@@ -524,40 +488,52 @@ The details are in {1}</source>
       <translation>Выход</translation>
     </message>
     <message>
-      <source>Backups…</source>
-      <translation>Резервные копии…</translation>
+      <source>Keyboard shortcuts</source>
+      <translation>Горячие клавиши</translation>
     </message>
     <message>
       <source>About</source>
       <translation>О программе</translation>
     </message>
     <message>
-      <source>round</source>
-      <translation>раунд</translation>
+      <source>A round is in play</source>
+      <translation>Раунд ещё идёт</translation>
     </message>
     <message>
-      <source>Open another folder</source>
-      <translation>Открыть другую папку</translation>
+      <source>Give it up, start anew</source>
+      <translation>Бросить и начать заново</translation>
+    </message>
+    <message>
+      <source>No, keep it</source>
+      <translation>Нет, продолжу его</translation>
+    </message>
+    <message>
+      <source>round</source>
+      <translation>раунд</translation>
     </message>
     <message>
       <source>System language</source>
       <translation>Язык системы</translation>
     </message>
     <message>
+      <source>S: a small room, the screen close</source>
+      <translation>S: маленькая комната, экран рядом</translation>
+    </message>
+    <message>
+      <source>M: a meeting room</source>
+      <translation>M: переговорная</translation>
+    </message>
+    <message>
+      <source>L: a large room</source>
+      <translation>L: большой зал</translation>
+    </message>
+    <message>
+      <source>XL: a hall</source>
+      <translation>XL: аудитория</translation>
+    </message>
+    <message>
       <source>{0}, step {1} of {2}</source>
       <translation>{0}, шаг {1} из {2}</translation>
-    </message>
-    <message>
-      <source>Restored the backup of {0} ({1} ideas).</source>
-      <translation>Восстановлена копия от {0} (идей: {1}).</translation>
-    </message>
-    <message>
-      <source>Rescuing the library…</source>
-      <translation>Спасаем библиотеку…</translation>
-    </message>
-    <message>
-      <source>Rounds saved to the idea library: {0}.</source>
-      <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
     </message>
     <message>
       <source>{0} with {1} teams, step {2} of {3}</source>
@@ -566,6 +542,10 @@ The details are in {1}</source>
     <message>
       <source>Technomagic of Impressions</source>
       <translation>Техномагия впечатлений</translation>
+    </message>
+    <message>
+      <source>Start a new round and give up the one in play ({0})?</source>
+      <translation>Начать новый раунд и бросить тот, что идёт ({0})?</translation>
     </message>
     <message>
       <source>Saved to the idea library: {0} ideas.</source>
@@ -578,10 +558,6 @@ Your data: {1}</source>
 Ваши данные: {1}</translation>
     </message>
     <message>
-      <source>Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as {2}</source>
-      <translation>Спасено идей в новую библиотеку: {0}; повреждённых строк пропущено: {1}. Повреждённый файл сохранён как {2}</translation>
-    </message>
-    <message>
       <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
       <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
     </message>
@@ -590,32 +566,8 @@ Your data: {1}</source>
       <translation>Не удалось сохранить в библиотеку ({0}). Ваш раунд не потерян — он в файле {1}</translation>
     </message>
     <message>
-      <source>The library could not be backed up: {0}</source>
-      <translation>Не удалось сделать резервную копию библиотеки: {0}</translation>
-    </message>
-    <message>
-      <source>The library it replaced is kept as {0}</source>
-      <translation>Библиотека, которую она заменила, сохранена как {0}</translation>
-    </message>
-    <message>
-      <source>Not saved: {0}</source>
-      <translation>Не сохранено: {0}</translation>
-    </message>
-    <message>
       <source>Cannot keep the round in {0}: {1}</source>
       <translation>Не получается сохранить раунд в {0}: {1}</translation>
-    </message>
-    <message>
-      <source>The backup could not be restored: {0}</source>
-      <translation>Не удалось восстановить копию: {0}</translation>
-    </message>
-    <message>
-      <source>Nothing could be rescued: {0}</source>
-      <translation>Ничего спасти не удалось: {0}</translation>
-    </message>
-    <message>
-      <source>Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: free some space or fix the folder, then finish again.</source>
-      <translation>Не удалось сохранить в библиотеку ({0}) и отложить раунд в {1} ({2}). Раунд остаётся открытым: освободите место на диске или исправьте папку и завершите раунд ещё раз.</translation>
     </message>
     <message>
       <source>We tried it</source>
@@ -668,6 +620,14 @@ Your data: {1}</source>
     <message>
       <source>Want to listen to the radio?</source>
       <translation>Хочешь послушать радио?</translation>
+    </message>
+    <message>
+      <source>Thank you! Our promises</source>
+      <translation>Спасибо! Наши обещания</translation>
+    </message>
+    <message>
+      <source>The ideas we chose, who keeps each promise and by when.</source>
+      <translation>Идеи, которые мы выбрали: кто и к какому сроку держит обещание.</translation>
     </message>
     <message>
       <source>a tie</source>
@@ -726,116 +686,36 @@ Your data: {1}</source>
       <translation>Застряли? Откройте пример на карте: кто-то уже делал что-то похожее.</translation>
     </message>
     <message>
-      <source>today</source>
-      <translation>сегодня</translation>
+      <source>Add the idea you typed</source>
+      <translation>Добавить набранную идею</translation>
     </message>
     <message>
-      <source>The idea library file cannot be read. Nothing will be written into it.</source>
-      <translation>Файл библиотеки идей не читается. В него ничего не будет записано.</translation>
+      <source>Paste several lines as separate ideas</source>
+      <translation>Вставить несколько строк отдельными идеями</translation>
     </message>
     <message>
-      <source>Restore a backup</source>
-      <translation>Восстановить копию</translation>
+      <source>Rework an idea in a list</source>
+      <translation>Переделать идею в списке</translation>
     </message>
     <message>
-      <source>yesterday</source>
-      <translation>вчера</translation>
+      <source>double-click or F2</source>
+      <translation>двойной щелчок или F2</translation>
     </message>
     <message>
-      <source>Open another folder…</source>
-      <translation>Открыть другую папку…</translation>
+      <source>Remove the selected idea</source>
+      <translation>Удалить выбранную идею</translation>
     </message>
     <message>
-      <source>Save now</source>
-      <translation>Сохранить сейчас</translation>
+      <source>Pause or resume the timer</source>
+      <translation>Пауза или продолжение таймера</translation>
     </message>
     <message>
-      <source>Backups</source>
-      <translation>Резервные копии</translation>
+      <source>Redraw the first card</source>
+      <translation>Заменить первую карту</translation>
     </message>
     <message>
-      <source>Back up now</source>
-      <translation>Сделать копию сейчас</translation>
-    </message>
-    <message>
-      <source>Restore…</source>
-      <translation>Восстановить…</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Закрыть</translation>
-    </message>
-    <message>
-      <source>The idea library is damaged: part of the file cannot be read. Nothing will be written into it.</source>
-      <translation>Библиотека идей повреждена: часть файла не читается. В неё ничего не будет записано.</translation>
-    </message>
-    <message>
-      <source>The idea library file is empty (0 bytes), though backups of it exist. Nothing will be written into it.</source>
-      <translation>Файл библиотеки идей пуст (0 байт), хотя её резервные копии есть. В него ничего не будет записано.</translation>
-    </message>
-    <message>
-      <source>The idea library was made by a newer version of the game. Update the game to open it; nothing will be written into it.</source>
-      <translation>Библиотека идей создана более новой версией игры. Обновите игру, чтобы открыть её; в неё ничего не будет записано.</translation>
-    </message>
-    <message>
-      <source>The idea library cannot be written in its folder (the folder is read-only, or the disk is full). The file itself is left as it was.</source>
-      <translation>Библиотеку идей нельзя записать в её папке (папка только для чтения или диск заполнен). Сам файл остался как был.</translation>
-    </message>
-    <message>
-      <source>Rescue what can be read</source>
-      <translation>Спасти то, что читается</translation>
-    </message>
-    <message>
-      <source>Put the backup of {0} ({1} ideas) in place of the library? The library as it is now is set aside beside it, not deleted.</source>
-      <translation>Поставить копию от {0} (идей: {1}) на место библиотеки? Нынешняя библиотека будет отложена рядом, а не удалена.</translation>
-    </message>
-    <message>
-      <source>damaged</source>
-      <translation>повреждена</translation>
-    </message>
-    <message>
-      <source>No backups yet.</source>
-      <translation>Резервных копий пока нет.</translation>
-    </message>
-    <message>
-      <source>There is no library to back up.</source>
-      <translation>Библиотеки, которую можно скопировать, пока нет.</translation>
-    </message>
-    <message>
-      <source>This backup is damaged and cannot be restored.</source>
-      <translation>Эта копия повреждена, восстановить её нельзя.</translation>
-    </message>
-    <message>
-      <source>Rounds not yet in the library: {0}</source>
-      <translation>Раундов ещё не в библиотеке: {0}</translation>
-    </message>
-    <message>
-      <source>A checked copy of the library is kept before every import and upgrade, and when it changed: the last ten, one a day for a week and one a week for a month. Folder: {0}</source>
-      <translation>Проверенная копия библиотеки делается перед каждым импортом и обновлением, а также когда библиотека изменилась: хранятся последние десять, по одной за день в течение недели и по одной за неделю в течение месяца. Папка: {0}</translation>
-    </message>
-    <message>
-      <source>File: {0}</source>
-      <translation>Файл: {0}</translation>
-    </message>
-    <message>
-      <source>Restore the backup of {0} ({1} ideas)</source>
-      <translation>Восстановить копию от {0} (идей: {1})</translation>
-    </message>
-    <message>
-      <source>before an import</source>
-      <translation>перед импортом</translation>
-    </message>
-    <message>
-      <source>before an upgrade</source>
-      <translation>перед обновлением</translation>
-    </message>
-    <message>
-      <source>Backed up: {0}</source>
-      <translation>Копия сделана: {0}</translation>
-    </message>
-    <message>
-      <source>The backup failed: {0}</source>
-      <translation>Копия не удалась: {0}</translation>
+      <source>Toggle a human check for the selected idea</source>
+      <translation>Отметить или снять проверку на человечность у выбранной идеи</translation>
     </message>
     <message>
       <source>Play solo</source>
@@ -950,6 +830,14 @@ Your data: {1}</source>
       <translation>Добавить</translation>
     </message>
     <message>
+      <source>Separate ideas</source>
+      <translation>Отдельными идеями</translation>
+    </message>
+    <message>
+      <source>One idea</source>
+      <translation>Одной идеей</translation>
+    </message>
+    <message>
       <source>No ideas yet. The first one is the hardest: try the example story.</source>
       <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
     </message>
@@ -964,6 +852,10 @@ Your data: {1}</source>
     <message>
       <source>− dot</source>
       <translation>− точка</translation>
+    </message>
+    <message>
+      <source>Lines pasted: {0}. Make each line an idea of its own?</source>
+      <translation>Вставлено строк: {0}. Сделать каждую строку отдельной идеей?</translation>
     </message>
     <message>
       <source>In the client's voice: “I expect… I worry that…”</source>
@@ -1000,6 +892,10 @@ Your data: {1}</source>
     <message>
       <source>Already in your library: {0}</source>
       <translation>Уже есть в вашей библиотеке: {0}</translation>
+    </message>
+    <message>
+      <source>{0} of {1} characters</source>
+      <translation>{0} из {1} знаков</translation>
     </message>
     <message>
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
@@ -1246,6 +1142,18 @@ Your data: {1}</source>
       <translation>Пауза или продолжение таймера (Ctrl+Space)</translation>
     </message>
     <message>
+      <source>Esc or F1 closes this</source>
+      <translation>Esc или F1 — закрыть</translation>
+    </message>
+    <message>
+      <source>Quit (a round in play is kept)</source>
+      <translation>Выйти (раунд в игре сохранится)</translation>
+    </message>
+    <message>
+      <source>This help</source>
+      <translation>Эта справка</translation>
+    </message>
+    <message>
       <source>Resume</source>
       <translation>Продолжить</translation>
     </message>
@@ -1340,6 +1248,190 @@ Your data: {1}</source>
     <message>
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <source>the log could not be written; the details went to the terminal</source>
+      <translation>журнал записать не удалось; подробности выведены в терминал</translation>
+    </message>
+    <message>
+      <source>Something went wrong</source>
+      <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside the game: {0}.
+
+Your round is kept: it comes back with Continue on the home screen.
+
+The details are in {1}</source>
+      <translation>В игре что-то пошло не так: {0}.
+
+Ваш раунд сохранён: он вернётся по кнопке «Продолжить» на главном экране.
+
+Подробности — в {1}</translation>
+    </message>
+    <message>
+      <source>&amp;Library</source>
+      <translation>&amp;Библиотека</translation>
+    </message>
+    <message>
+      <source>Backups…</source>
+      <translation>Резервные копии…</translation>
+    </message>
+    <message>
+      <source>Open another folder</source>
+      <translation>Открыть другую папку</translation>
+    </message>
+    <message>
+      <source>Restored the backup of {0} ({1} ideas).</source>
+      <translation>Восстановлена копия от {0} (идей: {1}).</translation>
+    </message>
+    <message>
+      <source>Rescuing the library…</source>
+      <translation>Спасаем библиотеку…</translation>
+    </message>
+    <message>
+      <source>Rounds saved to the idea library: {0}.</source>
+      <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
+    </message>
+    <message>
+      <source>Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as {2}</source>
+      <translation>Спасено идей в новую библиотеку: {0}; повреждённых строк пропущено: {1}. Повреждённый файл сохранён как {2}</translation>
+    </message>
+    <message>
+      <source>The library could not be backed up: {0}</source>
+      <translation>Не удалось сделать резервную копию библиотеки: {0}</translation>
+    </message>
+    <message>
+      <source>The library it replaced is kept as {0}</source>
+      <translation>Библиотека, которую она заменила, сохранена как {0}</translation>
+    </message>
+    <message>
+      <source>Not saved: {0}</source>
+      <translation>Не сохранено: {0}</translation>
+    </message>
+    <message>
+      <source>The backup could not be restored: {0}</source>
+      <translation>Не удалось восстановить копию: {0}</translation>
+    </message>
+    <message>
+      <source>Nothing could be rescued: {0}</source>
+      <translation>Ничего спасти не удалось: {0}</translation>
+    </message>
+    <message>
+      <source>Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: free some space or fix the folder, then finish again.</source>
+      <translation>Не удалось сохранить в библиотеку ({0}) и отложить раунд в {1} ({2}). Раунд остаётся открытым: освободите место на диске или исправьте папку и завершите раунд ещё раз.</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>сегодня</translation>
+    </message>
+    <message>
+      <source>The idea library file cannot be read. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей не читается. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>Restore a backup</source>
+      <translation>Восстановить копию</translation>
+    </message>
+    <message>
+      <source>yesterday</source>
+      <translation>вчера</translation>
+    </message>
+    <message>
+      <source>Open another folder…</source>
+      <translation>Открыть другую папку…</translation>
+    </message>
+    <message>
+      <source>Save now</source>
+      <translation>Сохранить сейчас</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>Восстановить…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>The idea library is damaged: part of the file cannot be read. Nothing will be written into it.</source>
+      <translation>Библиотека идей повреждена: часть файла не читается. В неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library file is empty (0 bytes), though backups of it exist. Nothing will be written into it.</source>
+      <translation>Файл библиотеки идей пуст (0 байт), хотя её резервные копии есть. В него ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library was made by a newer version of the game. Update the game to open it; nothing will be written into it.</source>
+      <translation>Библиотека идей создана более новой версией игры. Обновите игру, чтобы открыть её; в неё ничего не будет записано.</translation>
+    </message>
+    <message>
+      <source>The idea library cannot be written in its folder (the folder is read-only, or the disk is full). The file itself is left as it was.</source>
+      <translation>Библиотеку идей нельзя записать в её папке (папка только для чтения или диск заполнен). Сам файл остался как был.</translation>
+    </message>
+    <message>
+      <source>Rescue what can be read</source>
+      <translation>Спасти то, что читается</translation>
+    </message>
+    <message>
+      <source>Put the backup of {0} ({1} ideas) in place of the library? The library as it is now is set aside beside it, not deleted.</source>
+      <translation>Поставить копию от {0} (идей: {1}) на место библиотеки? Нынешняя библиотека будет отложена рядом, а не удалена.</translation>
+    </message>
+    <message>
+      <source>damaged</source>
+      <translation>повреждена</translation>
+    </message>
+    <message>
+      <source>No backups yet.</source>
+      <translation>Резервных копий пока нет.</translation>
+    </message>
+    <message>
+      <source>There is no library to back up.</source>
+      <translation>Библиотеки, которую можно скопировать, пока нет.</translation>
+    </message>
+    <message>
+      <source>This backup is damaged and cannot be restored.</source>
+      <translation>Эта копия повреждена, восстановить её нельзя.</translation>
+    </message>
+    <message>
+      <source>Rounds not yet in the library: {0}</source>
+      <translation>Раундов ещё не в библиотеке: {0}</translation>
+    </message>
+    <message>
+      <source>A checked copy of the library is kept before every import and upgrade, and when it changed: the last ten, one a day for a week and one a week for a month. Folder: {0}</source>
+      <translation>Проверенная копия библиотеки делается перед каждым импортом и обновлением, а также когда библиотека изменилась: хранятся последние десять, по одной за день в течение недели и по одной за неделю в течение месяца. Папка: {0}</translation>
+    </message>
+    <message>
+      <source>File: {0}</source>
+      <translation>Файл: {0}</translation>
+    </message>
+    <message>
+      <source>Restore the backup of {0} ({1} ideas)</source>
+      <translation>Восстановить копию от {0} (идей: {1})</translation>
+    </message>
+    <message>
+      <source>before an import</source>
+      <translation>перед импортом</translation>
+    </message>
+    <message>
+      <source>before an upgrade</source>
+      <translation>перед обновлением</translation>
+    </message>
+    <message>
+      <source>Backed up: {0}</source>
+      <translation>Копия сделана: {0}</translation>
+    </message>
+    <message>
+      <source>The backup failed: {0}</source>
+      <translation>Копия не удалась: {0}</translation>
     </message>
     <message>
       <source>Show or hide the join card (QR code) for phones</source>
@@ -2134,10 +2226,6 @@ Your data: {1}</source>
     <message>
       <source>Undo (Ctrl+Z)</source>
       <translation>Отменить (Ctrl+Z)</translation>
-    </message>
-    <message>
-      <source>Redo</source>
-      <translation>Вернуть</translation>
     </message>
     <message>
       <source>Redo (Ctrl+Shift+Z)</source>

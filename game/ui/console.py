@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,7 +28,17 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import StepBar, deck_word, on_the_second, scroll_area, second_shot, step_word, tr
+from game.ui.widgets import (
+    HelpOverlay,
+    StepBar,
+    deck_word,
+    on_the_second,
+    scroll_area,
+    second_shot,
+    step_word,
+    tr,
+    window_keys,
+)
 
 PREVIEW = QSize(336, 189)
 
@@ -58,54 +67,12 @@ def controls() -> list[tuple[str, str, tuple[str, ...]]]:
     ]
 
 
-class HelpOverlay(QFrame):
-    """Every shortcut of the console over the console itself; Esc, F1 or a click closes it."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("helpOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(
-            "QFrame#helpOverlay { background: rgba(43, 42, 51, 225); }"
-            "QFrame#helpOverlay QLabel { color: #FFFFFF; background: transparent; }"
-        )
-        grid = QGridLayout(self)
-        grid.setContentsMargins(64, 40, 64, 40)
-        title = QLabel(tr("Keyboard shortcuts"), self)
-        title.setObjectName("screenTitle")
-        grid.addWidget(title, 0, 0, 1, 4)
-        rows = [(what, " / ".join(keys)) for _key, what, keys in controls()]
-        rows.append((tr("Type in team N's line"), "Alt+1 … Alt+8"))
-        rows.append((tr("Choose who votes"), "Alt+1 … Alt+8"))
-        half = (len(rows) + 1) // 2
-        for n, (what, keys) in enumerate(rows):
-            col = 0 if n < half else 2
-            key = QLabel(keys, self)
-            key.setStyleSheet("font-weight: 700;")
-            grid.addWidget(key, 1 + n % half, col)
-            grid.addWidget(QLabel(what, self), 1 + n % half, col + 1)
-        closing = QLabel(tr("Esc or F1 closes this"), self)
-        grid.addWidget(closing, half + 2, 0, 1, 4)
-        grid.setRowStretch(half + 3, 1)
-        self.hide()
-
-    def toggle(self) -> None:
-        if self.isVisible():
-            self.hide()
-            return
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
-        self.setFocus()
-
-    def mousePressEvent(self, event) -> None:
-        self.hide()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
-            self.hide()
-        else:
-            super().keyPressEvent(event)
+def help_rows() -> list[tuple[str, str]]:
+    """The console's keys for the help overlay (F1), with the window's own."""
+    rows = [(what, " / ".join(keys)) for _key, what, keys in controls() if _key != "help"]
+    rows.append((tr("Type in team N's line"), "Alt+1 … Alt+8"))
+    rows.append((tr("Choose who votes"), "Alt+1 … Alt+8"))
+    return rows + window_keys()
 
 
 class WorkshopConsole(QWidget):
@@ -141,7 +108,7 @@ class WorkshopConsole(QWidget):
         layout.addLayout(middle, 1)
         layout.addLayout(self._footer())
         self._shortcuts()
-        self.help = HelpOverlay(self)
+        self.help = HelpOverlay(self, help_rows())
         self.panel: QWidget | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(self.TICK_MS)

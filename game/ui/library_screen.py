@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from game.domain.content import Content
 from game.domain.ideas import FOCUSES, STATUSES
 from game.ui.library import IdeaTableModel, Library, local_time, status_word
-from game.ui.widgets import deck_word, focus_word, format_date, tr
+from game.ui.widgets import deck_word, focus_word, format_date, tr, wheel_only_when_focused
 
 
 class EditIdeas(QUndoCommand):
@@ -227,6 +227,16 @@ class LibraryScreen(QWidget):
             row.addWidget(widget)
         return row
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The library's keys, for the help overlay (F1)."""
+        return [
+            (tr("Undo the last change"), "Ctrl+Z"),
+            (tr("Redo"), "Ctrl+Shift+Z"),
+            (tr("Delete the chosen ideas (undo brings them back)"), "Delete"),
+            (tr("Choose several ideas"), tr("Ctrl+click, Shift+click")),
+            (tr("Move between the search, the filters and the table"), "Tab / Shift+Tab"),
+        ]
+
     # --- filtering ------------------------------------------------------------------------------
 
     def current_filter(self):
@@ -380,6 +390,8 @@ class IdeaDetail(QScrollArea):
         for name in self.FIELDS:
             widget = self.widgets[name]
             widget.setObjectName(f"detail-{name}")
+            if name in ("focus", "status", "promise_due"):
+                wheel_only_when_focused(widget)  # the wheel scrolls the pane, not the field under the pointer
             form.addRow(labels[name], widget)
         self.widgets["title"].editingFinished.connect(lambda: self._commit("title"))
         for name in ("promise_who", "promise_first_step", "promise_success_sign", "tags", "team", "player"):
@@ -431,6 +443,7 @@ class IdeaDetail(QScrollArea):
         due.setDate(QDate(d.year, d.month, d.day) if d else due.minimumDate())
         for name in ("promise_who", "promise_first_step", "promise_success_sign", "team", "player"):
             w[name].setText(getattr(idea, name))
+            w[name].setCursorPosition(0)  # a long first step shows its start, not its end
         w["tags"].setText(", ".join(self.screen.store.tags_of(idea)))
         cards = [self.screen.content.card(getattr(idea, c)) for c in self.screen.store.CARD_COLUMNS if getattr(idea, c)]
         origin = [f"{deck_word(c.kind)}: {c.title.get(self.screen.lang)}" for c in cards if c is not None]

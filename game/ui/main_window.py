@@ -45,25 +45,6 @@ if TYPE_CHECKING:
 AUTOSAVE_FILE = "round-in-play.json"
 
 
-def shortcut_help() -> str:
-    from game.ui.round_screen import BACK_KEYS, NEXT_KEYS
-
-    rows = [
-        (tr("Add the idea you typed"), "Enter"),
-        (tr("Next step"), " / ".join(NEXT_KEYS)),
-        (tr("Previous step"), " / ".join(BACK_KEYS)),
-        (tr("Pause or resume the timer"), "Ctrl+Space"),
-        (tr("Redraw the first card"), "Ctrl+R"),
-        (tr("Toggle a human check for the selected idea"), "1 … 8"),
-        (tr("Rework an idea in a list"), tr("double-click or F2")),
-        (tr("Remove the selected idea"), "Delete"),
-        (tr("Home"), "Ctrl+H"),
-        (tr("Settings"), "Ctrl+,"),
-        (tr("This help"), "F1"),
-    ]
-    return "\n".join(f"{keys:<28}  {what}" for what, keys in rows)
-
-
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +56,17 @@ class SettingsDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         form.addRow(tr("Language"), self.language)
+        self.room = QComboBox(self)
+        self.room.setObjectName("roomCombo")
+        for label, code in (
+            (tr("S: a small room, the screen close"), "S"),
+            (tr("M: a meeting room"), "M"),
+            (tr("L: a large room"), "L"),
+            (tr("XL: a hall"), "XL"),
+        ):
+            self.room.addItem(label, code)
+        self.room.setCurrentIndex(max(0, self.room.findData(settings.get("room_size"))))
+        form.addRow(tr("Projector text"), self.room)
         self.animations = QCheckBox(tr("Card animations"), self)
         self.animations.setChecked(bool(settings.get("animations")))
         form.addRow("", self.animations)
@@ -288,8 +280,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_unsaved)
         elif self.library.problem is not None:
             QTimer.singleShot(0, self.show_library_problem)
-        home.play_solo.connect(self.show_picker)
-        home.run_workshop.connect(self.show_workshop_setup)
+        home.play_solo.connect(lambda: self.leave_round_in_play() and self.show_picker())
+        home.run_workshop.connect(lambda: self.leave_round_in_play() and self.show_workshop_setup())
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
         self._set(home)
@@ -340,6 +332,20 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
             self.show_due()
+
+    def leave_round_in_play(self) -> bool:
+        """Before a new round: a round in play is given up only when the player says so (No keeps it)."""
+        if self.round is None or self.round.finished:
+            return True
+        from game.ui.widgets import ask
+
+        return ask(
+            self,
+            tr("A round is in play"),
+            tr("Start a new round and give up the one in play ({0})?").format(self.resumable()),
+            tr("Give it up, start anew"),
+            tr("No, keep it"),
+        )
 
     def show_picker(self) -> None:
         from game.ui.screens import ScenarioPicker
@@ -395,7 +401,7 @@ class MainWindow(QMainWindow):
         assert ws is not None and ws.in_teams
         self.close_presenter()
         self.open_room()
-        self.presenter = PresenterView(ws, self.lang)
+        self.presenter = PresenterView(ws, self.lang, str(self.settings.get("room_size")))
         console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self, room=self.room)
         console.finished.connect(self.finish_round)
         console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
@@ -478,6 +484,8 @@ class MainWindow(QMainWindow):
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
         self.saved_ids = ids
         self.forget_autosave()
+        if self.presenter is not None:
+            self.presenter.show_state()  # the room sees the closing view: the chosen ideas and promises
         self.show_summary()
 
     def keep_round_file(self, rnd: Round) -> Path:
@@ -601,11 +609,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked())
+            self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked(), dialog.room.currentData())
 
-    def apply_settings(self, language: str, animations: bool) -> None:
+    def apply_settings(self, language: str, animations: bool, room: str | None = None) -> None:
         self.settings.set("language", language)
         self.settings.set("animations", animations)
+        if room:
+            self.settings.set("room_size", room)
         self.set_language(i18n.resolve(language))
 
     def set_language(self, lang: str) -> None:
@@ -627,15 +637,21 @@ class MainWindow(QMainWindow):
         rebuild.get(type(self.current_screen()).__name__, self.show_home)()
 
     def show_help(self) -> None:
-        if hasattr(self.current_screen(), "toggle_help"):
-            self.current_screen().toggle_help()  # the workshop console lists its shortcuts over itself
+        """F1: the screen's keys and the window's over the screen (the same overlay everywhere)."""
+        screen = self.current_screen()
+        if hasattr(screen, "toggle_help"):
+            screen.toggle_help()  # the workshop console keeps its overlay
             return
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Keyboard shortcuts"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(shortcut_help())
-        box.setStyleSheet("QLabel { font-family: monospace; }")
-        box.exec()
+        from game.ui.widgets import HelpOverlay, window_keys
+
+        old = screen.findChild(HelpOverlay, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        if old is not None and old.isVisible():
+            old.hide()
+            return
+        if old is not None:
+            old.deleteLater()
+        rows = screen.help_keys() if hasattr(screen, "help_keys") else []
+        HelpOverlay(screen, rows + window_keys()).toggle()  # made now: a round's keys follow its step
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -2,7 +2,8 @@
 
 The step, its cards large, the instruction, a giant timer, the teams' ideas (anonymous if the facilitator
 chose so), the votes once revealed, the break as a full-screen card, and a flash when time is up. Text is
-sized from the window's height so that 1920×1080 gives 30 px text, 63 px titles and 135 px timer digits.
+sized to fill the room's screen: at 1920×1080 in a medium room the cards and the check questions are 40 px
+(never below 28 px when the wall fills up), titles 60 px and the timer digits 136 px; S, M, L or XL scales it.
 """
 
 from PySide6.QtCore import QRect, Qt, QTimer
@@ -17,7 +18,7 @@ from PySide6.QtGui import (
     QStaticText,
     QTransform,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
@@ -32,6 +33,29 @@ ALARM = "#B03A2E"
 def clock_text(seconds: float) -> str:
     left = shown_seconds(seconds)
     return f"{left // 60:02d}:{left % 60:02d}"
+
+
+#: the room-size setting: how much larger than the default the text is (the back row of a large hall)
+ROOM_SIZES = {"S": 0.85, "M": 1.0, "L": 1.2, "XL": 1.4}
+BODY_PX = 40  # cards and questions at 1920×1080 in a medium room, while there are up to 12 ideas
+FLOOR_PX = 28  # nothing smaller at 1920×1080, however many ideas share the screen
+ROOMY_IDEAS = 12
+
+
+def text_sizes(height: int, room: str = "M", ideas: int = 0) -> tuple[int, int]:
+    """(body, floor) in px for a presenter `height` px high: the cards and questions fill the room's screen
+    while the wall is short, and give way to the wall (never below the floor) when it grows."""
+    scale = height / 1080
+    floor = max(12, round(FLOOR_PX * scale))
+    body = BODY_PX * scale * ROOM_SIZES.get(room, 1.0)
+    if ideas > ROOMY_IDEAS:
+        body *= 0.8
+    return max(floor, round(body)), floor
+
+
+def mark_width(marks: list[str], metrics: QFontMetrics) -> int:
+    """The column the marks need: "WOW" is wider than "Fix" though no longer, so every one is measured."""
+    return max((metrics.horizontalAdvance(m) for m in marks), default=0)
 
 
 class IdeaWall(QWidget):
@@ -119,8 +143,7 @@ class IdeaWall(QWidget):
                 painter.drawStaticText(x, y, sub)
                 y += int(sub.size().height()) + gap
             painter.setFont(font)
-            longest = max((m for m, _ in items), key=len, default="")  # numbers and dots: the longest is widest
-            mark_w = metrics.horizontalAdvance(longest) + space
+            mark_w = mark_width([m for m, _ in items], metrics) + space  # the widest mark, not the longest
             text_w = max(1, width - mark_w)
             # the newest first, as many as fit (leaving a line to count the rest)
             room = self.height() - y
@@ -154,10 +177,12 @@ class PresenterView(QWidget):
 
     FLASHES = 6
 
-    def __init__(self, ws: Workshop, lang: str):
+    def __init__(self, ws: Workshop, lang: str, room_size: str = "M"):
         super().__init__(None, Qt.WindowType.Window)
         self.ws = ws
         self.lang = lang
+        self.room_size = room_size if room_size in ROOM_SIZES else "M"
+        self._sizes: tuple = ()
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
@@ -169,7 +194,6 @@ class PresenterView(QWidget):
         self.join_shown = False
         self._join_step = -1
         self._flashes = 0
-        self._base = 0
         self.pages = QStackedLayout(self)
         self.pages.addWidget(self._step_page())
         self.pages.addWidget(self._break_page())
@@ -246,14 +270,22 @@ class PresenterView(QWidget):
             self.show_time()
             return
         self.pages.setCurrentIndex(0)
+        self._fit_text()
         step = ws.step
-        self.title.setText(tr("Step {0} of {1} · {2}").format(ws.step_index + 1, len(ws.steps), step_word(step.kind)))
-        self.instruction.setText(step.instruction.get(self.lang))
-        key = (ws.step_index, tuple(ws.draws.get(ws.step_index, ())), step.kind in WALL_STEPS)
+        if ws.finished:  # the closing view: what the room takes home
+            self.title.setText(tr("Thank you! Our promises"))
+            self.instruction.setText(tr("The ideas we chose, who keeps each promise and by when."))
+        else:
+            self.title.setText(
+                tr("Step {0} of {1} · {2}").format(ws.step_index + 1, len(ws.steps), step_word(step.kind))
+            )
+            self.instruction.setText(step.instruction.get(self.lang))
+        key = (ws.step_index, tuple(ws.draws.get(ws.step_index, ())), step.kind in WALL_STEPS, ws.finished)
         if key != self._cards_key:
             self._cards_key = key
             self._show_cards(step.kind in WALL_STEPS)
-        self.wall.setVisible(step.kind in WALL_STEPS or bool(ws.team_draw()))
+        shows_wall = step.kind in WALL_STEPS and (step.kind != "check" or ws.finished)  # see _show_cards
+        self.wall.setVisible(shows_wall or bool(ws.team_draw()))  # each team's own cards head its column
         self.status.setText(self._status())
         scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
         self.wall.show_groups(self.groups(), scale, self.team_cards())
@@ -301,12 +333,47 @@ class PresenterView(QWidget):
                 item.widget().deleteLater()
         kind = self.ws.step.kind
         cards = self.ws.cards() if kind not in ("check", "choose", "promise") else []  # ideas take the screen
-        self.page_layout.setStretch(1, 3 if cards else 0)
+        checking = kind == "check" and not self.ws.finished
+        if self.ws.finished:
+            cards = []
+        elif checking:  # the questions the room answers while the facilitator reads the ideas one by one
+            self.cards_row.addWidget(self._questions(), 1)
+        self.page_layout.setStretch(1, 3 if cards or checking else 0)
         for card in cards:
             face = CardFace(card, self.lang, redraw=False, parent=self)
             face.story_button.hide()
             face.prompt.setVisible(not small or len(cards) < 3)
             self.cards_row.addWidget(face, 1)
+
+    def _questions(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("checkQuestions")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        checks = self.ws.check_cards()
+        half = (len(checks) + 1) // 2
+        for n, card in enumerate(checks):
+            label = self._label("checkQuestion", box)
+            label.setText(f"{n + 1}. {card.title.get(self.lang)}: {card.prompt.get(self.lang)}")
+            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, n % half, n // half)
+        grid.setRowStretch(half, 1)
+        return box
+
+    def set_room_size(self, size: str) -> None:
+        """S, M, L or XL: how large the text is for the room (the Settings dialog says it)."""
+        self.room_size = size if size in ROOM_SIZES else "M"
+        self._sizes = ()
+        self.show_state()
+
+    def _fit_text(self) -> None:
+        """Size the text for the window, the room and how many ideas share the screen (a change of style only
+        when a size changes: a typed idea repaints the wall, nothing more)."""
+        body, floor = text_sizes(self.height(), self.room_size, len(self.ws.ideas))
+        if (body, floor) != self._sizes:
+            self._sizes = (body, floor)
+            self.wall.px = max(floor, round(body * 0.8))
+            self.setStyleSheet(presenter_stylesheet(body))
 
     def _status(self) -> str:
         ws = self.ws
@@ -378,7 +445,7 @@ class PresenterView(QWidget):
             theme.flag_style(self.break_timer, "alarm", ws.pause.finished)
             on_the_second(self._second, ws.pause)
             return
-        timer = ws.timer
+        timer = None if ws.finished else ws.timer  # after Finish no frozen clock
         self.timer.setText(clock_text(timer.remaining()) if timer else "")
         on_the_second(self._second, timer)
         theme.flag_style(self.timer, "alarm", bool(timer and timer.finished))
@@ -411,25 +478,25 @@ class PresenterView(QWidget):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def resizeEvent(self, event) -> None:
-        base = max(14, self.height() // 36)
-        if base != self._base:
-            self._base = base
-            self.wall.px = max(IdeaWall.MIN_PX, base) if self.height() >= 1000 else max(14, base)
-            self.setStyleSheet(presenter_stylesheet(base))
+        self._fit_text()
         super().resizeEvent(event)
 
 
-def presenter_stylesheet(base: int) -> str:
+def presenter_stylesheet(body: int) -> str:
+    """The room's text: `body` px for cards and questions (40 at 1920×1080), the rest in proportion."""
+    base = round(body * 0.75)  # buttons, the step bar: what the room does not read
     return (
         theme.stylesheet(base)
         + f"""
     QWidget#presenter {{ background: {theme.PAPER}; }}
     QWidget#presenter[flash="true"] {{ background: #F6D5CF; }}
-    QLabel#bigTimer {{ font-size: {int(base * 4.5)}px; font-weight: 700; color: {theme.ACCENT}; }}
+    QLabel#bigTimer {{ font-size: {round(body * 3.4)}px; font-weight: 700; color: {theme.ACCENT}; }}
     QLabel#bigTimer[alarm="true"] {{ color: {ALARM}; }}
-    QLabel#screenTitle {{ font-size: {int(base * 2.1)}px; font-weight: 700; }}
-    QLabel#instruction {{ font-size: {base}px; }}
-    QLabel#cardTitle {{ font-size: {int(base * 1.7)}px; font-weight: 700; }}
-    QLabel#cardPrompt {{ font-size: {base}px; }}
+    QLabel#screenTitle {{ font-size: {round(body * 1.5)}px; font-weight: 700; }}
+    QLabel#gameTitle {{ font-size: {round(body * 2.2)}px; font-weight: 700; color: {theme.ACCENT}; }}
+    QLabel#instruction {{ font-size: {round(body * 0.8)}px; }}
+    QLabel#cardTitle {{ font-size: {round(body * 1.4)}px; font-weight: 700; }}
+    QLabel#cardPrompt, QLabel#checkQuestion {{ font-size: {body}px; }}
+    QFrame#band QLabel {{ font-size: {round(body * 0.7)}px; }}
     """
     )

@@ -170,6 +170,29 @@ class RoundScreen(QWidget):
             self.round.redraw(slot)
             self.show_step(drawn=(slot,))
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """This step's keys, for the help overlay (F1)."""
+        kind = self.round.step.kind
+        rows = [
+            (tr("Next step"), " / ".join(NEXT_KEYS)),
+            (tr("Previous step"), " / ".join(BACK_KEYS)),
+        ]
+        if kind in IDEA_STEPS:
+            rows += [
+                (tr("Add the idea you typed"), "Enter"),
+                (tr("Paste several lines as separate ideas"), "Ctrl+V"),
+                (tr("Rework an idea in a list"), tr("double-click or F2")),
+                (tr("Remove the selected idea"), "Delete"),
+            ]
+        if isinstance(self.panel, TablePanel):
+            rows += [(tr("Pause or resume the timer"), "Ctrl+Space"), (tr("Redraw the first card"), "Ctrl+R")]
+        if kind == "check":
+            rows += [
+                (tr("Toggle a human check for the selected idea"), "1 … 8"),
+                (tr("Rework an idea in a list"), tr("double-click or F2")),
+            ]
+        return rows
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.message.clear()

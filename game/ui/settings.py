@@ -9,6 +9,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "",  # "" follows the system locale; "ru" or "en" otherwise
     "animations": True,
     "alarm_muted": False,  # the workshop alarm's sound (the flash always shows)
+    "room_size": "M",  # the projector's text: S, M, L or XL (a small meeting room … a hall)
 }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,10 +29,37 @@ from PySide6.QtWidgets import (
 )
 
 from game.domain.ideas import FOCUSES, VoteRefused
+from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
-from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr
+from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr, wheel_only_when_focused
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
+
+
+class IdeaLine(QLineEdit):
+    """The idea input: at most IDEA_CHARS; pasted text of several lines is offered as several ideas."""
+
+    lines_pasted = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMaxLength(IDEA_CHARS)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and self._paste_lines(QGuiApplication.clipboard().text()):
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMenu(self, text: str) -> None:  # pragma: no cover - the context menu's Paste
+        if not self._paste_lines(text):
+            self.insert(text)
+
+    def _paste_lines(self, text: str) -> bool:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            return False
+        self.lines_pasted.emit(lines)
+        return True
 
 
 class IdeaList(QFrame):
@@ -54,8 +81,9 @@ class IdeaList(QFrame):
         heading.setObjectName("instruction")
         layout.addWidget(heading)
         row = QHBoxLayout()
-        self.input = QLineEdit(self)
+        self.input = IdeaLine(self)
         self.input.setObjectName("ideaInput")
+        self.input.lines_pasted.connect(self.ask_lines)
         self.input.setPlaceholderText(tr("Nothing is too small. Write it down and press Enter"))
         self.input.setText(rnd.drafts.get(rnd.step_index, ""))
         self.input.textChanged.connect(self._keep_draft)
@@ -66,6 +94,28 @@ class IdeaList(QFrame):
         self.add_button.clicked.connect(self.add)
         row.addWidget(self.add_button)
         layout.addLayout(row)
+        self.counter = QLabel(self)  # shown near the limit: the line stops taking letters at IDEA_CHARS
+        self.counter.setObjectName("muted")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.hide()
+        layout.addWidget(self.counter)
+        self.input.textChanged.connect(self._count)
+        self.pasted: list[str] = []
+        self.paste_bar = QFrame(self)  # a one-line question, not a dialog: the typing goes on
+        bar = QHBoxLayout(self.paste_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.paste_question = QLabel(self.paste_bar)
+        self.paste_question.setWordWrap(True)
+        bar.addWidget(self.paste_question, 1)
+        self.paste_apart = QPushButton(tr("Separate ideas"), self.paste_bar)
+        self.paste_apart.setObjectName("primary")
+        self.paste_apart.clicked.connect(lambda: self.take_lines(apart=True))
+        self.paste_together = QPushButton(tr("One idea"), self.paste_bar)
+        self.paste_together.clicked.connect(lambda: self.take_lines(apart=False))
+        bar.addWidget(self.paste_apart)
+        bar.addWidget(self.paste_together)
+        self.paste_bar.hide()
+        layout.addWidget(self.paste_bar)
         self.similar_label = QLabel(self)
         self.similar_label.setObjectName("muted")
         self.similar_label.setWordWrap(True)
@@ -79,6 +129,7 @@ class IdeaList(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("ideaList")
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -101,6 +152,31 @@ class IdeaList(QFrame):
             tr("Already in your library: {0}").format("; ".join(f"«{t[:80]}»" for t in found)) if found else ""
         )
         self.similar_label.setVisible(bool(found))
+
+    def _count(self, text: str) -> None:
+        near = len(text) >= IDEA_CHARS * 0.8
+        self.counter.setVisible(near)
+        if near:
+            self.counter.setText(tr("{0} of {1} characters").format(len(text), IDEA_CHARS))
+
+    def ask_lines(self, lines: list[str]) -> None:
+        """Several pasted lines: separate ideas, or one?"""
+        self.pasted = lines
+        self.paste_question.setText(tr("Lines pasted: {0}. Make each line an idea of its own?").format(len(lines)))
+        self.paste_bar.show()
+        self.paste_apart.setFocus()
+
+    def take_lines(self, apart: bool) -> None:
+        lines, self.pasted = self.pasted, []
+        self.paste_bar.hide()
+        if apart:
+            for line in lines:
+                self.round.add_idea(line)
+            self.reload()
+            self.changed.emit()
+        else:
+            self.input.insert(" ".join(lines))
+        self.input.setFocus()
 
     def _keep_draft(self, text: str) -> None:
         self.round.drafts[self.round.step_index] = text
@@ -300,6 +376,13 @@ def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, st
     return chips
 
 
+TILE_CHARS = 180  # a tile shows a sentence or two; the whole idea is in its tooltip
+
+
+def short_text(text: str, limit: int = TILE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class ChoosePanel(QWidget):
     """Dot voting: tiles with + / − dots; Fix / WOW / Plan B chips on the chosen ideas."""
 
@@ -323,11 +406,7 @@ class ChoosePanel(QWidget):
             tile = QFrame(host)
             tile.setObjectName("panel")
             box = QVBoxLayout(tile)
-            text = QLabel(idea.text, tile)
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            box.addWidget(text)
-            row = QHBoxLayout()
+            row = QHBoxLayout()  # the dots first: a long idea never pushes its buttons out of sight
             dots = QLabel(tile)
             dots.setObjectName("dots")
             plus = QPushButton(tr("+ dot"), tile)
@@ -340,6 +419,11 @@ class ChoosePanel(QWidget):
             row.addWidget(minus)
             row.addWidget(plus)
             box.addLayout(row)
+            text = QLabel(short_text(idea.text), tile)
+            text.setToolTip(idea.text if len(idea.text) > TILE_CHARS else "")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            box.addWidget(text)
             chips = focus_chips(box, tile, idea, self.set_focus)
             self.tiles[idea.id] = (dots, chips)
             grid.addWidget(tile, n // 2, n % 2)
@@ -423,7 +507,7 @@ class PromisePanel(QWidget):
                 form.addWidget(edit, row if row == 1 else row + 1, 1, 1, 2)
                 self.first = self.first or edit
             form.addWidget(QLabel(tr("By when"), card), 2, 0)
-            due = QDateEdit(card)
+            due = wheel_only_when_focused(QDateEdit(card))  # the wheel scrolls the promises, not the date
             due.setObjectName(f"promise-due-{idea.id}")
             due.setCalendarPopup(True)
             due.setDisplayFormat("d MMMM yyyy")

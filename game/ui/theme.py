@@ -12,6 +12,7 @@ INK = "#2B2A33"
 MUTED = "#5E5A66"
 ACCENT = "#5B3FA8"
 GOLD = "#E8B04B"
+SELECTED = "#E6DDF5"  #: a chosen row: the accent, pale, under ink-coloured text
 FONT_FAMILY = "Open Sans"
 
 #: Each deck's colour (white text on it passes WCAG AA); emblem + deck name are always shown too.
@@ -105,6 +106,8 @@ def stylesheet(base: int) -> str:
     QFrame#band QLabel {{ color: #FFFFFF; font-weight: 700; }}
     {bands}
     QListWidget#ideaList::item {{ padding: 6px 4px; border-bottom: 1px solid #EEE5D5; }}
+    QListWidget#ideaList::item:selected {{ background: {SELECTED}; color: {INK}; }}
+    QAbstractItemView {{ selection-background-color: {SELECTED}; selection-color: {INK}; }}
     QListWidget, QTableWidget, QTreeWidget {{ background: #FFFFFF; border: 1px solid #E2D8C6;
                                              border-radius: 8px; }}
     """

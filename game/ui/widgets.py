@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -47,6 +48,47 @@ def scroll_area(parent: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     return scroll
+
+
+class _WheelOnlyWhenFocused(QObject):
+    """Lets a date or a number change under the wheel only once it has focus: scrolling a list past it
+    scrolls the list."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # the scroll area around it takes the wheel
+            return True
+        return False
+
+
+_WHEEL_GUARD: list[_WheelOnlyWhenFocused] = []
+
+
+def wheel_only_when_focused(widget: QWidget) -> QWidget:
+    if not _WHEEL_GUARD:
+        _WHEEL_GUARD.append(_WheelOnlyWhenFocused())
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WHEEL_GUARD[0])
+    return widget
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """A question in the game's own style (no stock icon) whose safe answer, `no`, is the default and Esc."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName("question")
+    box.setIcon(QMessageBox.Icon.NoIcon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button.setObjectName("primary")
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
 
 
 def format_date(iso: str) -> str:
@@ -353,3 +395,84 @@ class DrawOverlay(QWidget):
         painter.drawRoundedRect(target, 16, 16)
         theme.deck_back().render(painter, target)
         painter.end()
+
+
+class HelpOverlay(QFrame):
+    """A screen's keys over the screen itself, in two columns of key and what it does (F1 on every screen:
+    the window's keys, then the screen's own); Esc, F1 or a click closes it."""
+
+    def __init__(self, parent: QWidget, rows: list[tuple[str, str]]):
+        super().__init__(parent)
+        self.setObjectName("helpOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(
+            "QFrame#helpOverlay { background: rgba(43, 42, 51, 244); }"
+            "QFrame#helpOverlay QLabel { color: #FFFFFF; background: transparent; }"
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(64, 40, 64, 40)
+        grid.setHorizontalSpacing(24)
+        title = QLabel(tr("Keyboard shortcuts"), self)
+        title.setObjectName("screenTitle")
+        grid.addWidget(title, 0, 0, 1, 4)
+        half = (len(rows) + 1) // 2
+        for n, (what, keys) in enumerate(rows):
+            col = 0 if n < half else 2
+            key = QLabel(keys, self)
+            key.setStyleSheet("font-weight: 700;")
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            text = QLabel(what, self)
+            text.setWordWrap(True)  # a long description wraps under itself, never into the key column
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(key, 1 + n % half, col)
+            grid.addWidget(text, 1 + n % half, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        closing = QLabel(tr("Esc or F1 closes this"), self)
+        grid.addWidget(closing, half + 2, 0, 1, 4)
+        grid.setRowStretch(half + 3, 1)
+        self.rows = rows
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(watched.rect())
+        return False
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+            return
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def hideEvent(self, event) -> None:
+        if self.parentWidget() is not None and self.hasFocus():
+            self.parentWidget().setFocus()  # the keys work again at once
+        super().hideEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+            self.hide()
+        else:
+            super().keyPressEvent(event)
+
+
+def window_keys() -> list[tuple[str, str]]:
+    """The keys every screen has (the window's menu)."""
+    return [
+        (tr("Home"), "Ctrl+H"),
+        (tr("Idea library"), "Ctrl+L"),
+        (tr("Decks"), "Ctrl+D"),
+        (tr("Settings"), "Ctrl+,"),
+        (tr("Quit (a round in play is kept)"), "Ctrl+Q"),
+        (tr("This help"), "F1"),
+    ]

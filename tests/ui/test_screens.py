@@ -1,7 +1,7 @@
 """Around the round: broken decks and libraries, settings, help, decks browser — as a user meets them."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QLabel
 
 from game.store.db import DB_NAME
 from game.ui.library_screen import LibraryScreen
@@ -80,30 +80,41 @@ def test_settings_dialog_switches_the_language_and_remembers_it(qtbot, open_wind
     i18n.install("en")
 
 
-def test_f1_shows_every_shortcut(qtbot, open_window):
-    win = open_window()
-    seen = []
+def overlay_texts(screen) -> set[str]:
+    from game.ui.widgets import HelpOverlay
 
-    def read_and_close(box) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        box.done(QDialog.DialogCode.Accepted)
+    [overlay] = [o for o in screen.findChildren(HelpOverlay) if o.isVisible()]
+    return {label.text() for label in overlay.findChildren(QLabel)}
 
+
+def press_f1(qtbot, win) -> None:
     with qtbot.waitActive(win):  # shortcuts go to the active window, as on a desktop
         win.activateWindow()
-    waiter = when_modal(read_and_close)
-    qtbot.keyClick(win.current_screen(), Qt.Key.Key_F1)
-    assert not waiter.isActive()
-    [text] = seen
-    for keys in ("Ctrl+Return", "Alt+Left", "Ctrl+Space", "Ctrl+R", "1 … 8", "F1"):
-        assert keys in text
+    qtbot.keyClick(win.current_screen().focusWidget() or win.current_screen(), Qt.Key.Key_F1)
+
+
+def test_f1_shows_the_screens_own_keys_over_it(qtbot, open_window):
+    """One overlay on every screen (the console's): the screen's keys and the window's, no grey message box."""
+    win = open_window()
+    win.start_round("solo-spark", seed=2)
+    round_screen = win.current_screen()
+    press_f1(qtbot, win)
+    shown = overlay_texts(round_screen)
+    for keys in ("Ctrl+Return / Ctrl+Enter / Alt+Right", "Alt+Left", "Ctrl+Space", "Ctrl+R", "F1", "Ctrl+L",
+                 "Ctrl+D", "Ctrl+Q", "Ctrl+H"):  # fmt: skip
+        assert keys in shown, keys
+    assert QApplication.activeModalWidget() is None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not any(o.isVisible() for o in round_screen.findChildren(QFrame, "helpOverlay"))
+    win.show_library()
+    press_f1(qtbot, win)
+    shown = overlay_texts(win.current_screen())
+    assert {"Ctrl+Z", "Ctrl+Shift+Z", "Delete", "Ctrl+L", "Ctrl+D", "Ctrl+Q"} <= shown
+    assert not {"Ctrl+Space", "Ctrl+R", "1 … 8"} & shown  # no round keys in the library
     win.set_language("ru")  # the menus are retranslated, not rebuilt: F1 is still one shortcut
     assert win.actions_["help"].text() == "Горячие клавиши"
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    waiter = when_modal(read_and_close)
-    qtbot.keyClick(win.current_screen(), Qt.Key.Key_F1)
-    assert not waiter.isActive() and len(seen) == 2 and "Следующий шаг" in seen[1]
+    press_f1(qtbot, win)
+    assert "Отменить последнее изменение" in overlay_texts(win.current_screen())
 
 
 def test_decks_screen_shows_every_card_of_the_chosen_deck(qtbot, open_window):

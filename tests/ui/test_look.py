@@ -1,0 +1,215 @@
+"""Defects a newcomer met on the screens, each driven the way a person meets it."""
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea
+
+from game.ui.round_screen import RoundScreen
+from game.ui.step_panels import IDEA_STEPS
+from tests.ui.conftest import when_modal
+
+
+def solo_at(win, kind: str) -> RoundScreen:
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    while screen.round.step.kind != kind:
+        screen.round.next() if screen.round.step.kind != "choose" else None
+        screen.show_step()
+    return screen
+
+
+def dark_pixels(image, rect) -> int:
+    """How many pixels in `rect` are dark enough to be text in ink."""
+    count = 0
+    for x in range(rect.left(), rect.right(), 2):
+        for y in range(rect.top(), rect.bottom(), 2):
+            if QColor(image.pixel(x, y)).lightness() < 110:
+                count += 1
+    return count
+
+
+def test_clicking_an_idea_keeps_its_text_readable(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "moment")
+    for n in range(3):
+        screen.round.add_idea(f"Idea number {n} with some words")
+    screen.show_step()
+    ideas = screen.panel.ideas.list
+    rect = ideas.visualItemRect(ideas.item(1))
+    before = dark_pixels(ideas.viewport().grab().toImage(), rect)
+    qtbot.mouseClick(ideas.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ideas.currentRow() == 1
+    after = dark_pixels(ideas.viewport().grab().toImage(), rect)
+    assert before > 20 and after >= before * 0.8, (before, after)
+
+
+def wheel(widget, steps: int = -1) -> None:
+    """Turn the mouse wheel over `widget` (negative: towards the user, as when scrolling down a list)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def promise_screen(win, ideas: int = 4) -> RoundScreen:
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    rnd = screen.round
+    while rnd.step.kind != "choose":
+        if rnd.step.kind in IDEA_STEPS and not rnd.ideas:
+            for n in range(ideas):
+                rnd.add_idea(f"Idea {n}")
+        rnd.next()
+    for n in range(1, min(ideas, 3) + 1):
+        rnd.give_dot(n)
+        rnd.set_focus(n, "wow")
+    rnd.next()
+    screen.show_step()
+    return screen
+
+
+def test_the_wheel_over_a_promise_date_scrolls_the_list_not_the_date(qtbot, open_window):
+    win = open_window("en")
+    win.resize(1024, 700)
+    screen = promise_screen(win)
+    due = screen.panel.findChild(QDateEdit, "promise-due-2")
+    [week] = [b for b in screen.panel.findChildren(QPushButton) if b.accessibleName() == "due-7-2"]
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton)
+    screen.panel.findChild(QLineEdit, "promise-who-1").setFocus()
+    before = due.date()
+    wheel(due)
+    assert due.date() == before
+    win.activateWindow()
+    due.setFocus()
+    qtbot.waitUntil(due.hasFocus)
+    wheel(due, +1)
+    assert due.date() != before  # a focused date still takes the wheel
+
+
+def test_the_projector_measures_the_wow_tag_whole():
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from game.ui.presenter import mark_width
+
+    metrics = QFontMetrics(QFont("Open Sans", 30))
+    marks = ["Fix", "WOW", "Fix"]
+    assert mark_width(marks, metrics) >= metrics.horizontalAdvance("WOW") > metrics.horizontalAdvance("Fix")
+
+
+def test_play_solo_asks_before_giving_up_the_round_in_play(qtbot, open_window):
+    from game.ui.screens import HomeScreen, ScenarioPicker
+
+    win = open_window("en")
+    assert win.content.scenarios
+    win.start_round("solo-spark", seed=3)
+    win.round.add_idea("an idea worth keeping")
+    win.show_home()
+    seen = {}
+
+    def answer(box, choose_yes: bool) -> None:
+        seen["default"] = box.defaultButton().text()
+        seen["icon"] = box.icon()
+        buttons = {b.text(): b for b in box.buttons()}
+        qtbot.mouseClick(buttons["Give it up, start anew" if choose_yes else "No, keep it"], Qt.MouseButton.LeftButton)
+
+    when_modal(lambda box: answer(box, False))
+    qtbot.mouseClick(win.current_screen().solo_button, Qt.MouseButton.LeftButton)
+    assert seen == {"default": "No, keep it", "icon": QMessageBox.Icon.NoIcon}
+    assert isinstance(win.current_screen(), HomeScreen) and win.round.ideas[0].text == "an idea worth keeping"
+    when_modal(lambda box: answer(box, True))
+    qtbot.mouseClick(win.current_screen().solo_button, Qt.MouseButton.LeftButton)
+    assert isinstance(win.current_screen(), ScenarioPicker)
+
+
+def test_pasted_lines_become_separate_ideas_after_a_one_line_question(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "moment")
+    ideas = screen.panel.ideas
+    QGuiApplication.clipboard().setText("Tea while they wait\nA note for the next shift\n\nCall back next day\n")
+    ideas.input.setFocus()
+    qtbot.keyClick(ideas.input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert ideas.input.text() == "" and ideas.paste_bar.isVisible()
+    assert ideas.paste_question.text() == "Lines pasted: 3. Make each line an idea of its own?"
+    qtbot.mouseClick(ideas.paste_apart, Qt.MouseButton.LeftButton)
+    assert [i.text for i in screen.round.ideas] == ["Tea while they wait", "A note for the next shift",
+                                                    "Call back next day"]  # fmt: skip
+    assert ideas.list.count() == 3 and not ideas.paste_bar.isVisible()
+    qtbot.keyClick(ideas.input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(ideas.paste_together, Qt.MouseButton.LeftButton)
+    assert ideas.input.text() == "Tea while they wait A note for the next shift Call back next day"
+
+
+def test_an_idea_stops_at_its_limit_with_a_counter_near_it(qtbot, open_window):
+    from game.domain.limits import IDEA_CHARS
+
+    win = open_window("en")
+    screen = solo_at(win, "moment")
+    ideas = screen.panel.ideas
+    assert ideas.input.maxLength() == IDEA_CHARS
+    ideas.input.setText("a" * 300)
+    assert not ideas.counter.isVisible()
+    ideas.input.setText("a" * 420)
+    qtbot.keyClicks(ideas.input, "b" * 100)
+    assert len(ideas.input.text()) == IDEA_CHARS
+    assert ideas.counter.isVisible() and ideas.counter.text() == f"{IDEA_CHARS} of {IDEA_CHARS} characters"
+
+
+def test_a_long_idea_keeps_its_dot_buttons_in_sight_on_choose(qtbot, open_window):
+    from game.domain.limits import IDEA_CHARS
+
+    win = open_window("en")
+    win.resize(1024, 700)
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    rnd = screen.round
+    while rnd.step.kind != "choose":
+        if rnd.step.kind in IDEA_STEPS and not rnd.ideas:
+            rnd.add_idea(("A long idea with many words " * 40)[:IDEA_CHARS])
+            rnd.add_idea("A short one")
+        rnd.next()
+    screen.show_step()
+    qtbot.waitUntil(lambda: screen.panel.isVisible())
+    scroll = screen.panel.findChild(QScrollArea)
+    for name in ("dotPlus-1", "dotMinus-1", "dotPlus-2"):
+        button = screen.panel.findChild(QPushButton, name)
+        top_left = button.mapTo(scroll.viewport(), QPoint(0, 0))
+        assert scroll.viewport().rect().contains(QRect(top_left, button.size())), name
+
+
+def test_the_library_detail_opens_long_fields_at_their_start(qtbot, open_window, library_home):
+    from tests.library_data import add
+
+    add(library_home, "An idea", promise_first_step="Call the supplier " * 10, promise_success_sign="They smile " * 10)
+    win = open_window("en", ready=True)
+    win.show_library()
+    library = win.current_screen()
+    library.table.selectRow(0)
+    for name in ("promise_first_step", "promise_success_sign"):
+        assert library.detail.widgets[name].cursorPosition() == 0
+
+
+def test_the_library_fits_a_laptop_with_the_idea_column_widest_and_hints_whole(qtbot, open_window, library_home):
+    from tests.library_data import add
+
+    for n in range(5):
+        add(library_home, f"Idea {n}: a title of some length", promise_who="Oleg", status="planned",
+            promise_due=date(2030, 12, 31))  # fmt: skip
+    for lang in ("en", "ru"):
+        win = open_window(lang, ready=True)
+        win.resize(1024, 700)
+        win.show_library()
+        library = win.current_screen()
+        QApplication.processEvents()
+        assert win.width() == 1024
+        header = library.table.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        assert widths[0] == max(widths), widths
+        for edit in (library.search, library.tag_filter, library.people_filter):
+            needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            assert edit.width() > needed, (edit.placeholderText(), edit.width(), needed)

@@ -1,0 +1,99 @@
+"""The projector's text reads from the back row: it fills the screen, never below 28 px at 1920×1080."""
+
+import contextlib
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from game.domain.ideas import VoteRefused
+from game.domain.workshop import Team
+from game.ui.widgets import CardFace
+
+
+def workshop(win, ideas_per_team: int = 3):
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        ws.next()
+    for n in range(ideas_per_team):
+        for team in ws.teams:
+            ws.add_idea(f"{team.name}: a small human idea number {n}", team=team.name)
+    console.show_step()
+    return console, ws
+
+
+def on_projector(win, width: int = 1920, height: int = 1080):
+    win.presenter.resize(width, height)
+    for _ in range(3):
+        QApplication.processEvents()
+    return win.presenter
+
+
+def px(label: QLabel) -> int:
+    return label.font().pixelSize()
+
+
+def test_cards_fill_the_room_screen_at_40_px_while_there_are_up_to_twelve_ideas(qtbot, open_window):
+    win = open_window("en")
+    console, ws = workshop(win, ideas_per_team=4)
+    assert len(ws.ideas) == 12
+    presenter = on_projector(win)
+    faces = presenter.findChildren(CardFace)
+    assert faces and all(px(face.prompt) >= 40 for face in faces if face.prompt.isVisible())
+    assert all(px(face.title) > 40 for face in faces)
+    assert presenter.wall.px >= 28
+    for n in range(18):
+        ws.add_idea(f"one more idea {n}", team="Owls")
+    console.changed()
+    faces = presenter.findChildren(CardFace)
+    assert all(28 <= px(face.prompt) < 40 for face in faces)  # the wall grows, the cards give way, not below 28
+    assert presenter.wall.px >= 28
+
+
+def test_a_larger_room_gets_larger_text(qtbot, open_window):
+    win = open_window("en")
+    workshop(win)
+    presenter = on_projector(win)
+    medium = px(presenter.findChildren(CardFace)[0].prompt)
+    presenter.set_room_size("XL")
+    assert px(presenter.findChildren(CardFace)[0].prompt) >= medium * 1.3
+
+
+def test_the_check_step_shows_the_room_its_questions(qtbot, open_window):
+    win = open_window("en")
+    console, ws = workshop(win)
+    while ws.step.kind != "check":
+        ws.next()
+    console.show_step()
+    presenter = on_projector(win)
+    questions = [label for label in presenter.findChildren(QLabel, "checkQuestion") if label.isVisible()]
+    titles = [card.title.en for card in ws.check_cards()]
+    assert len(questions) == len(titles) and all(px(q) >= 40 for q in questions)
+    for label, title in zip(questions, titles, strict=True):
+        assert title in label.text()
+
+
+def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_window):
+    win = open_window("en")
+    console, ws = workshop(win)
+    while ws.step.kind != "choose":
+        ws.next()
+    for voter in ws.voters():
+        for idea in ws.ideas:
+            with contextlib.suppress(VoteRefused):
+                ws.give_dot(idea.id, voter=voter)
+    ws.revealed = True
+    for idea in ws.chosen():
+        ws.set_focus(idea.id, "fix")
+    ws.next()
+    console.show_step()
+    for idea in ws.chosen():
+        ws.set_promise(idea.id, who="Anna", due="2030-01-31", first_step="Call")
+    console.go_next()
+    assert ws.finished and win.presenter is not None
+    presenter = on_projector(win)
+    assert presenter.title.text() == "Thank you! Our promises"
+    assert presenter.timer.text() == ""
+    shown = [text for _mark, text in presenter.wall.groups[0][1]]
+    assert shown and all("(Anna — 31 January 2030)" in text for text in shown)
+    assert len(shown) == len(ws.chosen())
