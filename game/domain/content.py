@@ -91,6 +91,7 @@ class Card:
     effort: str | None = None  # minutes / hours / days (technique cards)
     cost: str | None = None  # free / small / budget (technique cards)
     story: str | None = None  # the seed story this card retells: no table shows two cards with one story
+    journey: str | None = None  # a touchpoint's own route ("b2b", "delivery"); None is the visit route
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ class StepSpec:
     draw: tuple[str, ...]
     instruction: Text
     cards: tuple[str, ...] = ()  # fixed card ids shown instead of drawing (e.g. the three morning questions)
-    route: bool = False  # draw the next card along the client's route (touchpoint `order`), not at random
+    route: bool | str = False  # draw the next stop along a route (touchpoint `order`): true is the visit route,
+    # a name ("b2b", "delivery") the touchpoints whose `journey` says so
     per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
 
 
@@ -341,6 +343,10 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
         if story is not None and (not isinstance(story, str) or not _ID.match(story)):
             check.fail(label, "story", f"{story!r} is not a valid story id (lowercase letters, digits, - _ .)")
             story = None
+        journey = raw.get("journey")
+        if journey is not None and (not isinstance(journey, str) or not _ID.match(journey)):
+            check.fail(label, "journey", f"{journey!r} is not a valid route name (lowercase letters, digits, - _ .)")
+            journey = None
         if card_id and title and prompt and deck_id and kind in DECK_KINDS:
             cards.append(
                 Card(
@@ -359,6 +365,7 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
                     marks["effort"],
                     marks["cost"],
                     story,
+                    journey,
                 )
             )
     _locate(check.errors)
@@ -441,8 +448,8 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(label, "cards", "must list card ids")
             fixed = []
         route = raw.get("route", False)
-        if not isinstance(route, bool):
-            check.fail(label, "route", "must be true or false")
+        if not isinstance(route, bool) and not (isinstance(route, str) and _ID.match(route)):
+            check.fail(label, "route", 'must be true, false or the name of a route ("b2b", "delivery")')
             route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
         draw = [] if fixed and "draw" not in raw else draw

@@ -185,8 +185,12 @@ class Round:
         table, session = self._tables(team)
         stories = {st for cid in table if (st := self._story(cid))}
         fresh = [cid for cid in pool if cid not in session and cid not in exclude]
-        if self.steps[index].route and kind == "touchpoint" and fresh:
-            return fresh[0]  # the next stop on the client's route (cards_of sorts by `order`)
+        route = self.steps[index].route
+        if route and kind == "touchpoint":
+            journey = route if isinstance(route, str) else None
+            stops = [cid for cid in fresh if self._index[cid].journey == journey] if fresh else []
+            if stops:
+                return stops[0]  # the next stop on this route (cards_of sorts by `order`)
         new_story = [cid for cid in fresh if self._story(cid) not in stories or self._story(cid) is None]
         off_table = [cid for cid in pool if cid not in table and cid not in exclude]
         other_story = [cid for cid in off_table if self._story(cid) not in stories or self._story(cid) is None]
