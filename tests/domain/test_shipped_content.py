@@ -140,6 +140,18 @@ def test_cards_that_retell_one_seed_story_name_it(content):
         assert len({stories[i] for i in group}) == 1 and stories[group[0]], group
 
 
+def test_real_stories_are_real_and_invented_ones_say_so(content):
+    """At least 15 techniques retell a published case (5 of them Russian), each naming where a trainer finds it;
+    every other example says on the card that it is invented."""
+    published = [c for c in content.cards_of("technomagic") if "published-case" in c.tags]
+    assert len(published) >= 15 and sum("russia" in c.tags for c in published) >= 5
+    dated = [c for c in published if re.search(r"\b(19|20)\d\d\b", c.source.en)]
+    assert len(dated) >= 10  # the cases checked for this deck carry their year
+    for card in content.cards_of("technomagic"):
+        if card not in published:
+            assert "invented" in card.source.en and "придума" in card.source.ru, card.id
+
+
 def test_every_technique_has_an_example_story_and_a_source(content):
     for card in content.cards_of("technomagic"):
         assert card.example and card.source, card.id
