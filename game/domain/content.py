@@ -130,6 +130,12 @@ class StepSpec:
     route: bool | str = False  # draw the next stop along a route (touchpoint `order`): true is the visit route,
     # a name ("b2b", "delivery") the touchpoints whose `journey` says so
     per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
+    efforts: tuple[str, ...] = ()  # draw only cards marked with one of these efforts ("only quick ideas")
+    costs: tuple[str, ...] = ()  # draw only cards marked with one of these costs ("only free ideas")
+
+    def admits(self, card: "Card") -> bool:
+        """Whether the step's filters let this card be drawn (cards without marks pass no filter)."""
+        return (not self.efforts or card.effort in self.efforts) and (not self.costs or card.cost in self.costs)
 
 
 @dataclass(frozen=True)
@@ -453,6 +459,13 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
         draw = [] if fixed and "draw" not in raw else draw
+        filters: dict[str, tuple[str, ...]] = {}
+        for key, allowed in (("effort", EFFORTS), ("cost", COSTS)):
+            value = raw.get(key, [])
+            if not isinstance(value, list) or any(v not in allowed for v in value):
+                check.fail(label, key, f"must list values from: {', '.join(allowed)}")
+                value = []
+            filters[key] = tuple(value)
         per_team = raw.get("per_team")
         if per_team is None:
             per_team = [k for k in per_team_all if k in draw]
@@ -461,7 +474,8 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             per_team = []
         if instruction:
             own = tuple(dict.fromkeys(per_team))
-            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own))
+            spec = StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own, **_plural(filters))
+            steps.append(spec)
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
@@ -487,6 +501,10 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         wrap_up_minutes=numbers["wrap_up_minutes"],
         **flags,
     )
+
+
+def _plural(filters: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {"efforts": filters["effort"], "costs": filters["cost"]}
 
 
 # --- the content set ---------------------------------------------------------------------------------

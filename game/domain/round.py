@@ -181,7 +181,9 @@ class Round:
         """A card of `kind` for a slot, reproducible from the seed. It is, if the deck allows: not drawn before
         in this session, and not retelling a story already on the table it joins (a story repeated would
         hand the players the answer); failing that a card not on that table; the deck's order on a route."""
-        pool = [c.id for c in self.content.cards_of(kind)]
+        step = self.steps[index]
+        cards = self.content.cards_of(kind)
+        pool = [c.id for c in cards if step.admits(c)] or [c.id for c in cards]  # a filter nothing passes: all
         table, session = self._tables(team)
         stories = {st for cid in table if (st := self._story(cid))}
         fresh = [cid for cid in pool if cid not in session and cid not in exclude]

@@ -290,3 +290,22 @@ def test_morning_questions_show_the_three_questions_in_order(content):
         firsts.append(rnd.cards()[0].id)
         rnd.next()
     assert firsts == ["wu-proud", "wu-always", "wu-surprise"]
+
+
+def test_a_step_can_draw_only_free_or_quick_techniques(content):
+    from dataclasses import replace
+
+    spark = content.scenarios["solo-spark"]
+    magic = next(i for i, s in enumerate(spark.steps) if s.kind == "magic")
+    free = replace(spark, steps=tuple(replace(s, costs=("free",)) if i == magic else s
+                                      for i, s in enumerate(spark.steps)))  # fmt: skip
+    drawn = set()
+    for seed in range(60):
+        rnd = new_round(free, content, seed=seed)
+        rnd.step_index = magic
+        rnd._enter()
+        drawn |= {c.id for c in rnd.cards() if c.kind == "technomagic"}
+    assert drawn and all(content.card(c).cost == "free" for c in drawn)
+    assert len(drawn) > 5  # still a draw, not one card
+    morning = content.scenarios["morning-questions"]
+    assert next(s for s in morning.steps if s.kind == "magic").efforts == ("minutes",)
