@@ -91,6 +91,7 @@ class Card:
     effort: str | None = None  # minutes / hours / days (technique cards)
     cost: str | None = None  # free / small / budget (technique cards)
     story: str | None = None  # the seed story this card retells: no table shows two cards with one story
+    journey: str | None = None  # a touchpoint's own route ("b2b", "delivery"); None is the visit route
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,15 @@ class StepSpec:
     draw: tuple[str, ...]
     instruction: Text
     cards: tuple[str, ...] = ()  # fixed card ids shown instead of drawing (e.g. the three morning questions)
-    route: bool = False  # draw the next card along the client's route (touchpoint `order`), not at random
+    route: bool | str = False  # draw the next stop along a route (touchpoint `order`): true is the visit route,
+    # a name ("b2b", "delivery") the touchpoints whose `journey` says so
     per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
+    efforts: tuple[str, ...] = ()  # draw only cards marked with one of these efforts ("only quick ideas")
+    costs: tuple[str, ...] = ()  # draw only cards marked with one of these costs ("only free ideas")
+
+    def admits(self, card: "Card") -> bool:
+        """Whether the step's filters let this card be drawn (cards without marks pass no filter)."""
+        return (not self.efforts or card.effort in self.efforts) and (not self.costs or card.cost in self.costs)
 
 
 @dataclass(frozen=True)
@@ -341,6 +349,10 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
         if story is not None and (not isinstance(story, str) or not _ID.match(story)):
             check.fail(label, "story", f"{story!r} is not a valid story id (lowercase letters, digits, - _ .)")
             story = None
+        journey = raw.get("journey")
+        if journey is not None and (not isinstance(journey, str) or not _ID.match(journey)):
+            check.fail(label, "journey", f"{journey!r} is not a valid route name (lowercase letters, digits, - _ .)")
+            journey = None
         if card_id and title and prompt and deck_id and kind in DECK_KINDS:
             cards.append(
                 Card(
@@ -359,6 +371,7 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
                     marks["effort"],
                     marks["cost"],
                     story,
+                    journey,
                 )
             )
     _locate(check.errors)
@@ -441,11 +454,18 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             check.fail(label, "cards", "must list card ids")
             fixed = []
         route = raw.get("route", False)
-        if not isinstance(route, bool):
-            check.fail(label, "route", "must be true or false")
+        if not isinstance(route, bool) and not (isinstance(route, str) and _ID.match(route)):
+            check.fail(label, "route", 'must be true, false or the name of a route ("b2b", "delivery")')
             route = False
         instruction = check.text(raw, "instruction", label, "", required=True)
         draw = [] if fixed and "draw" not in raw else draw
+        filters: dict[str, tuple[str, ...]] = {}
+        for key, allowed in (("effort", EFFORTS), ("cost", COSTS)):
+            value = raw.get(key, [])
+            if not isinstance(value, list) or any(v not in allowed for v in value):
+                check.fail(label, key, f"must list values from: {', '.join(allowed)}")
+                value = []
+            filters[key] = tuple(value)
         per_team = raw.get("per_team")
         if per_team is None:
             per_team = [k for k in per_team_all if k in draw]
@@ -454,7 +474,8 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
             per_team = []
         if instruction:
             own = tuple(dict.fromkeys(per_team))
-            steps.append(StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own))
+            spec = StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own, **_plural(filters))
+            steps.append(spec)
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):
         if steps and needed not in kinds:
@@ -480,6 +501,10 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         wrap_up_minutes=numbers["wrap_up_minutes"],
         **flags,
     )
+
+
+def _plural(filters: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {"efforts": filters["effort"], "costs": filters["cost"]}
 
 
 # --- the content set ---------------------------------------------------------------------------------

@@ -183,12 +183,18 @@ class Round:
         """A card of `kind` for a slot, reproducible from the seed. It is, if the deck allows: not drawn before
         in this session, and not retelling a story already on the table it joins (a story repeated would
         hand the players the answer); failing that a card not on that table; the deck's order on a route."""
-        pool = [c.id for c in self.content.cards_of(kind)]
+        step = self.steps[index]
+        cards = self.content.cards_of(kind)
+        pool = [c.id for c in cards if step.admits(c)] or [c.id for c in cards]  # a filter nothing passes: all
         table, session = self._tables(team)
         stories = {st for cid in table if (st := self._story(cid))}
         fresh = [cid for cid in pool if cid not in session and cid not in exclude]
-        if self.steps[index].route and kind == "touchpoint" and fresh:
-            return fresh[0]  # the next stop on the client's route (cards_of sorts by `order`)
+        route = self.steps[index].route
+        if route and kind == "touchpoint":
+            journey = route if isinstance(route, str) else None
+            stops = [cid for cid in fresh if self._index[cid].journey == journey] if fresh else []
+            if stops:
+                return stops[0]  # the next stop on this route (cards_of sorts by `order`)
         new_story = [cid for cid in fresh if self._story(cid) not in stories or self._story(cid) is None]
         off_table = [cid for cid in pool if cid not in table and cid not in exclude]
         other_story = [cid for cid in off_table if self._story(cid) not in stories or self._story(cid) is None]

@@ -205,3 +205,12 @@ def test_check_deck_cli_on_a_folder_and_an_unreadable_file(tmp_path, capsys):
     assert lines[0] == f"{tmp_path}: cannot read the file: not a file (name deck or scenario .toml files)"
     if not readable:
         assert lines[1] == f"{locked}: cannot read the file: Permission denied"
+
+
+def test_a_step_filter_names_only_known_marks(tmp_path, content):
+    text = Path(content.scenarios["solo-spark"].path).read_text(encoding="utf-8")
+    bad = text.replace('draw = ["technomagic", "constraint"]', 'draw = ["technomagic", "constraint"]\ncost = ["cheap"]')
+    path = write(tmp_path, bad, "s.toml")
+    assert messages(path, load_scenario) == [f"{path}: step 4: cost: must list values from: free, small, budget"]
+    good = load_scenario(write(tmp_path, bad.replace('["cheap"]', '["free", "small"]'), "g.toml"))
+    assert good.steps[3].costs == ("free", "small")
