@@ -285,16 +285,24 @@ def restore(engine: Engine, snapshot: Snapshot) -> None:
         session.commit()
 
 
-def due_promises(engine: Engine, today: date, days: int = 7) -> list[Idea]:
-    """Promised ideas due within `days` (or overdue) that nobody has reported on yet."""
+def _due(statement, today: date, days: int):
+    return statement.where(
+        col(Idea.promise_due).is_not(None),
+        Idea.promise_due <= today + timedelta(days=days),
+        col(Idea.status).in_(("new", "planned")),
+    )
+
+
+def due_promises(engine: Engine, today: date, days: int = 7, limit: int | None = None) -> list[Idea]:
+    """Promised ideas due within `days` (or overdue) that nobody has reported on yet, the first `limit` of them."""
     with Session(engine) as session:
-        statement = (
-            select(Idea)
-            .where(col(Idea.promise_due).is_not(None), Idea.promise_due <= today + timedelta(days=days))
-            .where(col(Idea.status).in_(("new", "planned")))
-            .order_by(Idea.promise_due, Idea.id)
-        )
+        statement = _due(select(Idea), today, days).order_by(Idea.promise_due, Idea.id).limit(limit)
         return list(session.exec(statement))
+
+
+def count_due(engine: Engine, today: date, days: int = 7) -> int:
+    with Session(engine) as session:
+        return session.exec(_due(select(func.count()).select_from(Idea), today, days)).one()
 
 
 def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:
