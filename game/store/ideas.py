@@ -5,7 +5,7 @@ Every change recomputes the idea's `search_text`, so search always sees what the
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -168,9 +168,17 @@ def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
     order = order or Order()
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
+    match = match_query(flt.query)
+    walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
+    if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort
+        fts, matching = walk
+        statement = select(Idea).join(fts, fts.c.rowid == Idea.id).where(text(matching).bindparams(match=match))
+        statement = _where(statement, replace(flt, query=""), engine.dialect.name)
+        by = [fts.c.rowid.desc() if order.descending else fts.c.rowid.asc()]
+    else:
+        statement = _where(select(Idea), flt, engine.dialect.name)
     with Session(engine) as session:
-        statement = _where(select(Idea), flt, engine.dialect.name).order_by(*by).offset(offset).limit(limit)
-        return list(session.exec(statement))
+        return list(session.exec(statement.order_by(*by).offset(offset).limit(limit)))
 
 
 def get(engine: Engine, idea_id: int) -> Idea | None:
