@@ -5,7 +5,7 @@ Every change recomputes the idea's `search_text`, so search always sees what the
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -168,9 +168,17 @@ def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
     order = order or Order()
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
+    match = match_query(flt.query)
+    walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
+    if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort
+        fts, matching = walk
+        statement = select(Idea).join(fts, fts.c.rowid == Idea.id).where(text(matching).bindparams(match=match))
+        statement = _where(statement, replace(flt, query=""), engine.dialect.name)
+        by = [fts.c.rowid.desc() if order.descending else fts.c.rowid.asc()]
+    else:
+        statement = _where(select(Idea), flt, engine.dialect.name)
     with Session(engine) as session:
-        statement = _where(select(Idea), flt, engine.dialect.name).order_by(*by).offset(offset).limit(limit)
-        return list(session.exec(statement))
+        return list(session.exec(statement.order_by(*by).offset(offset).limit(limit)))
 
 
 def get(engine: Engine, idea_id: int) -> Idea | None:
@@ -285,16 +293,24 @@ def restore(engine: Engine, snapshot: Snapshot) -> None:
         session.commit()
 
 
-def due_promises(engine: Engine, today: date, days: int = 7) -> list[Idea]:
-    """Promised ideas due within `days` (or overdue) that nobody has reported on yet."""
+def _due(statement, today: date, days: int):
+    return statement.where(
+        col(Idea.promise_due).is_not(None),
+        Idea.promise_due <= today + timedelta(days=days),
+        col(Idea.status).in_(("new", "planned")),
+    )
+
+
+def due_promises(engine: Engine, today: date, days: int = 7, limit: int | None = None) -> list[Idea]:
+    """Promised ideas due within `days` (or overdue) that nobody has reported on yet, the first `limit` of them."""
     with Session(engine) as session:
-        statement = (
-            select(Idea)
-            .where(col(Idea.promise_due).is_not(None), Idea.promise_due <= today + timedelta(days=days))
-            .where(col(Idea.status).in_(("new", "planned")))
-            .order_by(Idea.promise_due, Idea.id)
-        )
+        statement = _due(select(Idea), today, days).order_by(Idea.promise_due, Idea.id).limit(limit)
         return list(session.exec(statement))
+
+
+def count_due(engine: Engine, today: date, days: int = 7) -> int:
+    with Session(engine) as session:
+        return session.exec(_due(select(func.count()).select_from(Idea), today, days)).one()
 
 
 def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:

@@ -90,11 +90,16 @@ class Library:
         engine = self.engine()
         return ideas.find(engine, ideas.IdeaFilter(**filters), limit=10_000) if engine is not None else []
 
-    def due(self, today: date) -> list:
+    def due(self, today: date) -> Due:
+        """The first promises due (as many as home shows, not a library's worth) and how many are due."""
         from game.store import ideas
 
         engine = self.engine()
-        return ideas.due_promises(engine, today) if engine is not None else []
+        if engine is None:
+            return Due()
+        due = Due(ideas.due_promises(engine, today, limit=Due.SHOWN))
+        due.total = ideas.count_due(engine, today) if len(due) == Due.SHOWN else len(due)
+        return due
 
     def similar(self, typed: str) -> list:
         from game.store import ideas
@@ -119,6 +124,13 @@ class Library:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
+
+
+class Due(list):
+    """The first promises due, and `total`: how many are due in all."""
+
+    SHOWN = 5
+    total = 0
 
 
 class IdeaTableModel(QAbstractTableModel):

@@ -91,6 +91,7 @@ class DuePromises(QFrame):
         heading.setObjectName("instruction")
         layout.addWidget(heading)
         self.buttons: list[QPushButton] = []
+        total = getattr(due, "total", len(due))  # Library.due loads only the first few of a long list
         for idea in due[:5]:
             row = QHBoxLayout()
             when = format_date(idea.promise_due.isoformat())
@@ -104,7 +105,7 @@ class DuePromises(QFrame):
             row.addWidget(button)
             self.buttons.append(button)
             layout.addLayout(row)
-        if len(due) > 5:
-            more = QLabel(tr("…and {0} more in the library").format(len(due) - 5), self)
+        if total > 5:
+            more = QLabel(tr("…and {0} more in the library").format(total - 5), self)
             more.setObjectName("muted")
             layout.addWidget(more)

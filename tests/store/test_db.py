@@ -87,3 +87,30 @@ def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(tmp_path, cont
     with sqlite3.connect(tmp_path / DB_NAME) as raw:
         assert raw.execute("SELECT mode FROM play_session").fetchone() == ("teams",)
     engine.dispose()
+
+
+def test_a_library_at_the_newest_schema_opens_without_alembic(tmp_path):
+    """The newest revision is read from the migration files as Alembic reads it; a library already there is
+    opened without importing Alembic (the library tests upgrade older ones)."""
+    import subprocess
+    import sys
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from game.store.db import MIGRATIONS, head_revision
+    from tests.conftest import ROOT
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+    code = (
+        "import sys; from pathlib import Path; from game.store.db import open_library\n"
+        "open_library(Path(sys.argv[1])).dispose(); print('alembic' in sys.modules)\n"
+    )
+    for migrated in ("True", "False"):  # a new library is made by the migrations; then it is at the newest
+        opened = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+        assert opened.stdout.strip() == migrated, opened.stderr
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+    db.close()

@@ -133,6 +133,8 @@ def test_due_promises_are_the_unreported_ones_due_within_a_week(engine):
     add(engine, "Reported", promise_due=today, status="tried")
     add(engine, "No date")
     assert [i.id for i in ideas.due_promises(engine, today)] == [overdue, soon]
+    assert [i.id for i in ideas.due_promises(engine, today, limit=1)] == [overdue]
+    assert ideas.count_due(engine, today) == 2
 
 
 def test_similar_ideas_share_words(engine):

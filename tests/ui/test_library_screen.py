@@ -4,7 +4,7 @@ changes, the promises due this week, and similar ideas while a new one is typed.
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel
 
 from game.store import ideas
 from game.ui.library import IdeaTableModel
@@ -184,3 +184,18 @@ def test_similar_ideas_show_while_typing_a_new_one(qtbot, library_home, open_win
     type_text(qtbot, ideas_panel.input, "tea for everyone who waits")
     qtbot.waitUntil(ideas_panel.similar_label.isVisible)
     assert ideas_panel.similar_label.text() == "Already in your library: «Free tea while the tyres are changed»"
+
+
+def test_home_lists_five_due_promises_of_many_and_counts_the_rest(qtbot, library_home, open_window):
+    """A library of years has hundreds of overdue promises: home loads five of them and counts the others."""
+    today = date.today()
+    for n in range(8):
+        add(library_home, f"Promise {n}", promise_who="Oleg", promise_due=today - timedelta(days=8 - n),
+            status="planned")  # fmt: skip
+    win = open_window(ready=True)
+    home = win.current_screen()
+    qtbot.waitUntil(lambda: isinstance(home.due, DuePromises))
+    assert len(home.due.buttons) == 5
+    labels = [label.text() for label in home.due.findChildren(QLabel)]
+    assert labels[1].startswith("Promise 0 — Oleg, by ")
+    assert labels[-1] == "…and 3 more in the library"
