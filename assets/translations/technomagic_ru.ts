@@ -280,6 +280,11 @@
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>
     <message>
+      <location filename="../../game/ui/console.py" />
+      <source>{0}: type what the team names</source>
+      <translation>{0}: впишите, что назовёт команда</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library.py" />
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />

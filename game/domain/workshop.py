@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
-from game.domain.limits import NAME_CHARS
+from game.domain.limits import NAME_CHARS, TITLE_CHARS
 from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
@@ -60,6 +60,7 @@ class Workshop(Round):
     ended_early: bool = False
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
     team_draws: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # each team's own cards by step
+    wild: dict[str, dict[str, str]] = field(default_factory=dict)  # what a team typed on its wild card, by card id
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -110,6 +111,22 @@ class Workshop(Round):
         self.team(team)
         ids = self.team_draws.get(team, {}).get(self.step_index if index is None else index, [])
         return [c for cid in ids if (c := self.content.card(cid)) is not None]
+
+    def set_wild(self, team: str, card_id: str, text: str) -> None:
+        """A team names its own business (or client) on a wild card it drew: typed at the table, kept with it."""
+        if card_id not in {c.id for c in self.all_own_cards(team)}:
+            raise KeyError(card_id)
+        text = " ".join(text.split())[:TITLE_CHARS]
+        mine = self.wild.setdefault(team, {})
+        if text:
+            mine[card_id] = text
+        else:
+            mine.pop(card_id, None)
+
+    def title_for(self, team: str, card: Card, lang: str) -> str:
+        """The card's title as this team sees it: a wild card shows what the team typed on it."""
+        typed = self.wild.get(team, {}).get(card.id, "")
+        return f"{card.title.get(lang)}: {typed}" if typed else card.title.get(lang)
 
     def all_own_cards(self, team: str) -> list[Card]:
         """Every card `team` drew for itself in this session, step by step (for the report)."""
@@ -364,6 +381,7 @@ class Workshop(Round):
             "ended_early": self.ended_early,
             "team_drafts": self.team_drafts,
             "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
+            "wild": self.wild,
         }
 
     @classmethod
@@ -388,6 +406,7 @@ class Workshop(Round):
                 str(name): {int(k): [str(c) for c in v] for k, v in by_step.items()}
                 for name, by_step in data.get("team_draws", {}).items()
             },
+            wild={str(t): {str(c): str(v) for c, v in cards.items()} for t, cards in data.get("wild", {}).items()},
             **more,
         )
 
