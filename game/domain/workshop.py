@@ -61,6 +61,7 @@ class Workshop(Round):
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
     team_draws: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # each team's own cards by step
     wild: dict[str, dict[str, str]] = field(default_factory=dict)  # what a team typed on its wild card, by card id
+    break_taken: bool = False  # the room has had a break (the planned one no longer lies ahead)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -306,6 +307,7 @@ class Workshop(Round):
             self.timer.pause()
         self.pause = Countdown(seconds, self.clock)
         self.pause.start()
+        self.break_taken = True
 
     def end_break(self) -> None:
         if self.pause is None:
@@ -358,9 +360,12 @@ class Workshop(Round):
         self.finished = True
 
     def remaining(self) -> float:
-        """Seconds the session still runs: this step's timer and every step after it."""
+        """Seconds the session still runs: this step's timer, every step after it, the break the scenario plans
+        (until the room has had one; a break in progress counts what is left of it) and the wrap-up."""
         later = sum(s.seconds for s in self.steps[self.step_index + 1 :])
-        return later + (self.timer.remaining() if self.timer else self.step.seconds)
+        now = self.timer.remaining() if self.timer else self.step.seconds
+        pause = self.pause.remaining() if self.pause else (0 if self.break_taken else self.scenario.break_minutes * 60)
+        return later + now + pause + self.scenario.wrap_up_minutes * 60
 
     # --- JSON -----------------------------------------------------------------------------------
 
@@ -382,6 +387,7 @@ class Workshop(Round):
             "team_drafts": self.team_drafts,
             "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
             "wild": self.wild,
+            "break_taken": self.break_taken,
         }
 
     @classmethod
@@ -407,6 +413,7 @@ class Workshop(Round):
                 for name, by_step in data.get("team_draws", {}).items()
             },
             wild={str(t): {str(c): str(v) for c, v in cards.items()} for t, cards in data.get("wild", {}).items()},
+            break_taken=bool(data.get("break_taken")),
             **more,
         )
 

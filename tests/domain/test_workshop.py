@@ -100,11 +100,17 @@ def test_skip_repeat_and_end_early(ws, clock):
     assert ws.finished and ws.ended_early
 
 
-def test_remaining_counts_this_step_and_every_later_one(ws, clock):
-    total = sum(s.seconds for s in ws.steps)
-    assert ws.remaining() == total
+def test_remaining_counts_this_step_every_later_one_the_planned_break_and_the_wrap_up(ws, clock):
+    scenario = ws.scenario
+    total = sum(s.seconds for s in ws.steps) + 60 * (scenario.break_minutes + scenario.wrap_up_minutes)
+    assert ws.remaining() == total == (scenario.minutes - scenario.opening_minutes) * 60  # after the opening
     clock.now += 60
     assert ws.remaining() == total - 60
+    ws.start_break()
+    clock.now += 100
+    assert ws.remaining() == total - 60 - 100  # the break is being taken, not added again
+    ws.end_break()
+    assert ws.remaining() == total - 60 - 600  # the planned break is behind the room now
 
 
 def voting(ws: Workshop) -> tuple[int, int, int]:
