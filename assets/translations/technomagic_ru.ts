@@ -580,6 +580,11 @@
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>
     <message>
+      <location filename="../../game/ui/console.py" />
+      <source>{0}: type what the team names</source>
+      <translation>{0}: впишите, что назовёт команда</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/crash.py" />
       <source>the log could not be written; the details went to the terminal</source>
       <translation>журнал записать не удалось; подробности выведены в терминал</translation>

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
-from game.domain.limits import NAME_CHARS
+from game.domain.limits import NAME_CHARS, TITLE_CHARS
 from game.domain.room import RoomState
 from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
@@ -62,6 +62,8 @@ class Workshop(Round):
     team_drafts: dict[str, str] = field(default_factory=dict)  # typed in a team's line, not yet added
     team_draws: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # each team's own cards by step
     room: RoomState | None = None  # the phones, when the room joins from them (game/domain/room.py)
+    wild: dict[str, dict[str, str]] = field(default_factory=dict)  # what a team typed on its wild card, by card id
+    break_taken: bool = False  # the room has had a break (the planned one no longer lies ahead)
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -112,6 +114,22 @@ class Workshop(Round):
         self.team(team)
         ids = self.team_draws.get(team, {}).get(self.step_index if index is None else index, [])
         return [c for cid in ids if (c := self.content.card(cid)) is not None]
+
+    def set_wild(self, team: str, card_id: str, text: str) -> None:
+        """A team names its own business (or client) on a wild card it drew: typed at the table, kept with it."""
+        if card_id not in {c.id for c in self.all_own_cards(team)}:
+            raise KeyError(card_id)
+        text = " ".join(text.split())[:TITLE_CHARS]
+        mine = self.wild.setdefault(team, {})
+        if text:
+            mine[card_id] = text
+        else:
+            mine.pop(card_id, None)
+
+    def title_for(self, team: str, card: Card, lang: str) -> str:
+        """The card's title as this team sees it: a wild card shows what the team typed on it."""
+        typed = self.wild.get(team, {}).get(card.id, "")
+        return f"{card.title.get(lang)}: {typed}" if typed else card.title.get(lang)
 
     def all_own_cards(self, team: str) -> list[Card]:
         """Every card `team` drew for itself in this session, step by step (for the report)."""
@@ -291,6 +309,7 @@ class Workshop(Round):
             self.timer.pause()
         self.pause = Countdown(seconds, self.clock)
         self.pause.start()
+        self.break_taken = True
 
     def end_break(self) -> None:
         if self.pause is None:
@@ -343,9 +362,12 @@ class Workshop(Round):
         self.finished = True
 
     def remaining(self) -> float:
-        """Seconds the session still runs: this step's timer and every step after it."""
+        """Seconds the session still runs: this step's timer, every step after it, the break the scenario plans
+        (until the room has had one; a break in progress counts what is left of it) and the wrap-up."""
         later = sum(s.seconds for s in self.steps[self.step_index + 1 :])
-        return later + (self.timer.remaining() if self.timer else self.step.seconds)
+        now = self.timer.remaining() if self.timer else self.step.seconds
+        pause = self.pause.remaining() if self.pause else (0 if self.break_taken else self.scenario.break_minutes * 60)
+        return later + now + pause + self.scenario.wrap_up_minutes * 60
 
     # --- JSON -----------------------------------------------------------------------------------
 
@@ -367,6 +389,8 @@ class Workshop(Round):
             "team_drafts": self.team_drafts,
             "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
             "room": self.room.to_dict() if self.room else None,
+            "wild": self.wild,
+            "break_taken": self.break_taken,
         }
 
     @classmethod
@@ -392,6 +416,8 @@ class Workshop(Round):
                 for name, by_step in data.get("team_draws", {}).items()
             },
             room=RoomState.from_dict(data["room"]) if data.get("room") else None,
+            wild={str(t): {str(c): str(v) for c, v in cards.items()} for t, cards in data.get("wild", {}).items()},
+            break_taken=bool(data.get("break_taken")),
             **more,
         )
 

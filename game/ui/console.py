@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.domain.limits import TITLE_CHARS
 from game.domain.round import StepBlocked
 from game.domain.workshop import WRAP_UP, Workshop
 from game.ui import theme
@@ -337,7 +339,7 @@ class WorkshopConsole(QWidget):
             chip.setObjectName("panel")
             rows = QVBoxLayout(chip)
             cards = self.ws.own_cards(team.name)
-            label = QLabel(f"{team.name}: " + " · ".join(c.title.get(self.lang) for c in cards), chip)
+            label = QLabel(self._team_line(team.name, cards), chip)
             label.setObjectName(f"teamCards-{n}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -353,10 +355,28 @@ class WorkshopConsole(QWidget):
                 buttons.addWidget(redraw)
             buttons.addStretch(1)
             rows.addLayout(buttons)
+            for slot, card in enumerate(cards):
+                if "wild-card" in card.tags:  # the team names its own business or client: typed at the table
+                    typed = QLineEdit(self.ws.wild.get(team.name, {}).get(card.id, ""), chip)
+                    typed.setObjectName(f"wild-team{n}-{slot}")
+                    typed.setMaxLength(TITLE_CHARS)
+                    typed.setPlaceholderText(tr("{0}: type what the team names").format(card.title.get(self.lang)))
+                    typed.textEdited.connect(
+                        lambda text, t=team.name, c=card.id, shown=label: self._type_wild(t, c, text, shown)
+                    )
+                    rows.addWidget(typed)
             column.addWidget(chip)
         column.addStretch(1)
         scroll.setWidget(host)
         return scroll
+
+    def _team_line(self, team: str, cards: list) -> str:
+        return f"{team}: " + " · ".join(self.ws.title_for(team, c, self.lang) for c in cards)
+
+    def _type_wild(self, team: str, card_id: str, text: str, shown: QLabel) -> None:
+        self.ws.set_wild(team, card_id, text)
+        shown.setText(self._team_line(team, self.ws.own_cards(team)))
+        self.changed()
 
     def redraw_team(self, team: str, slot: int) -> None:
         self.ws.redraw_team(team, slot)

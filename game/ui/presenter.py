@@ -433,7 +433,7 @@ class PresenterView(QWidget):
         ws = self.ws
         if ws.step.kind in ("check", "choose", "promise") or (ws.anonymous and not ws.team_draw()):
             return []
-        return [" · ".join(c.title.get(self.lang) for c in ws.all_own_cards(t.name)) for t in ws.teams]
+        return [" · ".join(ws.title_for(t.name, c, self.lang) for c in ws.all_own_cards(t.name)) for t in ws.teams]
 
     def _with_team(self, idea) -> str:
         return idea.text if self.ws.anonymous else f"{idea.text} — {' + '.join(idea.authors())}"

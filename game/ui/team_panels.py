@@ -95,8 +95,9 @@ class TeamColumn(QFrame):
         ideas = self.ws.ideas_of(self.team.name)
         self.heading.setText(f"{self.team.name} · {len(ideas)}")
         own = self.ws.all_own_cards(self.team.name)
-        self.cards.setText(" · ".join(c.title.get(self.lang) for c in own))
-        self.cards.setToolTip("\n".join(f"{deck_word(c.kind)}: {c.title.get(self.lang)}" for c in own))
+        name = self.team.name
+        self.cards.setText(" · ".join(self.ws.title_for(name, c, self.lang) for c in own))
+        self.cards.setToolTip("\n".join(f"{deck_word(c.kind)}: {self.ws.title_for(name, c, self.lang)}" for c in own))
         self.cards.setVisible(bool(own))
         self.list.blockSignals(True)
         self.list.clear()

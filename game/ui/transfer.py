@@ -256,7 +256,11 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
         "finished_at": datetime.now(UTC).isoformat(),
     }
     if rnd.in_teams:
-        session["team_cards"] = {t.name: [c.id for c in rnd.all_own_cards(t.name)] for t in rnd.teams}
+        session["team_cards"] = {  # a wild card is named as the team typed it; the report shows unknown ids as is
+            t.name: [rnd.title_for(t.name, c, lang) if c.id in rnd.wild.get(t.name, {}) else c.id
+                     for c in rnd.all_own_cards(t.name)]
+            for t in rnd.teams
+        }  # fmt: skip
     try:
         pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:

@@ -262,6 +262,14 @@ def test_journey_walk_asks_fix_wow_and_plan_b_at_every_stop_through_a_lens(conte
     assert len(lenses) == 12 and len(set(lenses)) == 12  # a lens at every stop, none twice
 
 
+def test_plan_b_asks_for_a_promise_made_in_advance(content):
+    for scenario_id in ("complaint-to-delight", "journey-walk"):
+        steps = content.scenarios[scenario_id].steps
+        assert any("promise clients in advance" in s.instruction.en and "заранее" in s.instruction.ru for s in steps)
+    choose = next(s for s in content.scenarios["classic-workshop"].steps if s.kind == "choose")
+    assert "promise made to clients in advance" in choose.instruction.en
+
+
 def test_the_morning_questions_are_a_managers_ritual_ending_in_an_offer_of_help(content):
     cards = {c.id: c for c in content.cards_of("warmup")}
     for card_id in ("wu-always", "wu-surprise"):

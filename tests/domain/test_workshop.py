@@ -100,11 +100,17 @@ def test_skip_repeat_and_end_early(ws, clock):
     assert ws.finished and ws.ended_early
 
 
-def test_remaining_counts_this_step_and_every_later_one(ws, clock):
-    total = sum(s.seconds for s in ws.steps)
-    assert ws.remaining() == total
+def test_remaining_counts_this_step_every_later_one_the_planned_break_and_the_wrap_up(ws, clock):
+    scenario = ws.scenario
+    total = sum(s.seconds for s in ws.steps) + 60 * (scenario.break_minutes + scenario.wrap_up_minutes)
+    assert ws.remaining() == total == (scenario.minutes - scenario.opening_minutes) * 60  # after the opening
     clock.now += 60
     assert ws.remaining() == total - 60
+    ws.start_break()
+    clock.now += 100
+    assert ws.remaining() == total - 60 - 100  # the break is being taken, not added again
+    ws.end_break()
+    assert ws.remaining() == total - 60 - 600  # the planned break is behind the room now
 
 
 def voting(ws: Workshop) -> tuple[int, int, int]:
@@ -305,3 +311,22 @@ def test_a_thousand_six_team_workshops_never_show_a_story_twice_on_a_table(conte
 
 
 WRAP_UP_OR_CHECK = ("check", "choose", "promise")
+
+
+def test_a_team_types_its_own_business_on_a_wild_card_and_it_survives_json(ws, content, clock):
+    go_to(ws, "client")
+    ws.team_draws["Owls"][ws.step_index][0] = "biz-your-own"  # as if the draw had dealt the Owls the wild card
+    wild = content.card("biz-your-own")
+    assert ws.title_for("Owls", wild, "en") == "Your own business"
+    ws.set_wild("Owls", "biz-your-own", "  Water   delivery to offices ")
+    assert ws.title_for("Owls", wild, "en") == "Your own business: Water delivery to offices"
+    assert ws.title_for("Foxes", wild, "en") == "Your own business"  # the typing is the Owls' own
+    with pytest.raises(KeyError):
+        ws.set_wild("Foxes", "biz-your-own", "not theirs")
+    ws.set_wild("Owls", "biz-your-own", "x" * 500)
+    assert len(ws.wild["Owls"]["biz-your-own"]) == 80  # a card title's length (limits.TITLE_CHARS)
+    ws.set_wild("Owls", "biz-your-own", "Water delivery")
+    back = load_state(ws.to_json(), content, clock)
+    assert back.wild == {"Owls": {"biz-your-own": "Water delivery"}} and back.to_json() == ws.to_json()
+    ws.set_wild("Owls", "biz-your-own", "   ")
+    assert ws.wild["Owls"] == {}

@@ -446,3 +446,25 @@ def test_every_team_sees_and_redraws_its_own_business_and_client(qtbot, open_win
     assert ws.step.kind == "moment" and isinstance(console.panel, TeamsPanel)
     assert console.panel.columns[1].cards.text() == owls  # the column header keeps the team's own cards
     assert presenter.wall.subheads[1] == owls
+
+
+def test_a_team_names_its_own_business_on_the_wild_card(qtbot, open_window):
+    from PySide6.QtWidgets import QLabel
+
+    win = open_window(ready=True)
+    console = set_up_three_teams(qtbot, win)
+    ws = console.ws
+    click(qtbot, console.buttons["skip"])
+    ws.team_draws["Owls"][ws.step_index][0] = "biz-your-own"  # the Owls drew the wild card
+    console.show_step()
+
+    def shown(kind, name: str):
+        qtbot.waitUntil(lambda: any(w.isVisible() for w in console.findChildren(kind, name)))
+        return next(w for w in console.findChildren(kind, name) if w.isVisible())
+
+    line = shown(QLineEdit, "wild-team2-0")
+    qtbot.keyClicks(line, "Water delivery")
+    assert ws.wild == {"Owls": {"biz-your-own": "Water delivery"}}
+    assert shown(QLabel, "teamCards-2").text().startswith("Owls: Your own business: Water delivery · ")
+    assert win.presenter.wall.subheads[1].startswith("Your own business: Water delivery")
+    assert not console.findChildren(QLineEdit, "wild-team1-0")  # only a wild card asks for typing
