@@ -2313,6 +2313,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
+      <source>Change the deck's emblem</source>
+      <translation>Сменить эмблему колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
       <source>Add a card</source>
       <translation>Добавить карту</translation>
     </message>
@@ -2345,6 +2350,26 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>The deck's colour</source>
       <translation>Цвет колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Emblem</source>
+      <translation>Эмблема</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The picture on the deck's band: one of the game's, or your own SVG</source>
+      <translation>Картинка на полосе колоды: одна из игровых или ваша SVG</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The deck's emblem</source>
+      <translation>Эмблема колоды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Your own picture (SVG)…</source>
+      <translation>Своя картинка (SVG)…</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
@@ -2408,6 +2433,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
+      <source>SVG pictures (*.svg)</source>
+      <translation>Картинки SVG (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
       <source>Your copy of this deck is put aside (in cards/replaced/) and the game plays the deck as it ships. Go back to the shipped deck?</source>
       <translation>Ваша копия колоды будет отложена (в cards/replaced/), и игра снова возьмёт колоду, которая идёт с ней. Вернуть колоду из игры?</translation>
     </message>
@@ -2461,6 +2491,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Twist: {0}</source>
       <translation>Вариант: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The picture cannot be used: {0}</source>
+      <translation>Эту картинку нельзя взять: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
