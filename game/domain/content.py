@@ -25,6 +25,8 @@ DECK_KINDS = (
 )
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 4000
+#: a picture that travels with a user's deck: beside the deck file, in its `art/` folder
+ART_FILE = re.compile(r"art/[A-Za-z0-9][A-Za-z0-9_.-]{0,79}\.svg")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 #: How long a technique takes to put in place, and what it costs (shown as small marks on the card face).
 EFFORTS = ("minutes", "hours", "days")
@@ -103,6 +105,8 @@ class Deck:
     path: Path
     description: Text | None = None
     color: str | None = None
+    #: a shipped emblem's name (a deck kind) or the deck's own picture, `art/NAME.svg` beside the deck file
+    emblem: str | None = None
 
 
 STEP_KINDS = ("warmup", "client", "moment", "obstacle", "lens", "magic", "check", "choose", "promise")
@@ -302,6 +306,11 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
     if color is not None and not (isinstance(color, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", color)):
         check.fail(None, "deck.color", f'{color!r} is not a colour like "#3a7d44"')
         color = None
+    emblem = head.get("emblem")
+    if emblem is not None and not (isinstance(emblem, str) and (emblem in DECK_KINDS or ART_FILE.fullmatch(emblem))):
+        kinds = ", ".join(DECK_KINDS)
+        check.fail(None, "deck.emblem", f"{emblem!r} is neither a shipped emblem ({kinds}) nor art/NAME.svg")
+        emblem = None
     raw_cards = data.get("cards")
     if raw_cards is None or raw_cards == []:
         check.fail(None, None, "the deck has no cards (add [[cards]] tables)")
@@ -377,7 +386,7 @@ def load_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
     _locate(check.errors)
     check.raise_if_any()
     assert deck_id and name and kind
-    return Deck(deck_id, kind, name, tuple(cards), path, description, color)
+    return Deck(deck_id, kind, name, tuple(cards), path, description, color, emblem)
 
 
 def _locate(errors: list[ContentError]) -> None:

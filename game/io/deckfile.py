@@ -163,7 +163,11 @@ class DeckFile:
         """The deck's look for a live card (its colour); no cards, nothing checked."""
         color = self.deck.get("color")
         name = Text(self.deck_text("name", "ru"), self.deck_text("name", "en"))
-        return Deck(self.deck_id, self.kind, name, (), self.path, None, color if isinstance(color, str) else None)
+        emblem = self.deck.get("emblem")
+        return Deck(
+            self.deck_id, self.kind, name, (), self.path, None,
+            color if isinstance(color, str) else None, emblem if isinstance(emblem, str) else None,
+        )  # fmt: skip
 
     def dumps(self) -> str:
         if self._head_dirty:
@@ -226,6 +230,15 @@ class DeckFile:
             self.deck.pop(field, None)
         else:
             self.deck[field] = texts
+        self._head_dirty = True
+        return old
+
+    def set_emblem(self, emblem: str | None) -> str | None:
+        old = self.deck.get("emblem")
+        if emblem:
+            self.deck["emblem"] = emblem
+        else:
+            self.deck.pop("emblem", None)
         self._head_dirty = True
         return old
 

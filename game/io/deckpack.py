@@ -73,11 +73,10 @@ def build(deck: Deck, out: Path) -> Path:
     """Write `deck` (from its TOML file, byte for byte) and the art it names into one `.tmdeck` file."""
     toml = deck.path.read_bytes()
     art = {}
-    for card in deck.cards:
-        if card.art:
-            source = deck.path.parent / card.art
-            if source.is_file():
-                art[f"art/{Path(card.art).name}"] = source.read_bytes()
+    for name in pictures(deck):
+        source = deck.path.parent / name
+        if source.is_file():
+            art[name] = source.read_bytes()
     files = {"deck.toml": toml, **art}
     manifest = {
         "format": FORMAT,
@@ -126,13 +125,18 @@ def read(path: Path) -> Pack:
     toml = files.pop("deck.toml")
     deck = _deck(path, toml)
     for name, data in files.items():
-        _check_svg(path, name, data)
-    named = {f"art/{Path(c.art).name}" for c in deck.cards if c.art}
-    if stray := sorted(set(files) - named):
+        check_svg(path, name, data)
+    if stray := sorted(set(files) - pictures(deck)):
         raise PackError(path, "no card uses this picture", stray[0])
     if manifest["deck"].get("id") != deck.id:
         raise PackError(path, f"the manifest names deck {manifest['deck'].get('id')!r}, deck.toml is {deck.id!r}")
     return Pack(path, deck, toml, files, manifest)
+
+
+def pictures(deck: Deck) -> set[str]:
+    """The deck's own pictures that travel with it: its emblem and card art named `art/NAME.svg`."""
+    named = {c.art for c in deck.cards if c.art} | ({deck.emblem} if deck.emblem else set())
+    return {n for n in named if _ART_NAME.match(n)}
 
 
 def _read_regular(path: Path) -> bytes:
@@ -232,10 +236,10 @@ def _deck(path: Path, toml: bytes) -> Deck:
             deck = load_deck(file, data)
         except ContentErrors as e:  # pragma: no cover - check_files found the same
             raise PackError(path, str(e.errors[0]), "deck.toml") from None
-    return Deck(deck.id, deck.kind, deck.name, deck.cards, path, deck.description, deck.color)
+    return Deck(deck.id, deck.kind, deck.name, deck.cards, path, deck.description, deck.color, deck.emblem)
 
 
-def _check_svg(path: Path, name: str, data: bytes) -> None:
+def check_svg(path: Path, name: str, data: bytes) -> None:
     """An SVG that only draws: no DTD or entities, no scripts, no event handlers, no references outside."""
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise PackError(path, "an SVG with a DTD or entities is refused", name)

@@ -390,8 +390,15 @@ def _cut_marks(painter: QPainter, rects: list[QRectF]) -> None:
 
 
 @cache
-def _svg(name: str) -> QSvgRenderer:
-    return QSvgRenderer(str(paths.asset("emblems", f"{name}.svg")))
+def _svg(path: Path) -> QSvgRenderer:
+    return QSvgRenderer(str(path))
+
+
+def emblem_file(deck: Deck) -> Path:
+    """The deck's own emblem (`art/NAME.svg` beside a user's deck), a shipped one it names, or its kind's."""
+    if deck.emblem and deck.emblem.endswith(".svg") and (deck.path.parent / deck.emblem).is_file():
+        return deck.path.parent / deck.emblem
+    return paths.asset("emblems", f"{deck.emblem or deck.kind}.svg")
 
 
 def _front(painter: QPainter, rect: QRectF, deck: Deck, card: Card, lang: str) -> None:
@@ -401,8 +408,8 @@ def _front(painter: QPainter, rect: QRectF, deck: Deck, card: Card, lang: str) -
     band = QRectF(rect.left(), rect.top(), rect.width(), mm(11))
     painter.fillRect(band, QColor(deck.color or theme.DECK_COLORS.get(deck.kind, theme.ACCENT)))
     emblem = QRectF(band.left() + mm(3.5), band.center().y() - mm(3.5), mm(7), mm(7))
-    if paths.asset("emblems", f"{deck.kind}.svg").exists():
-        _svg(deck.kind).render(painter, emblem)
+    if emblem_file(deck).exists():
+        _svg(emblem_file(deck)).render(painter, emblem)
     name_rect = QRectF(emblem.right() + mm(2.5), band.top(), band.right() - emblem.right() - mm(6), band.height())
     name_font = font(Style(7, bold=True))
     painter.setFont(name_font)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.domain.content import LANGS
+from game.domain.content import DECK_KINDS, LANGS
 from game.io.deckfile import CARD_TEXTS, DeckFile
 from game.ui import theme
 from game.ui.widgets import CardFace, deck_word, scroll_area, tr
@@ -131,6 +132,18 @@ class _DeckColor(QUndoCommand):
         self.studio.apply_color(self.old)
 
 
+class _DeckEmblem(QUndoCommand):
+    def __init__(self, studio: "DeckStudio", old: str | None, new: str | None):
+        super().__init__(tr("Change the deck's emblem"))
+        self.studio, self.old, self.new = studio, old, new
+
+    def redo(self) -> None:
+        self.studio.apply_emblem(self.new)
+
+    def undo(self) -> None:
+        self.studio.apply_emblem(self.old)
+
+
 def contrast_with_white(color: str) -> float:
     """WCAG contrast of white text on `color` ("#rrggbb"): the band's deck word must stay readable."""
 
@@ -231,6 +244,17 @@ class DeckStudio(QWidget):
         self.color_button.setAccessibleName(tr("The deck's colour"))
         self.color_button.clicked.connect(self.choose_color)
         head.addWidget(self.color_button)
+        self.emblem_button = QPushButton(tr("Emblem"), self)
+        self.emblem_button.setToolTip(tr("The picture on the deck's band: one of the game's, or your own SVG"))
+        self.emblem_button.setAccessibleName(tr("The deck's emblem"))
+        emblems = QMenu(self.emblem_button)
+        for kind in DECK_KINDS:
+            action = emblems.addAction(theme.emblem(kind), deck_word(kind))
+            action.triggered.connect(lambda _=False, k=kind: self.set_emblem(None if k == file.kind else k))
+        emblems.addSeparator()
+        emblems.addAction(tr("Your own picture (SVG)…"), self.own_emblem)
+        self.emblem_button.setMenu(emblems)
+        head.addWidget(self.emblem_button)
         layout.addLayout(head)
 
         body = QHBoxLayout()
@@ -406,6 +430,40 @@ class DeckStudio(QWidget):
         chosen = QColorDialog.getColor(QColor(old or "#5B3FA0"), self, tr("The deck's colour"))
         if chosen.isValid() and chosen.name() != old:
             self.undo_stack.push(_DeckColor(self, old, chosen.name()))
+
+    def set_emblem(self, emblem: str | None) -> None:
+        old = self.file.deck.get("emblem")
+        if emblem != old:
+            self.undo_stack.push(_DeckEmblem(self, old, emblem))
+
+    def own_emblem(self) -> None:
+        """An SVG of the trainer's: checked like a pack's picture, copied beside the deck as art/ID-emblem.svg."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from game.io import deckpack
+
+        name, _ = QFileDialog.getOpenFileName(self, tr("Your own picture (SVG)…"), "", tr("SVG pictures (*.svg)"))
+        if not name:
+            return
+        target = f"art/{self.file.deck_id}-emblem.svg"
+        try:
+            with open(name, "rb") as f:
+                data = f.read(deckpack.MAX_IMAGE_BYTES + 1)
+            if len(data) > deckpack.MAX_IMAGE_BYTES:
+                limit = deckpack.MAX_IMAGE_BYTES // 1024
+                raise deckpack.PackError(Path(name), f"the picture is larger than {limit} KB")
+            deckpack.check_svg(Path(name), "", data)
+            (self.file.path.parent / "art").mkdir(parents=True, exist_ok=True)
+            (self.file.path.parent / target).write_bytes(data)
+        except (OSError, deckpack.PackError) as e:
+            self.problems.setText(tr("The picture cannot be used: {0}").format(e))
+            return
+        self.undo_stack.push(_DeckEmblem(self, self.file.deck.get("emblem"), target))
+
+    def apply_emblem(self, emblem: str | None) -> None:
+        self.file.set_emblem(emblem)
+        self._rebuild_preview()
+        self._changed()
 
     def apply_color(self, color: str | None) -> None:
         self.file.set_color(color)

@@ -37,8 +37,13 @@ def load_fonts() -> None:
 
 
 @cache
-def emblem(kind: str, size: int = 28) -> QPixmap:
-    path = paths.asset("emblems", f"{kind}.svg")
+def emblem(kind: str, size: int = 28, deck=None) -> QPixmap:
+    """The deck's emblem: its own picture (`art/NAME.svg` beside a user's deck), a shipped one it names, or its
+    kind's."""
+    own = getattr(deck, "emblem", None)
+    if own and own.endswith(".svg") and (deck.path.parent / own).is_file():
+        return QIcon(str(deck.path.parent / own)).pixmap(QSize(size, size))
+    path = paths.asset("emblems", f"{own or kind}.svg")
     if not path.exists():
         return QPixmap()
     return QIcon(str(path)).pixmap(QSize(size, size))

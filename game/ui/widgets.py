@@ -153,7 +153,7 @@ class CardFace(QFrame):
         row = QHBoxLayout(band)
         row.setContentsMargins(14, 8, 14, 8)
         icon = QLabel(band)
-        icon.setPixmap(theme.emblem(card.kind))
+        icon.setPixmap(theme.emblem(card.kind, deck=deck))
         row.addWidget(icon)
         self.deck_label = QLabel(deck_word(card.kind).upper(), band)
         row.addWidget(self.deck_label, 1)

@@ -21,13 +21,14 @@ DECK = """[deck]
 id = "dental"
 kind = "touchpoint"
 name = { ru = "Стоматология", en = "Dental clinic" }
+emblem = "art/tooth.svg"
 
 # the route of a patient
 [[cards]]
 id = "dn-call"
 title = { ru = "Звонок в клинику", en = "Calling the clinic" }
 prompt = { ru = "Как вас встречают по телефону?", en = "How are you greeted on the phone?" }
-art = "tooth.svg"
+art = "art/tooth.svg"
 
 [[cards]]
 id = "dn-chair"
@@ -61,7 +62,8 @@ def test_a_deck_exported_and_installed_in_a_fresh_folder_plays_the_same(tmp_path
     mine = tmp_path / "mine" / "cards"
     mine.mkdir(parents=True)
     (mine / "dental.toml").write_text(DECK, encoding="utf-8")
-    (mine / "tooth.svg").write_bytes(TOOTH)
+    (mine / "art").mkdir()
+    (mine / "art" / "tooth.svg").write_bytes(TOOTH)
     content = load_content([paths.shipped("cards"), mine], [paths.shipped("scenarios")])
     pack_file = deckpack.build(content.decks["dental"], tmp_path / "dental.tmdeck")
 
@@ -142,7 +144,7 @@ HOSTILE = {
     "broken deck": (
         lambda f: make_pack({**f, "deck.toml": DECK.replace('title = { ru = "В кресле", en = "In the chair" }\n',
                                                             "").encode()}),
-        "deck.toml:14: card dn-chair: title: missing (needs ru and en)",
+        "deck.toml:15: card dn-chair: title: missing (needs ru and en)",
     ),
     "checksum": (
         lambda f: make_pack(f, {"format": 1, "deck": {"id": "dental"},

@@ -103,6 +103,19 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     click(qtbot, screen.color_button)
     assert screen.file.deck["color"] == "#1f5c4a" and "#1f5c4a" in screen.face.findChild(QFrame, "band").styleSheet()
     assert "hard to read" not in screen.problems.text()
+    # the emblem: a hostile SVG is refused; the trainer's own picture travels with the deck
+    bad = tmp_path / "bad.svg"
+    bad.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>', encoding="utf-8")
+    answer(monkeypatch, "getOpenFileName", bad)
+    screen.own_emblem()
+    assert "an SVG with <script> is refused" in screen.problems.text() and "emblem" not in screen.file.deck
+    tooth = tmp_path / "tooth.svg"
+    tooth.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3" '
+                     'fill="#fff"/></svg>', encoding="utf-8")
+    answer(monkeypatch, "getOpenFileName", tooth)
+    next(a for a in screen.emblem_button.menu().actions() if a.text() == "Your own picture (SVG)…").trigger()
+    assert screen.file.deck["emblem"] == "art/dental-clinic-emblem.svg"
+    assert (data_home / "cards" / "art" / "dental-clinic-emblem.svg").read_bytes() == tooth.read_bytes()
     # move the bill up, then back down
     screen.list.setCurrentRow(2)
     qtbot.keyClick(screen.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -148,7 +161,8 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     when_modal(lambda box: press(box, "Install"))
     click(qtbot, theirs.install_button)
     installed = other.content.decks["dental-clinic"]
-    assert installed.cards == deck.cards
+    assert installed.cards == deck.cards and installed.emblem == "art/dental-clinic-emblem.svg"
+    assert (tmp_path / "colleague" / "cards" / "art" / "dental-clinic-emblem.svg").is_file()
     assert "Installed Dental clinic" in other.current_screen().said.text()
     assert _lens_of(other.content, seed) == deck.cards[0].id
     # installing it again asks: keep both (a new id) — never a silent overwrite
