@@ -139,6 +139,7 @@ class HomeScreen(QWidget):
             panel.setMaximumWidth(900)
             self.notice[key] = panel
             self.notices.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+            panel.show()  # now, not on the layout's queued show: the notice is there as soon as it is said
 
     def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
         """What the decks tell (they are read just after the window first shows): skipped files, and a round
