@@ -1830,6 +1830,21 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
+      <source>Shortlist per team</source>
+      <translation>Короткий список команды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
+      <source>Ideas each team puts forward for the check (0: every idea)</source>
+      <translation>Сколько идей каждая команда выдвигает на проверку (0 — все идеи)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
+      <source>every idea</source>
+      <translation>все идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
       <source>Stated length in minutes</source>
       <translation>Заявленная длительность в минутах</translation>
     </message>
