@@ -7,6 +7,8 @@ py=.venv/bin/python
 $py -m pip install -q -e ".[package]"
 $py -m PyInstaller --noconfirm --log-level WARN build.spec
 app=dist/technomagic
+# Qt's ICU data holds every locale of the world (31 MB); the game needs root, Russian and English (tools/trim_icu.py).
+for icu in "$app"/_internal/PySide6/Qt/lib/libicudata.so.*; do $py tools/trim_icu.py "$icu"; done
 cp packaging/technomagic.desktop packaging/install-desktop-entry.sh assets/icon.svg "$app/"
 mv "$app/icon.svg" "$app/technomagic.svg"
 chmod +x "$app/install-desktop-entry.sh"

@@ -1830,6 +1830,21 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
+      <source>Shortlist per team</source>
+      <translation>Короткий список команды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
+      <source>Ideas each team puts forward for the check (0: every idea)</source>
+      <translation>Сколько идей каждая команда выдвигает на проверку (0 — все идеи)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
+      <source>every idea</source>
+      <translation>все идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
       <source>Stated length in minutes</source>
       <translation>Заявленная длительность в минутах</translation>
     </message>
@@ -2190,6 +2205,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>★ Shortlist</source>
+      <translation>★ Короткий список</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <location filename="../../game/ui/team_panels.py" />
       <source>+ dot</source>
       <translation>+ точка</translation>
@@ -2257,8 +2277,18 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>Each team puts forward its {0} strongest ideas (★, key S): only those are checked.</source>
+      <translation>Каждая команда выдвигает {0} самые сильные идеи (★, клавиша S): проверяются только они.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>{0} already has {1} ideas on its shortlist: take one off first.</source>
+      <translation>У команды «{0}» в коротком списке уже {1} идеи: сначала уберите одну.</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />

@@ -136,6 +136,7 @@ class StepSpec:
     per_team: tuple[str, ...] = ()  # deck kinds of `draw` that each team of a workshop draws for itself
     efforts: tuple[str, ...] = ()  # draw only cards marked with one of these efforts ("only quick ideas")
     costs: tuple[str, ...] = ()  # draw only cards marked with one of these costs ("only free ideas")
+    shortlist: int = 0  # a check step in a workshop: each team checks only its N strongest ideas (0: every idea)
 
     def admits(self, card: "Card") -> bool:
         """Whether the step's filters let this card be drawn (cards without marks pass no filter)."""
@@ -481,9 +482,19 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         elif not isinstance(per_team, list) or any(k not in draw for k in per_team):
             check.fail(label, "per_team", "must list deck kinds that this step draws")
             per_team = []
+        shortlist = raw.get("shortlist", 0)
+        if not isinstance(shortlist, int) or isinstance(shortlist, bool) or not 0 <= shortlist <= 10:
+            check.fail(label, "shortlist", "must be a whole number from 0 (every idea) to 10")
+            shortlist = 0
+        elif shortlist and kind != "check":
+            check.fail(label, "shortlist", "only a check step has a shortlist")
+            shortlist = 0
         if instruction:
             own = tuple(dict.fromkeys(per_team))
-            spec = StepSpec(kind, seconds, tuple(draw), instruction, tuple(fixed), route, own, **_plural(filters))
+            spec = StepSpec(
+                kind, seconds, tuple(draw), instruction, tuple(fixed), route, own, **_plural(filters),
+                shortlist=shortlist,
+            )  # fmt: skip
             steps.append(spec)
     kinds = [s.kind for s in steps]
     for needed in ("magic", "choose", "promise"):

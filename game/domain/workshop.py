@@ -19,6 +19,15 @@ from game.domain.room import RoomState
 from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
+
+class ShortlistFull(Exception):
+    """A team's shortlist for the check already holds as many ideas as the step allows."""
+
+    def __init__(self, team: str, size: int):
+        super().__init__(f"{team}: shortlist full ({size})")
+        self.team, self.size = team, size
+
+
 MIN_TEAMS, MAX_TEAMS = 2, 8
 MAX_NAME = NAME_CHARS
 BREAK_SECONDS = 10 * 60
@@ -64,6 +73,7 @@ class Workshop(Round):
     room: RoomState | None = None  # the phones, when the room joins from them (game/domain/room.py)
     wild: dict[str, dict[str, str]] = field(default_factory=dict)  # what a team typed on its wild card, by card id
     break_taken: bool = False  # the room has had a break (the planned one no longer lies ahead)
+    shortlists: dict[str, list[int]] = field(default_factory=dict)  # each team's strongest ideas, checked first
 
     def __post_init__(self) -> None:
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -198,6 +208,9 @@ class Workshop(Round):
         if idea_id == into_id:
             raise ValueError("merge_self")
         gone, kept = self.idea(idea_id), self.idea(into_id)
+        if self.shortlisted(idea_id) and not self.shortlisted(into_id):  # the kept idea takes its place
+            for ids in self.shortlists.values():
+                ids[:] = [into_id if i == idea_id else i for i in ids]
         kept.merged.append({"text": gone.text, "team": gone.team, "player": gone.player})
         kept.merged.extend(gone.merged)
         for check, passed in gone.checks.items():
@@ -208,12 +221,57 @@ class Workshop(Round):
         kept.dots += gone.dots
         kept.focus = kept.focus or gone.focus
         self.ideas = [i for i in self.ideas if i.id != idea_id]
+        self._drop_from_shortlists(idea_id)
         self.preferred = [i for i in self.preferred if i != idea_id]
         return kept
 
     def remove_idea(self, idea_id: int) -> None:
         super().remove_idea(idea_id)
         self.preferred = [i for i in self.preferred if i != idea_id]
+        self._drop_from_shortlists(idea_id)
+
+    # --- the check's shortlists ---------------------------------------------------------------
+
+    def shortlist_size(self) -> int:
+        """How many ideas each team puts forward for the human check (0: the room checks every idea)."""
+        return self.step.shortlist if self.step.kind == "check" else 0
+
+    def idea_team(self, idea: Idea) -> str:
+        return idea.team or (idea.authors() or [""])[0]
+
+    def team_index(self, idea: Idea) -> int:
+        """Where the idea's team stands in the room (its column), for lists grouped by team."""
+        names = [t.name for t in self.teams]
+        team = self.idea_team(idea)
+        return names.index(team) if team in names else len(names)
+
+    def shortlisted(self, idea_id: int) -> bool:
+        return any(idea_id in ids for ids in self.shortlists.values())
+
+    def toggle_shortlist(self, idea_id: int) -> bool:
+        """Put an idea on its team's shortlist, or take it off; returns whether it is on. A full shortlist refuses
+        (`ShortlistFull`): the team takes one off first."""
+        idea = self.idea(idea_id)
+        team = self.idea_team(idea)
+        chosen = self.shortlists.setdefault(team, [])
+        if idea_id in chosen:
+            chosen.remove(idea_id)
+            return False
+        if len(chosen) >= max(1, self.shortlist_size()):
+            raise ShortlistFull(team, len(chosen))
+        chosen.append(idea_id)
+        return True
+
+    def to_check(self) -> list[Idea]:
+        """The ideas the human check is about: every team's shortlist where the step has one, else every idea."""
+        if not self.shortlist_size():
+            return list(self.ideas)
+        return [i for i in self.ideas if self.shortlisted(i.id)]
+
+    def _drop_from_shortlists(self, idea_id: int) -> None:
+        for ids in self.shortlists.values():
+            if idea_id in ids:
+                ids.remove(idea_id)
 
     # --- voting ---------------------------------------------------------------------------------
 
@@ -391,6 +449,7 @@ class Workshop(Round):
             "room": self.room.to_dict() if self.room else None,
             "wild": self.wild,
             "break_taken": self.break_taken,
+            "shortlists": self.shortlists,
         }
 
     @classmethod
@@ -418,6 +477,7 @@ class Workshop(Round):
             room=RoomState.from_dict(data["room"]) if data.get("room") else None,
             wild={str(t): {str(c): str(v) for c, v in cards.items()} for t, cards in data.get("wild", {}).items()},
             break_taken=bool(data.get("break_taken")),
+            shortlists={str(t): [int(i) for i in ids] for t, ids in data.get("shortlists", {}).items()},
             **more,
         )
 

@@ -123,6 +123,17 @@ class ScenarioStudio(QWidget):
             draws.addWidget(own, n, 1)
             self.draw_boxes[kind], self.team_boxes[kind] = box, own
         form.addLayout(draws, 2, 1, 1, 2)
+        self.shortlist_label = QLabel(tr("Shortlist per team"), self)
+        self.shortlist = self._spin(0, 10, tr("Ideas each team puts forward for the check (0: every idea)"))
+        self.shortlist.setSpecialValueText(tr("every idea"))
+        self.shortlist.valueChanged.connect(self._shortlist_changed)
+        self.draws_row = draws
+        short = QHBoxLayout()
+        short.addWidget(self.shortlist_label)
+        short.addWidget(self.shortlist)
+        short.addStretch(1)
+        timer.addSpacing(24)
+        timer.insertLayout(timer.count() - 1, short)
         self.instructions: dict[str, _TextBox] = {}
         for n, code in enumerate(LANGS):
             form.addWidget(QLabel(tr("Instruction ({0})").format(lang_word(code)), self), 3 + n, 0,
@@ -250,6 +261,10 @@ class ScenarioStudio(QWidget):
         self.seconds.setValue(seconds % 60)
         draws, own = self.file.draws(row), self.file.per_team(row)
         teams = self.file.head.get("mode") == "teams"
+        for widget in (self.shortlist_label, self.shortlist):
+            widget.setVisible(kind == "check" and teams)
+        value = self.file.steps[row].get("shortlist", 0)
+        self.shortlist.setValue(value if isinstance(value, int) and not isinstance(value, bool) else 0)
         for deck, box in self.draw_boxes.items():
             box.setChecked(deck in draws)
             box.setEnabled(kind not in NO_TIMER)
@@ -304,6 +319,12 @@ class ScenarioStudio(QWidget):
             return
         self.file.set_step(self.index, "seconds", self.minutes.value() * 60 + self.seconds.value())
         self._update_row()
+
+    def _shortlist_changed(self) -> None:
+        if self._loading or self.index < 0:
+            return
+        self.file.set_step(self.index, "shortlist", self.shortlist.value() or None)
+        self._changed()
 
     def _draws_changed(self) -> None:
         if self._loading or self.index < 0:

@@ -274,6 +274,9 @@ class TablePanel(QWidget):
         return self.ideas.input if self.ideas else (self.note or self)
 
 
+CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+
 class CheckPanel(QWidget):
     """The human check: ideas as rows, check cards as columns; keys 1–8 toggle a check, F2 reworks."""
 
@@ -283,11 +286,16 @@ class CheckPanel(QWidget):
         super().__init__(parent)
         self.round = rnd
         self.checks = rnd.check_cards()
+        # a workshop's check on shortlists: each team puts forward its N strongest ideas (★), only those are checked
+        self.shortlist = rnd.shortlist_size() if hasattr(rnd, "shortlist_size") else 0
+        ideas = sorted(rnd.ideas, key=lambda i: rnd.team_index(i)) if self.shortlist else list(rnd.ideas)
+        self.star_column = len(self.checks) + 2
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(len(rnd.ideas), len(self.checks) + 2, self)
+        self.table = QTableWidget(len(ideas), len(self.checks) + 2 + bool(self.shortlist), self)
         self.table.setObjectName("checkTable")
         headers = [tr("Idea")] + [c.title.get(lang) for c in self.checks] + [tr("Score")]
+        headers += [tr("★ Shortlist")] if self.shortlist else []
         self.table.setHorizontalHeaderLabels(headers)
         for col, card in enumerate(self.checks, 1):
             self.table.horizontalHeaderItem(col).setToolTip(card.prompt.get(lang))
@@ -295,10 +303,13 @@ class CheckPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(self.checks) + 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setVisible(bool(self.shortlist))  # the team of each idea, when teams choose
+        if self.shortlist:
+            self.table.setVerticalHeaderLabels([rnd.idea_team(i) for i in ideas])
+            header.setSectionResizeMode(self.star_column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for row, idea in enumerate(rnd.ideas):
+        for row, idea in enumerate(ideas):
             text = QTableWidgetItem(idea.text)
             text.setToolTip(idea.text)
             text.setData(Qt.ItemDataRole.UserRole, idea.id)
@@ -314,8 +325,28 @@ class CheckPanel(QWidget):
             score = QTableWidgetItem(str(idea.score))
             score.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, len(self.checks) + 1, score)
+            if self.shortlist:
+                star = QTableWidgetItem()
+                star.setFlags(CHECKABLE)
+                star.setCheckState(Qt.CheckState.Checked if rnd.shortlisted(idea.id) else Qt.CheckState.Unchecked)
+                self.table.setItem(row, self.star_column, star)
+                self._enable_checks(row, rnd.shortlisted(idea.id))
         self.table.itemChanged.connect(self._changed)
         layout.addWidget(self.table, 1)
+        self.refused = QLabel("", self)
+        self.refused.setObjectName("problem")
+        self.refused.setWordWrap(True)
+        self.refused.setVisible(bool(self.shortlist))
+        if self.shortlist:
+            self.refused.setText(
+                tr("Each team puts forward its {0} strongest ideas (★, key S): only those are checked.").format(
+                    self.shortlist
+                )
+            )
+            self.refused.setObjectName("muted")
+            QShortcut(QKeySequence("S"), self.table, lambda: self.toggle(self.star_column),
+                      context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        layout.addWidget(self.refused)
         legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
         hint = QLabel(
             tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
@@ -338,14 +369,46 @@ class CheckPanel(QWidget):
     def toggle(self, column: int) -> None:
         row = self.table.currentRow()
         cell = self.table.item(row, column) if row >= 0 else None
-        if cell is not None:
+        if cell is not None and cell.flags() & Qt.ItemFlag.ItemIsEnabled:  # not a check of an idea off the shortlist
             checked = cell.checkState() == Qt.CheckState.Checked
             cell.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _enable_checks(self, row: int, on: bool) -> None:
+        """A check can be ticked only for an idea on its team's shortlist (when the step has shortlists)."""
+        flags = Qt.ItemFlag.ItemIsSelectable | (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable if on
+                                                 else Qt.ItemFlag.NoItemFlags)  # fmt: skip
+        for col in range(1, len(self.checks) + 1):
+            cell = self.table.item(row, col)
+            if cell is not None:
+                cell.setFlags(flags)
+
+    def _star(self, row: int, item: QTableWidgetItem, idea) -> None:
+        from game.domain.workshop import ShortlistFull
+
+        wanted = item.checkState() == Qt.CheckState.Checked
+        if wanted == self.round.shortlisted(idea.id):
+            return
+        try:
+            self.round.toggle_shortlist(idea.id)
+        except ShortlistFull as full:
+            self.table.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.table.blockSignals(False)
+            self.refused.setText(
+                tr("{0} already has {1} ideas on its shortlist: take one off first.").format(full.team, full.size)
+            )
+            self.refused.setObjectName("problem")
+            self.refused.style().unpolish(self.refused)
+            self.refused.style().polish(self.refused)
+            return
+        self._enable_checks(row, wanted)
 
     def _changed(self, item: QTableWidgetItem) -> None:
         row, col = item.row(), item.column()
         idea = self.round.idea(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
-        if col == 0:
+        if self.shortlist and col == self.star_column:
+            self._star(row, item, idea)
+        elif col == 0:
             idea.rework(item.text())
         elif 1 <= col <= len(self.checks):
             self.round.set_check(idea.id, self.checks[col - 1].id, item.checkState() == Qt.CheckState.Checked)

@@ -330,3 +330,34 @@ def test_a_team_types_its_own_business_on_a_wild_card_and_it_survives_json(ws, c
     assert back.wild == {"Owls": {"biz-your-own": "Water delivery"}} and back.to_json() == ws.to_json()
     ws.set_wild("Owls", "biz-your-own", "   ")
     assert ws.wild["Owls"] == {}
+
+
+def test_the_check_runs_on_each_teams_shortlist(content, clock):
+    from game.domain.workshop import ShortlistFull
+
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Alpha"), Team("Beta")], seed=5,
+                      clock=clock)
+    while ws.step.kind != "moment":
+        ws.next()
+    alpha = [ws.add_idea(f"Alpha idea {n}", team="Alpha") for n in range(5)]
+    beta = [ws.add_idea(f"Beta idea {n}", team="Beta") for n in range(2)]
+    while ws.step.kind != "check":
+        ws.next()
+    assert ws.shortlist_size() == 3 and ws.to_check() == []
+    for idea in alpha[:3]:
+        assert ws.toggle_shortlist(idea.id)
+    with pytest.raises(ShortlistFull) as full:
+        ws.toggle_shortlist(alpha[3].id)
+    assert (full.value.team, full.value.size) == ("Alpha", 3)
+    assert not ws.toggle_shortlist(alpha[0].id)  # taken off: room for another
+    assert ws.toggle_shortlist(alpha[4].id)
+    ws.toggle_shortlist(beta[0].id)
+    assert [i.text for i in ws.to_check()] == ["Alpha idea 1", "Alpha idea 2", "Alpha idea 4", "Beta idea 0"]
+    ws.merge(alpha[4].id, beta[1].id)  # the merged idea takes its place on the shortlist
+    assert [i.text for i in ws.to_check()] == ["Alpha idea 1", "Alpha idea 2", "Beta idea 0", "Beta idea 1"]
+    again = load_state(ws.to_json(), content, clock)
+    assert again.shortlists == ws.shortlists and [i.id for i in again.to_check()] == [i.id for i in ws.to_check()]
+    # a scenario without a shortlist checks every idea
+    plain = new_workshop(content.scenarios["complaint-to-delight"], content, [Team("A"), Team("B")], seed=1,
+                         clock=clock)
+    assert plain.shortlist_size() == 0

@@ -263,3 +263,29 @@ def test_a_scenario_made_in_the_studio_adds_up_and_plays_to_its_end(qtbot, open_
     assert [s.kind for s in rnd.scenario.steps][:3] == ["client", "moment", "lens"]
     play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
     assert isinstance(window.current_screen(), SummaryScreen)
+
+
+def test_a_workshop_scenarios_check_step_sets_its_shortlist(qtbot, open_window, data_home):
+    from game.io.scenariofile import ScenarioFile
+    from game.ui.scenario_studio import ScenarioStudio
+
+    window = open_window()
+    source = window.content.scenarios["classic-workshop"].path
+    copy = ScenarioFile.copy_of(source, data_home / "scenarios" / "my-workshop.toml", "my-workshop",
+                                {"ru": "Мой воркшоп", "en": "My workshop"})
+    copy.save()
+    window.show_scenario_studio(copy.path)
+    studio = window.current_screen()
+    assert isinstance(studio, ScenarioStudio)
+    check = next(n for n in range(studio.list.count()) if studio.file.step_kind(n) == "check")
+    studio.list.setCurrentRow(0)
+    assert not studio.shortlist.isVisible()
+    studio.list.setCurrentRow(check)
+    assert studio.shortlist.isVisible() and studio.shortlist.value() == 3
+    studio.shortlist.setFocus()
+    qtbot.keyClick(studio.shortlist, Qt.Key.Key_Down)
+    studio.save_now()
+    saved = tomllib.loads(copy.path.read_text(encoding="utf-8"))
+    assert saved["steps"][check]["shortlist"] == 2 and studio.problems.text() == ""
+    studio.mode.setCurrentIndex(studio.mode.findData("solo"))
+    assert not studio.shortlist.isVisible()

@@ -105,10 +105,16 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     assert (ws.step_index, ws.step.kind) == (5, "magic")  # the second technique
     key(qtbot, console, "Ctrl+Return")
 
+    # The check runs on each team's shortlist: an idea is checked once its team puts it forward (S).
     assert ws.step.kind == "check"
-    console.panel.table.setFocus()
-    qtbot.keyClick(console.panel.table, Qt.Key.Key_1)
-    assert ws.idea(1).score == 1
+    table = console.panel.table
+    assert [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] == ["Лисы", "Лисы", "Owls", "Bears 🐻"]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    assert ws.idea(1).score == 0
+    qtbot.keyClick(table, Qt.Key.Key_S)
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    assert ws.shortlists == {"Лисы": [1]} and ws.idea(1).score == 1
     key(qtbot, console, "Ctrl+Return")
 
     # Voting: three dots a team, two at most on one idea, none on its own ideas.
@@ -468,3 +474,24 @@ def test_a_team_names_its_own_business_on_the_wild_card(qtbot, open_window):
     assert shown(QLabel, "teamCards-2").text().startswith("Owls: Your own business: Water delivery · ")
     assert win.presenter.wall.subheads[1].startswith("Your own business: Water delivery")
     assert not console.findChildren(QLineEdit, "wild-team1-0")  # only a wild card asks for typing
+
+
+def test_a_full_shortlist_is_said_and_keeps_its_three(qtbot, open_window):
+    win = open_window(ready=True)
+    console = set_up_three_teams(qtbot, win)
+    ws = console.ws
+    while ws.step.kind != "moment":
+        click(qtbot, console.buttons["skip"])
+    for n in range(4):
+        type_idea(qtbot, console, 1, f"Idea {n} of the foxes")
+    while ws.step.kind != "check":
+        click(qtbot, console.buttons["skip"])
+    panel = console.panel
+    panel.table.setFocus()
+    for row in range(4):
+        panel.table.setCurrentCell(row, 0)
+        qtbot.keyClick(panel.table, Qt.Key.Key_S)
+    assert ws.shortlists == {"Лисы": [1, 2, 3]}
+    assert panel.refused.text() == "Лисы already has 3 ideas on its shortlist: take one off first."
+    assert panel.table.item(3, panel.star_column).checkState() == Qt.CheckState.Unchecked
+    assert not panel.table.item(3, 1).flags() & Qt.ItemFlag.ItemIsEnabled
