@@ -100,12 +100,12 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
         return None
     now = now or datetime.now()
     target_dir = folder(data_dir)
-    target_dir.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     name = f"library-{stamp}-{now.microsecond:06d}{'-' + reason if reason else ''}.sqlite3"
     final = target_dir / name
     tmp = target_dir / temp_name(name)
     try:
+        target_dir.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:
             dst = sqlite3.connect(tmp)

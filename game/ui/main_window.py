@@ -602,7 +602,8 @@ class MainWindow(QMainWindow):
         """The library file was replaced (restore, rescue): open and check it again, say what happened."""
         self.library.reopen()
         self.statusBar().showMessage(said)
-        self.show_home()
+        if isinstance(self.current_screen(), HomeScreen):
+            self.show_home()  # without the old notices (a round or the library screen stays as it is)
         self.open_library_in_background()
 
     def restore_latest(self) -> None:

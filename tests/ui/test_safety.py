@@ -294,3 +294,43 @@ def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, op
     win.close()
     newest = backup.backups(data_home)[0]
     assert newest.path != first.path and newest.ideas() > 5
+
+
+def test_an_empty_library_file_offers_its_backup_and_another_folder(qtbot, open_window, data_home, monkeypatch):
+    path = make_library(data_home, 6)
+    backup.take(data_home)
+    path.write_bytes(b"")
+    win = open_window()
+    panel = home_notice(qtbot, win, "library")
+    assert panel.restore_button.text().endswith("(6 ideas)") and panel.rescue_button is None
+    assert path.stat().st_size == 0  # not re-created as a new, empty library
+    asked: list = []
+    monkeypatch.setattr(win, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
+    monkeypatch.setattr(win, "launch", lambda folder: asked.append(folder) or True)
+    click(qtbot, panel.folder_button)
+    assert asked == [str(data_home.parent / "elsewhere")]
+    qtbot.waitUntil(lambda: not win.isVisible())  # the game goes on in the other folder, one copy per folder
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_another_thread_is_logged_and_shown_on_the_ui_thread(qtbot, open_window, data_home):
+    import threading
+
+    from game.ui import crash
+
+    win = open_window()
+    handler = crash.install(data_home, lambda: win)
+    try:
+        def fail() -> None:
+            raise ValueError("in the backup thread")
+
+        worker = threading.Thread(target=fail, name="worker")
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
+        assert "ValueError: in the backup thread" in handler.dialog.text()
+        [log] = (data_home / "logs").glob("crash-*.log")
+        assert "thread worker" in log.read_text(encoding="utf-8")
+        handler.dialog.close()
+    finally:
+        handler.uninstall()
