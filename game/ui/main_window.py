@@ -688,10 +688,15 @@ class MainWindow(QMainWindow):
         saved, problems = 0, []
         for path in unsaved_rounds(self.data_dir):
             try:
-                rnd = load_state(path.read_text(encoding="utf-8"), self.content)
+                text = path.read_text(encoding="utf-8")
+                rnd = load_state(text, self.content)
             except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
                 problems.append(f"{path.name}: {e}")
                 continue
+            if '"uid"' not in text:  # kept before rounds had ids: the file's content names it, saved once too
+                import hashlib
+
+                rnd.uid = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
             try:
                 self.library.save(rnd, self.lang)
             except OSError as e:

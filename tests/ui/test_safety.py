@@ -334,3 +334,24 @@ def test_an_exception_in_another_thread_is_logged_and_shown_on_the_ui_thread(qtb
         handler.dialog.close()
     finally:
         handler.uninstall()
+
+
+def test_a_round_kept_before_rounds_had_ids_is_saved_once(qtbot, open_window, data_home, content):
+    from game.domain.round import new_round
+
+    rnd = new_round(content.scenarios["solo-spark"], content, seed=5)
+    play_to_end(rnd)
+    legacy = json.loads(rnd.to_json())
+    del legacy["uid"]
+    (data_home / "unsaved").mkdir(parents=True)
+    kept = data_home / "unsaved" / "round-20261101-100000.json"
+    kept.write_text(json.dumps(legacy, indent=1), encoding="utf-8")
+    win = open_window(ready=True)
+    click(qtbot, home_notice(qtbot, win, "unsaved").button)
+    assert not kept.exists()
+    count = check_library(data_home / DB_NAME)
+    assert count >= 1
+    kept.write_text(json.dumps(legacy, indent=1), encoding="utf-8")  # the same file again (a copy restored)
+    win.show_home()
+    click(qtbot, home_notice(qtbot, win, "unsaved").button)
+    assert check_library(data_home / DB_NAME) == count
