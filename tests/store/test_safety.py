@@ -243,8 +243,7 @@ def test_a_library_from_a_newer_version_is_named_without_a_traceback_and_left_al
     assert not (data / "backups").exists()  # not even a migration backup: nothing is migrated
 
 
-@pytest.fixture
-def small_disk(tmp_path):
+def tmpfs_disk(tmp_path: Path):
     """A real tmpfs (root only): `remount(ro=True)` makes it read-only; its size makes it full."""
     mount = tmp_path / "disk"
     mount.mkdir()
@@ -257,6 +256,11 @@ def small_disk(tmp_path):
 
     yield mount, remount
     subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from tmpfs_disk(tmp_path)
 
 
 def test_an_intact_library_in_a_read_only_folder_is_not_called_unreadable(small_disk):

@@ -22,7 +22,7 @@ from game.ui.safety import BackupsDialog, LibraryProblem, UnsavedRounds
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
 from tests.play import play_to_end
-from tests.store.test_safety import damage_a_page, digest, make_library
+from tests.store.test_safety import damage_a_page, digest, make_library, tmpfs_disk
 from tests.ui.conftest import click, when_modal
 
 
@@ -355,3 +355,34 @@ def test_a_round_kept_before_rounds_had_ids_is_saved_once(qtbot, open_window, da
     win.show_home()
     click(qtbot, home_notice(qtbot, win, "unsaved").button)
     assert check_library(data_home / DB_NAME) == count
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from tmpfs_disk(tmp_path)
+
+
+def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(qtbot, small_disk, monkeypatch):
+    from game.ui.app import build_window
+
+    disk, remount = small_disk
+    data = disk / "data"
+    make_library(data, 3)
+    build_window(data, "en").close()  # settings and folders made once, as a first start would
+    remount(True)
+    monkeypatch.setenv("TECHNOMAGIC_HOME", str(data))
+    win = build_window(data, "en")
+    qtbot.addWidget(win)
+    win.show()
+    win.first_shown.emit()
+    panel = home_notice(qtbot, win, "library")
+    words = " ".join(label.text() for label in panel.findChildren(type(win.current_screen().warning)))
+    assert "cannot be written in its folder" in words and "not a readable" not in words
+    assert panel.restore_button is None and panel.rescue_button is None
+    win.start_round("solo-spark", seed=6)
+    play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
+    assert not isinstance(win.current_screen(), SummaryScreen)
+    assert "The round stays open" in win.statusBar().currentMessage()
+    win.library.close()
+    remount(False)
+    assert check_library(data / DB_NAME) == 3
