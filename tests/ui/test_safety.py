@@ -384,5 +384,8 @@ def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(q
     assert not isinstance(win.current_screen(), SummaryScreen)
     assert "The round stays open" in win.statusBar().currentMessage()
     win.library.close()
+    from game.instance import SingleInstance
+
+    assert SingleInstance(data).acquire()  # no lock can be written: the game starts all the same
     remount(False)
     assert check_library(data / DB_NAME) == 3
