@@ -123,6 +123,25 @@ def library_problem(e) -> str:
         "restore latest"
 
 
+def _open_for_reading(data_dir: Path):
+    """The library for `search` and `export`; in a folder that takes no writes, read-only. None: said already."""
+    from game.store.db import LibraryError, open_library, open_library_read_only
+
+    try:
+        return open_library(data_dir)
+    except LibraryError as e:
+        if e.kind == "unwritable":
+            try:
+                engine = open_library_read_only(data_dir)
+            except LibraryError:
+                pass
+            else:
+                print(f"technomagic: note: {data_dir} takes no writes; the library is read-only", file=sys.stderr)
+                return engine
+        print(library_problem(e), file=sys.stderr)
+        return None
+
+
 def check_library_command(data_dir: Path) -> int:
     from game.store.db import DB_NAME, LibraryError, check_library
 
@@ -199,12 +218,9 @@ def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: b
     import json
 
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(library_problem(e), file=sys.stderr)
+    engine = _open_for_reading(data_dir)
+    if engine is None:
         return 2
     try:
         flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -236,12 +252,9 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
 
     from game.io import tabular
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(library_problem(e), file=sys.stderr)
+    engine = _open_for_reading(data_dir)
+    if engine is None:
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
