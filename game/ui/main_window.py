@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
     backup_done = Signal(str)  # a background backup failed: what to say (from its thread)
+    autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
@@ -110,8 +111,13 @@ class MainWindow(QMainWindow):
         self._alarm = None
         self._autosaved = ""
         self._autosave_problem = ""
+        self._autosave_seq = 0  # the latest write handed to the writer thread, and the latest one heard back from
+        self._autosave_heard = 0
+        self._autosave_queued = ""
+        self._autosave_writer = None
+        self.autosave_written.connect(self._autosave_done)
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
-        self._autosave.timeout.connect(self.autosave)
+        self._autosave.timeout.connect(lambda: self.autosave(wait=False))
         self._autosave.start(self.AUTOSAVE_MS)
         self.library_ready.connect(self.show_due)
         self.library_ready.connect(self.show_unsaved)
@@ -148,31 +154,70 @@ class MainWindow(QMainWindow):
     def autosave_path(self) -> Path:
         return self.data_dir / AUTOSAVE_FILE
 
-    def autosave(self) -> None:
-        """Write the round in play when it changed (atomically: a crash never leaves half a file).
-
-        A folder that cannot be written (a removed USB stick, a full disk) is said once in the status bar;
-        the round stays in memory and is written as soon as the folder can take it again."""
+    def autosave(self, wait: bool = True) -> None:
+        """Write the round in play when it changed (atomically and flushed: a crash or a power cut never leaves
+        half a file). The half-second timer hands the write to a thread of its own (`wait=False`: flushing to the
+        disk takes tens of milliseconds that typing never waits for); closing, finishing and the crash handler
+        wait for it. A folder that cannot be written (a removed USB stick, a full disk) is said once in the status
+        bar; the round stays in memory and is written as soon as the folder can take it again."""
         if self.round is None or self.round.finished:
             return
         state = self.round.to_json()
-        if state != self._autosaved:
+        if state == self._autosaved or (not wait and state == self._autosave_queued):
+            return
+        if self._autosave_writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._autosave_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._autosave_seq += 1
+        seq, path = self._autosave_seq, self.autosave_path
+        self._autosave_queued = state
+
+        def write() -> str:
             try:
-                write_text_atomically(self.autosave_path, state)  # flushed to the disk: survives a power cut
+                write_text_atomically(path, state)
             except OSError as e:
-                problem = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, e.strerror or e)
-                if problem != self._autosave_problem:
-                    self._autosave_problem = problem
-                    self.statusBar().showMessage(problem)
-                return
-            if self._autosave_problem:
-                self._autosave_problem = ""
-                self.statusBar().clearMessage()
-            self._autosaved = state
+                return str(e.strerror or e)
+            return ""
+
+        future = self._autosave_writer.submit(write)  # one writer: the writes land in the order they were made
+        if wait:
+            self._autosave_done(seq, state, future.result())
+        else:
+            future.add_done_callback(lambda f: self._autosave_reported(seq, state, f.result()))
+
+    def _autosave_reported(self, seq: int, state: str, problem: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone: nothing to tell
+            self.autosave_written.emit(seq, state, problem)
+
+    def _autosave_done(self, seq: int, state: str, problem: str) -> None:
+        if seq < self._autosave_heard:
+            return  # a later write was heard from already
+        self._autosave_heard = seq
+        if self._autosave_queued == state:
+            self._autosave_queued = ""
+        if problem:
+            said = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, problem)
+            if said != self._autosave_problem:
+                self._autosave_problem = said
+                self.statusBar().showMessage(said)
+            return
+        if self._autosave_problem:
+            self._autosave_problem = ""
+            self.statusBar().clearMessage()
+        self._autosaved = state
+
+    def _autosave_drain(self) -> None:
+        """Wait for the writes handed to the writer thread."""
+        if self._autosave_writer is not None:
+            self._autosave_writer.submit(lambda: None).result()
+            self._autosave_heard = self._autosave_seq  # what they report now is old news
 
     def forget_autosave(self) -> None:
+        self._autosave_drain()  # a write still under way would bring the file back
         self.autosave_path.unlink(missing_ok=True)
         self._autosaved = ""
+        self._autosave_queued = ""
 
     def _resume_autosaved(self) -> None:
         """A round left unfinished (closed, killed or crashed) comes back, ready to continue."""
@@ -535,7 +580,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
-        self.autosave()  # the round in play waits for the next start
+        self.autosave()  # the round in play waits for the next start (after the writes under way)
+        if self._autosave_writer is not None:
+            self._autosave_writer.shutdown(wait=True)
+            self._autosave_writer = None
         self.close_presenter()
         self._backup_timer.stop()
         if self.library.ready:

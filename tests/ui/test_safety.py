@@ -37,7 +37,9 @@ def answer(button: QMessageBox.StandardButton, seen: list):
 def home_notice(qtbot, win, key: str):
     qtbot.waitUntil(lambda: isinstance(win.current_screen(), HomeScreen) and key in win.current_screen().notice,
                     timeout=10_000)  # fmt: skip
-    return win.current_screen().notice[key]
+    panel = win.current_screen().notice[key]
+    qtbot.waitUntil(panel.isVisible)
+    return panel
 
 
 def test_a_damaged_library_is_said_finish_keeps_the_round_and_restore_brings_it_back(qtbot, open_window, data_home):
@@ -389,3 +391,25 @@ def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(q
     assert SingleInstance(data).acquire()  # no lock can be written: the game starts all the same
     remount(False)
     assert check_library(data / DB_NAME) == 3
+
+
+def test_the_half_second_autosave_is_flushed_off_the_ui_thread(qtbot, open_window, data_home, monkeypatch):
+    import threading
+
+    from game.io import atomic
+
+    writers: list[str] = []
+    real = atomic.write_text_atomically
+
+    def spy(path, text):
+        writers.append(threading.current_thread().name)
+        real(path, text)
+
+    monkeypatch.setattr("game.ui.main_window.write_text_atomically", spy)
+    win = open_window()
+    win.start_round("solo-spark", seed=8)
+    win.round.set_note("typed while the disk is slow")
+    qtbot.waitUntil(lambda: "typed while" in (data_home / AUTOSAVE_FILE).read_text(encoding="utf-8")
+                    if (data_home / AUTOSAVE_FILE).exists() else False)  # fmt: skip
+    assert writers and all(name.startswith("autosave") for name in writers)
+    assert threading.current_thread() is threading.main_thread()
