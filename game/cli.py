@@ -99,7 +99,8 @@ def _backup_commands(commands) -> None:
     backup = commands.add_parser("backup", help="list, take or restore backups of the library")
     actions = backup.add_subparsers(dest="backup_action", required=True)
     actions.add_parser("list", help="every backup, newest first: name, date, ideas")
-    actions.add_parser("now", help="take a checked backup now")
+    now = actions.add_parser("now", help="take a checked backup now")
+    now.add_argument("--if-changed", action="store_true", help="only when the library changed since the last one")
     restore = actions.add_parser(
         "restore",
         help="put a backup in place of the library (the current file is set aside, never deleted)",
@@ -158,7 +159,7 @@ def check_library_command(data_dir: Path) -> int:
     return 0
 
 
-def backup_command(data_dir: Path, action: str, which: str = "") -> int:
+def backup_command(data_dir: Path, action: str, which: str = "", if_changed: bool = False) -> int:
     from game.store import backup
 
     try:
@@ -169,7 +170,10 @@ def backup_command(data_dir: Path, action: str, which: str = "") -> int:
                 print(b.name, f"{b.taken:%Y-%m-%d %H:%M:%S}", shown, b.reason or "-", sep="\t")
             return 0
         if action == "now":
-            made = backup.take(data_dir, "manual")
+            if if_changed and not backup.changed_since_last(data_dir):
+                print("unchanged since the last backup")
+                return 0
+            made = backup.take(data_dir, "" if if_changed else "manual")
             if made is None:
                 print(f"technomagic: {data_dir / backup.DB_NAME}: no library to back up", file=sys.stderr)
                 return 2
@@ -337,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-library":
         return check_library_command(data_dir)
     if args.command == "backup":
-        return backup_command(data_dir, args.backup_action, getattr(args, "which", ""))
+        which, if_changed = getattr(args, "which", ""), getattr(args, "if_changed", False)
+        return backup_command(data_dir, args.backup_action, which, if_changed)
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
     if args.command == "export":

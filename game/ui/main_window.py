@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
-    backup_done = Signal(str)  # a background backup failed: what to say (from its thread)
     autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
@@ -122,8 +121,8 @@ class MainWindow(QMainWindow):
         self.library_ready.connect(self.show_due)
         self.library_ready.connect(self.show_unsaved)
         self.library_failed.connect(self.show_library_problem)
-        self.backup_done.connect(self._backup_said)
         self._backing_up = threading.Lock()
+        self._backup_proc = None  # the background backup's process
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(self.BACKUP_MS)
         self._backup_timer.timeout.connect(self.backup_in_background)
@@ -586,6 +585,8 @@ class MainWindow(QMainWindow):
             self._autosave_writer = None
         self.close_presenter()
         self._backup_timer.stop()
+        if self._backup_proc is not None:
+            self._backup_proc.waitForFinished(30_000)
         if self.library.ready:
             self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
         self.library.close()
@@ -617,16 +618,30 @@ class MainWindow(QMainWindow):
         return ""
 
     def backup_in_background(self) -> None:
-        """Every 30 minutes while the game runs: a backup off the UI thread (typing never waits for it)."""
+        """Every 30 minutes while the game runs: `technomagic backup now --if-changed` in a process of its own.
+        Not a thread: Python's sqlite3 keeps the interpreter lock for tens of milliseconds at a time while it
+        copies and checks, and typing would feel it (bench/safety.py measures the UI's longest stall)."""
+        import sys
 
-        def work() -> None:
-            said = self.back_up_if_changed()
-            if said:
-                with contextlib.suppress(RuntimeError):
-                    self.backup_done.emit(said)
+        from PySide6.QtCore import QProcess, QProcessEnvironment
 
-        self._backup_thread = threading.Thread(target=work, name="backup", daemon=True)
-        self._backup_thread.start()
+        if self._backup_proc is not None and self._backup_proc.state() != QProcess.ProcessState.NotRunning:
+            return  # one is under way
+        proc = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        package_root = str(Path(__file__).resolve().parents[2])
+        env.insert("PYTHONPATH", package_root + (":" + env.value("PYTHONPATH") if env.contains("PYTHONPATH") else ""))
+        proc.setProcessEnvironment(env)
+        proc.finished.connect(lambda code, _status: self._backup_finished(proc, code))
+        frozen = getattr(sys, "frozen", False)
+        args = [] if frozen else ["-m", "game"]
+        proc.start(sys.executable, [*args, "--data-dir", str(self.data_dir), "backup", "now", "--if-changed"])
+        self._backup_proc = proc
+
+    def _backup_finished(self, proc, code: int) -> None:
+        if code != 0:
+            said = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace").strip().splitlines()
+            self._backup_said(tr("The library could not be backed up: {0}").format(said[-1] if said else code))
 
     def _backup_said(self, said: str) -> None:
         self.statusBar().showMessage(said)

@@ -283,12 +283,19 @@ def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, op
     win = open_window(ready=True)
     qtbot.waitUntil(win._backup_timer.isActive)  # started once the library is open
     assert win._backup_timer.interval() == 30 * 60 * 1000
-    win.backup_in_background()  # what the 30-minute timer does
-    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    from PySide6.QtCore import QProcess
+
+    def finished() -> bool:
+        return win._backup_proc.state() == QProcess.ProcessState.NotRunning
+
+    win.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
+    qtbot.waitUntil(finished, timeout=60_000)
+    assert win._backup_proc.exitCode() == 0, bytes(win._backup_proc.readAllStandardError().data())
     [first] = backup.backups(data_home)
     assert first.ideas() == 5
     win.backup_in_background()  # nothing changed since: no second copy
-    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    qtbot.waitUntil(finished, timeout=60_000)
+    assert bytes(win._backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
     assert len(backup.backups(data_home)) == 1
     win.start_round("solo-spark", seed=3)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
