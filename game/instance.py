@@ -24,15 +24,9 @@ def held_by_another(data_dir: Path) -> bool:
         pid = int((data_dir / LOCK).read_text(encoding="utf-8", errors="replace").split()[0])
     except (OSError, ValueError, IndexError):
         return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+    from game.io.atomic import pid_alive
+
+    return pid != os.getpid() and pid_alive(pid)
 
 
 class SingleInstance:

@@ -36,6 +36,7 @@ class CrashHandler(QObject):
         self.dialog: QMessageBox | None = None
         self.logged: list[Path] = []
         self._previous = (sys.excepthook, threading.excepthook)
+        self._faults_before = faulthandler.is_enabled()
         self._faults = None
         self.happened.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
@@ -56,6 +57,8 @@ class CrashHandler(QObject):
             faulthandler.disable()
             self._faults.close()
             self._faults = None
+            if self._faults_before:
+                faulthandler.enable(sys.__stderr__)
 
     def _write_log(self, kind, value, tb, thread: str) -> str:
         text = "".join(traceback.format_exception(kind, value, tb))
