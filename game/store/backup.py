@@ -230,7 +230,8 @@ def restore(data_dir: Path, which: str = "latest", now: datetime | None = None) 
         _fsync(tmp)
         aside = None
         if current.exists():
-            _checkpoint(current)
+            if Path(f"{current}-wal").exists():
+                _checkpoint(current)
             aside = data_dir / f"{DB_NAME}.before-restore-{now:%Y%m%d-%H%M%S}"
             for suffix in ("-wal", "-shm", ""):  # the log first: a library is never left without its log
                 part = Path(f"{current}{suffix}")
