@@ -716,6 +716,11 @@ The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Saving to the idea library…</source>
+      <translation>Сохраняем в библиотеку идей…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/safety.py" />
       <source>Restored the backup of {0} ({1} ideas).</source>
       <translation>Восстановлена копия от {0} (идей: {1}).</translation>
@@ -729,6 +734,11 @@ The details are in {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>Rounds saved to the idea library: {0}.</source>
       <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Cannot keep the round in {0}: {1}</source>
+      <translation>Не получается сохранить раунд в {0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -783,11 +793,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>Not saved: {0}</source>
       <translation>Не сохранено: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Cannot keep the round in {0}: {1}</source>
-      <translation>Не получается сохранить раунд в {0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.library_failed.connect(self.show_library_problem)
         self._backing_up = threading.Lock()
         self._backup_proc = None  # the background backup's process
+        self._finishing = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(self.BACKUP_MS)
         self._backup_timer.timeout.connect(self.backup_in_background)
@@ -453,8 +454,13 @@ class MainWindow(QMainWindow):
     def finish_round(self) -> None:
         rnd = self.round
         assert rnd is not None
-        try:
-            ids = self.library.save(rnd, self.lang)
+        if self._finishing:
+            return  # a second Finish while the first one waits for the library
+        from game.ui.transfer import run_off_ui
+
+        self._finishing = True
+        try:  # off the UI thread: a library busy with an import elsewhere is waited for, the window keeps painting
+            ids = run_off_ui(self, tr("Saving to the idea library…"), lambda: self.library.save(rnd, self.lang))
         except OSError as e:  # the library is broken: keep the round in a file, say where
             try:
                 kept = self.keep_round_file(rnd)
@@ -471,6 +477,8 @@ class MainWindow(QMainWindow):
             ids = []
         else:
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+        finally:
+            self._finishing = False
         self.saved_ids = ids
         self.forget_autosave()
         self.show_summary()
@@ -579,6 +587,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        self._autosave.stop()  # a closed window writes no more
         self.autosave()  # the round in play waits for the next start (after the writes under way)
         if self._autosave_writer is not None:
             self._autosave_writer.shutdown(wait=True)

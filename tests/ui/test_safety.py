@@ -35,11 +35,16 @@ def answer(button: QMessageBox.StandardButton, seen: list):
 
 
 def home_notice(qtbot, win, key: str):
-    qtbot.waitUntil(lambda: isinstance(win.current_screen(), HomeScreen) and key in win.current_screen().notice,
-                    timeout=10_000)  # fmt: skip
-    panel = win.current_screen().notice[key]
-    qtbot.waitUntil(panel.isVisible)
-    return panel
+    def shown() -> bool:
+        screen = win.current_screen()
+        panel = screen.notice.get(key) if isinstance(screen, HomeScreen) else None
+        try:
+            return panel is not None and panel.isVisible()
+        except RuntimeError:  # replaced while we looked
+            return False
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    return win.current_screen().notice[key]
 
 
 def test_a_damaged_library_is_said_finish_keeps_the_round_and_restore_brings_it_back(qtbot, open_window, data_home):
@@ -383,7 +388,7 @@ def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(q
     win = build_window(data, "en")
     qtbot.addWidget(win)
     win.show()
-    win.first_shown.emit()
+    qtbot.waitExposed(win)  # the first paint opens the library, off the UI thread
     panel = home_notice(qtbot, win, "library")
     words = " ".join(label.text() for label in panel.findChildren(type(win.current_screen().warning)))
     assert "cannot be written in its folder" in words and "not a readable" not in words
