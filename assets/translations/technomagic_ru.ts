@@ -298,6 +298,15 @@ The details are in {1}</source>
 Подробности — в {1}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/crash.py" />
+      <source>Something went wrong inside the game: {0}.
+
+No round was in play. The details are in {1}</source>
+      <translation>В игре что-то пошло не так: {0}.
+
+Раунда в игре не было. Подробности — в {1}</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library.py" />
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/step_panels.py" />
