@@ -173,6 +173,8 @@ def backup_command(data_dir: Path, action: str, which: str = "", if_changed: boo
             if if_changed and not backup.changed_since_last(data_dir):
                 print("unchanged since the last backup")
                 return 0
+            if if_changed and hasattr(os, "nice"):  # the game's background backup: the game comes first
+                os.nice(10)
             made = backup.take(data_dir, "" if if_changed else "manual")
             if made is None:
                 print(f"technomagic: {data_dir / backup.DB_NAME}: no library to back up", file=sys.stderr)
