@@ -108,7 +108,8 @@ def _backup_commands(commands) -> None:
     backup = commands.add_parser("backup", help="list, take or restore backups of the library")
     actions = backup.add_subparsers(dest="backup_action", required=True)
     actions.add_parser("list", help="every backup, newest first: name, date, ideas")
-    actions.add_parser("now", help="take a checked backup now")
+    now = actions.add_parser("now", help="take a checked backup now")
+    now.add_argument("--if-changed", action="store_true", help="only when the library changed since the last one")
     restore = actions.add_parser(
         "restore",
         help="put a backup in place of the library (the current file is set aside, never deleted)",
@@ -132,6 +133,25 @@ def library_problem(e) -> str:
         "restore latest"
 
 
+def _open_for_reading(data_dir: Path):
+    """The library for `search` and `export`; in a folder that takes no writes, read-only. None: said already."""
+    from game.store.db import LibraryError, open_library, open_library_read_only
+
+    try:
+        return open_library(data_dir)
+    except LibraryError as e:
+        if e.kind == "unwritable":
+            try:
+                engine = open_library_read_only(data_dir)
+            except LibraryError:
+                pass
+            else:
+                print(f"technomagic: note: {data_dir} takes no writes; the library is read-only", file=sys.stderr)
+                return engine
+        print(library_problem(e), file=sys.stderr)
+        return None
+
+
 def check_library_command(data_dir: Path) -> int:
     from game.store.db import DB_NAME, LibraryError, check_library
 
@@ -148,7 +168,7 @@ def check_library_command(data_dir: Path) -> int:
     return 0
 
 
-def backup_command(data_dir: Path, action: str, which: str = "") -> int:
+def backup_command(data_dir: Path, action: str, which: str = "", if_changed: bool = False) -> int:
     from game.store import backup
 
     try:
@@ -159,7 +179,12 @@ def backup_command(data_dir: Path, action: str, which: str = "") -> int:
                 print(b.name, f"{b.taken:%Y-%m-%d %H:%M:%S}", shown, b.reason or "-", sep="\t")
             return 0
         if action == "now":
-            made = backup.take(data_dir, "manual")
+            if if_changed and not backup.changed_since_last(data_dir):
+                print("unchanged since the last backup")
+                return 0
+            if if_changed and hasattr(os, "nice"):  # the game's background backup: the game comes first
+                os.nice(10)
+            made = backup.take(data_dir, "" if if_changed else "manual")
             if made is None:
                 print(f"technomagic: {data_dir / backup.DB_NAME}: no library to back up", file=sys.stderr)
                 return 2
@@ -215,12 +240,9 @@ def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: b
     import json
 
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(library_problem(e), file=sys.stderr)
+    engine = _open_for_reading(data_dir)
+    if engine is None:
         return 2
     try:
         flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -276,13 +298,10 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
     from game.io import tabular
     from game.io.messages import Message, shown_path, tr
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
     translate = _translate(ui_lang)
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(library_problem(e), file=sys.stderr)
+    engine = _open_for_reading(data_dir)
+    if engine is None:
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
@@ -395,7 +414,8 @@ def _main(argv: list[str] | None = None) -> int:
     if args.command == "check-library":
         return check_library_command(data_dir)
     if args.command == "backup":
-        return backup_command(data_dir, args.backup_action, getattr(args, "which", ""))
+        which, if_changed = getattr(args, "which", ""), getattr(args, "if_changed", False)
+        return backup_command(data_dir, args.backup_action, which, if_changed)
     if args.command == "search":
         return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
     if args.command == "export":

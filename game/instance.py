@@ -24,15 +24,9 @@ def held_by_another(data_dir: Path) -> bool:
         pid = int((data_dir / LOCK).read_text(encoding="utf-8", errors="replace").split()[0])
     except (OSError, ValueError, IndexError):
         return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+    from game.io.atomic import pid_alive
+
+    return pid != os.getpid() and pid_alive(pid)
 
 
 class SingleInstance:
@@ -48,10 +42,12 @@ class SingleInstance:
         self.wake = None
 
     def acquire(self) -> bool:
-        if not self.lock.tryLock(0):  # a crashed copy's lock (its process is gone) is taken over by tryLock
-            return False
-        self._watch()
-        return True
+        if self.lock.tryLock(0):  # a crashed copy's lock (its process is gone) is taken over by tryLock
+            self._watch()
+            return True
+        # a folder that takes no writes cannot hold a lock: start anyway (nothing can be written there either),
+        # and the game says what it cannot do; only a lock held by a running copy sends this one away
+        return self.lock.error() != self.lock.LockError.LockFailedError
 
     def ask_first_to_show(self) -> None:
         folder = self.data_dir / WAKE_DIR
@@ -62,9 +58,12 @@ class SingleInstance:
         from PySide6.QtCore import QFileSystemWatcher
 
         folder = self.data_dir / WAKE_DIR
-        folder.mkdir(exist_ok=True)
-        for old in folder.glob(f"{WAKE_FILE}-*"):
-            old.unlink(missing_ok=True)
+        try:
+            folder.mkdir(exist_ok=True)
+            for old in folder.glob(f"{WAKE_FILE}-*"):
+                old.unlink(missing_ok=True)
+        except OSError:
+            return
         self.watcher = QFileSystemWatcher([str(folder)])
         self.watcher.directoryChanged.connect(self._changed)
 

@@ -608,6 +608,15 @@ The details are in {1}</source>
 Подробности — в {1}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/crash.py" />
+      <source>Something went wrong inside the game: {0}.
+
+No round was in play. The details are in {1}</source>
+      <translation>В игре что-то пошло не так: {0}.
+
+Раунда в игре не было. Подробности — в {1}</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/deck_actions.py" />
       <source>Edit a shipped deck</source>
       <translation>Изменить колоду из игры</translation>
@@ -1219,6 +1228,11 @@ The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>Saving to the idea library…</source>
+      <translation>Сохраняем в библиотеку идей…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/safety.py" />
       <source>Restored the backup of {0} ({1} ideas).</source>
       <translation>Восстановлена копия от {0} (идей: {1}).</translation>
@@ -1232,6 +1246,11 @@ The details are in {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>Rounds saved to the idea library: {0}.</source>
       <translation>Раундов сохранено в библиотеку идей: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Cannot keep the round in {0}: {1}</source>
+      <translation>Не получается сохранить раунд в {0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -1301,11 +1320,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>Not saved: {0}</source>
       <translation>Не сохранено: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/main_window.py" />
-      <source>Cannot keep the round in {0}: {1}</source>
-      <translation>Не получается сохранить раунд в {0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />

@@ -65,8 +65,25 @@ def _note_pending(tmp: Path, add: bool) -> None:
 
 
 def _alive(pid: int) -> bool:
+    return pid_alive(pid)
+
+
+def pid_alive(pid: int) -> bool:
+    """A process with this id runs (ours included). Never `os.kill(pid, 0)` on Windows: there it terminates."""
     if pid == os.getpid():
         return True
+    if os.name == "nt":
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            return bool(kernel.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

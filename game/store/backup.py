@@ -3,7 +3,9 @@ the library changed (on close, and at most every 30 minutes while the game runs)
 one a day for a week and one a week for a month stay.
 
 Plain `sqlite3` only (no SQLAlchemy): the online backup API copies a library that is in use without stopping
-its writers (WAL), a page range at a time so that the UI thread keeps the GIL between steps.
+its writers (WAL). Python's sqlite3 holds the interpreter lock for tens of milliseconds at a time while it copies
+and checks, so the game takes its periodic backups in a process of its own (`technomagic backup now
+--if-changed`), never in a thread beside the UI.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ KEEP_LAST = 10
 DAILY_DAYS = 7
 WEEKLY_DAYS = 31
 PERIOD_S = 30 * 60  #: while the game runs, a changed library is backed up at most this often
-STEP_PAGES = 256  #: pages copied per backup step (1 MB at SQLite's 4 KB pages)
+STEP_PAGES = -1  #: the whole file in one step (a read snapshot in WAL: writers go on meanwhile); fastest
 _NAME = re.compile(r"library-(\d{8}-\d{6})(?:-(\d+))?(?:-([a-z]+))?\.sqlite3")
 
 
@@ -36,6 +38,7 @@ class Backup:
     path: Path
     taken: datetime  # local time, from the name
     reason: str
+    count: int | None = None  # ideas, when just checked
 
     @property
     def name(self) -> str:
@@ -43,6 +46,8 @@ class Backup:
 
     def ideas(self) -> int | None:
         """How many ideas it holds, or None when it cannot be read."""
+        if self.count is not None:
+            return self.count
         try:
             return check_file(self.path)
         except BackupError:
@@ -100,12 +105,12 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
         return None
     now = now or datetime.now()
     target_dir = folder(data_dir)
-    target_dir.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     name = f"library-{stamp}-{now.microsecond:06d}{'-' + reason if reason else ''}.sqlite3"
     final = target_dir / name
     tmp = target_dir / temp_name(name)
     try:
+        target_dir.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
         try:
             dst = sqlite3.connect(tmp)
@@ -117,7 +122,7 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
         finally:
             src.close()
         _fsync(tmp)
-        check_file(tmp)
+        count = check_file(tmp)
         os.replace(tmp, final)
         fsync_folder(target_dir)
     except (sqlite3.Error, OSError, BackupError) as e:
@@ -125,7 +130,7 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
             leftover.unlink(missing_ok=True)
         raise BackupError(f"{final}: the backup failed and was deleted ({e})") from None
     rotate(data_dir, now)
-    return Backup(final, now, reason)
+    return Backup(final, now, reason, count)
 
 
 def backups(data_dir: Path) -> list[Backup]:
@@ -225,7 +230,8 @@ def restore(data_dir: Path, which: str = "latest", now: datetime | None = None) 
         _fsync(tmp)
         aside = None
         if current.exists():
-            _checkpoint(current)
+            if Path(f"{current}-wal").exists():
+                _checkpoint(current)
             aside = data_dir / f"{DB_NAME}.before-restore-{now:%Y%m%d-%H%M%S}"
             for suffix in ("-wal", "-shm", ""):  # the log first: a library is never left without its log
                 part = Path(f"{current}{suffix}")

@@ -220,6 +220,29 @@ def head_revision() -> str:
 
 
 _REVISION = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*["']([^"']*)["']""", re.MULTILINE)
+def open_library_read_only(data_dir: Path) -> Engine:
+    """The library of a folder that takes no writes (a read-only disk), for reading only: SQLite's `immutable`
+    mode needs no -shm file. Only an intact library at the newest revision with no unfinished write-ahead log is
+    opened so; anything else raises the same `LibraryError` as `open_library`."""
+    path = data_dir / DB_NAME
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise LibraryError(path, "its folder takes no writes and its last changes are still in the -wal file",
+                           "unwritable")  # fmt: skip
+    uri = f"file:{path}?immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True)
+        try:
+            if db.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise LibraryError(path, "the library is damaged", "damaged")
+            versions = [r[0] for r in db.execute("SELECT version_num FROM alembic_version")]
+        finally:
+            db.close()
+    except sqlite3.Error as e:
+        raise LibraryError(path, f"cannot be read ({e})", "unreadable") from None
+    if versions != [max(known_revisions())]:
+        raise LibraryError(path, "made by another version of the game, in a folder that takes no writes", "newer")
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
 
 
 def migrate(conn: Connection) -> None:

@@ -36,6 +36,7 @@ class CrashHandler(QObject):
         self.dialog: QMessageBox | None = None
         self.logged: list[Path] = []
         self._previous = (sys.excepthook, threading.excepthook)
+        self._faults_before = faulthandler.is_enabled()
         self._faults = None
         self.happened.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
@@ -56,6 +57,8 @@ class CrashHandler(QObject):
             faulthandler.disable()
             self._faults.close()
             self._faults = None
+            if self._faults_before:
+                faulthandler.enable(sys.__stderr__)
 
     def _write_log(self, kind, value, tb, thread: str) -> str:
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -98,10 +101,13 @@ class CrashHandler(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Something went wrong"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            tr("Something went wrong inside the game: {0}.\n\nYour round is kept: it comes back with Continue on the "
-               "home screen.\n\nThe details are in {1}").format(what[:300], where)
-        )  # fmt: skip
+        rnd = getattr(window, "round", None)
+        if rnd is not None and not rnd.finished:
+            text = tr("Something went wrong inside the game: {0}.\n\nYour round is kept: it comes back with Continue "
+                      "on the home screen.\n\nThe details are in {1}")  # fmt: skip
+        else:
+            text = tr("Something went wrong inside the game: {0}.\n\nNo round was in play. The details are in {1}")
+        box.setText(text.format(what[:300], where))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.dialog = box
         box.open()

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
-    backup_done = Signal(str)  # a background backup failed: what to say (from its thread)
+    autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
@@ -103,14 +103,20 @@ class MainWindow(QMainWindow):
         self._alarm = None
         self._autosaved = ""
         self._autosave_problem = ""
+        self._autosave_seq = 0  # the latest write handed to the writer thread, and the latest one heard back from
+        self._autosave_heard = 0
+        self._autosave_queued = ""
+        self._autosave_writer = None
+        self.autosave_written.connect(self._autosave_done)
         self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
-        self._autosave.timeout.connect(self.autosave)
+        self._autosave.timeout.connect(lambda: self.autosave(wait=False))
         self._autosave.start(self.AUTOSAVE_MS)
         self.library_ready.connect(self.show_due)
         self.library_ready.connect(self.show_unsaved)
         self.library_failed.connect(self.show_library_problem)
-        self.backup_done.connect(self._backup_said)
         self._backing_up = threading.Lock()
+        self._backup_proc = None  # the background backup's process
+        self._finishing = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(self.BACKUP_MS)
         self._backup_timer.timeout.connect(self.backup_in_background)
@@ -141,31 +147,70 @@ class MainWindow(QMainWindow):
     def autosave_path(self) -> Path:
         return self.data_dir / AUTOSAVE_FILE
 
-    def autosave(self) -> None:
-        """Write the round in play when it changed (atomically: a crash never leaves half a file).
-
-        A folder that cannot be written (a removed USB stick, a full disk) is said once in the status bar;
-        the round stays in memory and is written as soon as the folder can take it again."""
+    def autosave(self, wait: bool = True) -> None:
+        """Write the round in play when it changed (atomically and flushed: a crash or a power cut never leaves
+        half a file). The half-second timer hands the write to a thread of its own (`wait=False`: flushing to the
+        disk takes tens of milliseconds that typing never waits for); closing, finishing and the crash handler
+        wait for it. A folder that cannot be written (a removed USB stick, a full disk) is said once in the status
+        bar; the round stays in memory and is written as soon as the folder can take it again."""
         if self.round is None or self.round.finished:
             return
         state = self.round.to_json()
-        if state != self._autosaved:
+        if state == self._autosaved or (not wait and state == self._autosave_queued):
+            return
+        if self._autosave_writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._autosave_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._autosave_seq += 1
+        seq, path = self._autosave_seq, self.autosave_path
+        self._autosave_queued = state
+
+        def write() -> str:
             try:
-                write_text_atomically(self.autosave_path, state)  # flushed to the disk: survives a power cut
+                write_text_atomically(path, state)
             except OSError as e:
-                problem = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, e.strerror or e)
-                if problem != self._autosave_problem:
-                    self._autosave_problem = problem
-                    self.statusBar().showMessage(problem)
-                return
-            if self._autosave_problem:
-                self._autosave_problem = ""
-                self.statusBar().clearMessage()
-            self._autosaved = state
+                return str(e.strerror or e)
+            return ""
+
+        future = self._autosave_writer.submit(write)  # one writer: the writes land in the order they were made
+        if wait:
+            self._autosave_done(seq, state, future.result())
+        else:
+            future.add_done_callback(lambda f: self._autosave_reported(seq, state, f.result()))
+
+    def _autosave_reported(self, seq: int, state: str, problem: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone: nothing to tell
+            self.autosave_written.emit(seq, state, problem)
+
+    def _autosave_done(self, seq: int, state: str, problem: str) -> None:
+        if seq < self._autosave_heard:
+            return  # a later write was heard from already
+        self._autosave_heard = seq
+        if self._autosave_queued == state:
+            self._autosave_queued = ""
+        if problem:
+            said = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, problem)
+            if said != self._autosave_problem:
+                self._autosave_problem = said
+                self.statusBar().showMessage(said)
+            return
+        if self._autosave_problem:
+            self._autosave_problem = ""
+            self.statusBar().clearMessage()
+        self._autosaved = state
+
+    def _autosave_drain(self) -> None:
+        """Wait for the writes handed to the writer thread."""
+        if self._autosave_writer is not None:
+            self._autosave_writer.submit(lambda: None).result()
+            self._autosave_heard = self._autosave_seq  # what they report now is old news
 
     def forget_autosave(self) -> None:
+        self._autosave_drain()  # a write still under way would bring the file back
         self.autosave_path.unlink(missing_ok=True)
         self._autosaved = ""
+        self._autosave_queued = ""
 
     def _resume_autosaved(self) -> None:
         """A round left unfinished (closed, killed or crashed) comes back, ready to continue."""
@@ -464,8 +509,13 @@ class MainWindow(QMainWindow):
     def finish_round(self) -> None:
         rnd = self.round
         assert rnd is not None
-        try:
-            ids = self.library.save(rnd, self.lang)
+        if self._finishing:
+            return  # a second Finish while the first one waits for the library
+        from game.ui.transfer import run_off_ui
+
+        self._finishing = True
+        try:  # off the UI thread: a library busy with an import elsewhere is waited for, the window keeps painting
+            ids = run_off_ui(self, tr("Saving to the idea library…"), lambda: self.library.save(rnd, self.lang))
         except OSError as e:  # the library is broken: keep the round in a file, say where
             try:
                 kept = self.keep_round_file(rnd)
@@ -482,6 +532,8 @@ class MainWindow(QMainWindow):
             ids = []
         else:
             self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+        finally:
+            self._finishing = False
         self.saved_ids = ids
         self.forget_autosave()
         if self.presenter is not None:
@@ -661,9 +713,15 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
-        self.autosave()  # the round in play waits for the next start
+        self._autosave.stop()  # a closed window writes no more
+        self.autosave()  # the round in play waits for the next start (after the writes under way)
+        if self._autosave_writer is not None:
+            self._autosave_writer.shutdown(wait=True)
+            self._autosave_writer = None
         self.close_presenter()
         self._backup_timer.stop()
+        if self._backup_proc is not None:
+            self._backup_proc.waitForFinished(30_000)
         if self.library.ready:
             self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
         self.close_room()
@@ -696,16 +754,30 @@ class MainWindow(QMainWindow):
         return ""
 
     def backup_in_background(self) -> None:
-        """Every 30 minutes while the game runs: a backup off the UI thread (typing never waits for it)."""
+        """Every 30 minutes while the game runs: `technomagic backup now --if-changed` in a process of its own.
+        Not a thread: Python's sqlite3 keeps the interpreter lock for tens of milliseconds at a time while it
+        copies and checks, and typing would feel it (bench/safety.py measures the UI's longest stall)."""
+        import sys
 
-        def work() -> None:
-            said = self.back_up_if_changed()
-            if said:
-                with contextlib.suppress(RuntimeError):
-                    self.backup_done.emit(said)
+        from PySide6.QtCore import QProcess, QProcessEnvironment
 
-        self._backup_thread = threading.Thread(target=work, name="backup", daemon=True)
-        self._backup_thread.start()
+        if self._backup_proc is not None and self._backup_proc.state() != QProcess.ProcessState.NotRunning:
+            return  # one is under way
+        proc = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        package_root = str(Path(__file__).resolve().parents[2])
+        env.insert("PYTHONPATH", package_root + (":" + env.value("PYTHONPATH") if env.contains("PYTHONPATH") else ""))
+        proc.setProcessEnvironment(env)
+        proc.finished.connect(lambda code, _status: self._backup_finished(proc, code))
+        frozen = getattr(sys, "frozen", False)
+        args = [] if frozen else ["-m", "game"]
+        proc.start(sys.executable, [*args, "--data-dir", str(self.data_dir), "backup", "now", "--if-changed"])
+        self._backup_proc = proc
+
+    def _backup_finished(self, proc, code: int) -> None:
+        if code != 0:
+            said = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace").strip().splitlines()
+            self._backup_said(tr("The library could not be backed up: {0}").format(said[-1] if said else code))
 
     def _backup_said(self, said: str) -> None:
         self.statusBar().showMessage(said)
@@ -729,7 +801,8 @@ class MainWindow(QMainWindow):
         """The library file was replaced (restore, rescue): open and check it again, say what happened."""
         self.library.reopen()
         self.statusBar().showMessage(said)
-        self.show_home()
+        if isinstance(self.current_screen(), HomeScreen):
+            self.show_home()  # without the old notices (a round or the library screen stays as it is)
         self.open_library_in_background()
 
     def restore_latest(self) -> None:
@@ -814,10 +887,15 @@ class MainWindow(QMainWindow):
         saved, problems = 0, []
         for path in unsaved_rounds(self.data_dir):
             try:
-                rnd = load_state(path.read_text(encoding="utf-8"), self.content)
+                text = path.read_text(encoding="utf-8")
+                rnd = load_state(text, self.content)
             except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
                 problems.append(f"{path.name}: {e}")
                 continue
+            if '"uid"' not in text:  # kept before rounds had ids: the file's content names it, saved once too
+                import hashlib
+
+                rnd.uid = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
             try:
                 self.library.save(rnd, self.lang)
             except OSError as e:

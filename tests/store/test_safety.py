@@ -243,8 +243,7 @@ def test_a_library_from_a_newer_version_is_named_without_a_traceback_and_left_al
     assert not (data / "backups").exists()  # not even a migration backup: nothing is migrated
 
 
-@pytest.fixture
-def small_disk(tmp_path):
+def tmpfs_disk(tmp_path: Path):
     """A real tmpfs (root only): `remount(ro=True)` makes it read-only; its size makes it full."""
     mount = tmp_path / "disk"
     mount.mkdir()
@@ -259,17 +258,23 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from tmpfs_disk(tmp_path)
+
+
 def test_an_intact_library_in_a_read_only_folder_is_not_called_unreadable(small_disk):
     small_disk, remount = small_disk
     data = small_disk / "data"
     path = make_library(data, 3)
     remount(True)
-    out = cli(data, "search", "tea")
-    if out.returncode == 0:  # SQLite could read it without its -shm: that is fine, nothing was written
-        assert out.stdout.count("\n") == 3
-    else:
-        line = one_line(out)
-        assert "not a readable idea library" not in line and "its folder takes no writes" in line
+    out = cli(data, "search", "tea")  # reading needs no writes: the library opens read-only
+    assert out.returncode == 0 and out.stdout.count("\n") == 3
+    assert one_line(out) == f"technomagic: note: {data} takes no writes; the library is read-only"
+    source = ideas_file(small_disk.parent / "new.json", [{"title": "New", "text": "New idea"}])
+    out = cli(data, "import", str(source))  # writing does: one line, never "not a readable idea library"
+    line = one_line(out)
+    assert out.returncode == 2 and "its folder takes no writes" in line and "not a readable" not in line
     remount(False)
     assert check_library(path) == 3
 

@@ -22,7 +22,7 @@ from game.ui.safety import BackupsDialog, LibraryProblem, UnsavedRounds
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
 from tests.play import play_to_end
-from tests.store.test_safety import damage_a_page, digest, make_library
+from tests.store.test_safety import damage_a_page, digest, make_library, tmpfs_disk
 from tests.ui.conftest import click, when_modal
 
 
@@ -35,8 +35,15 @@ def answer(button: QMessageBox.StandardButton, seen: list):
 
 
 def home_notice(qtbot, win, key: str):
-    qtbot.waitUntil(lambda: isinstance(win.current_screen(), HomeScreen) and key in win.current_screen().notice,
-                    timeout=10_000)  # fmt: skip
+    def shown() -> bool:
+        screen = win.current_screen()
+        panel = screen.notice.get(key) if isinstance(screen, HomeScreen) else None
+        try:
+            return panel is not None and panel.isVisible()
+        except RuntimeError:  # replaced while we looked
+            return False
+
+    qtbot.waitUntil(shown, timeout=10_000)
     return win.current_screen().notice[key]
 
 
@@ -281,12 +288,19 @@ def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, op
     win = open_window(ready=True)
     qtbot.waitUntil(win._backup_timer.isActive)  # started once the library is open
     assert win._backup_timer.interval() == 30 * 60 * 1000
-    win.backup_in_background()  # what the 30-minute timer does
-    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    from PySide6.QtCore import QProcess
+
+    def finished() -> bool:
+        return win._backup_proc.state() == QProcess.ProcessState.NotRunning
+
+    win.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
+    qtbot.waitUntil(finished, timeout=60_000)
+    assert win._backup_proc.exitCode() == 0, bytes(win._backup_proc.readAllStandardError().data())
     [first] = backup.backups(data_home)
     assert first.ideas() == 5
     win.backup_in_background()  # nothing changed since: no second copy
-    qtbot.waitUntil(lambda: not win._backup_thread.is_alive(), timeout=10_000)
+    qtbot.waitUntil(finished, timeout=60_000)
+    assert bytes(win._backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
     assert len(backup.backups(data_home)) == 1
     win.start_round("solo-spark", seed=3)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
@@ -294,3 +308,120 @@ def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, op
     win.close()
     newest = backup.backups(data_home)[0]
     assert newest.path != first.path and newest.ideas() > 5
+
+
+def test_an_empty_library_file_offers_its_backup_and_another_folder(qtbot, open_window, data_home, monkeypatch):
+    path = make_library(data_home, 6)
+    backup.take(data_home)
+    path.write_bytes(b"")
+    win = open_window()
+    panel = home_notice(qtbot, win, "library")
+    assert panel.restore_button.text().endswith("(6 ideas)") and panel.rescue_button is None
+    assert path.stat().st_size == 0  # not re-created as a new, empty library
+    asked: list = []
+    monkeypatch.setattr(win, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
+    monkeypatch.setattr(win, "launch", lambda folder: asked.append(folder) or True)
+    click(qtbot, panel.folder_button)
+    assert asked == [str(data_home.parent / "elsewhere")]
+    qtbot.waitUntil(lambda: not win.isVisible())  # the game goes on in the other folder, one copy per folder
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_another_thread_is_logged_and_shown_on_the_ui_thread(qtbot, open_window, data_home):
+    import threading
+
+    from game.ui import crash
+
+    win = open_window()
+    handler = crash.install(data_home, lambda: win)
+    try:
+        def fail() -> None:
+            raise ValueError("in the backup thread")
+
+        worker = threading.Thread(target=fail, name="worker")
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
+        assert "ValueError: in the backup thread" in handler.dialog.text()
+        [log] = (data_home / "logs").glob("crash-*.log")
+        assert "thread worker" in log.read_text(encoding="utf-8")
+        handler.dialog.close()
+    finally:
+        handler.uninstall()
+
+
+def test_a_round_kept_before_rounds_had_ids_is_saved_once(qtbot, open_window, data_home, content):
+    from game.domain.round import new_round
+
+    rnd = new_round(content.scenarios["solo-spark"], content, seed=5)
+    play_to_end(rnd)
+    legacy = json.loads(rnd.to_json())
+    del legacy["uid"]
+    (data_home / "unsaved").mkdir(parents=True)
+    kept = data_home / "unsaved" / "round-20261101-100000.json"
+    kept.write_text(json.dumps(legacy, indent=1), encoding="utf-8")
+    win = open_window(ready=True)
+    click(qtbot, home_notice(qtbot, win, "unsaved").button)
+    assert not kept.exists()
+    count = check_library(data_home / DB_NAME)
+    assert count >= 1
+    kept.write_text(json.dumps(legacy, indent=1), encoding="utf-8")  # the same file again (a copy restored)
+    win.show_home()
+    click(qtbot, home_notice(qtbot, win, "unsaved").button)
+    assert check_library(data_home / DB_NAME) == count
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    yield from tmpfs_disk(tmp_path)
+
+
+def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(qtbot, small_disk, monkeypatch):
+    from game.ui.app import build_window
+
+    disk, remount = small_disk
+    data = disk / "data"
+    make_library(data, 3)
+    build_window(data, "en").close()  # settings and folders made once, as a first start would
+    remount(True)
+    monkeypatch.setenv("TECHNOMAGIC_HOME", str(data))
+    win = build_window(data, "en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)  # the first paint opens the library, off the UI thread
+    panel = home_notice(qtbot, win, "library")
+    words = " ".join(label.text() for label in panel.findChildren(type(win.current_screen().warning)))
+    assert "cannot be written in its folder" in words and "not a readable" not in words
+    assert panel.restore_button is None and panel.rescue_button is None
+    win.start_round("solo-spark", seed=6)
+    play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
+    assert not isinstance(win.current_screen(), SummaryScreen)
+    assert "The round stays open" in win.statusBar().currentMessage()
+    win.library.close()
+    from game.instance import SingleInstance
+
+    assert SingleInstance(data).acquire()  # no lock can be written: the game starts all the same
+    remount(False)
+    assert check_library(data / DB_NAME) == 3
+
+
+def test_the_half_second_autosave_is_flushed_off_the_ui_thread(qtbot, open_window, data_home, monkeypatch):
+    import threading
+
+    from game.io import atomic
+
+    writers: list[str] = []
+    real = atomic.write_text_atomically
+
+    def spy(path, text):
+        writers.append(threading.current_thread().name)
+        real(path, text)
+
+    monkeypatch.setattr("game.ui.main_window.write_text_atomically", spy)
+    win = open_window()
+    win.start_round("solo-spark", seed=8)
+    win.round.set_note("typed while the disk is slow")
+    qtbot.waitUntil(lambda: "typed while" in (data_home / AUTOSAVE_FILE).read_text(encoding="utf-8")
+                    if (data_home / AUTOSAVE_FILE).exists() else False)  # fmt: skip
+    assert writers and all(name.startswith("autosave") for name in writers)
+    assert threading.current_thread() is threading.main_thread()
