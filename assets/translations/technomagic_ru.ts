@@ -2413,6 +2413,21 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
+      <source>Print size</source>
+      <translation>Размер печати</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The card as print-and-play cuts it: 63 × 88 mm</source>
+      <translation>Карта такой, какой её вырежут из распечатки: 63 × 88 мм</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>Show the card at print size</source>
+      <translation>Показать карту в размере печати</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
       <source>Back to every deck</source>
       <translation>Назад ко всем колодам</translation>
     </message>
@@ -2450,6 +2465,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>The card as the room sees it</source>
       <translation>Карта такой, какой её увидят участники</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
+      <source>The card as it prints</source>
+      <translation>Карта, как она печатается</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
