@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -399,6 +400,23 @@ def emblem_file(deck: Deck) -> Path:
     if deck.emblem and deck.emblem.endswith(".svg") and (deck.path.parent / deck.emblem).is_file():
         return deck.path.parent / deck.emblem
     return paths.asset("emblems", f"{deck.emblem or deck.kind}.svg")
+
+
+def card_image(deck: Deck, card: Card, lang: str) -> QImage:
+    """One card's front exactly as print-and-play draws it, at the print resolution (63 × 88 mm at RES dpi):
+    the deck studio shows it at print size."""
+    ensure_gui()
+    image = QImage(round(mm(CARD_W)), round(mm(CARD_H)), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(RES / 0.0254))
+    image.setDotsPerMeterY(round(RES / 0.0254))
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        _front(painter, QRectF(0, 0, image.width() - 1, image.height() - 1), deck, card, lang)
+    finally:
+        painter.end()
+    return image
 
 
 def _front(painter: QPainter, rect: QRectF, deck: Deck, card: Card, lang: str) -> None:

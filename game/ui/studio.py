@@ -319,8 +319,20 @@ class DeckStudio(QWidget):
             button.clicked.connect(lambda _=False, c=code: self.set_preview_lang(c))
             self.preview_buttons[code] = button
             langs.addWidget(button)
+        self.print_size = QPushButton(tr("Print size"), self)
+        self.print_size.setObjectName("chip")
+        self.print_size.setCheckable(True)
+        self.print_size.setToolTip(tr("The card as print-and-play cuts it: 63 × 88 mm"))
+        self.print_size.setAccessibleName(tr("Show the card at print size"))
+        self.print_size.toggled.connect(lambda _: self._rebuild_preview())
+        langs.addWidget(self.print_size)
         langs.addStretch(1)
         right.addLayout(langs)
+        self.printed: QLabel | None = None
+        self._print_later = QTimer(self)  # the printed card is drawn anew when typing pauses, not on every key
+        self._print_later.setSingleShot(True)
+        self._print_later.setInterval(200)
+        self._print_later.timeout.connect(self._rebuild_preview)
         self.preview_holder = QVBoxLayout()
         right.addLayout(self.preview_holder, 1)
         self.face: CardFace | None = None
@@ -588,9 +600,15 @@ class DeckStudio(QWidget):
     def _rebuild_preview(self) -> None:
         if not self.file.cards or self.index < 0:
             return
-        if self.face is not None:
-            self.face.setParent(None)
-            self.face.deleteLater()
+        for old in (self.face, self.printed):
+            if old is not None:  # hidden and taken out, never made a window of its own (that takes activation)
+                old.hide()
+                self.preview_holder.removeWidget(old)
+                old.deleteLater()
+        self.face = self.printed = None
+        if self.print_size.isChecked():
+            self._show_printed()
+            return
         self.face = CardFace(
             self.file.card(self.index), self.preview_lang, deck=self.file.preview_deck(), redraw=False, parent=self
         )
@@ -599,8 +617,26 @@ class DeckStudio(QWidget):
         self.face.show_story(True)
         self.preview_holder.addWidget(self.face)
 
+    def _show_printed(self) -> None:
+        """The card drawn by print-and-play, at its size on paper (63 mm wide at the screen's own DPI)."""
+        from PySide6.QtGui import QPixmap
+
+        from game.io import pdf
+
+        image = pdf.card_image(self.file.preview_deck(), self.file.card(self.index), self.preview_lang)
+        width = round(pdf.CARD_W / 25.4 * self.logicalDpiX())
+        self.printed = QLabel(self)
+        self.printed.setAccessibleName(tr("The card as it prints"))
+        smooth = Qt.TransformationMode.SmoothTransformation
+        self.printed.setPixmap(QPixmap.fromImage(image).scaledToWidth(width, smooth))
+        self.printed.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview_holder.addWidget(self.printed)
+
     def _update_preview(self, field: str) -> None:
         """Only the label that changed: typing stays well under a frame (bench/studio.py)."""
+        if self.print_size.isChecked():
+            self._print_later.start()
+            return
         if self.face is None:
             self._rebuild_preview()
             return
@@ -609,6 +645,9 @@ class DeckStudio(QWidget):
         label.setText(tr("Twist: {0}").format(text) if field == "twist" and text else text)
         if field in ("example", "twist", "source"):
             label.setVisible(bool(text))
+
+    def printed_image(self):
+        return self.printed.pixmap().toImage() if self.printed is not None else None
 
     def preview_text(self, field: str) -> str:
         return getattr(self.face, field).text() if self.face is not None else ""

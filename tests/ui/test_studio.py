@@ -91,6 +91,16 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     qtbot.keyClick(screen.editors[("prompt", "en")], Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert screen.editors[("prompt", "en")].toPlainText() == "Is the bill clear?"
+    # the card at print size: print-and-play's own drawing, 63 mm wide on this screen, redrawn when typing pauses
+    click(qtbot, screen.print_size)
+    first = screen.printed_image()
+    assert screen.face is None and first is not None
+    assert abs(first.width() - 63 / 25.4 * screen.logicalDpiX()) <= 1
+    type_text(qtbot, screen.editors[("title", "en")], "!")
+    qtbot.waitUntil(lambda: screen.printed_image() is not None and screen.printed_image() != first, timeout=3000)
+    qtbot.keyClick(screen.editors[("title", "en")], Qt.Key.Key_Backspace)
+    click(qtbot, screen.print_size)
+    assert screen.face is not None and screen.printed is None
     # the deck's own colour: too light for white text is said; undo brings the old one back
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QColorDialog
@@ -117,6 +127,7 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
     assert screen.file.deck["emblem"] == "art/dental-clinic-emblem.svg"
     assert (data_home / "cards" / "art" / "dental-clinic-emblem.svg").read_bytes() == tooth.read_bytes()
     # move the bill up, then back down
+    assert QApplication.activeWindow() is window  # swapping the card's preview keeps the window active (shortcuts)
     screen.list.setCurrentRow(2)
     qtbot.keyClick(screen.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert screen.file.text(1, "title", "en") == "The bill"
