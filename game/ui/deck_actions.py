@@ -30,24 +30,21 @@ def is_shipped(deck: Deck, shipped_dir: Path) -> bool:
     return deck.path.parent.resolve() == shipped_dir.resolve()
 
 
-class NewDeckDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+class _NewDialog(QDialog):
+    """A new deck or scenario: one choice (its kind, what it starts from) and its name in both languages."""
+
+    def __init__(self, title: str, label: str, choice: QComboBox, both_names: bool, parent: QWidget | None):
         super().__init__(parent)
-        self.setWindowTitle(tr("New deck"))
+        self.setWindowTitle(title)
         form = QFormLayout(self)
-        self.kind = QComboBox(self)
-        self.kind.setAccessibleName(tr("Deck kind"))
-        for kind in EDITABLE_KINDS:
-            self.kind.addItem(deck_word(kind), kind)
-        form.addRow(tr("Deck kind"), self.kind)
-        self.name_ru = QLineEdit(self)
-        self.name_ru.setAccessibleName(tr("Name in Russian"))
-        self.name_ru.setMaxLength(80)
-        form.addRow(tr("Name in Russian"), self.name_ru)
-        self.name_en = QLineEdit(self)
-        self.name_en.setAccessibleName(tr("Name in English"))
-        self.name_en.setMaxLength(80)
-        form.addRow(tr("Name in English"), self.name_en)
+        choice.setParent(self)
+        choice.setAccessibleName(label)
+        form.addRow(label, choice)
+        self.name_ru, self.name_en = QLineEdit(self), QLineEdit(self)
+        for edit, word in ((self.name_ru, tr("Name in Russian")), (self.name_en, tr("Name in English"))):
+            edit.setAccessibleName(word)
+            edit.setMaxLength(80)
+            form.addRow(word, edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
@@ -56,11 +53,19 @@ class NewDeckDialog(QDialog):
         form.addRow(buttons)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
+        named = all if both_names else any
         for edit in (self.name_ru, self.name_en):
-            edit.textChanged.connect(self._check)
+            edit.textChanged.connect(
+                lambda: self.ok.setEnabled(named(e.text().strip() for e in (self.name_ru, self.name_en)))
+            )
 
-    def _check(self) -> None:
-        self.ok.setEnabled(bool(self.name_ru.text().strip() or self.name_en.text().strip()))
+
+class NewDeckDialog(_NewDialog):
+    def __init__(self, parent: QWidget | None = None):
+        self.kind = QComboBox()
+        for kind in EDITABLE_KINDS:
+            self.kind.addItem(deck_word(kind), kind)
+        super().__init__(tr("New deck"), tr("Deck kind"), self.kind, True, parent)
 
 
 def free_id(name: str, taken: set[str]) -> str:
@@ -89,24 +94,29 @@ def new_deck(parent: QWidget, content: Content, decks_dir: Path) -> Path | None:
     return path
 
 
-def own_copy(parent: QWidget, deck: Deck, decks_dir: Path) -> Path | None:
-    """Your copy of a shipped deck (same id: the game plays it instead); the shipped file is never touched."""
+def _make_copy(parent: QWidget, title: str, question: str, source: Path, target: Path) -> Path | None:
+    """After one question (Cancel the default), a user copy of a shipped file; the shipped one never changes."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.NoIcon)
-    box.setWindowTitle(tr("Edit a shipped deck"))
-    box.setText(
-        tr("Shipped decks stay as they are. Your copy, with the same id, is what your games will play; "
-           "“Back to the shipped deck” undoes that at any time. Make your copy?")
-    )
+    box.setWindowTitle(title)
+    box.setText(question)
     go = box.addButton(tr("Make my copy"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
     box.exec()
     if box.clickedButton() is not go:
         return None
-    decks_dir.mkdir(parents=True, exist_ok=True)
-    target = decks_dir / f"{deck.id}.toml"
-    shutil.copyfile(deck.path, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
     return target
+
+
+def own_copy(parent: QWidget, deck: Deck, decks_dir: Path) -> Path | None:
+    """Your copy of a shipped deck (same id: the game plays it instead)."""
+    question = tr(
+        "Shipped decks stay as they are. Your copy, with the same id, is what your games will play; "
+        "“Back to the shipped deck” undoes that at any time. Make your copy?"
+    )
+    return _make_copy(parent, tr("Edit a shipped deck"), question, deck.path, decks_dir / f"{deck.id}.toml")
 
 
 def put_aside(path: Path) -> Path:
@@ -170,36 +180,12 @@ def export_pack(parent: QWidget, deck: Deck) -> str | None:
     return tr("Deck written to {0}: give it to a colleague, who installs it with Install deck…").format(path)
 
 
-class NewScenarioDialog(QDialog):
+class NewScenarioDialog(_NewDialog):
     def __init__(self, content: Content, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("New scenario"))
-        form = QFormLayout(self)
-        self.start = QComboBox(self)
-        self.start.setAccessibleName(tr("Start from"))
+        self.start = QComboBox()
         for scenario in content.scenarios.values():
             self.start.addItem(f"{scenario.name.get(lang)} ({scenario.minutes} {tr('min')})", scenario.id)
-        form.addRow(tr("Start from"), self.start)
-        self.name_ru = QLineEdit(self)
-        self.name_ru.setAccessibleName(tr("Name in Russian"))
-        self.name_ru.setMaxLength(80)
-        form.addRow(tr("Name in Russian"), self.name_ru)
-        self.name_en = QLineEdit(self)
-        self.name_en.setAccessibleName(tr("Name in English"))
-        self.name_en.setMaxLength(80)
-        form.addRow(tr("Name in English"), self.name_en)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)
-        for edit in (self.name_ru, self.name_en):
-            edit.textChanged.connect(
-                lambda: self.ok.setEnabled(bool(self.name_ru.text().strip() and self.name_en.text().strip()))
-            )
+        super().__init__(tr("New scenario"), tr("Start from"), self.start, True, parent)
 
 
 def new_scenario(parent: QWidget, content: Content, scenarios_dir: Path, lang: str) -> Path | None:
@@ -221,23 +207,11 @@ def new_scenario(parent: QWidget, content: Content, scenarios_dir: Path, lang: s
 
 
 def own_scenario_copy(parent: QWidget, scenario, scenarios_dir: Path) -> Path | None:
-    """Your copy of a shipped scenario (same id: the game plays it instead); the shipped file is never touched."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.NoIcon)
-    box.setWindowTitle(tr("Edit a shipped scenario"))
-    box.setText(
-        tr("Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. "
-           "Make your copy?")
-    )
-    go = box.addButton(tr("Make my copy"), QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
-    box.exec()
-    if box.clickedButton() is not go:
-        return None
-    scenarios_dir.mkdir(parents=True, exist_ok=True)
+    """Your copy of a shipped scenario (same id: the game plays it instead)."""
+    question = tr("Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. "
+                  "Make your copy?")  # fmt: skip
     target = scenarios_dir / f"{scenario.id}.toml"
-    shutil.copyfile(scenario.path, target)
-    return target
+    return _make_copy(parent, tr("Edit a shipped scenario"), question, scenario.path, target)
 
 
 def step_catalogue(content: Content) -> dict[str, dict[str, str]]:

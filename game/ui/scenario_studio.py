@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMenu,
     QPushButton,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import DECK_KINDS, LANGS, STEP_KINDS
 from game.io.scenariofile import ScenarioFile
-from game.ui.studio import SAVE_DELAY_MS, _TextBox, lang_word
+from game.ui.studio import SAVE_DELAY_MS, _TextBox, lang_word, name_fields
 from game.ui.widgets import deck_word, scroll_area, step_word, tr
 
 DRAWN_KINDS = tuple(k for k in DECK_KINDS if k != "check")
@@ -51,16 +50,7 @@ class ScenarioStudio(QWidget):
         title.setObjectName("screenTitle")
         head.addWidget(title)
         head.addStretch(1)
-        self.names: dict[str, QLineEdit] = {}
-        for code in LANGS:
-            edit = QLineEdit(file.deck_text("name", code), self)
-            edit.setPlaceholderText(tr("Scenario name ({0})").format(lang_word(code)))
-            edit.setAccessibleName(tr("Scenario name ({0})").format(lang_word(code)))
-            edit.setMaxLength(80)
-            edit.textEdited.connect(lambda text, c=code: self._set_name(c, text))
-            edit.setCursorPosition(0)  # a long name shows its start
-            self.names[code] = edit
-            head.addWidget(edit, 1)
+        self.names = name_fields(self, head, file, tr("Scenario name ({0})"), self._set_name)
         self.mode = QComboBox(self)
         self.mode.setAccessibleName(tr("Who plays it"))
         self.mode.addItem(tr("Alone"), "solo")

@@ -58,6 +58,21 @@ def ask(parent: QWidget, title: str, text: str, yes: str = "") -> bool:
     return box.clickedButton() is go
 
 
+def name_fields(parent: QWidget, row: QHBoxLayout, file: DeckFile, word: str, typed) -> dict[str, QLineEdit]:
+    """The name in Russian and English, side by side in `row`; `typed(lang, text)` on each edit."""
+    fields = {}
+    for code in LANGS:
+        edit = QLineEdit(file.deck_text("name", code), parent)
+        edit.setPlaceholderText(word.format(lang_word(code)))
+        edit.setAccessibleName(word.format(lang_word(code)))
+        edit.setMaxLength(80)
+        edit.textEdited.connect(lambda text, c=code: typed(c, text))
+        edit.setCursorPosition(0)  # a long name shows its start
+        fields[code] = edit
+        row.addWidget(edit, 1)
+    return fields
+
+
 def lang_word(lang: str) -> str:
     return tr("Russian") if lang == "ru" else tr("English")
 
@@ -229,16 +244,7 @@ class DeckStudio(QWidget):
         kind.setObjectName("muted")
         head.addWidget(kind)
         head.addStretch(1)
-        self.deck_names: dict[str, QLineEdit] = {}
-        for code in LANGS:
-            edit = QLineEdit(file.deck_text("name", code), self)
-            edit.setPlaceholderText(tr("Deck name ({0})").format(lang_word(code)))
-            edit.setAccessibleName(tr("Deck name ({0})").format(lang_word(code)))
-            edit.setMaxLength(80)
-            edit.textEdited.connect(lambda text, c=code: self._deck_name_typed(c, text))
-            edit.setCursorPosition(0)  # a long name shows its start
-            self.deck_names[code] = edit
-            head.addWidget(edit, 1)
+        self.deck_names = name_fields(self, head, file, tr("Deck name ({0})"), self._deck_name_typed)
         self.color_button = QPushButton(tr("Colour…"), self)
         self.color_button.setToolTip(tr("The colour of the deck's band (the emblem and the deck's word stay on it)"))
         self.color_button.setAccessibleName(tr("The deck's colour"))
