@@ -12,7 +12,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -363,57 +363,17 @@ def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Or
 
 
 def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> int:
-    """A workbook with typed cells (numbers, dates, times), a frozen bold header and an auto-filter."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """A workbook with typed cells (numbers, dates, times), text that stays text, a frozen bold header and an
+    auto-filter (game/io/xlsx.py: 100 000 ideas in seconds, where openpyxl took 40 s)."""
+    from game.io import xlsx
 
     _lang(lang)
     locale = "[$-419]" if lang == "ru" else "[$-809]"  # month names in the export's language, whatever Excel's
     date_format, time_format = f"{locale}d mmmm yyyy", f"{locale}d mmmm yyyy h:mm"
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(WORDS[lang]["ideas"])
-    for index, column in enumerate(COLUMNS.values(), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    bold = Font(bold=True)
-    top = []
-    for label in header(lang):
-        cell = WriteOnlyCell(sheet, value=label)
-        cell.font = bold
-        top.append(cell)
-    sheet.append(top)
-
-    def cell(value: Any) -> Any:
-        if isinstance(value, str):
-            text = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]  # what a workbook cannot hold, and Excel's limit
-            if not text.startswith(FORMULA_START):
-                return text
-            as_text = WriteOnlyCell(sheet, value=text)
-            as_text.data_type = "s"  # text that looks like a formula stays text
-            return as_text
-        if isinstance(value, date):
-            typed = WriteOnlyCell(sheet, value=value)
-            typed.number_format = time_format if isinstance(value, datetime) else date_format
-            return typed
-        return value
-
-    written = 0
-    try:
-        for row in _typed_rows(engine, flt, order, lang):
-            sheet.append([cell(value) for value in row])
-            written += 1
-    except BaseException:
-        with suppress(Exception):  # finish the half-written sheet: its writer would fail later, when collected
-            sheet.close()
-        raise
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{written + 1}"
-    with atomic_path(Path(path)) as tmp:
-        book.save(tmp)
-    return written
+    widths = [column.width for column in COLUMNS.values()]
+    rows = _typed_rows(engine, flt, order, lang)
+    with gc_paused(), atomic_path(Path(path)) as tmp:
+        return xlsx.write_sheet(tmp, WORDS[lang]["ideas"], header(lang), widths, rows, date_format, time_format)
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#&])")
