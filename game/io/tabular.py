@@ -24,6 +24,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from game.io import EXPORT_FORMATS
 from game.io.atomic import atomic_path, write_atomically
 from game.store import ideas
 from game.store.ideas import IdeaFilter, Order
@@ -473,16 +474,16 @@ def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", o
     return written
 
 
-FORMATS = ("csv", "xlsx", "md", "json", "pdf")
+FORMATS = EXPORT_FORMATS
 
 
 def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, title: str = "") -> int:
     """Write the matching ideas in one of FORMATS (the one entry point of the CLI and the screens)."""
     if fmt == "pdf":  # painted with Qt: callers keep it on the UI thread
-        from game.io import pdf
+        from game.io import report
 
         found = list(iter_idea_dicts(engine, flt))
-        pdf.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
+        report.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
         return len(found)
     writers = {"csv": export_csv, "xlsx": export_xlsx, "md": export_markdown, "json": export_json}
     return writers[fmt](engine, flt, path, lang)

@@ -502,11 +502,11 @@ def test_cli_export_of_a_corrupt_library_exits_2_and_leaves_it_alone(capsys, tmp
 
 
 def test_cli_export_pdf_hands_the_json_ideas_to_the_handout(capsys, library, tmp_path, monkeypatch):
-    from game.io import pdf
+    from game.io import report
 
     handed = []
     monkeypatch.setattr(
-        pdf, "write_handout", lambda ideas, path, lang, title: handed.append((ideas, path, lang, title))
+        report, "write_handout", lambda ideas, path, lang, title: handed.append((ideas, path, lang, title))
     )
     out = tmp_path / "ideas.pdf"
     assert main(["--data-dir", str(library), "export", "--format", "pdf", "--out", str(out), "--lang", "ru"]) == 0
