@@ -8,6 +8,7 @@ import json
 import random
 import time
 from dataclasses import dataclass, field
+from typing import Any, Self
 
 from game.domain.content import Card, Content, Scenario, StepSpec
 from game.domain.ideas import FOCUSES, Ballot, Idea, clean_text
@@ -50,10 +51,10 @@ class Round:
     drafts: dict[int, str] = field(default_factory=dict)  # typed into an idea line, not yet added
     ideas: list[Idea] = field(default_factory=list)
     timers: dict[int, Countdown] = field(default_factory=dict)
-    ballot: Ballot | None = None
+    ballot: Ballot = field(default_factory=lambda: Ballot(0, 0))  # no dots: the scenario's rules, below
 
     def __post_init__(self) -> None:
-        if self.ballot is None:
+        if not self.ballot.dots:
             s = self.scenario
             self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
         if not self.draws and not self.finished:
@@ -246,7 +247,7 @@ class Round:
 
     # --- JSON -----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "scenario": self.scenario.id,
@@ -270,7 +271,7 @@ class Round:
         return cls.from_dict(json.loads(text), content, clock)
 
     @classmethod
-    def from_dict(cls, data: dict, content: Content, clock: Clock = time.monotonic, **more) -> "Round":
+    def from_dict(cls, data: dict[str, Any], content: Content, clock: Clock = time.monotonic, **more: Any) -> Self:
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported round state version {data.get('version')!r}")
         scenario = content.scenarios.get(data["scenario"])
