@@ -1,7 +1,6 @@
 """The library database: opening it (WAL, foreign keys), and what a round saves into it."""
 
 import json
-import re
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,12 +12,11 @@ from sqlmodel import Session, create_engine
 
 from game.domain.round import Round
 from game.store.models import Idea, PlaySession
+from game.store.quick import DB_NAME, MIGRATIONS, head_revision
 from game.store.textsearch import index_text
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"  # the schema libraries made before migrations existed (`create_all`) already have
 
-DB_NAME = "library.sqlite3"
 
 
 class LibraryError(Exception):
@@ -65,20 +63,6 @@ def open_library(data_dir: Path) -> Engine:
         engine.dispose()
         raise LibraryError(path, f"not a readable idea library ({e.orig})") from None
     return engine
-
-
-def head_revision() -> str:
-    """The newest migration's revision, read from the files' `revision`/`down_revision` lines (no Alembic):
-    the one no other migration comes after."""
-    found = {}
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        lines = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
-        found[lines["revision"]] = lines.get("down_revision")
-    [head] = set(found) - set(found.values())
-    return head
-
-
-_REVISION = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*["']([^"']*)["']""", re.MULTILINE)
 
 
 def migrate(conn: Connection) -> None:

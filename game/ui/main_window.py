@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
 
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
+    due_read = Signal(object)  # the promises due, read before the library opens (from that thread too)
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start(self.AUTOSAVE_MS)
         self.library_ready.connect(self.show_due)
+        self.due_read.connect(self.show_due)
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
@@ -270,6 +272,10 @@ class MainWindow(QMainWindow):
         """Open the library (SQLAlchemy, migrations: ~0.5 s) off the UI thread once the window is on screen."""
 
         def work() -> None:
+            due = self.library.quick_due(date.today())  # home shows them before SQLAlchemy is even imported
+            if due is not None:
+                with contextlib.suppress(RuntimeError):
+                    self.due_read.emit(due)
             engine = self.library.engine()
             if engine is None:
                 return
@@ -291,10 +297,10 @@ class MainWindow(QMainWindow):
         """Titles of library ideas like the one being typed (none while the library is still opening)."""
         return [idea.title for idea in self.library.similar(typed)] if self.library.ready else []
 
-    def show_due(self) -> None:
+    def show_due(self, due=None) -> None:
         home = self.current_screen()
-        if isinstance(home, HomeScreen) and self.library.ready:
-            due = self.library.due(date.today())
+        if isinstance(home, HomeScreen) and (self.library.ready or due is not None):
+            due = self.library.due(date.today()) if self.library.ready else due
             from game.ui.outcome import DuePromises
 
             panel = DuePromises(due, home) if due else None
