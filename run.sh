@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run Technomagic of Impressions from a fresh clone.
 #   bash run.sh          install into .venv and start the game
-#   bash run.sh test     install with the test tools and run ruff and the tests
+#   bash run.sh test     install with the test tools and run ruff, mypy and the tests
 # On Debian/Ubuntu it installs the few system libraries Qt needs (with apt-get, as root or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,6 +41,7 @@ case "$mode" in
   test)
     .venv/bin/python -m pip install -q -e ".[test]"
     .venv/bin/ruff check .
+    .venv/bin/mypy  # strict, on the packages pyproject's [tool.mypy] lists
     QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
     ;;
   *)

@@ -7,8 +7,8 @@
    2x). Each is started once before the timed runs, so the files are in the system's cache: this is a warm
    start (a second start of the day), not a cold one after a reboot.
 2. Start to "library ready": the game started as the app starts it, on a library of 2 000 ideas of which some
-   promises are due, until the home screen shows the due promises, painted (the library opens off the UI
-   thread after the first paint). Budgets: at most 0.6 s, and at most 3x the bare window.
+   promises are due, until the home screen shows the due promises, painted (read off the UI thread after the
+   first paint, with sqlite3 before the library opens). Budgets: at most 0.6 s, and at most 3x the bare window.
 3. Moving to the next (and back) step of a solo round, including the repaint (budget: p95 under 30 ms).
 Last line: `start-up ratio R; first paint X s; library ready Y s (ratio Z); step p95 S ms`, then
 `; OVER BUDGET: ...` and exit 1 when a budget is missed. Offscreen unless --screen with a DISPLAY.
@@ -48,19 +48,22 @@ sys.exit(app.exec())
 
 
 READY = """
-import sys
+import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from game.ui.app import build_window, make_application
 from game.ui.outcome import DuePromises
 app = make_application()
 window = build_window(Path(sys.argv[1]), "en")
-def ready():  # after MainWindow.show_due (connected first): the home screen has its due promises
+def ready(*_):  # after MainWindow.show_due (connected first): does the home screen show its due promises?
     panel = window.current_screen().findChild(DuePromises)
-    if panel is None or not panel.buttons:
+    if panel is not None and panel.buttons:
+        window.repaint()  # painted, as a person would see it
+        print(time.time(), flush=True)  # the moment, for the benchmark: the library may still be opening
+        QTimer.singleShot(0, app.quit)
+    elif window.library.ready:
         sys.exit("no due promises on the home screen")
-    window.repaint()  # painted, as the room would see it
-    QTimer.singleShot(0, app.quit)
+window.due_read.connect(ready)
 window.library_ready.connect(ready)
 window.resize(1280, 760)
 window.show()
@@ -83,6 +86,13 @@ def due_library(folder: Path) -> None:
     db.close()
 
 
+def timed_ready(args: list[str], env: dict[str, str]) -> float:
+    """From starting the process to the moment it prints (its exit waits for the library's opening to end)."""
+    started = time.time()
+    done = subprocess.run(args, env=env, check=True, cwd=ROOT, capture_output=True, text=True)
+    return float(done.stdout.split()[-1]) - started
+
+
 def timed(args: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(args, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -101,7 +111,7 @@ def startup(runs: int, env: dict[str, str]) -> tuple[float, float, float]:
         for _ in range(runs):
             bare.append(timed([sys.executable, "-c", BARE], env))
             game.append(timed(game_args, env))
-            ready.append(timed(ready_args, env))
+            ready.append(timed_ready(ready_args, env))
     return statistics.median(bare), statistics.median(game), statistics.median(ready)
 
 

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from game import APP_NAME, __version__
+from game.io import EXPORT_FORMATS
 
 #: `game.store.models.STATUSES`, repeated so that `--help` needs no database import (a test checks they agree).
 STATUSES = ("new", "planned", "tried", "working", "dropped")
 SEARCH_LIMIT = 1000
-EXPORT_FORMATS = ("csv", "xlsx", "md", "json", "pdf")
 _ONE_LINE = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 

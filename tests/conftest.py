@@ -20,6 +20,14 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qt_fixed() -> None:
+    """The PySide workaround the app installs at start (game/ui/qt_fixes.py), before any test builds a screen."""
+    from game.ui import qt_fixes
+
+    qt_fixes.install()
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     loaded = load_content([paths.shipped("cards")], [paths.shipped("scenarios")])

@@ -618,18 +618,23 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
-      <source>Edit a shipped deck</source>
-      <translation>Изменить колоду из игры</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/deck_actions.py" />
       <source>Shipped decks stay as they are. Your copy, with the same id, is what your games will play; “Back to the shipped deck” undoes that at any time. Make your copy?</source>
       <translation>Колоды, которые идут с игрой, не меняются. В ваших партиях будет играть ваша копия с тем же id; «Вернуть колоду из игры» в любой момент отменит это. Сделать копию?</translation>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
+      <source>Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. Make your copy?</source>
+      <translation>Сценарии, которые идут с игрой, не меняются. Играть будет ваша копия с тем же id. Сделать копию?</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
       <source>Make my copy</source>
       <translation>Сделать мою копию</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Edit a shipped deck</source>
+      <translation>Изменить колоду из игры</translation>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
@@ -653,8 +658,13 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
-      <source>Shipped scenarios stay as they are. Your copy, with the same id, is what the game will play. Make your copy?</source>
-      <translation>Сценарии, которые идут с игрой, не меняются. Играть будет ваша копия с тем же id. Сделать копию?</translation>
+      <source>Create</source>
+      <translation>Создать</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Cancel</source>
+      <translation>Отмена</translation>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
@@ -665,26 +675,6 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/deck_actions.py" />
       <source>Deck kind</source>
       <translation>Вид колоды</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/deck_actions.py" />
-      <source>Name in Russian</source>
-      <translation>Название по-русски</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/deck_actions.py" />
-      <source>Name in English</source>
-      <translation>Название по-английски</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/deck_actions.py" />
-      <source>Create</source>
-      <translation>Создать</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/deck_actions.py" />
-      <source>Cancel</source>
-      <translation>Отмена</translation>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
@@ -705,6 +695,16 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/deck_actions.py" />
       <source>Start from</source>
       <translation>Взять за основу</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Name in Russian</source>
+      <translation>Название по-русски</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/deck_actions.py" />
+      <source>Name in English</source>
+      <translation>Название по-английски</translation>
     </message>
     <message>
       <location filename="../../game/ui/deck_actions.py" />
@@ -1767,6 +1767,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
+      <source>Scenario name ({0})</source>
+      <translation>Название сценария ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
       <source>Who plays it</source>
       <translation>Кто играет</translation>
     </message>
@@ -1953,11 +1958,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>Saved to {0}</source>
       <translation>Сохранено в {0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/scenario_studio.py" />
-      <source>Scenario name ({0})</source>
-      <translation>Название сценария ({0})</translation>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
@@ -2387,6 +2387,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
+      <source>Deck name ({0})</source>
+      <translation>Название колоды ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/studio.py" />
       <source>Colour…</source>
       <translation>Цвет…</translation>
     </message>
@@ -2544,11 +2549,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/studio.py" />
       <source>Until this is fixed the game skips the deck: {0}</source>
       <translation>Пока это не исправлено, игра пропускает колоду: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/studio.py" />
-      <source>Deck name ({0})</source>
-      <translation>Название колоды ({0})</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />

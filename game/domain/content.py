@@ -196,9 +196,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOML_LINE.search(msg)
-        line = getattr(e, "lineno", None) or (int(m.group(1)) if m else None)
+        at: int | None = getattr(e, "lineno", None) or (int(m.group(1)) if m else None)
         detail = getattr(e, "msg", None) or _TOML_LINE.sub("", msg).strip()
-        raise ContentErrors([ContentError(path, f"invalid TOML: {detail}", line=line)]) from None
+        raise ContentErrors([ContentError(path, f"invalid TOML: {detail}", line=at)]) from None
 
 
 class _Checker:
@@ -212,7 +212,7 @@ class _Checker:
     def fail(self, item_id: str | None, fld: str | None, message: str) -> None:
         self.errors.append(ContentError(self.path, message, None, item_id, fld, self.item_word))
 
-    def text(self, table: dict, key: str, item_id: str | None, where: str, required: bool) -> Text | None:
+    def text(self, table: dict[str, Any], key: str, item_id: str | None, where: str, required: bool) -> Text | None:
         value = table.get(key)
         fld = f"{where}.{key}" if where else key
         if value is None:
@@ -242,7 +242,7 @@ class _Checker:
                 ok = False
         return Text(value["ru"].strip(), value["en"].strip()) if ok else None
 
-    def ident(self, table: dict, key: str, item_id: str | None, where: str) -> str | None:
+    def ident(self, table: dict[str, Any], key: str, item_id: str | None, where: str) -> str | None:
         value = table.get(key)
         fld = f"{where}.{key}" if where else key
         if value is None:
@@ -253,7 +253,7 @@ class _Checker:
             return None
         return value
 
-    def table(self, data: dict, key: str) -> dict | None:
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
         value = data.get(key)
         if not isinstance(value, dict):
             self.fail(None, None, f"missing the [{key}] table")
@@ -412,7 +412,7 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
     mode = head.get("mode", "solo")
     if mode not in ("solo", "teams"):
         check.fail(None, "scenario.mode", f'{mode!r} must be "solo" or "teams"')
-    numbers = {}
+    numbers: dict[str, int | None] = {}
     for key, default, low, high in (
         ("minutes", 15, 1, 600),
         ("dots", 3, 1, 20),
@@ -504,13 +504,13 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         check.fail(None, "steps", "the last two steps must be 'choose' and then 'promise'")
     check.raise_if_any()
     assert sid and name and description
-    dots = numbers["dots"]
+    dots = numbers["dots"] or 3  # only dot_cap may be missing (None): the others have defaults above
     return Scenario(
         sid,
         name,
         description,
         mode,
-        numbers["minutes"],
+        numbers["minutes"] or 15,
         tuple(steps),
         path,
         dots=dots,

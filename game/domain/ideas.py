@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from game.domain.limits import IDEA_CHARS
 
@@ -36,7 +37,7 @@ class Idea:
     history: list[str] = field(default_factory=list)
     team: str = ""  # who called it out in a workshop ("" when played alone)
     player: str = ""
-    merged: list[dict] = field(default_factory=list)  # the same idea from other teams: {"text", "team", "player"}
+    merged: list[dict[str, str]] = field(default_factory=list)  # the same idea from other teams: text, team, player
 
     def authors(self) -> list[str]:
         """The teams that came up with this idea, its own first (merging keeps every team's credit)."""
@@ -62,11 +63,11 @@ class Idea:
             self.history.append(self.text)
             self.text = new_text
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Idea":
+    def from_dict(cls, data: dict[str, Any]) -> "Idea":
         data = dict(data)
         data["promise"] = Promise(**data.get("promise", {}))
         return cls(**data)
@@ -123,11 +124,11 @@ class Ballot:
         for mine in self.given.values():
             mine.pop(idea_id, None)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         given = {voter: {str(k): v for k, v in ideas.items()} for voter, ideas in self.given.items()}
         return {"dots": self.dots, "cap": self.cap, "self_votes": self.self_votes, "given": given}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Ballot":
+    def from_dict(cls, data: dict[str, Any]) -> "Ballot":
         given = {voter: {int(k): v for k, v in ideas.items()} for voter, ideas in data["given"].items()}
         return cls(data["dots"], data["cap"], data["self_votes"], given)

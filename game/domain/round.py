@@ -9,6 +9,7 @@ import random
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import Any, Self
 
 from game.domain.content import Card, Content, Scenario, StepSpec
 from game.domain.ideas import FOCUSES, Ballot, Idea, clean_text
@@ -51,13 +52,13 @@ class Round:
     drafts: dict[int, str] = field(default_factory=dict)  # typed into an idea line, not yet added
     ideas: list[Idea] = field(default_factory=list)
     timers: dict[int, Countdown] = field(default_factory=dict)
-    ballot: Ballot | None = None
+    ballot: Ballot = field(default_factory=lambda: Ballot(0, 0))  # no dots: the scenario's rules, below
     spent: list[str] = field(default_factory=list)  # cards shown and put back (redrawn): not drawn again soon
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # the library stores a round once (round_uid)
 
     def __post_init__(self) -> None:
         self._index = {c.id: c for d in self.content.decks.values() for c in d.cards}
-        if self.ballot is None:
+        if not self.ballot.dots:
             s = self.scenario
             self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
         if not self.draws and not self.finished:
@@ -295,7 +296,7 @@ class Round:
 
     # --- JSON -----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "scenario": self.scenario.id,
@@ -321,7 +322,7 @@ class Round:
         return cls.from_dict(json.loads(text), content, clock)
 
     @classmethod
-    def from_dict(cls, data: dict, content: Content, clock: Clock = time.monotonic, **more) -> "Round":
+    def from_dict(cls, data: dict[str, Any], content: Content, clock: Clock = time.monotonic, **more: Any) -> Self:
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported round state version {data.get('version')!r}")
         scenario = content.scenarios.get(data["scenario"])

@@ -3,6 +3,7 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 Clock = Callable[[], float]
 #: The digits show the time left rounded up, and change this much before the true second (see `shown_seconds`).
@@ -56,11 +57,11 @@ class Countdown:
     def add(self, seconds: float) -> None:
         self.seconds += seconds
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"seconds": self.seconds, "elapsed": self.elapsed(), "running": self.running}
 
     @classmethod
-    def from_dict(cls, data: dict, clock: Clock = time.monotonic) -> "Countdown":
+    def from_dict(cls, data: dict[str, Any], clock: Clock = time.monotonic) -> "Countdown":
         timer = cls(data["seconds"], clock, _spent=data["elapsed"])
         if data["running"]:
             timer.start()

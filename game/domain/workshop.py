@@ -11,6 +11,7 @@ import json
 import random
 import time
 from dataclasses import dataclass, field
+from typing import Any, Self
 
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
@@ -429,7 +430,7 @@ class Workshop(Round):
 
     # --- JSON -----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             **super().to_dict(),
             "kind": "workshop",
@@ -453,7 +454,7 @@ class Workshop(Round):
         }
 
     @classmethod
-    def from_dict(cls, data: dict, content: Content, clock: Clock = time.monotonic, **more) -> "Workshop":
+    def from_dict(cls, data: dict[str, Any], content: Content, clock: Clock = time.monotonic, **more: Any) -> Self:
         return super().from_dict(
             data,
             content,

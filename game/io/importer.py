@@ -773,7 +773,8 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
     ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
     _backup_before_import(engine, records)
     with Session(writer(engine)) as session:
-        seen = {fingerprint(title, text) for title, text in session.exec(select(Idea.title, Idea.text))}
+        stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
+        seen = {fingerprint(title, text) for title, text in stored}
         fresh = []
         for record in records:
             key = fingerprint(record.values["title"], record.values["text"])
@@ -799,7 +800,9 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
             for idea_id, record in zip(ids, fresh, strict=True)
             for on, text in record.notes
         ]
-        if notes:
+        if notes and engine.dialect.name == "sqlite":
+            _insert_notes_sqlite(session, notes)
+        elif notes:
             connection.execute(insert(notes_table), notes)
         session.commit()
     result.added = len(fresh)
@@ -873,6 +876,26 @@ def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     finally:
         staging.drop(connection)
     return ids
+
+
+def _insert_notes_sqlite(session: Session, notes: list[dict[str, Any]]) -> None:
+    """The notes through the driver's executemany, after the column types' own conversions (SQLAlchemy's work for
+    each of them was a tenth of an import)."""
+    connection = session.connection()
+    table = IdeaNote.__table__
+    names = [c.name for c in table.c if c.name != "id"]
+    convert = [(c.name, p) for c in table.c if c.name != "id" and (p := _bind_processor(c.type, connection.dialect))]
+    cells = itemgetter(*names)
+
+    def values(row: dict[str, Any]) -> tuple:
+        for name, process in convert:
+            if row[name] is not None:
+                row[name] = process(row[name])
+        return cells(row)
+
+    quoted = ", ".join(f'"{name}"' for name in names)
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
+    connection.connection.driver_connection.executemany(sql, map(values, notes))
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:

@@ -33,10 +33,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from game import APP_NAME, paths
+from game import APP_NAME, look, paths
 from game.domain.content import Card, Deck
 from game.io.atomic import atomic_path
-from game.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +109,7 @@ def _offscreen_app() -> QGuiApplication:
 
 @cache
 def _fonts() -> None:
-    theme.load_fonts()
+    look.load_fonts()
 
 
 @contextmanager
@@ -151,11 +150,11 @@ class Style:
     size: float = 10.0  # points
     bold: bool = False
     italic: bool = False
-    color: str = theme.INK
+    color: str = look.INK
 
 
 def font(style: Style, scale: float = 1.0) -> QFont:
-    result = QFont(theme.FONT_FAMILY)
+    result = QFont(look.FONT_FAMILY)
     result.setPointSizeF(style.size * scale)
     result.setBold(style.bold)
     result.setItalic(style.italic)
@@ -300,7 +299,7 @@ def paginate(blocks: list[Block], area: QRectF) -> list[list[Piece]]:
 
 def render(writer: QPdfWriter, painter: QPainter, pages: list[list[Piece]], footer: str, lang: str) -> int:
     """Draw every page with 'page N of M' at its foot; returns the page count."""
-    small = font(Style(8, color=theme.MUTED))
+    small = font(Style(8, color=look.MUTED))
     width, height = writer.width(), writer.height()
     for n, page in enumerate(pages, 1):
         if n > 1:
@@ -309,7 +308,7 @@ def render(writer: QPdfWriter, painter: QPainter, pages: list[list[Piece]], foot
             with saved(painter):
                 piece.block.paint(painter, piece.rect, piece.top, piece.bottom)
         painter.setFont(small)
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(look.MUTED))
         row = QRectF(mm(16), height - mm(13), width - mm(32), mm(6))
         number = words(lang)["page"].format(n=n, m=len(pages))
         room = row.width() - QFontMetricsF(small, writer).horizontalAdvance(number) - mm(8)
@@ -339,8 +338,8 @@ MIN_SCALE = 0.62  # the smallest a card's text may shrink to (the example then r
 CARD_STYLES = {
     "title": Style(10.5, bold=True),
     "prompt": Style(8),
-    "example": Style(7.2, italic=True, color=theme.MUTED),
-    "source": Style(5.8, color=theme.MUTED),
+    "example": Style(7.2, italic=True, color=look.MUTED),
+    "source": Style(5.8, color=look.MUTED),
 }
 
 
@@ -424,7 +423,7 @@ def _front(painter: QPainter, rect: QRectF, deck: Deck, card: Card, lang: str) -
     painter.setBrush(QColor("#FFFFFF"))
     painter.drawRect(rect)
     band = QRectF(rect.left(), rect.top(), rect.width(), mm(11))
-    painter.fillRect(band, QColor(deck.color or theme.DECK_COLORS.get(deck.kind, theme.ACCENT)))
+    painter.fillRect(band, QColor(deck.color or look.DECK_COLORS.get(deck.kind, look.ACCENT)))
     emblem = QRectF(band.left() + mm(3.5), band.center().y() - mm(3.5), mm(7), mm(7))
     if emblem_file(deck).exists():
         _svg(emblem_file(deck)).render(painter, emblem)
@@ -480,29 +479,15 @@ def _fitted_card_text(device: QPaintDevice, card: Card, lang: str, body: QRectF)
 def _back(painter: QPainter, rect: QRectF, deck: Deck, card: Card, lang: str) -> None:
     """The common back, with the deck's name on a ribbon so that printed decks can be sorted again."""
     painter.fillRect(rect, QColor("#FFFFFF"))
-    theme.deck_back().render(painter, rect)
+    look.deck_back().render(painter, rect)
     name_font = font(Style(6.5, bold=True))
     metrics = QFontMetricsF(name_font, painter.device())
     name = metrics.elidedText(deck.name.get(lang).upper(), Qt.TextElideMode.ElideRight, rect.width() - mm(20))
     ribbon = QRectF(0, 0, metrics.horizontalAdvance(name) + mm(6), mm(5.5))
     ribbon.moveCenter(QPointF(rect.center().x(), rect.top() + rect.height() * 0.8))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(deck.color or theme.DECK_COLORS.get(deck.kind, theme.ACCENT)))
+    painter.setBrush(QColor(deck.color or look.DECK_COLORS.get(deck.kind, look.ACCENT)))
     painter.drawRoundedRect(ribbon, ribbon.height() / 2, ribbon.height() / 2)
     painter.setFont(name_font)
     painter.setPen(QColor("#FFFFFF"))
     painter.drawText(ribbon, Qt.AlignmentFlag.AlignCenter, name)
-
-
-def write_handout(ideas: list[dict], path: Path, lang: str, title: str) -> int:
-    """The ideas handout (see report.py, where it shares the idea cards with the session report)."""
-    from game.io import report
-
-    return report.write_handout(ideas, path, lang, title)
-
-
-def write_session_report(session: dict, ideas: list[dict], path: Path, lang: str, fmt: str, **kwargs) -> int:
-    """The trainer's session report as "pdf" or "html" (see report.py)."""
-    from game.io import report
-
-    return report.write_session_report(session, ideas, path, lang, fmt, **kwargs)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
-from game import paths
+from game import look, paths
 from game.domain.content import Content, load_content
 from game.io.atomic import write_atomically
 from game.io.pdf import (
@@ -37,7 +37,6 @@ from game.io.pdf import (
     text_block,
     words,
 )
-from game.ui import theme
 
 WORDS = {  # key: (English, Russian)
     "handout_empty": (
@@ -72,9 +71,9 @@ WORDS = {  # key: (English, Russian)
     "dots": ("Dots", "Точки"),
     "team_cards": ("Their cards: {0}", "Их карты: {0}"),
 }
-FOCUS_COLORS = {"fix": "#1F7A6D", "wow": theme.ACCENT, "planb": "#4F5D6B"}
+FOCUS_COLORS = {"fix": "#1F7A6D", "wow": look.ACCENT, "planb": "#4F5D6B"}
 MAX_BARS = 12  # a chart shows the biggest groups; the rest are summed up as "others"
-CHART_COLORS = {"touchpoint": theme.DECK_COLORS["touchpoint"], "technique": theme.DECK_COLORS["technomagic"]}
+CHART_COLORS = {"touchpoint": look.DECK_COLORS["touchpoint"], "technique": look.DECK_COLORS["technomagic"]}
 
 
 @dataclass
@@ -132,7 +131,7 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
         counted = Counter(str(idea.get(field) or "") for idea in ideas)
         bars = sorted(((name_of(k), n, color_of(k)) for k, n in counted.items() if k), key=lambda b: (-b[1], b[0]))
         if len(bars) > MAX_BARS:
-            bars[MAX_BARS - 1 :] = [(w["other"], sum(b[1] for b in bars[MAX_BARS - 1 :]), theme.MUTED)]
+            bars[MAX_BARS - 1 :] = [(w["other"], sum(b[1] for b in bars[MAX_BARS - 1 :]), look.MUTED)]
         if counted[""]:
             bars.append((w["not_set"], counted[""], "#B8B0A2"))
         return w[key], bars
@@ -147,7 +146,7 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
         charts=[
             chart("touchpoint", "touchpoint_card", lambda k: cards.get(k, k), lambda k: CHART_COLORS["touchpoint"]),
             chart("technique", "technique_card", lambda k: cards.get(k, k), lambda k: CHART_COLORS["technique"]),
-            chart("focus", "focus", lambda k: w.get(k, k), lambda k: FOCUS_COLORS.get(k, theme.MUTED)),
+            chart("focus", "focus", lambda k: w.get(k, k), lambda k: FOCUS_COLORS.get(k, look.MUTED)),
         ],
         team_cards=team_cards,
     )
@@ -211,11 +210,11 @@ def idea_card(idea: dict, lang: str, device: QPaintDevice, width: float) -> Bloc
         promise, notes = idea_details(idea, lang)
         for heading, lines in ((w["promise"], promise), (w["notes"], notes)):
             if lines:
-                text.para(heading.upper(), Style(8, bold=True, color=theme.ACCENT), space=8, keep=True)
+                text.para(heading.upper(), Style(8, bold=True, color=look.ACCENT), space=8, keep=True)
             for label, line in lines:
                 text.para(line, Style(9.5), space=2, label=label)
         if _tags(idea):
-            text.para("  ".join("#" + t for t in _tags(idea)), Style(8.5, color=theme.MUTED), space=6)
+            text.para("  ".join("#" + t for t in _tags(idea)), Style(8.5, color=look.MUTED), space=6)
         return text
 
     def paint(painter: QPainter, rect: QRectF, top: float, bottom: float) -> None:
@@ -251,7 +250,7 @@ def _card_header(painter: QPainter, row: QRectF, chip: str, color: str | None, m
         x = chip_rect.right() + mm(3)
     if meta:
         painter.setFont(font(Style(9)))
-        painter.setPen(QColor(theme.ACCENT))
+        painter.setPen(QColor(look.ACCENT))
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRectF(x, row.top(), row.right() - x, row.height()), flags, meta)
 
@@ -265,11 +264,11 @@ def write_handout(ideas: list[dict], path: Path, lang: str, title: str) -> int:
     with pdf_canvas(path, PAPERS["a4"], title) as (writer, painter):
         area = content_area(writer)
         head = Text(writer, area.width())
-        head.para(words(lang)["app"].upper(), Style(8.5, bold=True, color=theme.ACCENT))
+        head.para(words(lang)["app"].upper(), Style(8.5, bold=True, color=look.ACCENT))
         head.para(title, Style(22, bold=True), space=2)
         head.para(
             f"{count(len(ideas), 'idea', lang)} · {format_date(date.today(), lang)}",
-            Style(10, color=theme.MUTED),
+            Style(10, color=look.MUTED),
             space=2,
         )
         if not ideas:
@@ -294,7 +293,7 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: list[tuple[st
     device = painter.device()
     title_font, label_font = font(Style(11, bold=True)), font(Style(8.5))
     painter.setFont(title_font)
-    painter.setPen(QColor(theme.INK))
+    painter.setPen(QColor(look.INK))
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), TITLE * unit), Qt.AlignmentFlag.AlignLeft, title)
     painter.setFont(label_font)
     metrics = QFontMetricsF(label_font, device)
@@ -302,14 +301,14 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: list[tuple[st
     top = rect.top() + TITLE * unit
     middle = Qt.AlignmentFlag.AlignVCenter
     if not bars:
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(look.MUTED))
         painter.drawText(QRectF(rect.left(), top, rect.width(), ROW * unit), middle, words(lang, WORDS)["no_ideas"])
         return
     most = max(n for _, n, _ in bars)
     track = rect.width() - label_w - count_w
     for i, (label, n, color) in enumerate(bars):
         row = QRectF(rect.left(), top + i * ROW * unit, rect.width(), ROW * unit)
-        painter.setPen(QColor(theme.INK))
+        painter.setPen(QColor(look.INK))
         shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8 * unit)
         painter.drawText(QRectF(row.left(), row.top(), label_w - 8 * unit, row.height()), middle, shown)
         bar = QRectF(
@@ -318,7 +317,7 @@ def paint_chart(painter: QPainter, rect: QRectF, title: str, bars: list[tuple[st
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(color))
         painter.drawRoundedRect(bar, 2 * unit, 2 * unit)
-        painter.setPen(QColor(theme.INK))
+        painter.setPen(QColor(look.INK))
         painter.drawText(QRectF(bar.right() + 4 * unit, row.top(), count_w, row.height()), middle, str(n))
     painter.setPen(QPen(QColor(LINE), unit))
     x = rect.left() + label_w
@@ -358,14 +357,14 @@ def _write_pdf(report: Report, path: Path, lang: str) -> int:
             return text_block(doc, gap=gap, keep_with_next=keep)
 
         def heading(line: str) -> Block:
-            return text((line, Style(15, bold=True, color=theme.ACCENT), 0), gap=mm(3), keep=True)
+            return text((line, Style(15, bold=True, color=look.ACCENT), 0), gap=mm(3), keep=True)
 
         when = " · ".join(x for x in (report.when, report.summary) if x)
         blocks = [
             text(
-                (f"{words(lang)['app']} · {w['report']}".upper(), Style(8.5, bold=True, color=theme.ACCENT), 0),
+                (f"{words(lang)['app']} · {w['report']}".upper(), Style(8.5, bold=True, color=look.ACCENT), 0),
                 (report.title, Style(22, bold=True), 2),
-                (when, Style(10, color=theme.MUTED), 2),
+                (when, Style(10, color=look.MUTED), 2),
                 gap=mm(8),
             ),
             heading(w["teams"]),
@@ -374,12 +373,12 @@ def _write_pdf(report: Report, path: Path, lang: str) -> int:
             blocks.append(text((w["no_ideas"], Style(10), 0)))
         for team, ideas in report.teams:
             head = [(f"{team} · {count(len(ideas), 'idea', lang)}", Style(12, bold=True), 0)]
-            head += [(line, Style(9, color=theme.MUTED), 1) for line in [report.team_cards.get(team)] if line]
+            head += [(line, Style(9, color=look.MUTED), 1) for line in [report.team_cards.get(team)] if line]
             blocks.append(text(*head, keep=True))
             for idea in ideas:
                 lines = [(str(idea.get("title") or ""), Style(10.5, bold=True), 0)]
-                lines += [(line, Style(8.5, color=theme.ACCENT), 1) for line in [_meta(idea, lang)] if line]
-                lines += [(body, Style(9.5, color=theme.MUTED), 1) for body in [idea_body(idea)] if body]
+                lines += [(line, Style(8.5, color=look.ACCENT), 1) for line in [_meta(idea, lang)] if line]
+                lines += [(body, Style(9.5, color=look.MUTED), 1) for body in [idea_body(idea)] if body]
                 blocks.append(text(*lines, gap=mm(3)))
             blocks[-1].gap = mm(6)
         blocks.append(heading(w["votes"]))
@@ -410,29 +409,29 @@ def _write_pdf(report: Report, path: Path, lang: str) -> int:
 
 CHIP_CSS = "\n".join(f".chip.{k} {{ background: {c}; }}" for k, c in FOCUS_COLORS.items())
 CSS = f"""
-body {{ margin: 0; background: {theme.PAPER}; color: {theme.INK};
-       font: 16px/1.5 "{theme.FONT_FAMILY}", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }}
+body {{ margin: 0; background: {look.PAPER}; color: {look.INK};
+       font: 16px/1.5 "{look.FONT_FAMILY}", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }}
 main {{ max-width: 860px; margin: 0 auto; padding: 32px 20px 48px; }}
-.kicker {{ color: {theme.ACCENT}; font-weight: 700; font-size: 13px; letter-spacing: .06em; text-transform: uppercase;
+.kicker {{ color: {look.ACCENT}; font-weight: 700; font-size: 13px; letter-spacing: .06em; text-transform: uppercase;
           margin: 0; }}
 h1 {{ font-size: 34px; line-height: 1.2; margin: 4px 0; }}
-h2 {{ color: {theme.ACCENT}; font-size: 24px; margin: 40px 0 12px; }}
+h2 {{ color: {look.ACCENT}; font-size: 24px; margin: 40px 0 12px; }}
 h3 {{ font-size: 19px; margin: 20px 0 8px; }}
-h3 small, .meta {{ color: {theme.MUTED}; font-weight: 400; }}
+h3 small, .meta {{ color: {look.MUTED}; font-weight: 400; }}
 ol.ideas {{ padding-left: 24px; }}
 ol.ideas li {{ margin: 0 0 10px; break-inside: avoid; }}
-.text {{ white-space: pre-wrap; color: {theme.MUTED}; margin: 2px 0 0; }}
-.tag {{ color: {theme.ACCENT}; font-size: 14px; margin-left: 8px; }}
+.text {{ white-space: pre-wrap; color: {look.MUTED}; margin: 2px 0 0; }}
+.tag {{ color: {look.ACCENT}; font-size: 14px; margin-left: 8px; }}
 .chip {{ display: inline-block; color: #fff; border-radius: 12px; padding: 0 10px; font-size: 13px;
         font-weight: 700; margin-right: 8px; }}
 {CHIP_CSS}
 table {{ border-collapse: collapse; width: 100%; background: #fff; }}
 th, td {{ text-align: left; padding: 6px 10px; border-bottom: 1px solid {LINE}; vertical-align: top; }}
-td.dots {{ color: {theme.ACCENT}; white-space: nowrap; }}
+td.dots {{ color: {look.ACCENT}; white-space: nowrap; }}
 .card {{ background: #fff; border: 1px solid {LINE}; border-radius: 16px; padding: 16px 20px; margin: 0 0 14px;
         break-inside: avoid; }}
 .card h3 {{ margin: 6px 0; }}
-.card h4 {{ color: {theme.ACCENT}; font-size: 12px; letter-spacing: .06em; text-transform: uppercase;
+.card h4 {{ color: {look.ACCENT}; font-size: 12px; letter-spacing: .06em; text-transform: uppercase;
            margin: 12px 0 2px; }}
 dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }}
 dt {{ font-weight: 700; }}

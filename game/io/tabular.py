@@ -12,7 +12,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
@@ -23,6 +23,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from game.io import EXPORT_FORMATS
 from game.io.atomic import atomic_path, write_atomically
 from game.io.messages import Message, tr
 from game.store import ideas
@@ -420,79 +421,31 @@ class Written(int):
 
 
 def export_xlsx(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None) -> Written:
-    """A workbook with typed cells (numbers, dates, times), a frozen bold header and an auto-filter.
+    """A workbook with typed cells (numbers, dates, times), text that stays text, a frozen bold header and an
+    auto-filter (game/io/xlsx.py: 100 000 ideas in seconds, where openpyxl took 40 s).
 
     A workbook cannot hold control characters nor more than 32,767 characters in a cell: such cells are
     changed, and the result's `warnings` say how many. The target folder is checked before anything is made, so a
-    path that cannot be written fails at once, with nothing half-made left to complain later."""
-    with atomic_path(Path(path)) as tmp:
-        return _write_xlsx(engine, flt, tmp, lang, order)
-
-
-def _write_xlsx(engine: Engine, flt: IdeaFilter, tmp: Path, lang: str, order: Order | None) -> Written:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    path that cannot be written fails at once, with nothing half-made left behind."""
+    from game.io import xlsx
 
     _lang(lang)
     locale = "[$-419]" if lang == "ru" else "[$-809]"  # month names in the export's language, whatever Excel's
     date_format, time_format = f"{locale}d mmmm yyyy", f"{locale}d mmmm yyyy h:mm"
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(WORDS[lang]["ideas"])
-    for index, column in enumerate(COLUMNS.values(), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    bold = Font(bold=True)
-    top = []
-    for label in header(lang):
-        cell = WriteOnlyCell(sheet, value=label)
-        cell.font = bold
-        top.append(cell)
-    sheet.append(top)
-
-    cut = dropped = 0
-
-    def cell(value: Any) -> Any:
-        nonlocal cut, dropped
-        if isinstance(value, str):
-            text = ILLEGAL_CHARACTERS_RE.sub("", value)  # what a workbook cannot hold
-            if len(text) != len(value):
-                dropped += 1
-            if len(text) > XLSX_CELL_CHARS:
-                cut += 1
-                text = text[:XLSX_CELL_CHARS]
-            if not text.startswith(FORMULA_START):
-                return text
-            as_text = WriteOnlyCell(sheet, value=text)
-            as_text.data_type = "s"  # text that looks like a formula stays text
-            return as_text
-        if isinstance(value, date):
-            typed = WriteOnlyCell(sheet, value=value)
-            typed.number_format = time_format if isinstance(value, datetime) else date_format
-            return typed
-        return value
-
-    written = 0
-    try:
-        for row in _typed_rows(engine, flt, order, lang):
-            sheet.append([cell(value) for value in row])
-            written += 1
-    except BaseException:
-        with suppress(Exception):  # finish the half-written sheet: its writer would fail later, when collected
-            sheet.close()
-        raise
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{written + 1}"
-    book.save(tmp)
+    widths = [column.width for column in COLUMNS.values()]
+    rows = _typed_rows(engine, flt, order, lang)
+    changed = {"cut": 0, "dropped": 0}
+    with gc_paused(), atomic_path(Path(path)) as tmp:
+        written = xlsx.write_sheet(
+            tmp, WORDS[lang]["ideas"], header(lang), widths, rows, date_format, time_format, changed
+        )
     warnings = []
-    if cut:
+    if changed["cut"]:
         message = tr("{0} cells were longer than {1} characters, which a workbook holds, and were cut")
-        warnings.append(Message(message, cut, f"{XLSX_CELL_CHARS:,}"))
-    if dropped:
+        warnings.append(Message(message, changed["cut"], f"{XLSX_CELL_CHARS:,}"))
+    if changed["dropped"]:
         message = tr("{0} cells had control characters, which a workbook cannot hold; they were left out")
-        warnings.append(Message(message, dropped))
+        warnings.append(Message(message, changed["dropped"]))
     return Written(written, warnings)
 
 
@@ -593,7 +546,7 @@ def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", o
     return written
 
 
-FORMATS = ("csv", "xlsx", "md", "json", "pdf")
+FORMATS = EXPORT_FORMATS
 
 
 def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, title: str = "",
@@ -601,10 +554,10 @@ def export(engine: Engine, flt: IdeaFilter, path: Path, fmt: str, lang: str, tit
     """Write the matching ideas in one of FORMATS (the one entry point of the CLI and the screens); `delimiter`
     is for CSV. The count written is an `int`; an XLSX export's has `.warnings` (cells it had to change)."""
     if fmt == "pdf":  # painted with Qt: callers keep it on the UI thread
-        from game.io import pdf
+        from game.io import report
 
         found = list(iter_idea_dicts(engine, flt))
-        pdf.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
+        report.write_handout(found, path, lang, title or WORDS[_lang(lang)]["ideas"])
         return len(found)
     if fmt == "csv":
         return export_csv(engine, flt, path, lang, delimiter=delimiter)

@@ -1,7 +1,6 @@
 """The library database: opening it (WAL, foreign keys), and what a round saves into it."""
 
 import json
-import re
 import sqlite3
 import time
 from datetime import UTC, date, datetime
@@ -14,12 +13,11 @@ from sqlmodel import Session, create_engine
 
 from game.domain.round import Round
 from game.store.models import Idea, PlaySession
+from game.store.quick import DB_NAME, MIGRATIONS, head_revision
 from game.store.textsearch import index_text
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"  # the schema libraries made before migrations existed (`create_all`) already have
 
-DB_NAME = "library.sqlite3"
 
 
 class LibraryError(Exception):
@@ -208,18 +206,6 @@ def open_library(data_dir: Path, check: bool = True) -> Engine:
     return engine
 
 
-def head_revision() -> str:
-    """The newest migration's revision, read from the files' `revision`/`down_revision` lines (no Alembic):
-    the one no other migration comes after."""
-    found = {}
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        lines = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
-        found[lines["revision"]] = lines.get("down_revision")
-    [head] = set(found) - set(found.values())
-    return head
-
-
-_REVISION = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*["']([^"']*)["']""", re.MULTILINE)
 def open_library_read_only(data_dir: Path) -> Engine:
     """The library of a folder that takes no writes (a read-only disk), for reading only: SQLite's `immutable`
     mode needs no -shm file. Only an intact library at the newest revision with no unfinished write-ahead log is

@@ -30,8 +30,9 @@ def stem(word: str) -> str:
 
 
 def index_text(*parts: str | None) -> str:
-    """What the full-text index stores for an idea: the stems of all its texts."""
-    return " ".join(stem(w) for part in parts if part for w in words(part))
+    """What the full-text index stores for an idea: the stems of all its texts (folded and split in one go: an
+    import of 100 000 ideas calls this for each)."""
+    return " ".join(map(stem, _WORD.findall(fold(" ".join(filter(None, parts))))))
 
 
 def match_query(typed: str) -> str | None:

@@ -1,5 +1,2 @@
-"""The Qt front end: PySide6 is imported only below this package."""
-
-from game.ui import qt_fixes
-
-qt_fixes.install()
+"""The Qt front end: PySide6 is imported only below this package. Importing it changes nothing in Qt: the
+workaround in qt_fixes.py is installed where the app starts (app.make_application) and by the tests' conftest."""

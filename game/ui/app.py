@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from game import APP_NAME, __version__, paths
-from game.ui import i18n, theme
+from game.ui import i18n, qt_fixes, theme
 from game.ui.main_window import MainWindow
 from game.ui.settings import Settings
 
@@ -22,6 +22,7 @@ def load_game_content(data_dir: Path):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    qt_fixes.install()  # before any screen is built
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -101,6 +101,17 @@ class Library:
         due.total = ideas.count_due(engine, today) if len(due) == Due.SHOWN else len(due)
         return due
 
+    def quick_due(self, today: date) -> Due | None:
+        """The promises due, read without SQLAlchemy before the library opens (None: wait for the opening)."""
+        from game.store import quick
+
+        found = quick.due_promises(self.data_dir, today, limit=Due.SHOWN)
+        if found is None:
+            return None
+        due = Due(found[0])
+        due.total = found[1]
+        return due
+
     def similar(self, typed: str) -> list:
         from game.store import ideas
 

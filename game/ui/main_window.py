@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
     autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
+    due_read = Signal(object)  # the promises due, read before the library opens (from that thread too)
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(self.BACKUP_MS)
         self._backup_timer.timeout.connect(self.backup_in_background)
         self.library_ready.connect(self._backup_timer.start)
+        self.due_read.connect(self.show_due)
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
@@ -335,6 +337,10 @@ class MainWindow(QMainWindow):
         """Open the library (SQLAlchemy, migrations: ~0.5 s) off the UI thread once the window is on screen."""
 
         def work() -> None:
+            due = self.library.quick_due(date.today())  # home shows them before SQLAlchemy is even imported
+            if due is not None:
+                with contextlib.suppress(RuntimeError):
+                    self.due_read.emit(due)
             engine = self.library.engine()
             if engine is None:
                 if self.library.problem is not None:
@@ -359,10 +365,10 @@ class MainWindow(QMainWindow):
         """Titles of library ideas like the one being typed (none while the library is still opening)."""
         return [idea.title for idea in self.library.similar(typed)] if self.library.ready else []
 
-    def show_due(self) -> None:
+    def show_due(self, due=None) -> None:
         home = self.current_screen()
-        if isinstance(home, HomeScreen) and self.library.ready:
-            due = self.library.due(date.today())
+        if isinstance(home, HomeScreen) and (self.library.ready or due is not None):
+            due = self.library.due(date.today()) if self.library.ready else due
             from game.ui.outcome import DuePromises
 
             panel = DuePromises(due, home) if due else None

@@ -1,40 +1,16 @@
-"""Colours, emblems, fonts and the style sheet: how every screen looks, in one place."""
+"""Emblems, the icon and the style sheet: how every screen looks. The colours, the font and the deck's back live
+in game/look.py (the exports use them too) and are re-exported here for the screens."""
 
 from functools import cache
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon, QPixmap
 
 from game import paths
+from game.look import ACCENT, DECK_COLORS, FONT_FAMILY, GOLD, INK, MUTED, PAPER, deck_back, load_fonts
 
-PAPER = "#FBF6EC"
-INK = "#2B2A33"
-MUTED = "#5E5A66"
-ACCENT = "#5B3FA8"
-GOLD = "#E8B04B"
+__all__ = ["ACCENT", "DECK_COLORS", "FONT_FAMILY", "GOLD", "INK", "MUTED", "PAPER", "deck_back", "load_fonts"]
 SELECTED = "#E6DDF5"  #: a chosen row: the accent, pale, under ink-coloured text
-FONT_FAMILY = "Open Sans"
-
-#: Each deck's colour (white text on it passes WCAG AA); emblem + deck name are always shown too.
-DECK_COLORS = {
-    "business": "#2F5D8A",
-    "client": "#8E3B76",
-    "touchpoint": "#1F7A6D",
-    "lens": "#85651A",
-    "technomagic": "#5B3FA8",
-    "constraint": "#4F5D6B",
-    "check": "#3F7A2A",
-    "obstacle": "#B03A2E",
-    "warmup": "#A84A10",
-}
-
-
-def load_fonts() -> None:
-    """Register the shipped fonts so Cyrillic renders the same everywhere, offscreen included."""
-    folder = paths.asset("fonts")
-    for font in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
-        QFontDatabase.addApplicationFont(str(font))
-
 
 @cache
 def emblem(kind: str, size: int = 28, deck=None) -> QPixmap:
@@ -47,15 +23,6 @@ def emblem(kind: str, size: int = 28, deck=None) -> QPixmap:
     if not path.exists():
         return QPixmap()
     return QIcon(str(path)).pixmap(QSize(size, size))
-
-
-@cache
-def deck_back():
-    from PySide6.QtSvg import QSvgRenderer  # not needed for the first window
-
-    renderer = QSvgRenderer(str(paths.asset("emblems", "deck-back.svg")))
-    renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)  # the back covers the whole face
-    return renderer
 
 
 def app_icon() -> QIcon:

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.io import EXPORT_FORMATS
 from game.ui.widgets import tr
 
-IDEA_FORMATS = ("csv", "xlsx", "md", "json", "pdf")  # as game.io.tabular.FORMATS (not imported before use)
+IDEA_FORMATS = EXPORT_FORMATS
 
 
 def format_filters() -> dict[str, str]:
@@ -240,7 +241,7 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
     """The session report of a round, as PDF or HTML, where the person chooses."""
     from datetime import UTC, datetime
 
-    from game.io import pdf
+    from game.io import report
 
     filters = {"pdf": tr("PDF report (*.pdf)"), "html": tr("Web page (*.html)")}
     name, chosen = QFileDialog.getSaveFileName(parent, tr("Session report"), tr("report"), ";;".join(filters.values()))
@@ -262,7 +263,7 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
             for t in rnd.teams
         }  # fmt: skip
     try:
-        pdf.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
+        report.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:
         message = tr("Could not write {0}: {1}").format(name, e.strerror or e)
         QMessageBox.warning(parent, tr("Session report"), message)

@@ -101,7 +101,7 @@ def make_ideas(n: int) -> list[dict]:
 def test_handout_of_forty_ideas_paginates_every_card_once(qapp, poppler, tmp_path: Path):
     ideas = make_ideas(40)
     target = tmp_path / "handout.pdf"
-    pages = pdf.write_handout(ideas, target, "ru", "Памятка: утро <понедельника>")
+    pages = report.write_handout(ideas, target, "ru", "Памятка: утро <понедельника>")
 
     assert pages > 1
     assert page_count(target) == pages
@@ -118,7 +118,7 @@ def test_handout_cards_are_not_cut_between_pages(qapp, poppler, tmp_path: Path):
     """Each short card is on one page: its title and its promise's last line are read from the same page."""
     ideas = make_ideas(12)
     target = tmp_path / "handout.pdf"
-    pages = pdf.write_handout(ideas, target, "en", "Handout")
+    pages = report.write_handout(ideas, target, "en", "Handout")
     page_texts = [words_in(target, n, n) for n in range(1, pages + 1)]
     promised = [idea for idea in ideas if idea["promise_success_sign"] and idea is not ideas[7]]  # 7 is too tall
     assert len(promised) == 8
@@ -129,7 +129,7 @@ def test_handout_cards_are_not_cut_between_pages(qapp, poppler, tmp_path: Path):
 
 def test_empty_handout_is_one_page_that_says_so(qapp, poppler, tmp_path: Path):
     target = tmp_path / "empty.pdf"
-    assert pdf.write_handout([], target, "en", "Nothing yet") == 1
+    assert report.write_handout([], target, "en", "Nothing yet") == 1
     assert page_count(target) == 1
     assert "No ideas here yet" in words_in(target)
 
@@ -137,7 +137,7 @@ def test_empty_handout_is_one_page_that_says_so(qapp, poppler, tmp_path: Path):
 def test_handout_replaces_an_existing_file(qapp, poppler, tmp_path: Path):
     target = tmp_path / "handout.pdf"
     target.write_bytes(b"an older handout")
-    pdf.write_handout(make_ideas(2), target, "en", "Handout")
+    report.write_handout(make_ideas(2), target, "en", "Handout")
     assert target.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]
 

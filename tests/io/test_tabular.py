@@ -505,11 +505,11 @@ def test_cli_export_of_a_corrupt_library_exits_2_and_leaves_it_alone(capsys, tmp
 
 
 def test_cli_export_pdf_hands_the_json_ideas_to_the_handout(capsys, library, tmp_path, monkeypatch):
-    from game.io import pdf
+    from game.io import report
 
     handed = []
     monkeypatch.setattr(
-        pdf, "write_handout", lambda ideas, path, lang, title: handed.append((ideas, path, lang, title))
+        report, "write_handout", lambda ideas, path, lang, title: handed.append((ideas, path, lang, title))
     )
     out = tmp_path / "ideas.pdf"
     assert main(["--data-dir", str(library), "export", "--format", "pdf", "--out", str(out), "--lang", "ru"]) == 0
@@ -526,3 +526,28 @@ def test_cli_export_pdf_writes_a_pdf(capsys, qapp, library, tmp_path):
     assert main(["--data-dir", str(library), "export", "--format", "pdf", "--out", str(out), "--lang", "en"]) == 0
     assert capsys.readouterr().out == f"wrote 2 ideas to {out}\n"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_libreoffice_opens_the_workbook_with_text_kept_as_text(engine, tmp_path):
+    """The workbook is our own OOXML (game/io/xlsx.py): an office program, not only openpyxl, must read it."""
+    import csv as csv_module
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is needed: bash run.sh test installs it"
+    save_idea(engine, title='=HYPERLINK("http://evil")', text='a & <b> "quoted"\nsecond line',
+              promise_due=date(2026, 12, 1))  # fmt: skip
+    tabular.export_xlsx(engine, IdeaFilter(), tmp_path / "ideas.xlsx", "ru")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path), str(tmp_path / "ideas.xlsx")],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    with (tmp_path / "ideas.csv").open(encoding="utf-8", newline="") as handle:
+        header, row = list(csv_module.reader(handle))
+    assert header == tabular.header("ru")
+    cells = dict(zip(tabular.COLUMNS, row, strict=True))
+    assert cells["title"] == '=HYPERLINK("http://evil")'  # shown as typed: not a formula, not a link
+    assert cells["text"] == 'a & <b> "quoted"\nsecond line'
+    assert "2026" in cells["promise_due"] and cells["id"] == "1"

@@ -2,6 +2,7 @@
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -185,3 +186,37 @@ def test_migrating_twice_changes_nothing(engine):
     with engine.begin() as conn:
         migrate(conn)
     assert titles(engine) == ["Kept"]
+
+
+def test_the_quick_read_of_due_promises_finds_what_the_library_finds(engine, tmp_path):
+    """Home reads the promises due with sqlite3 before SQLAlchemy is imported: the same ideas, the same count."""
+    import subprocess
+    import sys
+
+    from game.store import quick
+    from tests.conftest import ROOT
+
+    today = date(2026, 11, 23)
+    for n in range(7):
+        add(engine, f"Promise {n}", promise_who="Oleg", promise_due=today + timedelta(days=n - 3), status="planned")
+    add(engine, "Reported", promise_due=today, status="tried")
+    add(engine, "Later", promise_due=today + timedelta(days=30), status="new")
+    folder = Path(str(engine.url.database)).parent
+    shown, total = quick.due_promises(folder, today, limit=5)
+    assert [(d.id, d.title, d.promise_who, d.promise_due) for d in shown] == [
+        (i.id, i.title, i.promise_who, i.promise_due) for i in ideas.due_promises(engine, today, limit=5)
+    ]
+    assert total == ideas.count_due(engine, today) == 7
+    assert quick.due_promises(tmp_path / "nowhere", today) is None
+    code = (
+        "import sys, datetime; from pathlib import Path; from game.store import quick\n"
+        "shown, total = quick.due_promises(Path(sys.argv[1]), datetime.date(2026, 11, 23))\n"
+        "print(len(shown), total, sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "5 7 []", out.stderr
+    db = sqlite3.connect(folder / "library.sqlite3")
+    db.execute("UPDATE alembic_version SET version_num = '0001'")  # an older library waits for its migration
+    db.commit()
+    db.close()
+    assert quick.due_promises(folder, today) is None
