@@ -10,8 +10,10 @@ shift || true
 
 need_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 python3-venv)
 # The tests drive real parts: Chromium through chromedriver (the phone page), a PostgreSQL server (the team
-# library), poppler (PDF pages to images) and headless LibreOffice (spreadsheets as a user's office opens them).
-[ "$mode" = test ] && need_libs+=(chromium chromium-driver postgresql poppler-utils libreoffice-calc-nogui)
+# library), poppler (PDF pages to images), headless LibreOffice (spreadsheets as a user's office opens them) and
+# desktop-file-utils (the menu entry, as desktops read it).
+[ "$mode" = test ] && need_libs+=(chromium chromium-driver postgresql poppler-utils libreoffice-calc-nogui
+  desktop-file-utils)
 [ "$mode" = play ] && need_libs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0)
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
