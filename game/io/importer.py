@@ -557,26 +557,29 @@ _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n')
 
 def _delimiter(text: str) -> tuple[str, bool]:
     """The delimiter and whether the file names it (Excel's `sep=;` first line). Else the one that splits the
-    first rows into the same number of cells, most of them: spreadsheets in many locales (Russian among them)
-    write ';', a header of one column says nothing, and a ',' in a text proves little."""
+    first rows into the same number of cells, most of them, fewest starting with a space (spreadsheets write
+    none after a delimiter, people write one after a comma in a text): spreadsheets in many locales (Russian
+    among them) write ';', and a header of one column says nothing."""
     if m := _SEP_LINE.match(text):
         return m[1], True
     sample = text[:65536]
-    best, best_score = ",", (-1, 0, 0)
+    best, best_score = ",", (-1, 0, 0, 0)
     for candidate in _DELIMITERS:
-        rows = []
+        rows: list[list[str]] = []
         try:
             reader = csv.reader(io.StringIO(sample, newline=""), delimiter=candidate)
-            rows.extend(len(row) for _, row in zip(range(20), reader, strict=False))
+            rows.extend(row for _, row in zip(range(20), reader, strict=False))
         except csv.Error:
             pass
-        if len(rows) > 1 and rows[-1] != rows[0] and len(sample) == 65536:
+        if len(rows) > 1 and len(sample) == 65536:
             rows.pop()  # the sample may cut the last row
-        widths = [n for n in rows if n > 0]
-        if not widths:
+        rows = [row for row in rows if row]
+        if not rows:
             continue
-        same = sum(1 for n in widths if n == widths[0])
-        score = (1 if widths[0] > 1 else 0, same, widths[0])
+        width = len(rows[0])
+        same = sum(1 for row in rows if len(row) == width)
+        spaced = sum(1 for row in rows for cell in row[1:] if cell[:1] == " ")
+        score = (1 if width > 1 else 0, same, -spaced, width)
         if score > best_score:
             best, best_score = candidate, score
     return best, False
