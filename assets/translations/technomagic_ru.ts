@@ -1601,7 +1601,7 @@ Your data: {1}</source>
     <message>
       <location filename="../../game/ui/transfer.py" />
       <source>Read as {0}, cells separated by {1}.</source>
-      <translation>Прочитан как {0}, ячейки разделены {1}.</translation>
+      <translation>Файл прочитан в кодировке {0}, ячейки разделены {1}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />
