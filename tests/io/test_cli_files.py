@@ -114,6 +114,9 @@ def test_search_into_head_ends_quietly(tmp_path):
     )  # fmt: skip
     assert done.stdout.count("\n") == 1 and done.stdout.split("\t")[1:2] == ["new"]
     assert done.stderr == ""
+    done = subprocess.run(f"{sys.executable} -m game --data-dir {tmp_path} search '' --limit 5 | true", shell=True,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
+    assert done.stderr == ""  # a reader gone before our last, buffered lines are written
 
 
 @pytest.mark.slow
