@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from game.io.messages import shown_path
 from game.store.db import DB_NAME, open_library
 from tests.conftest import ROOT
 from tests.io import nasty
+from tests.io.test_tabular import save_idea
 
 SECONDS_PER_FILE = 20  # a hang is what this catches; the slowest file (a sparse 201 MB one) takes about one
 
@@ -133,6 +135,12 @@ def test_a_9999_moment_never_reaches_the_library_so_exports_keep_working(tmp_pat
             f"{path}: idea 1: field 'created_at': '9999-12-31T23:59:59+00:00' is not between 1900 and 2100"
         )
         assert tabular.export_csv(engine, IdeaFilter(), tmp_path / "x.csv", "ru") == 0
+        # a library that an older version let such a moment into still exports, the moment as stored
+        save_idea(engine, title="far", created_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
+        save_idea(engine, title="early", created_at=datetime(1, 1, 1, tzinfo=UTC))
+        assert tabular.export_csv(engine, IdeaFilter(), tmp_path / "x.csv", "ru") == 2
+        assert "9999-12-31 23:59" in (tmp_path / "x.csv").read_text(encoding="utf-8-sig")
+        assert tabular.export_xlsx(engine, IdeaFilter(), tmp_path / "x.xlsx", "ru") == 2
         engine.dispose()
     finally:
         monkeypatch.undo()
