@@ -365,7 +365,15 @@ def _no_constant(name: str) -> Any:
     raise _BadConstant(name)
 
 
+#: Objects and lists a JSON file may hold (counted as braces and brackets, strings included: an upper bound): a
+#: file of millions of empty ones would take gigabytes to read. Ours has one or two per idea.
+JSON_CONTAINERS = 8 * limits.IDEAS_PER_IMPORT
+
+
 def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
+    if text.count("{") + text.count("[") > JSON_CONTAINERS:
+        message = tr("more than {0} objects and lists; a file brings at most {1} ideas")
+        raise ImportError_(path, Message(message, JSON_CONTAINERS, limits.IDEAS_PER_IMPORT))
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
@@ -393,6 +401,9 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
             raise ImportError_(path, Message(tr('"ideas" is not a list')))
     else:
         raise ImportError_(path, Message(tr("not an ideas file: neither an object nor a list")))
+    if len(items) > limits.IDEAS_PER_IMPORT:
+        message = Message(tr("{0} ideas; a file brings at most {1}"), len(items), limits.IDEAS_PER_IMPORT)
+        raise ImportError_(path, message)
     unknown: set[str] = set()
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
     records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
@@ -675,6 +686,9 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
         line = reader.line_num + 1
         for row_number, row in enumerate(reader, start=1):
             if any(cell.strip() for cell in row):
+                if len(records) == limits.IDEAS_PER_IMPORT:
+                    message = Message(tr("more than {0} ideas; a file brings at most that many"), len(records))
+                    raise ImportError_(path, message, line=line)
                 cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
                 records.append(_csv_idea(path, line, row_number, cells))
             line = reader.line_num + 1

@@ -162,6 +162,8 @@ def json_cases() -> dict[str, tuple[str, bytes | str]]:
         "unknown-keys-many": ("imported", _json_document([{"title": "many keys", **{f"k{i}": i for i in range(5000)}}])),
         "unknown-key-newline": ("imported", _json_document([{"title": "odd key", "a\nb": 1}])),
         "ideas-100000-nulls": ("refused", _json_document("[" + ",".join(["null"] * 100_000) + "]")),
+        "empty-objects-5000000": ("refused", "[" + "{}," * 5_000_000 + "{}]"),
+        "empty-lists-5000000": ("refused", "[" + "[]," * 5_000_000 + "[]]"),
     }
     return c
 

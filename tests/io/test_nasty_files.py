@@ -147,6 +147,30 @@ def test_a_9999_moment_never_reaches_the_library_so_exports_keep_working(tmp_pat
         time.tzset()
 
 
+def test_a_file_brings_at_most_so_many_ideas(tmp_path, monkeypatch):
+    from game.domain import limits
+
+    monkeypatch.setattr(limits, "IDEAS_PER_IMPORT", 3)
+    monkeypatch.setattr(importer, "JSON_CONTAINERS", 100)
+    engine = open_library(tmp_path)
+    many_csv, many_json, braces = tmp_path / "many.csv", tmp_path / "many.json", tmp_path / "braces.json"
+    many_csv.write_text("Idea\na\nb\n\nc\nd\n", encoding="utf-8")
+    many_json.write_text(json.dumps([{"title": t} for t in "abcd"]), encoding="utf-8")
+    braces.write_text("[" + ",".join(["{}"] * 101) + "]", encoding="utf-8")
+    problems = []
+    for path, call in ((many_csv, importer.import_csv), (many_json, importer.import_json),
+                       (braces, importer.import_json)):  # fmt: skip
+        with pytest.raises(importer.ImportError_) as info:
+            call(engine, path)
+        problems.append(str(info.value))
+    engine.dispose()
+    assert problems == [
+        f"{many_csv}:6: more than 3 ideas; a file brings at most that many",
+        f"{many_json}: 4 ideas; a file brings at most 3",
+        f"{braces}: more than 100 objects and lists; a file brings at most 3 ideas",
+    ]
+
+
 # --- fuzz ----------------------------------------------------------------------------------------------------
 
 json_values = st.recursive(
