@@ -883,7 +883,9 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        records = _json_ideas(path, _read_text(path)[0], result.errors)
+        text = _read_text(path)[0]
+        _refuse_controls(path, text)  # raw ones; escaped ones ("\u0000") are looked for in each idea's texts
+        records = _json_ideas(path, text, result.errors)
         return _insert(engine, records, result)
 
 

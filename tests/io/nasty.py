@@ -87,6 +87,8 @@ def json_cases() -> dict[str, tuple[str, bytes | str]]:
         "escape-escaped": ("refused", _json_document("[" + _idea(text=RAW('"\\u001b[31mred"')) + "]")),
         "c1-escaped": ("refused", _json_document("[" + _idea(player=RAW('"\\u0085"')) + "]")),
         "nul-raw": ("refused", _json_document('[{"title": "a\x00b"}]')),
+        "c1-raw": ("refused", _json_document('[{"title": "next line\x85"}]')),
+        "c1-raw-in-key": ("refused", _json_document('[{"title": "a", "k\x9b": 1}]')),
         "vt-raw-outside": ("refused", _json_document('[{"title": "a"}\x0b]')),
         "tab-and-newline-escaped-ok": ("imported", _json_document([{"title": "a\tb", "text": "x\ny\r\nz"}])),
         "created-9999-west": ("refused", _json_document([{"title": "a", "created_at": "9999-12-31T23:59:59-05:00"}])),
