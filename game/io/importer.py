@@ -268,8 +268,18 @@ def _refuse_controls(path: Path, text: str) -> None:
         raise ImportError_(path, Message(message, column, _character(text[at])), line=line)
 
 
+#: Bytes of UTF-8 text that are control characters (but tab and line breaks) → 1, all others → 0; and the C1 ones.
+_CONTROL_BYTES = bytes(int((b < 0x20 and b not in (9, 10, 13)) or b == 0x7F) for b in range(256))
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
 def _read_text(path: Path, guess: bool = False) -> tuple[str, str]:
-    return _decode(path, _read_bytes(path), guess)
+    """The file as text (see `_decode`), refused if it holds a control character (with where)."""
+    data = _read_bytes(path)
+    text, encoding = _decode(path, data, guess)
+    if encoding != "UTF-8" or b"\x01" in data.translate(_CONTROL_BYTES) or _C1_UTF8.search(data):
+        _refuse_controls(path, text)  # UTF-8 is looked at as bytes first: four times quicker than as text
+    return text, encoding
 
 
 def _date_in_range(day: date) -> bool:
@@ -619,9 +629,7 @@ class CsvPreview:
 
 
 def _csv_text(path: Path) -> tuple[str, str]:
-    text, encoding = _read_text(path, guess=True)
-    _refuse_controls(path, text)
-    return text, encoding
+    return _read_text(path, guess=True)
 
 
 def _headers(path: Path, reader) -> list[str]:
@@ -883,9 +891,7 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        text = _read_text(path)[0]
-        _refuse_controls(path, text)  # raw ones; escaped ones ("\u0000") are looked for in each idea's texts
-        records = _json_ideas(path, text, result.errors)
+        records = _json_ideas(path, _read_text(path)[0], result.errors)
         return _insert(engine, records, result)
 
 
