@@ -189,3 +189,21 @@ def test_the_export_dialog_chooses_the_csv_delimiter(qtbot, library_home, window
     when_shown(CsvOptionsDialog, lambda dialog: dialog.reject())  # cancelled: nothing is written
     click(qtbot, screen.export_button)
     assert not (tmp_path / "again.csv").exists()
+
+
+def test_an_xlsx_export_that_had_to_cut_cells_says_so(qtbot, library_home, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.io.test_tabular import save_idea
+
+    save_idea(library_home, title="Long", text="x" * 40_000)
+    screen = library(window)
+    answer_save(monkeypatch, tmp_path / "ideas.xlsx")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text)))
+    click(qtbot, screen.export_button)
+    assert warned == [
+        f"1 ideas written to {tmp_path / 'ideas.xlsx'}\n"
+        "1 cells were longer than 32,767 characters, which a workbook holds, and were cut"
+    ]
+    assert "were cut" in screen.status.text()
