@@ -190,6 +190,11 @@
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
+      <source>{0}:{1}: idea {2}</source>
+      <translation>{0}:{1}: идея {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
       <source>{0}: idea {1}</source>
       <translation>{0}: идея {1}</translation>
     </message>

@@ -107,11 +107,13 @@ class ImportError_(Exception):  # not ImportError: that one is Python's, about m
     """
 
     def __init__(self, path: Path | str, message: str, line: int | None = None, row: int | None = None,
-                 field: str | None = None):  # fmt: skip
+                 field: str | None = None, idea: bool = False):  # fmt: skip
         self.path, self.message, self.line, self.row, self.field = Path(path), message, line, row, field
         shown = shown_path(path)
-        where = Message("{0}:{1}", shown, line) if line is not None else (
-            Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown))
+        if line is not None:  # `idea`: a JSON idea, found again at its line
+            where = Message(tr("{0}:{1}: idea {2}"), shown, line, row) if idea else Message("{0}:{1}", shown, line)
+        else:
+            where = Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown)
         said = message if isinstance(message, Message) else Message("{0}", message)
         self.said = Message("{0}: {1}", where, Message(tr("field '{0}': {1}"), field, said) if field else said)
         super().__init__(str(self.said))
@@ -416,10 +418,43 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
         raise ImportError_(path, message)
     unknown: set[str] = set()
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
-    records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
+    try:
+        records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
+    except ImportError_ as e:
+        line = _idea_line(text, e.row) if e.row is not None else None
+        if line is None:
+            raise
+        raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
     note = tr("field {0} is not an idea field; left out")
     errors.extend(Message("{0}: {1}", shown_path(path), Message(note, _shown(name))) for name in sorted(unknown)[:20])
     return records
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _idea_line(text: str, number: int) -> int | None:
+    """The line where idea `number` of a JSON file starts: the file is read again up to it, value by value (only
+    when that idea is refused, so the import pays nothing for it)."""
+    decode, space = json.JSONDecoder().raw_decode, _SPACE.match
+    try:
+        at = space(text).end()
+        if text[at] == "{":  # our envelope: on to the "ideas" list
+            at = space(text, at + 1).end()
+            while True:
+                key, at = decode(text, at)
+                at = space(text, space(text, at).end() + 1).end()  # past the ':'
+                if key == "ideas":
+                    break
+                _value, at = decode(text, at)
+                at = space(text, space(text, at).end() + 1).end()  # past the ','
+        at = space(text, at + 1).end()  # past the '['
+        for _ in range(number - 1):
+            _value, at = decode(text, at)
+            at = space(text, space(text, at).end() + 1).end()  # past the ','
+    except (ValueError, IndexError, RecursionError):
+        return None
+    return text.count("\n", 0, at) + 1
 
 
 _JSON_KNOWN = frozenset({*TEXTS, *CARD_COLUMNS, "id", "session_id", "focus", "status", "score", "dots", "checks",

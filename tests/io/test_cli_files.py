@@ -72,7 +72,7 @@ def test_the_ui_says_import_errors_in_its_language_too(qapp, tmp_path):
         said = info.value.render(tr)
     finally:
         i18n.install("en")
-    assert said == f"{bad}: идея 1: поле 'created_at': '9999-12-31T23:59:59-05:00' — не между 1900 и 2100 годом"
+    assert said == f"{bad}:1: идея 1: поле 'created_at': '9999-12-31T23:59:59-05:00' — не между 1900 и 2100 годом"
 
 
 # --- the CSV delimiter ---------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_a_9999_moment_never_reaches_the_library_so_exports_keep_working(tmp_pat
         with pytest.raises(importer.ImportError_) as info:
             importer.import_json(engine, path)
         assert str(info.value) == (
-            f"{path}: idea 1: field 'created_at': '9999-12-31T23:59:59+00:00' is not between 1900 and 2100"
+            f"{path}:1: idea 1: field 'created_at': '9999-12-31T23:59:59+00:00' is not between 1900 and 2100"
         )
         assert tabular.export_csv(engine, IdeaFilter(), tmp_path / "x.csv", "ru") == 0
         # a library that an older version let such a moment into still exports, the moment as stored
