@@ -54,7 +54,7 @@ def files(tmp_path_factory) -> list[nasty.Nasty]:
 
 def test_the_generator_covers_the_known_breakages(files):
     names = {f.why for f in files}
-    assert len(files) >= 180
+    assert len(files) >= 230
     for needed in ("nested-lists-10000", "integer-5000-digits", "surrogate-title", "created-9999-west",
                    "created-0001-east", "created-9999-utc", "duplicate-ideas-key", "nul", "header-1000000-columns",
                    "negative-dots", "integer-19-digits", "title-5mb", "tags-100000", "no-title-takes-text",
