@@ -10,9 +10,11 @@ shift || true
 
 need_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 python3-venv)
 # The tests drive real parts: Chromium through chromedriver (the phone page), a PostgreSQL server (the team
-# library), poppler (PDF pages to images) and headless LibreOffice (spreadsheets as a user's office opens them).
+# library), poppler (PDF pages to images), headless LibreOffice (spreadsheets as a user's office opens them),
+# desktop-file-utils (the menu entry, as desktops read it) and ICU's tools with binutils and gcc (the release build
+# trims Qt's ICU data: tools/trim_icu.py).
 [ "$mode" = test ] && need_libs+=(chromium chromium-driver postgresql poppler-utils libreoffice-calc-nogui
-  icu-devtools binutils gcc)  # the release build trims Qt's ICU data (tools/trim_icu.py)
+  desktop-file-utils icu-devtools binutils gcc)
 [ "$mode" = play ] && need_libs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0)
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -387,7 +387,9 @@ def _quiet_broken_pipe() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, where a reader gone away is caught, not at exit
+        return code
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0

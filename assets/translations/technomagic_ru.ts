@@ -65,8 +65,18 @@
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
+      <source>more than {0} objects and lists; a file brings at most {1} ideas</source>
+      <translation>больше {0} объектов и списков; файл приносит не больше {1} идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
       <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
       <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
+      <source>{0} ideas; a file brings at most {1}</source>
+      <translation>идей: {0}; файл приносит не больше {1}</translation>
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
@@ -180,6 +190,11 @@
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
+      <source>{0}:{1}: idea {2}</source>
+      <translation>{0}:{1}: идея {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
       <source>{0}: idea {1}</source>
       <translation>{0}: идея {1}</translation>
     </message>
@@ -272,6 +287,11 @@
       <location filename="../../game/io/importer.py" />
       <source>column {0} is not imported</source>
       <translation>столбец {0} не импортируется</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
+      <source>more than {0} ideas; a file brings at most that many</source>
+      <translation>идей больше {0}: это наибольшее число идей в одном файле</translation>
     </message>
     <message>
       <location filename="../../game/io/importer.py" />

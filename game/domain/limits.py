@@ -18,3 +18,4 @@ CHECKS_PER_IDEA = 20  #: human checks an idea can pass (the shipped deck has 8):
 DOTS_PER_IDEA = 1_000  #: dots one idea can get (8 teams of players with their dots, and room to spare)
 CSV_COLUMNS = 1_000  #: columns of a CSV file to import (ours has 32)
 FIRST_YEAR, LAST_YEAR = 1900, 2100  #: dates and times an imported idea may carry (in UTC and in any time zone)
+IDEAS_PER_IMPORT = 250_000  #: ideas one file may bring in (the library is measured at 100 000)

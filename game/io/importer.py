@@ -108,11 +108,13 @@ class ImportError_(Exception):  # not ImportError: that one is Python's, about m
     """
 
     def __init__(self, path: Path | str, message: str, line: int | None = None, row: int | None = None,
-                 field: str | None = None):  # fmt: skip
+                 field: str | None = None, idea: bool = False):  # fmt: skip
         self.path, self.message, self.line, self.row, self.field = Path(path), message, line, row, field
         shown = shown_path(path)
-        where = Message("{0}:{1}", shown, line) if line is not None else (
-            Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown))
+        if line is not None:  # `idea`: a JSON idea, found again at its line
+            where = Message(tr("{0}:{1}: idea {2}"), shown, line, row) if idea else Message("{0}:{1}", shown, line)
+        else:
+            where = Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown)
         said = message if isinstance(message, Message) else Message("{0}", message)
         self.said = Message("{0}: {1}", where, Message(tr("field '{0}': {1}"), field, said) if field else said)
         super().__init__(str(self.said))
@@ -269,8 +271,18 @@ def _refuse_controls(path: Path, text: str) -> None:
         raise ImportError_(path, Message(message, column, _character(text[at])), line=line)
 
 
+#: Bytes of UTF-8 text that are control characters (but tab and line breaks) → 1, all others → 0; and the C1 ones.
+_CONTROL_BYTES = bytes(int((b < 0x20 and b not in (9, 10, 13)) or b == 0x7F) for b in range(256))
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
 def _read_text(path: Path, guess: bool = False) -> tuple[str, str]:
-    return _decode(path, _read_bytes(path), guess)
+    """The file as text (see `_decode`), refused if it holds a control character (with where)."""
+    data = _read_bytes(path)
+    text, encoding = _decode(path, data, guess)
+    if encoding != "UTF-8" or b"\x01" in data.translate(_CONTROL_BYTES) or _C1_UTF8.search(data):
+        _refuse_controls(path, text)  # UTF-8 is looked at as bytes first: four times quicker than as text
+    return text, encoding
 
 
 def _date_in_range(day: date) -> bool:
@@ -366,7 +378,15 @@ def _no_constant(name: str) -> Any:
     raise _BadConstant(name)
 
 
+#: Objects and lists a JSON file may hold (counted as braces and brackets, strings included: an upper bound): a
+#: file of millions of empty ones would take gigabytes to read. Ours has one or two per idea.
+JSON_CONTAINERS = 8 * limits.IDEAS_PER_IMPORT
+
+
 def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
+    if text.count("{") + text.count("[") > JSON_CONTAINERS:
+        message = tr("more than {0} objects and lists; a file brings at most {1} ideas")
+        raise ImportError_(path, Message(message, JSON_CONTAINERS, limits.IDEAS_PER_IMPORT))
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
@@ -394,12 +414,48 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
             raise ImportError_(path, Message(tr('"ideas" is not a list')))
     else:
         raise ImportError_(path, Message(tr("not an ideas file: neither an object nor a list")))
+    if len(items) > limits.IDEAS_PER_IMPORT:
+        message = Message(tr("{0} ideas; a file brings at most {1}"), len(items), limits.IDEAS_PER_IMPORT)
+        raise ImportError_(path, message)
     unknown: set[str] = set()
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
-    records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
+    try:
+        records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
+    except ImportError_ as e:
+        line = _idea_line(text, e.row) if e.row is not None else None
+        if line is None:
+            raise
+        raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
     note = tr("field {0} is not an idea field; left out")
     errors.extend(Message("{0}: {1}", shown_path(path), Message(note, _shown(name))) for name in sorted(unknown)[:20])
     return records
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _idea_line(text: str, number: int) -> int | None:
+    """The line where idea `number` of a JSON file starts: the file is read again up to it, value by value (only
+    when that idea is refused, so the import pays nothing for it)."""
+    decode, space = json.JSONDecoder().raw_decode, _SPACE.match
+    try:
+        at = space(text).end()
+        if text[at] == "{":  # our envelope: on to the "ideas" list
+            at = space(text, at + 1).end()
+            while True:
+                key, at = decode(text, at)
+                at = space(text, space(text, at).end() + 1).end()  # past the ':'
+                if key == "ideas":
+                    break
+                _value, at = decode(text, at)
+                at = space(text, space(text, at).end() + 1).end()  # past the ','
+        at = space(text, at + 1).end()  # past the '['
+        for _ in range(number - 1):
+            _value, at = decode(text, at)
+            at = space(text, space(text, at).end() + 1).end()  # past the ','
+    except (ValueError, IndexError, RecursionError):
+        return None
+    return text.count("\n", 0, at) + 1
 
 
 _JSON_KNOWN = frozenset({*TEXTS, *CARD_COLUMNS, "id", "session_id", "focus", "status", "score", "dots", "checks",
@@ -558,26 +614,29 @@ _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n')
 
 def _delimiter(text: str) -> tuple[str, bool]:
     """The delimiter and whether the file names it (Excel's `sep=;` first line). Else the one that splits the
-    first rows into the same number of cells, most of them: spreadsheets in many locales (Russian among them)
-    write ';', a header of one column says nothing, and a ',' in a text proves little."""
+    first rows into the same number of cells, most of them, fewest starting with a space (spreadsheets write
+    none after a delimiter, people write one after a comma in a text): spreadsheets in many locales (Russian
+    among them) write ';', and a header of one column says nothing."""
     if m := _SEP_LINE.match(text):
         return m[1], True
     sample = text[:65536]
-    best, best_score = ",", (-1, 0, 0)
+    best, best_score = ",", (-1, 0, 0, 0)
     for candidate in _DELIMITERS:
-        rows = []
+        rows: list[list[str]] = []
         try:
             reader = csv.reader(io.StringIO(sample, newline=""), delimiter=candidate)
-            rows.extend(len(row) for _, row in zip(range(20), reader, strict=False))
+            rows.extend(row for _, row in zip(range(20), reader, strict=False))
         except csv.Error:
             pass
-        if len(rows) > 1 and rows[-1] != rows[0] and len(sample) == 65536:
+        if len(rows) > 1 and len(sample) == 65536:
             rows.pop()  # the sample may cut the last row
-        widths = [n for n in rows if n > 0]
-        if not widths:
+        rows = [row for row in rows if row]
+        if not rows:
             continue
-        same = sum(1 for n in widths if n == widths[0])
-        score = (1 if widths[0] > 1 else 0, same, widths[0])
+        width = len(rows[0])
+        same = sum(1 for row in rows if len(row) == width)
+        spaced = sum(1 for row in rows for cell in row[1:] if cell[:1] == " ")
+        score = (1 if width > 1 else 0, same, -spaced, width)
         if score > best_score:
             best, best_score = candidate, score
     return best, False
@@ -606,9 +665,7 @@ class CsvPreview:
 
 
 def _csv_text(path: Path) -> tuple[str, str]:
-    text, encoding = _read_text(path, guess=True)
-    _refuse_controls(path, text)
-    return text, encoding
+    return _read_text(path, guess=True)
 
 
 def _headers(path: Path, reader) -> list[str]:
@@ -673,6 +730,9 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
         line = reader.line_num + 1
         for row_number, row in enumerate(reader, start=1):
             if any(cell.strip() for cell in row):
+                if len(records) == limits.IDEAS_PER_IMPORT:
+                    message = Message(tr("more than {0} ideas; a file brings at most that many"), len(records))
+                    raise ImportError_(path, message, line=line)
                 cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
                 records.append(_csv_idea(path, line, row_number, cells))
             line = reader.line_num + 1

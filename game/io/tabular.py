@@ -312,8 +312,11 @@ class _LocalTimes:
         stamp = datetime.fromisoformat(raw)
         if stamp.tzinfo is not None:
             stamp = (stamp - stamp.utcoffset()).replace(tzinfo=None)
-        offset = self._offset(stamp.replace(minute=0, second=0, microsecond=0))
-        return local_time(stamp) if offset is None else stamp + offset
+        try:
+            offset = self._offset(stamp.replace(minute=0, second=0, microsecond=0))
+            return local_time(stamp) if offset is None else stamp + offset
+        except (OverflowError, ValueError, OSError):  # year 9999 east of UTC (a library of an older import): as stored
+            return stamp
 
     def text(self, raw: str | None) -> str:
         """A stored time as ISO in the user's zone ("2026-12-01 14:05", what spreadsheets sort and read as a
@@ -330,10 +333,13 @@ class _LocalTimes:
         return f"{t:%Y-%m-%d %H:%M}" if t.year >= 1000 else f"{t.year:04d}-{t:%m-%d %H:%M}"
 
     def _hour_prefix(self, hour: datetime) -> str | None:
-        offset = self._offset(hour)
-        if offset is None or offset % timedelta(hours=1):
+        try:
+            offset = self._offset(hour)
+            if offset is None or offset % timedelta(hours=1):
+                return None
+            t = hour + offset
+        except (OverflowError, ValueError, OSError):
             return None
-        t = hour + offset
         return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:"
 
 

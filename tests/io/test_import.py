@@ -209,10 +209,10 @@ def test_a_bad_status_on_idea_3_imports_none_of_the_others(engine, tmp_path):
     path = write_json(tmp_path / "ideas.json", [{"title": "a"}, {"title": "b"}, {"title": "c", "status": "done"}])
     with pytest.raises(ImportError_) as info:
         importer.import_json(engine, path)
-    assert str(info.value) == (
-        f"{path}: idea 3: field 'status': 'done' is not one of new, planned, tried, working, dropped"
+    assert str(info.value) == (  # the line where idea 3 starts (the file is indented, one field a line)
+        f"{path}:11: idea 3: field 'status': 'done' is not one of new, planned, tried, working, dropped"
     )
-    assert (info.value.line, info.value.row, info.value.field) == (None, 3, "status")
+    assert (info.value.line, info.value.row, info.value.field) == (11, 3, "status")
     assert library_state(engine) == before
 
 
@@ -251,7 +251,8 @@ def test_every_wrong_json_shape_is_named(engine, tmp_path, document, message):
     path.write_text(document, encoding="utf-8")
     with pytest.raises(ImportError_) as info:
         importer.import_json(engine, path)
-    assert str(info.value) == f"{path}: {message}"
+    where = f"{path}:1" if message.startswith("idea ") else f"{path}"  # an idea is found again at its line
+    assert str(info.value) == f"{where}: {message}"
     assert library_state(engine) == before
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from game.io.messages import shown_path
 from game.store.db import DB_NAME, open_library
 from tests.conftest import ROOT
 from tests.io import nasty
+from tests.io.test_tabular import save_idea
 
 SECONDS_PER_FILE = 20  # a hang is what this catches; the slowest file (a sparse 201 MB one) takes about one
 
@@ -52,7 +54,7 @@ def files(tmp_path_factory) -> list[nasty.Nasty]:
 
 def test_the_generator_covers_the_known_breakages(files):
     names = {f.why for f in files}
-    assert len(files) >= 180
+    assert len(files) >= 230
     for needed in ("nested-lists-10000", "integer-5000-digits", "surrogate-title", "created-9999-west",
                    "created-0001-east", "created-9999-utc", "duplicate-ideas-key", "nul", "header-1000000-columns",
                    "negative-dots", "integer-19-digits", "title-5mb", "tags-100000", "no-title-takes-text",
@@ -130,13 +132,43 @@ def test_a_9999_moment_never_reaches_the_library_so_exports_keep_working(tmp_pat
         with pytest.raises(importer.ImportError_) as info:
             importer.import_json(engine, path)
         assert str(info.value) == (
-            f"{path}: idea 1: field 'created_at': '9999-12-31T23:59:59+00:00' is not between 1900 and 2100"
+            f"{path}:1: idea 1: field 'created_at': '9999-12-31T23:59:59+00:00' is not between 1900 and 2100"
         )
         assert tabular.export_csv(engine, IdeaFilter(), tmp_path / "x.csv", "ru") == 0
+        # a library that an older version let such a moment into still exports, the moment as stored
+        save_idea(engine, title="far", created_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
+        save_idea(engine, title="early", created_at=datetime(1, 1, 1, tzinfo=UTC))
+        assert tabular.export_csv(engine, IdeaFilter(), tmp_path / "x.csv", "ru") == 2
+        assert "9999-12-31 23:59" in (tmp_path / "x.csv").read_text(encoding="utf-8-sig")
+        assert tabular.export_xlsx(engine, IdeaFilter(), tmp_path / "x.xlsx", "ru") == 2
         engine.dispose()
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_file_brings_at_most_so_many_ideas(tmp_path, monkeypatch):
+    from game.domain import limits
+
+    monkeypatch.setattr(limits, "IDEAS_PER_IMPORT", 3)
+    monkeypatch.setattr(importer, "JSON_CONTAINERS", 100)
+    engine = open_library(tmp_path)
+    many_csv, many_json, braces = tmp_path / "many.csv", tmp_path / "many.json", tmp_path / "braces.json"
+    many_csv.write_text("Idea\na\nb\n\nc\nd\n", encoding="utf-8")
+    many_json.write_text(json.dumps([{"title": t} for t in "abcd"]), encoding="utf-8")
+    braces.write_text("[" + ",".join(["{}"] * 101) + "]", encoding="utf-8")
+    problems = []
+    for path, call in ((many_csv, importer.import_csv), (many_json, importer.import_json),
+                       (braces, importer.import_json)):  # fmt: skip
+        with pytest.raises(importer.ImportError_) as info:
+            call(engine, path)
+        problems.append(str(info.value))
+    engine.dispose()
+    assert problems == [
+        f"{many_csv}:6: more than 3 ideas; a file brings at most that many",
+        f"{many_json}: 4 ideas; a file brings at most 3",
+        f"{braces}: more than 100 objects and lists; a file brings at most 3 ideas",
+    ]
 
 
 # --- fuzz ----------------------------------------------------------------------------------------------------

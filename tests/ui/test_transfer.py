@@ -155,3 +155,55 @@ def test_print_a_deck_and_report_a_round(qtbot, window, monkeypatch, tmp_path):
     click(qtbot, report)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "idea at step 3" in html and summary.saved.text() == f"Report written to {tmp_path / 'report.html'}"
+
+
+def test_a_russian_excel_csv_shows_its_encoding_in_the_preview_and_imports(qtbot, library_home, window, monkeypatch,
+                                                                           tmp_path):  # fmt: skip
+    source = tmp_path / "excel.csv"
+    source.write_bytes("Идея;Кто;Срок\r\nТёплый плед;Анна;15.12.2026\r\nЁлка у входа;Олег;\r\n".encode("cp1251"))
+    screen = library(window)
+    answer_open(monkeypatch, source)
+    seen = when_shown(CsvMappingDialog, lambda dialog: dialog.accept())
+    click(qtbot, screen.import_button)
+    assert seen[0].read_as.text() == "Read as Windows-1251, cells separated by semicolons."
+    assert seen[0].headers == ["Идея", "Кто", "Срок"]
+    assert screen.status.text() == "Imported 2 ideas; 0 were already in the library."
+    found = {i.title: i.promise_who for i in ideas.find(library_home, ideas.IdeaFilter())}
+    assert found == {"Тёплый плед": "Анна", "Ёлка у входа": "Олег"}
+
+
+def test_the_export_dialog_chooses_the_csv_delimiter(qtbot, library_home, window, monkeypatch, tmp_path):
+    add(library_home, "Tea, hot; and sweet")
+    screen = library(window)
+    answer_save(monkeypatch, tmp_path / "ideas.csv")
+
+    def semicolon(dialog: CsvOptionsDialog) -> None:
+        dialog.delimiter.setCurrentIndex(dialog.delimiter.findData(";"))
+        dialog.accept()
+
+    when_shown(CsvOptionsDialog, semicolon)
+    click(qtbot, screen.export_button)
+    text = (tmp_path / "ideas.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("ID;Idea;Text;") and '"Tea, hot; and sweet"' in text
+    answer_save(monkeypatch, tmp_path / "again.csv")
+    when_shown(CsvOptionsDialog, lambda dialog: dialog.reject())  # cancelled: nothing is written
+    click(qtbot, screen.export_button)
+    assert not (tmp_path / "again.csv").exists()
+
+
+def test_an_xlsx_export_that_had_to_cut_cells_says_so(qtbot, library_home, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.io.test_tabular import save_idea
+
+    save_idea(library_home, title="Long", text="x" * 40_000)
+    screen = library(window)
+    answer_save(monkeypatch, tmp_path / "ideas.xlsx")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text)))
+    click(qtbot, screen.export_button)
+    assert warned == [
+        f"1 ideas written to {tmp_path / 'ideas.xlsx'}\n"
+        "1 cells were longer than 32,767 characters, which a workbook holds, and were cut"
+    ]
+    assert "were cut" in screen.status.text()
