@@ -516,9 +516,9 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         dots=dots,
         dot_cap=numbers["dot_cap"] or dots,
         per_team=tuple(per_team_all),
-        opening_minutes=numbers["opening_minutes"],
-        break_minutes=numbers["break_minutes"],
-        wrap_up_minutes=numbers["wrap_up_minutes"],
+        opening_minutes=numbers["opening_minutes"] or 0,
+        break_minutes=numbers["break_minutes"] or 0,
+        wrap_up_minutes=numbers["wrap_up_minutes"] or 0,
         **flags,
     )
 

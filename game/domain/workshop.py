@@ -516,7 +516,7 @@ def new_workshop(
     )
 
 
-def _cut_names(data: dict) -> dict:
+def _cut_names(data: dict[str, Any]) -> dict[str, Any]:
     """Team and player names longer than NAME_CHARS (a file written by hand or by another program) are cut, the
     same everywhere they appear (ideas, votes, drafts), so that they fit the presenter's columns."""
     long: dict[str, str] = {}
@@ -528,7 +528,7 @@ def _cut_names(data: dict) -> dict:
     if not long:
         return data
 
-    def cut(value):
+    def cut(value: Any) -> Any:
         if isinstance(value, str):
             return long.get(value, value)
         if isinstance(value, list):
@@ -537,7 +537,8 @@ def _cut_names(data: dict) -> dict:
             return {long.get(k, k): cut(v) for k, v in value.items()}
         return value
 
-    return cut(data)
+    cut_data: dict[str, Any] = cut(data)
+    return cut_data
 
 
 def load_state(text: str, content: Content, clock: Clock = time.monotonic) -> Round:
