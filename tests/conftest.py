@@ -25,3 +25,52 @@ def content() -> Content:
     loaded = load_content([paths.shipped("cards")], [paths.shipped("scenarios")])
     assert not loaded.problems, [str(p) for p in loaded.problems]
     return loaded
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL 15 for the whole test run (tests/pg.py): started once, stopped at the end."""
+    from tests.pg import PgServer
+
+    server = PgServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty database on the test server (dropped afterwards)."""
+    if not pg_server.running:
+        pg_server.start()  # a test that stopped the server mid-session may have left it down
+    name = pg_server.create_db()
+    yield pg_server.url(name)
+    if not pg_server.running:
+        pg_server.start()
+    pg_server.drop_db(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_url(request, tmp_path: Path) -> str:
+    """The same library test on both engines: a SQLite file in the test's folder, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library' / 'library.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def library_engine(library_url: str):
+    """An opened, migrated library on each engine (see `library_url`)."""
+    from game.store.engine import open_url
+
+    engine = open_url(library_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def library(library_engine):
+    """The library tests' library on both engines (a module with its own `library` uses `library_engine`)."""
+    return library_engine
