@@ -25,6 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("ru", "en"), help="UI language for this run")
     parser.add_argument(
+        "--library",
+        metavar="URL",
+        help="the idea library: sqlite:///FILE or postgresql://user@host/db (default: $TECHNOMAGIC_LIBRARY, "
+        "else the one chosen in Settings, else library.sqlite3 in the data folder); passwords come from "
+        "~/.pgpass, PGPASSWORD or a service file",
+    )
+    parser.add_argument(
         "--exit-when-shown", action="store_true", help="start normally and exit 0 once the home window is first painted"
     )
     commands = parser.add_subparsers(dest="command")
@@ -86,7 +93,73 @@ def _parser() -> argparse.ArgumentParser:
         help='for CSV: the idea field a column fills, e.g. "Owner=promise_who"; "Column=" leaves it out '
         "(repeatable; our own headers and common names are recognised without it)",
     )
+    _library_parser(commands)
     return parser
+
+
+def _library_parser(commands) -> None:
+    library = commands.add_parser("library", help="move a library between SQLite and PostgreSQL")
+    actions = library.add_subparsers(dest="library_command", required=True)
+    copy = actions.add_parser(
+        "copy",
+        help="copy every round, idea and note from one library to another",
+        description="Copy the library at FROM_URL into the one at TO_URL (made if it does not exist), ids kept. "
+        "Run it again after an interruption: it goes on where it stopped. The counts are checked at the end; "
+        "exit 2 with one line on any failure.",
+    )
+    copy.add_argument("source", metavar="FROM_URL", help="sqlite:///FILE or postgresql://user@host/db")
+    copy.add_argument("target", metavar="TO_URL", help="an empty library, or one this copy was interrupted on")
+
+
+def _open(data_dir: Path, library: str | None):
+    """The chosen library (see --library), or None after saying on stderr why it cannot be opened."""
+    from game.store.db import LibraryError
+    from game.store.engine import BadLibraryUrl, chosen_url, open_url
+
+    try:
+        return open_url(chosen_url(data_dir, library))
+    except (LibraryError, BadLibraryUrl) as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return None
+
+
+def library_copy(source_url: str, target_url: str) -> int:
+    """`technomagic library copy FROM TO`: exit 0 with the counts, or 2 with one line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from game.store.copy import CopyError, copy_library
+    from game.store.db import LibraryError
+    from game.store.engine import BadLibraryUrl, open_url, safe_url
+
+    engines = []
+    try:
+        for url in (source_url, target_url):
+            engines.append(open_url(url))
+        result = copy_library(*engines, progress=_progress_line)
+    except (LibraryError, BadLibraryUrl, CopyError) as e:
+        _progress_line(0, 0)
+        print(f"technomagic: library copy: {e}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as e:
+        _progress_line(0, 0)
+        reason = " ".join(str(getattr(e, "orig", None) or e).split())
+        print(f"technomagic: library copy: stopped ({reason}); run it again to go on", file=sys.stderr)
+        return 2
+    finally:
+        for engine in engines:
+            engine.dispose()
+    _progress_line(0, 0)
+    total = result.total
+    again = " (went on after an interrupted copy)" if result.resumed else ""
+    print(f"copied to {safe_url(target_url)}: {total['play_session']} rounds, {total['idea']} ideas, "
+          f"{total['idea_note']} notes{again}")  # fmt: skip
+    return 0
+
+
+def _progress_line(done: int, total: int) -> None:
+    """On a terminal, `done/total` on one line rewritten in place; (0, 0) ends that line."""
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}" if total else "\r", end="" if total else "\n", file=sys.stderr, flush=True)
 
 
 def _positive_int(value: str) -> int:
@@ -110,16 +183,15 @@ def check_deck(paths: list[Path]) -> int:
     return 2 if problems else 0
 
 
-def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: bool, limit: int) -> int:
+def search(
+    data_dir: Path, query: str, statuses: list[str], tag: str, as_json: bool, limit: int, library: str | None = None
+) -> int:
     import json
 
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+    engine = _open(data_dir, library)
+    if engine is None:
         return 2
     try:
         flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -146,17 +218,23 @@ def _system_language() -> str:
     return "en"
 
 
-def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str) -> int:
+def export(
+    data_dir: Path,
+    fmt: str,
+    out: Path,
+    query: str,
+    statuses: list[str],
+    tag: str,
+    lang: str,
+    library: str | None = None,
+) -> int:
     from sqlalchemy.exc import DatabaseError
 
     from game.io import tabular
     from game.store import ideas
-    from game.store.db import LibraryError, open_library
 
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+    engine = _open(data_dir, library)
+    if engine is None:
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
     try:
@@ -173,11 +251,10 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
     return 0
 
 
-def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
+def import_file(data_dir: Path, path: Path, maps: list[str], library: str | None = None) -> int:
     from sqlalchemy.exc import DatabaseError
 
     from game.io import importer
-    from game.store.db import LibraryError, open_library
 
     kind = path.suffix.lower()
     if kind not in (".json", ".csv"):
@@ -190,10 +267,8 @@ def import_file(data_dir: Path, path: Path, maps: list[str]) -> int:
             print(f"technomagic: --map {item!r}: COLUMN=FIELD, for CSV files only", file=sys.stderr)
             return 2
         chosen[column.strip()] = field.strip()
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(f"technomagic: {e}", file=sys.stderr)
+    engine = _open(data_dir, library)
+    if engine is None:
         return 2
     try:
         if kind == ".csv":
@@ -222,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-deck":
         return check_deck(args.paths)
+    if args.command == "library":
+        return library_copy(args.source, args.target)
     if args.command == "self-test":
         from game.ui.selftest import self_test
 
@@ -234,12 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"technomagic: cannot use the data folder: {e}", file=sys.stderr)
         return 2
     if args.command == "search":
-        return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
+        return search(data_dir, args.query, args.status, args.tag, args.json, args.limit, args.library)
     if args.command == "export":
         lang = args.export_lang or args.lang or _system_language()
-        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang)
+        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang, args.library)
     if args.command == "import":
-        return import_file(data_dir, args.file, args.map)
+        return import_file(data_dir, args.file, args.map, args.library)
     from game.ui.app import run
 
-    return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)
+    return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang, library=args.library)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from game import APP_NAME, __version__
 from game.ui import i18n, theme
-from game.ui.library import Library
+from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
 from game.ui.widgets import tr
@@ -88,16 +88,30 @@ class MainWindow(QMainWindow):
 
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
+    rounds_sent = Signal(int)  # rounds that waited in unsaved/ reached the library (from a worker thread)
+    RESEND_MS = 2000  # how often rounds waiting in unsaved/ try the library again
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
-    def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
+    def __init__(
+        self,
+        load_content: Callable[[], Content],
+        data_dir: Path,
+        settings: Settings,
+        lang: str,
+        library_url: str | None = None,
+    ):
         super().__init__()
         self._load_content = load_content
         self._content: Content | None = None
         self.data_dir = data_dir
         self.settings = settings
         self.lang = lang
-        self.library = Library(data_dir)
+        self.library = Library(data_dir, library_url)
+        self._sending = threading.Lock()
+        self._resend = QTimer(self)  # rounds kept while the library's server was away go to it once it is back
+        self._resend.timeout.connect(self.send_waiting_rounds)
+        self._resend.start(self.RESEND_MS)
+        self.rounds_sent.connect(self._said_sent)
         self.round: Round | None = None
         self.saved_note = ""
         self.saved_ids: list[int] = []
@@ -389,6 +403,12 @@ class MainWindow(QMainWindow):
         assert rnd is not None
         try:
             ids = self.library.save(rnd, self.lang)
+        except ServerAway as e:  # the game plays on; the round goes to the library once its server is back
+            kept = self.keep_round_file(rnd)
+            self.saved_note = tr(
+                "The library server ({0}) cannot be reached: your round waits in {1} and is sent when it is back."
+            ).format(e, kept.parent)
+            ids = []
         except OSError as e:  # the library is broken: keep the round in a file, say where
             kept = self.keep_round_file(rnd)
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
@@ -398,6 +418,30 @@ class MainWindow(QMainWindow):
         self.saved_ids = ids
         self.forget_autosave()
         self.show_summary()
+
+    def send_waiting_rounds(self) -> None:
+        """Try the library again for the rounds waiting in unsaved/ (off the UI thread: a server may be slow)."""
+        folder = self.data_dir / "unsaved"
+        if not folder.is_dir() or not any(folder.glob("round-*.json")) or not self._sending.acquire(blocking=False):
+            return
+        content = self.content
+
+        def work() -> None:
+            try:
+                sent, _known = self.library.send_waiting(content, self.lang)
+            finally:
+                self._sending.release()
+            if sent:
+                with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+                    self.rounds_sent.emit(sent)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _said_sent(self, count: int) -> None:
+        self.saved_note = tr("The library is back: {0} waiting rounds were saved to it.").format(count)
+        saved = getattr(self.current_screen(), "saved", None)
+        if saved is not None:
+            saved.setText(self.saved_note)
 
     def keep_round_file(self, rnd: Round) -> Path:
         folder = self.data_dir / "unsaved"
