@@ -352,6 +352,26 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>Changed on another computer</source>
+      <translation>Изменено на другом компьютере</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Keep mine writes your change over theirs; take theirs shows what they saved.</source>
+      <translation>«Оставить моё» запишет вашу правку поверх их правки; «Взять их» покажет, что сохранили они.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Keep mine</source>
+      <translation>Оставить моё</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Take theirs</source>
+      <translation>Взять их</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Search: words in any form, in Russian or English</source>
       <translation>Поиск: слова в любой форме, по-русски или по-английски</translation>
     </message>
@@ -484,6 +504,26 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>Editing is off: your database role may read this library, not change it.</source>
+      <translation>Правка выключена: ваша роль в базе данных может читать эту библиотеку, но не менять её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Edit</source>
+      <translation>Правка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>changed on another computer at {0}</source>
+      <translation>изменено на другом компьютере в {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>This library is read-only for you</source>
+      <translation>Эта библиотека для вас только для чтения</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Any score</source>
       <translation>Любые баллы</translation>
     </message>
@@ -504,13 +544,13 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Set status</source>
-      <translation>Смена статуса</translation>
+      <source>read-only: your database role may read this library but not change it</source>
+      <translation>только чтение: ваша роль в базе данных может читать библиотеку, но не менять</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Edit</source>
-      <translation>Правка</translation>
+      <source>Set status</source>
+      <translation>Смена статуса</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -519,13 +559,18 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>This idea was changed on another computer at {0}.</source>
+      <translation>Эту идею изменили на другом компьютере: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Any card</source>
       <translation>Любая карта</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>No ideas yet. Play a round: the ideas you choose land here.</source>
-      <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
+      <source>The library server cannot be reached just now; the list comes back with it.</source>
+      <translation>Сервер библиотеки сейчас недоступен; список вернётся вместе с ним.</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -551,6 +596,11 @@
       <location filename="../../game/ui/library_screen.py" />
       <source>The library could not be opened: {0}</source>
       <translation>Не удалось открыть библиотеку: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>No ideas yet. Play a round: the ideas you choose land here.</source>
+      <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -677,6 +727,11 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>The library is back: rounds that waited, saved now: {0}.</source>
+      <translation>Библиотека снова доступна: ожидавшие раунды сохранены, их {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <source>{0} with {1} teams, step {2} of {3}</source>
       <translation>{0}, команд: {1}, шаг {2} из {3}</translation>
     </message>
@@ -702,6 +757,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>An unfinished round could not be read ({0}); it is kept in {1}</source>
       <translation>Незаконченный раунд не удалось прочитать ({0}); он сохранён в {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>The library server ({0}) cannot be reached: your round waits in {1} and is sent when it is back.</source>
+      <translation>Сервер библиотеки ({0}) недоступен: раунд ждёт в {1} и будет отправлен, когда сервер вернётся.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />

@@ -32,6 +32,7 @@ PG_DRIVER = "postgresql+psycopg"
 NOTIFY_CHANNEL = "technomagic_library"  # migration 0004's trigger sends it on every change of an idea
 _MIGRATION_LOCK = 724_201  # pg_advisory_xact_lock key: two laptops opening a new library take turns
 _read_only: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+_backends: weakref.WeakKeyDictionary[Engine, set[int]] = weakref.WeakKeyDictionary()
 
 
 class BadLibraryUrl(ValueError):
@@ -147,6 +148,9 @@ def _open_postgres(parsed: URL) -> Engine:
         pool_pre_ping=True,  # a server restarted meanwhile: the next query gets a fresh connection
         hide_parameters=True,  # ideas never end up in error messages or logs
     )
+    backends: set[int] = set()
+    _backends[engine] = backends
+    event.listen(engine, "connect", lambda dbapi, _record: backends.add(dbapi.info.backend_pid))
     try:
         with engine.connect() as conn:
             writable = conn.execute(text("SELECT pg_catalog.has_database_privilege(current_database(), 'CREATE')"))
@@ -188,6 +192,11 @@ def _reason(error: Exception) -> str:
     """The server's one-line reason (libpq's messages name the host, never a password)."""
     orig = getattr(error, "orig", None) or error
     return " ".join(str(orig).split()) or type(orig).__name__
+
+
+def own_backends(engine: Engine) -> set[int]:
+    """The server processes of this engine's own connections: their NOTIFYs are our own changes."""
+    return _backends.get(engine, set())
 
 
 def read_only(engine: Engine) -> bool:

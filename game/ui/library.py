@@ -48,6 +48,7 @@ class Library:
         self.data_dir = data_dir
         self.url = url
         self.away = False  # the server was not reachable at the last try
+        self._listeners: list = []
         self._engine = None
         self._opening = threading.Lock()
         self._closed = False
@@ -169,8 +170,18 @@ class Library:
             self.away = True
             return []
 
+    def listener(self):
+        """A new ear for other computers' changes (closed with the library)."""
+        from game.store.listen import ChangeListener
+
+        made = ChangeListener(self._engine)
+        self._listeners.append(made)
+        return made
+
     def close(self) -> None:
         """Let go of the file (waiting for an opening under way); the library is not opened again."""
+        for listener in self._listeners:
+            listener.close()
         with self._opening:
             self._closed = True
             if self._engine is not None:
@@ -201,14 +212,25 @@ class IdeaTableModel(QAbstractTableModel):
         self.order = ideas.Order()
         self.rows: list = []
         self.total = 0
+        self.away = False  # the library's server could not be reached at the last query
         self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
         # no query yet: the view's first sort() runs it
 
     def refresh(self) -> None:
         """Run the current filter again from the first page (after a search, a filter or an edit)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from game.store.outbox import server_away
+
         self.beginResetModel()
-        self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
-        self.rows = self._fetch(0)
+        try:
+            self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
+            self.rows = self._fetch(0)
+            self.away = False
+        except SQLAlchemyError as e:
+            if not server_away(e):
+                raise
+            self.total, self.rows, self.away = 0, [], True  # the screen says so; the next refresh tries again
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list:
@@ -229,7 +251,7 @@ class IdeaTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self.away and len(self.rows) < self.total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if parent.isValid():

@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
         threading.Thread(target=work, daemon=True).start()
 
     def _said_sent(self, count: int) -> None:
-        self.saved_note = tr("The library is back: {0} waiting rounds were saved to it.").format(count)
+        self.saved_note = tr("The library is back: rounds that waited, saved now: {0}.").format(count)
         saved = getattr(self.current_screen(), "saved", None)
         if saved is not None:
             saved.setText(self.saved_note)
