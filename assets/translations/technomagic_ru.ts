@@ -345,6 +345,7 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/library_settings.py" />
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
       <source>Idea library</source>
@@ -619,6 +620,71 @@
       <translation>Идей: {0}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Passwords are never kept here: put them in ~/.pgpass or PGPASSWORD, as for psql.</source>
+      <translation>Пароли здесь не хранятся: укажите их в ~/.pgpass или PGPASSWORD, как для psql.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Use this library</source>
+      <translation>Использовать эту библиотеку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Use the file in the data folder</source>
+      <translation>Файл в папке данных</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copy to…</source>
+      <translation>Копировать в…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Opening…</source>
+      <translation>Открываю…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copying…</source>
+      <translation>Копирую…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>This run was started with a library of its own (--library or TECHNOMAGIC_LIBRARY): a choice made here applies when neither is given.</source>
+      <translation>Игра запущена со своей библиотекой (--library или TECHNOMAGIC_LIBRARY): выбор здесь действует, когда их нет.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>A PostgreSQL server the team shares, or a SQLite file:</source>
+      <translation>Общий сервер PostgreSQL команды или файл SQLite:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copy every round, idea and note of the library in use to another one:</source>
+      <translation>Скопировать все раунды, идеи и заметки текущей библиотеки в другую:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>In use now: {0}</source>
+      <translation>Сейчас используется: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Not changed: {0}</source>
+      <translation>Не изменено: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copied: {0} rounds, {1} ideas, {2} notes.</source>
+      <translation>Скопировано — раундов: {0}, идей: {1}, заметок: {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>The copy stopped: {0}. Copy again to go on where it stopped.</source>
+      <translation>Копирование остановилось: {0}. Запустите снова — оно продолжится с того же места.</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/main_window.py" />
       <source>Add the idea you typed</source>
       <translation>Добавить набранную идею</translation>
@@ -678,6 +744,11 @@
       <location filename="../../game/ui/main_window.py" />
       <source>Card animations</source>
       <translation>Анимация карт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Library…</source>
+      <translation>Библиотека…</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />

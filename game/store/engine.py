@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import weakref
 from pathlib import Path
+from urllib.parse import urlencode
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
@@ -66,8 +67,9 @@ def safe_url(url: str | URL) -> str:
     if parsed.drivername == PG_DRIVER:
         parsed = parsed.set(drivername="postgresql")
     query = {k: v for k, v in parsed.query.items() if k.lower() != "password"}
-    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, query)
-    return bare.render_as_string(hide_password=False)
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database)
+    shown = bare.render_as_string(hide_password=False)
+    return f"{shown}?{urlencode(query, doseq=True, safe='/')}" if query else shown  # a socket folder stays legible
 
 
 def is_postgres(engine_or_url: Engine | str) -> bool:

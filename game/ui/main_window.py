@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -77,6 +78,9 @@ class SettingsDialog(QDialog):
         self.animations = QCheckBox(tr("Card animations"), self)
         self.animations.setChecked(bool(settings.get("animations")))
         form.addRow("", self.animations)
+        self.library_button = QPushButton(tr("Library…"), self)  # opens Settings → Library (library_settings.py)
+        self.library_button.setObjectName("librarySettings")
+        form.addRow(tr("Idea library"), self.library_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -506,8 +510,28 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
+        dialog.library_button.clicked.connect(self.open_library_settings)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked())
+
+    def open_library_settings(self) -> None:
+        """Settings → Library: choose the file or a server, or copy the library elsewhere."""
+        from PySide6.QtWidgets import QApplication
+
+        from game.store.engine import chosen_url
+        from game.ui.library_settings import LibraryDialog
+
+        current = chosen_url(self.data_dir, self.library.url)
+        dialog = LibraryDialog(self.data_dir, current, self.library.url, QApplication.activeModalWidget() or self)
+        dialog.chosen.connect(lambda _url: self.switch_library())
+        dialog.exec()
+
+    def switch_library(self) -> None:
+        """Use the library chosen now (an override from --library stays), from the home screen."""
+        self.library.close()
+        self.library = Library(self.data_dir, self.library.url)
+        self.show_home()
+        self.open_library_in_background()
 
     def apply_settings(self, language: str, animations: bool) -> None:
         self.settings.set("language", language)

@@ -10,7 +10,7 @@ from game.store import ideas
 from game.ui.library_screen import LibraryScreen
 from game.ui.screens import SummaryScreen
 from tests.library_data import add
-from tests.ui.conftest import type_text, when_modal
+from tests.ui.conftest import click, type_text, when_modal
 from tests.ui.test_screens import finish_quickly
 
 
@@ -175,3 +175,50 @@ def test_rounds_wait_while_the_server_is_away_and_are_sent_once_when_it_is_back(
     assert ideas.count(other, ideas.IdeaFilter(query="idea at step")) == 1
     qtbot.waitUntil(lambda: "The library is back: rounds that waited, saved now: 1." in win.saved_note, timeout=3000)
     QApplication.processEvents()
+
+
+def test_settings_library_chooses_a_server_and_copies_with_a_progress_bar(qtbot, open_window, data_home, pg_url):
+    from game.store.engine import CHOICE_FILE
+    from game.ui.library_settings import LibraryDialog
+    from game.ui.main_window import SettingsDialog
+
+    win = open_window(ready=True)
+    add(win.library.engine(), "Kept in the file")
+    with_password = pg_url.replace("postgres@", "postgres:secret@")  # trust login: the password is not needed
+
+    def in_settings(dialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        timer.stop()
+        inner.start()
+        click(qtbot, dialog.library_button)
+        dialog.reject()
+
+    def in_library(dialog) -> None:
+        if not isinstance(dialog, LibraryDialog):
+            return
+        inner.stop()
+        dialog.url.clear()
+        qtbot.keyClicks(dialog.url, with_password)
+        click(qtbot, dialog.use_button)
+
+    timer = when_modal(in_settings)
+    inner = when_modal(in_library)
+    inner.stop()
+    win.open_settings()
+    qtbot.waitUntil(lambda: win.library.shared, timeout=10_000)
+    stored = (data_home / CHOICE_FILE).read_text()
+    assert "secret" not in stored and stored.strip() == pg_url
+    assert ideas.count(win.library.engine(), ideas.IdeaFilter()) == 0  # the server's library, empty
+
+    dialog = LibraryDialog(data_home, f"sqlite:///{data_home / 'library.sqlite3'}", None, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.target, pg_url)
+    click(qtbot, dialog.copy_button)
+    qtbot.waitUntil(lambda: dialog.said.text().startswith("Copied:"), timeout=10_000)
+    assert dialog.said.text() == "Copied: 0 rounds, 1 ideas, 0 notes."
+    assert dialog.progress.value() == dialog.progress.maximum() == 1
+    assert [i.title for i in win.library.ideas()] == ["Kept in the file"]
+    click(qtbot, dialog.copy_button)  # again: nothing new to copy, the counts still agree
+    qtbot.waitUntil(lambda: dialog.copy_button.isEnabled(), timeout=10_000)
+    assert dialog.said.text() == "Copied: 0 rounds, 1 ideas, 0 notes."
