@@ -95,6 +95,8 @@ def copy_library(
             for table in TABLES:
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                                   f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))  # fmt: skip
+        with target.connect() as conn:  # statistics for the planner; a visibility map so counts skip the table
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     with target.connect() as conn:
         result.total = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES}
     for name, count in wanted.items():

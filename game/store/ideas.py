@@ -159,6 +159,8 @@ def count(engine: Engine, flt: IdeaFilter) -> int:
         match = match_query(flt.query)
         only_words = match and flt == IdeaFilter(query=flt.query)
         fast = sqlite_search.count_sql(engine.dialect.name) if only_words else None
+        if match and engine.dialect.name == "postgresql":
+            pg_search.count_through_index(session)
         if fast:  # words alone: the index counts them itself
             return session.connection().execute(text(fast), {"match": match}).scalar_one()
         statement = _where(select(func.count()).select_from(Idea), flt, engine.dialect.name)

@@ -75,6 +75,12 @@ def match(expression: str):
     return text(f"idea.{_TSV} @@ to_tsquery('simple'::regconfig, :tsq)").bindparams(tsq=expression)
 
 
+def count_through_index(session) -> None:
+    """Counting matches: the GIN index and the matching rows, never every row's tsvector (the planner, not
+    knowing how dear `@@` is, prefers a full scan for common words: 5× slower at 100 000 ideas)."""
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+
+
 def order_terms(column, descending: bool) -> list:
     """ORDER BY terms that sort as SQLite does: text by code point (collation C) and NULLs as the smallest."""
     if column.key in ("title", "focus", "status", "promise_who"):
