@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("TECHNOMAGIC_HOME", str(home))
+    monkeypatch.delenv("TECHNOMAGIC_LIBRARY", raising=False)  # a shared library of the person running the tests
     return home
 
 

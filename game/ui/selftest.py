@@ -50,7 +50,8 @@ def _play(data_dir: Path, lang: str) -> int:
     from game.ui.step_panels import ChoosePanel, PromisePanel, TablePanel
 
     app = make_application()
-    window = build_window(data_dir, lang)
+    # always its own temporary file, whatever TECHNOMAGIC_LIBRARY or the settings name
+    window = build_window(data_dir, lang, library=f"sqlite:///{data_dir / 'library.sqlite3'}")
     window.show()
     QApplication.processEvents()
     if window.content.problems:
