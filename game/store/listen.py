@@ -15,6 +15,7 @@ class ChangeListener:
         self.engine = engine
         self._conn = None
         self._missed = False  # the connection was lost: changes meanwhile went unheard
+        self._closed = False
         self.poll()  # listening from now on, not from the first tick
 
     def _connect(self):
@@ -29,6 +30,8 @@ class ChangeListener:
         """True when another computer changed ideas or notes since the last poll (or since a lost connection)."""
         import psycopg
 
+        if self._closed:
+            return False
         try:
             if self._conn is None or self._conn.closed:
                 self._conn = self._connect()
@@ -38,11 +41,15 @@ class ChangeListener:
             ours = own_backends(self.engine)
             return any(note.pid not in ours for note in self._conn.notifies(timeout=0))
         except psycopg.Error:
-            self.close()
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
             self._missed = True
             return False
 
     def close(self) -> None:
+        """Stop listening for good (a later `poll` says nothing and connects to nothing)."""
+        self._closed = True
         if self._conn is not None:
             self._conn.close()
             self._conn = None

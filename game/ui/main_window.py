@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(RuntimeError):  # the window was closed (and deleted) while it opened
                 self.library_ready.emit()
 
-        threading.Thread(target=work, daemon=True).start()
+        self.library_thread = threading.Thread(target=work, daemon=True)  # joined by tests before closing
+        self.library_thread.start()
 
     def similar_titles(self, typed: str) -> list[str]:
         """Titles of library ideas like the one being typed (none while the library is still opening)."""
@@ -439,7 +440,8 @@ class MainWindow(QMainWindow):
                 with contextlib.suppress(RuntimeError):  # the window went away meanwhile
                     self.rounds_sent.emit(sent)
 
-        threading.Thread(target=work, daemon=True).start()
+        self.resend_thread = threading.Thread(target=work, daemon=True)
+        self.resend_thread.start()
 
     def _said_sent(self, count: int) -> None:
         self.saved_note = tr("The library is back: rounds that waited, saved now: {0}.").format(count)
@@ -573,6 +575,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # an edit that ends as the focus leaves is saved before the library closes
         self.autosave()  # the round in play waits for the next start
         self.close_presenter()
         self.library.close()

@@ -26,14 +26,25 @@ def shared_window(qtbot, data_home, pg_url):
         qtbot.addWidget(win)
         win.show()
         qtbot.waitExposed(win)
-        win.open_library_in_background()
         qtbot.waitUntil(lambda: win.library.ready or win.library.error is not None, timeout=10_000)
         made.append(win)
         return win
 
     yield make
     for win in made:
-        win.library.close()
+        settle(win)
+
+
+def settle(win) -> None:
+    """Let the window's library threads finish, then close it (an edit under way is saved as the focus leaves,
+    then the library closes): no connection is left to the garbage collector."""
+    for name in ("library_thread", "resend_thread"):
+        thread = getattr(win, name, None)
+        if thread is not None:
+            thread.join(20)
+    win.close()
+    QApplication.processEvents()
+    win.library.close()
 
 
 @pytest.fixture
@@ -206,6 +217,7 @@ def test_settings_library_chooses_a_server_and_copies_with_a_progress_bar(qtbot,
     inner.stop()
     win.open_settings()
     qtbot.waitUntil(lambda: win.library.shared, timeout=10_000)
+    win.library_thread.join(20)
     stored = (data_home / CHOICE_FILE).read_text()
     assert "secret" not in stored and stored.strip() == pg_url
     assert ideas.count(win.library.engine(), ideas.IdeaFilter()) == 0  # the server's library, empty
