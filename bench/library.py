@@ -1,6 +1,7 @@
 """The library's budgets at 100 000 ideas, against floors measured in the same run.
 
     python bench/library.py [--ideas 100000] [--keep DIR]
+    python bench/library.py --library postgresql://user@host/empty_db   (the shared library: bench/pg.py)
 
 Makes a library as a year of real use leaves it (Russian and English ideas built from the shipped cards,
 promises, 0-3 tags, teams, dated notes on a third of the ideas), then measures
@@ -228,7 +229,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ideas", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="make (or reuse) the library in this folder")
+    parser.add_argument("--library", metavar="URL", help="a PostgreSQL database: the shared library's budgets")
     args = parser.parse_args()
+    if args.library:  # bench/pg.py: copy to the server, search on it, first rows from it
+        sys.path.insert(0, str(ROOT / "bench"))
+        import pg
+
+        return pg.run(args.library, args.ideas)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

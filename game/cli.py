@@ -25,6 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("ru", "en"), help="UI language for this run")
     parser.add_argument(
+        "--library",
+        metavar="URL",
+        help="the idea library: sqlite:///FILE or postgresql://user@host/db (default: $TECHNOMAGIC_LIBRARY, "
+        "else the one chosen in Settings, else library.sqlite3 in the data folder); passwords come from "
+        "~/.pgpass, PGPASSWORD or a service file",
+    )
+    parser.add_argument(
         "--exit-when-shown", action="store_true", help="start normally and exit 0 once the home window is first painted"
     )
     commands = parser.add_subparsers(dest="command")
@@ -96,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_deck_commands(commands)
     _backup_commands(commands)
+    _library_parser(commands)
     return parser
 
 
@@ -122,6 +130,8 @@ def library_problem(e) -> str:
     from game.store import backup
 
     line = f"technomagic: {e}"
+    if not isinstance(e.path, Path):  # a server's library: no file of ours to restore
+        return line
     if e.kind == "unwritable":
         return line + " (free some space or make the folder writable, then try again)"
     if e.kind == "newer":
@@ -208,6 +218,78 @@ def _game_is_running(data_dir: Path) -> bool:
     return held_by_another(data_dir)
 
 
+def _library_parser(commands) -> None:
+    library = commands.add_parser("library", help="move a library between SQLite and PostgreSQL")
+    actions = library.add_subparsers(dest="library_command", required=True)
+    copy = actions.add_parser(
+        "copy",
+        help="copy every round, idea and note from one library to another",
+        description="Copy the library at FROM_URL into the one at TO_URL (made if it does not exist), ids kept. "
+        "Run it again after an interruption: it goes on where it stopped. The counts are checked at the end; "
+        "exit 2 with one line on any failure.",
+    )
+    copy.add_argument("source", metavar="FROM_URL", help="sqlite:///FILE or postgresql://user@host/db")
+    copy.add_argument("target", metavar="TO_URL", help="an empty library, or one this copy was interrupted on")
+
+
+def _open(data_dir: Path, library: str | None, reading: bool = False):
+    """The chosen library (see --library), or None after saying on stderr, in one line, why it cannot be opened.
+    `reading`: search and export also read the data folder's file when the folder takes no writes."""
+    from game.store.db import LibraryError
+    from game.store.engine import BadLibraryUrl, chosen_url, default_url, open_url
+
+    try:
+        url = chosen_url(data_dir, library)
+        if reading and url == default_url(data_dir):
+            return _open_for_reading(data_dir)
+        return open_url(url)
+    except LibraryError as e:
+        print(library_problem(e), file=sys.stderr)
+        return None
+    except BadLibraryUrl as e:
+        print(f"technomagic: {e}", file=sys.stderr)
+        return None
+
+
+def library_copy(source_url: str, target_url: str) -> int:
+    """`technomagic library copy FROM TO`: exit 0 with the counts, or 2 with one line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from game.store.copy import CopyError, copy_library
+    from game.store.db import LibraryError
+    from game.store.engine import BadLibraryUrl, open_url, safe_url
+
+    engines = []
+    try:
+        for url in (source_url, target_url):
+            engines.append(open_url(url))
+        result = copy_library(*engines, progress=_progress_line)
+    except (LibraryError, BadLibraryUrl, CopyError) as e:
+        _progress_line(0, 0)
+        print(f"technomagic: library copy: {e}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as e:
+        _progress_line(0, 0)
+        reason = " ".join(str(getattr(e, "orig", None) or e).split())
+        print(f"technomagic: library copy: stopped ({reason}); run it again to go on", file=sys.stderr)
+        return 2
+    finally:
+        for engine in engines:
+            engine.dispose()
+    _progress_line(0, 0)
+    total = result.total
+    again = " (went on after an interrupted copy)" if result.resumed else ""
+    print(f"copied to {safe_url(target_url)}: {total['play_session']} rounds, {total['idea']} ideas, "
+          f"{total['idea_note']} notes{again}")  # fmt: skip
+    return 0
+
+
+def _progress_line(done: int, total: int) -> None:
+    """On a terminal, `done/total` on one line rewritten in place; (0, 0) ends that line."""
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}" if total else "\r", end="" if total else "\n", file=sys.stderr, flush=True)
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -236,12 +318,14 @@ def check_deck(paths: list[Path]) -> int:
     return 2 if problems else 0
 
 
-def search(data_dir: Path, query: str, statuses: list[str], tag: str, as_json: bool, limit: int) -> int:
+def search(
+    data_dir: Path, query: str, statuses: list[str], tag: str, as_json: bool, limit: int, library: str | None = None
+) -> int:
     import json
 
     from game.store import ideas
 
-    engine = _open_for_reading(data_dir)
+    engine = _open(data_dir, library, reading=True)
     if engine is None:
         return 2
     try:
@@ -292,7 +376,7 @@ def _translate(lang: str):
 
 
 def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str], tag: str, lang: str,
-           delimiter: str | None = None, ui_lang: str = "en") -> int:  # fmt: skip
+           delimiter: str | None = None, ui_lang: str = "en", library: str | None = None) -> int:  # fmt: skip
     from sqlalchemy.exc import DatabaseError
 
     from game.io import tabular
@@ -300,7 +384,7 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
     from game.store import ideas
 
     translate = _translate(ui_lang)
-    engine = _open_for_reading(data_dir)
+    engine = _open(data_dir, library, reading=True)
     if engine is None:
         return 2
     flt = ideas.IdeaFilter(query=query, statuses=tuple(dict.fromkeys(statuses)), tag=tag)
@@ -321,14 +405,13 @@ def export(data_dir: Path, fmt: str, out: Path, query: str, statuses: list[str],
     return 0
 
 
-def import_file(data_dir: Path, path: Path, maps: list[str], lang: str = "en") -> int:
+def import_file(data_dir: Path, path: Path, maps: list[str], lang: str = "en", library: str | None = None) -> int:
     """Exit 0 with what was added, or 2 with one line on stderr naming the file (and line, field) and nothing
     added: whatever the file holds, never a traceback."""
     from sqlalchemy.exc import DatabaseError
 
     from game.io import importer
     from game.io.messages import Message, one_line, shown_path, tr
-    from game.store.db import LibraryError, open_library
 
     translate = _translate(lang)
 
@@ -345,10 +428,8 @@ def import_file(data_dir: Path, path: Path, maps: list[str], lang: str = "en") -
         if not equals or not column.strip() or kind != ".csv":
             return fail(Message(tr("--map {0}: COLUMN=FIELD, for CSV files only"), one_line(repr(item))))
         chosen[column.strip()] = field.strip()
-    try:
-        engine = open_library(data_dir)
-    except LibraryError as e:
-        print(library_problem(e), file=sys.stderr)
+    engine = _open(data_dir, library)
+    if engine is None:
         return 2
     try:
         if kind == ".csv":
@@ -399,6 +480,8 @@ def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check-deck":
         return check_deck(args.paths)
+    if args.command == "library":
+        return library_copy(args.source, args.target)
     if args.command == "self-test":
         from game.ui.selftest import self_test
 
@@ -419,17 +502,18 @@ def _main(argv: list[str] | None = None) -> int:
         which, if_changed = getattr(args, "which", ""), getattr(args, "if_changed", False)
         return backup_command(data_dir, args.backup_action, which, if_changed)
     if args.command == "search":
-        return search(data_dir, args.query, args.status, args.tag, args.json, args.limit)
+        return search(data_dir, args.query, args.status, args.tag, args.json, args.limit, args.library)
     if args.command == "export":
         ui_lang = _language(args.lang, data_dir)
         lang = args.export_lang or ui_lang
-        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang, args.delimiter, ui_lang)
+        return export(data_dir, args.format, args.out, args.query, args.status, args.tag, lang, args.delimiter, ui_lang,
+                      args.library)  # fmt: skip
     if args.command == "import":
-        return import_file(data_dir, args.file, args.map, _language(args.lang, data_dir))
+        return import_file(data_dir, args.file, args.map, _language(args.lang, data_dir), args.library)
     if args.command == "deck":
         from game import cli_decks
 
         return cli_decks.run(args, data_dir, _language(args.lang, data_dir))
     from game.ui.app import run
 
-    return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang)
+    return run(data_dir, exit_when_shown=args.exit_when_shown, lang=args.lang, library=args.library)

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("TECHNOMAGIC_HOME", str(home))
+    monkeypatch.delenv("TECHNOMAGIC_LIBRARY", raising=False)  # a shared library of the person running the tests
     return home
 
 
@@ -62,3 +63,50 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.section("skipped tests fail the run in CI", sep="=", red=True, bold=True)
         for line in _skipped:
             terminalreporter.line(line, red=True)
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL 15 for the whole test run (tests/pg.py): started once, stopped at the end."""
+    from tests.pg import PgServer
+
+    server = PgServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty database on the test server (dropped afterwards)."""
+    if not pg_server.running:
+        pg_server.start()  # a test that stopped the server mid-session may have left it down
+    name = pg_server.create_db()
+    yield pg_server.url(name)
+    if not pg_server.running:
+        pg_server.start()
+    pg_server.drop_db(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_url(request, tmp_path: Path) -> str:
+    """The same library test on both engines: a SQLite file in the test's folder, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library' / 'library.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def library_engine(library_url: str):
+    """An opened, migrated library on each engine (see `library_url`)."""
+    from game.store.engine import open_url
+
+    engine = open_url(library_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def library(library_engine):
+    """The library tests' library on both engines (a module with its own `library` uses `library_engine`)."""
+    return library_engine

@@ -856,11 +856,32 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/library_settings.py" />
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/screens.py" />
       <location filename="../../game/ui/widgets.py" />
       <source>Idea library</source>
       <translation>Библиотека идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Changed on another computer</source>
+      <translation>Изменено на другом компьютере</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Keep mine writes your change over theirs; take theirs shows what they saved.</source>
+      <translation>«Оставить моё» запишет вашу правку поверх их правки; «Взять их» покажет, что сохранили они.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Keep mine</source>
+      <translation>Оставить моё</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Take theirs</source>
+      <translation>Взять их</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -998,6 +1019,27 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>Editing is off: your database role may read this library, not change it.</source>
+      <translation>Правка выключена: ваша роль в базе данных может читать эту библиотеку, но не менять её.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>Edit</source>
+      <translation>Правка</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>changed on another computer at {0}</source>
+      <translation>изменено на другом компьютере в {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>This library is read-only for you</source>
+      <translation>Эта библиотека для вас только для чтения</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Any score</source>
       <translation>Любые баллы</translation>
     </message>
@@ -1049,14 +1091,13 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Set status</source>
-      <translation>Смена статуса</translation>
+      <source>read-only: your database role may read this library but not change it</source>
+      <translation>только чтение: ваша роль в базе данных может читать библиотеку, но не менять</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <location filename="../../game/ui/screens.py" />
-      <source>Edit</source>
-      <translation>Правка</translation>
+      <source>Set status</source>
+      <translation>Смена статуса</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1065,13 +1106,18 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>This idea was changed on another computer at {0}.</source>
+      <translation>Эту идею изменили на другом компьютере: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Any card</source>
       <translation>Любая карта</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>No ideas yet. Play a round: the ideas you choose land here.</source>
-      <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
+      <source>The library server cannot be reached just now; the list comes back with it.</source>
+      <translation>Сервер библиотеки сейчас недоступен; список вернётся вместе с ним.</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1100,6 +1146,11 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <source>No ideas yet. Play a round: the ideas you choose land here.</source>
+      <translation>Идей пока нет. Сыграйте раунд — выбранные идеи появятся здесь.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>{0} ideas chosen: tag them, set their status or delete them below.</source>
       <translation>Выбрано идей: {0}. Ниже их можно пометить, сменить статус или удалить.</translation>
     </message>
@@ -1114,6 +1165,71 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/safety.py" />
       <source>{0} ideas</source>
       <translation>Идей: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Passwords are never kept here: put them in ~/.pgpass or PGPASSWORD, as for psql.</source>
+      <translation>Пароли здесь не хранятся: укажите их в ~/.pgpass или PGPASSWORD, как для psql.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Use this library</source>
+      <translation>Использовать эту библиотеку</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Use the file in the data folder</source>
+      <translation>Файл в папке данных</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copy to…</source>
+      <translation>Копировать в…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Opening…</source>
+      <translation>Открываю…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copying…</source>
+      <translation>Копирую…</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>This run was started with a library of its own (--library or TECHNOMAGIC_LIBRARY): a choice made here applies when neither is given.</source>
+      <translation>Игра запущена со своей библиотекой (--library или TECHNOMAGIC_LIBRARY): выбор здесь действует, когда их нет.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>A PostgreSQL server the team shares, or a SQLite file:</source>
+      <translation>Общий сервер PostgreSQL команды или файл SQLite:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copy every round, idea and note of the library in use to another one:</source>
+      <translation>Скопировать все раунды, идеи и заметки текущей библиотеки в другую:</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>In use now: {0}</source>
+      <translation>Сейчас используется: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Not changed: {0}</source>
+      <translation>Не изменено: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>Copied: {0} rounds, {1} ideas, {2} notes.</source>
+      <translation>Скопировано — раундов: {0}, идей: {1}, заметок: {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_settings.py" />
+      <source>The copy stopped: {0}. Copy again to go on where it stopped.</source>
+      <translation>Копирование остановилось: {0}. Запустите снова — оно продолжится с того же места.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -1135,6 +1251,11 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>Card animations</source>
       <translation>Анимация карт</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>Library…</source>
+      <translation>Библиотека…</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -1253,6 +1374,11 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
+      <source>The library is back: rounds that waited, saved now: {0}.</source>
+      <translation>Библиотека снова доступна: ожидавшие раунды сохранены, их {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/safety.py" />
       <source>Restored the backup of {0} ({1} ideas).</source>
       <translation>Восстановлена копия от {0} (идей: {1}).</translation>
@@ -1314,6 +1440,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <source>The room could not open on {0}: {1}</source>
       <translation>Комната не открылась на {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/main_window.py" />
+      <source>The library server ({0}) cannot be reached: your round waits in {1} and is sent when it is back.</source>
+      <translation>Сервер библиотеки ({0}) недоступен: раунд ждёт в {1} и будет отправлен, когда сервер вернётся.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />

@@ -847,7 +847,7 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
         for record in fresh:
             tags = record.tags
             rows.append(record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
-                                         "search_text": _search_text(record)})  # fmt: skip
+                                         "search_text": _search_text(record), "version": 1})  # fmt: skip
         connection, ids = session.connection(), []
         if rows and engine.dialect.name == "sqlite":
             ids = _insert_sqlite(session, rows)

@@ -266,12 +266,20 @@ def iter_idea_dicts(
             yield data
 
 
+def _raw_text(column, engine: Engine):
+    """A date or time column as the text SQLite holds (`2026-12-01 21:05:00.000007`), on PostgreSQL too."""
+    if engine.dialect.name != "postgresql":
+        return type_coerce(column, String)
+    pattern = "YYYY-MM-DD" if column.name == "promise_due" else "YYYY-MM-DD HH24:MI:SS.US"
+    return func.to_char(column, pattern)
+
+
 def _typed_rows(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[Any]]:
     """Each idea as the COLUMNS' values: ints, dates and local times as such, labels in `lang`, text as it is."""
     statuses, focuses, local = STATUS_LABELS[lang], FOCUS_LABELS[lang], _LocalTimes()
     titles = card_titles(engine, lang)
     table = Idea.__table__
-    columns = [type_coerce(table.c[n], String) if n in _RAW_DATES else table.c[n] for n in _ROW_COLUMNS]
+    columns = [_raw_text(table.c[n], engine) if n in _RAW_DATES else table.c[n] for n in _ROW_COLUMNS]
     for batch, notes in _pages(engine, flt, order, 1000, columns):
         for raw in batch:
             row = dict(zip(_ROW_COLUMNS, raw, strict=True))
@@ -356,7 +364,7 @@ def _csv_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) 
     table = Idea.__table__
     cards = set(ideas.CARD_COLUMNS)
     columns = [
-        type_coerce(table.c[n], String) if n in _RAW_DATES else func.coalesce(table.c[n], "") if n in cards
+        _raw_text(table.c[n], engine) if n in _RAW_DATES else func.coalesce(table.c[n], "") if n in cards
         else table.c[n]
         for n in _ROW_COLUMNS
     ]  # fmt: skip

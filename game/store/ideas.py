@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from game.store import sqlite_search
+from game.store import pg_search, sqlite_search
 from game.store.models import STATUSES, Idea, IdeaBase, IdeaNote
 from game.store.textsearch import index_text, match_query, words
 
@@ -106,7 +106,9 @@ class Order:
 
 def _where(statement, flt: IdeaFilter, dialect: str):
     match = match_query(flt.query)
-    if match:
+    if match and dialect == "postgresql":
+        statement = statement.where(pg_search.match(pg_search.tsquery(flt.query)))
+    elif match:
         clause = sqlite_search.match_clause(dialect)
         if clause:
             statement = statement.where(text(clause).bindparams(match=match))
@@ -157,6 +159,8 @@ def count(engine: Engine, flt: IdeaFilter) -> int:
         match = match_query(flt.query)
         only_words = match and flt == IdeaFilter(query=flt.query)
         fast = sqlite_search.count_sql(engine.dialect.name) if only_words else None
+        if match and engine.dialect.name == "postgresql":
+            pg_search.count_through_index(session)
         if fast:  # words alone: the index counts them itself
             return session.connection().execute(text(fast), {"match": match}).scalar_one()
         statement = _where(select(func.count()).select_from(Idea), flt, engine.dialect.name)
@@ -168,6 +172,8 @@ def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
     order = order or Order()
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
+    if engine.dialect.name == "postgresql":  # text by code point and NULLs first, as SQLite sorts
+        by = [*pg_search.order_terms(column, order.descending), by[1]]
     match = match_query(flt.query)
     walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
     if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort
@@ -208,8 +214,22 @@ def _reindex(session: Session, idea: Idea) -> None:
     )  # fmt: skip
 
 
-def update(engine: Engine, idea_ids: list[int], **changes: Any) -> dict[int, dict[str, Any]]:
-    """Change fields of ideas; returns each idea's previous values of those fields (what undo needs)."""
+class Conflict(Exception):
+    """The idea was changed (or deleted) on another computer since it was read: `theirs` is what it is now."""
+
+    def __init__(self, idea_id: int, theirs: Idea | None):
+        super().__init__(f"idea {idea_id} was changed elsewhere")
+        self.idea_id, self.theirs = idea_id, theirs
+
+
+def update(
+    engine: Engine, idea_ids: list[int], versions: dict[int, int] | None = None, **changes: Any
+) -> dict[int, dict[str, Any]]:
+    """Change fields of ideas; returns each idea's previous values of those fields (what undo needs).
+
+    With `versions` (idea id → the version that was read) nothing is written if any of them was changed
+    meanwhile by someone else: `Conflict` says which, with what it holds now. Every change adds one to `version`.
+    """
     if "tags" in changes and isinstance(changes["tags"], list | tuple):
         changes["tags"] = "," + ",".join(dict.fromkeys(normal_tag(t) for t in changes["tags"] if t.strip())) + ","
     if "status" in changes and changes["status"] not in STATUSES:
@@ -220,8 +240,14 @@ def update(engine: Engine, idea_ids: list[int], **changes: Any) -> dict[int, dic
     IdeaBase.model_validate({"title": "x", "text": "x", **changes})  # types checked before the table sees them
     before: dict[int, dict[str, Any]] = {}
     with Session(engine) as session:
-        for idea in session.exec(select(Idea).where(col(Idea.id).in_(idea_ids))):
+        found = list(session.exec(select(Idea).where(col(Idea.id).in_(idea_ids)).with_for_update()))
+        for idea_id, version in (versions or {}).items():
+            theirs = next((i for i in found if i.id == idea_id), None)
+            if theirs is None or theirs.version != version:
+                raise Conflict(idea_id, theirs)
+        for idea in found:
             before[idea.id] = {name: getattr(idea, name) for name in changes}
+            idea.version += 1
             for name, value in changes.items():
                 setattr(idea, name, value)
             idea.updated_at = datetime.now(UTC)
@@ -252,6 +278,7 @@ def add_note(engine: Engine, idea_id: int, on: date, note: str) -> int:
         session.flush()
         idea = session.get(Idea, idea_id)
         _reindex(session, idea)
+        idea.version += 1
         idea.updated_at = datetime.now(UTC)
         session.add(idea)
         session.commit()
@@ -321,6 +348,9 @@ def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:
     any_word = " OR ".join(f'"{s}"' for s in stems[:12])
     with Session(engine) as session:
         clause = sqlite_search.match_clause(engine.dialect.name)
+        if engine.dialect.name == "postgresql":
+            statement = select(Idea).where(pg_search.match(pg_search.any_of(stems[:12])))
+            return list(session.exec(statement.order_by(col(Idea.id).desc()).limit(limit)))
         if clause is None:
             return []
         statement = (
@@ -330,7 +360,7 @@ def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:
 
 
 def to_json_dict(idea: Idea) -> dict[str, Any]:
-    data = idea.model_dump(exclude={"search_text"})
+    data = idea.model_dump(exclude={"search_text", "version"})
     data["tags"] = tags_of(idea)
     data["checks"] = json.loads(data.pop("checks_json") or "{}")
     return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in data.items()}

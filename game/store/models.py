@@ -60,6 +60,7 @@ class Idea(IdeaBase, table=True):
     created_at: datetime = Field(default_factory=_now, index=True)
     updated_at: datetime = Field(default_factory=_now)
     search_text: str = ""  # stems of every text above and of the notes: what full-text search indexes
+    version: int = 1  # one more at every change: a save of an idea changed meanwhile elsewhere is refused
 
 
 class IdeaNote(SQLModel, table=True):

@@ -31,19 +31,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(data_dir: Path, lang: str | None = None) -> MainWindow:
+def build_window(data_dir: Path, lang: str | None = None, library: str | None = None) -> MainWindow:
     """Everything the first window needs, and nothing more (no database, no exports)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(data_dir)
     lang = lang or i18n.resolve(settings.get("language"))
     i18n.install(lang)
-    window = MainWindow(lambda: load_game_content(data_dir), data_dir, settings, lang)
+    window = MainWindow(lambda: load_game_content(data_dir), data_dir, settings, lang, library)
     window.first_shown.connect(lambda: window.content)  # the decks are read once the window is on screen
     window.first_shown.connect(window.open_library_in_background)  # and the library opens off the UI thread
     return window
 
 
-def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) -> int:
+def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None, library: str | None = None) -> int:
     app = make_application()
     data_dir.mkdir(parents=True, exist_ok=True)
     from game.instance import SingleInstance
@@ -57,7 +57,7 @@ def run(data_dir: Path, exit_when_shown: bool = False, lang: str | None = None) 
 
     atomic.clean_leftovers(data_dir)  # what writes killed half-way left (our own temporary names only)
     atomic.record_pending_in(data_dir)
-    window = build_window(data_dir, lang)
+    window = build_window(data_dir, lang, library)
     instance.wake = window.bring_to_front
     from game.ui import crash
 

@@ -41,11 +41,19 @@ def status_word(status: str) -> str:
     }.get(status, status)
 
 
-class Library:
-    """Opened lazily; a broken file becomes a message, not a crash."""
+class ServerAway(OSError):
+    """The library's server cannot be reached just now; the round waits in unsaved/."""
 
-    def __init__(self, data_dir: Path):
+
+class Library:
+    """Opened lazily; a broken file becomes a message, not a crash. `url` (`--library`) overrides the choice of
+    $TECHNOMAGIC_LIBRARY and Settings → Library; without any, the SQLite file in the data folder."""
+
+    def __init__(self, data_dir: Path, url: str | None = None):
         self.data_dir = data_dir
+        self.url = url
+        self.away = False  # the server was not reachable at the last try
+        self._listeners: list = []
         self._engine = None
         self._opening = threading.Lock()
         self._closed = False
@@ -60,51 +68,108 @@ class Library:
     def engine(self):
         with self._opening:  # the background opening and a first click may meet here: one of them opens
             if self._engine is None and self.error is None and not self._closed:
-                from game.store.db import LibraryError, open_library
+                from game.store.db import LibraryError
+                from game.store.engine import BadLibraryUrl, chosen_url, open_url
 
+                url = chosen_url(self.data_dir, self.url)
                 try:
-                    self._engine = open_library(self.data_dir)
-                except LibraryError as e:
+                    self._engine = open_url(url)
+                    self.away = False
+                except (LibraryError, BadLibraryUrl) as e:
                     self.error = str(e)
-                    self.problem = e
+                    # a file we cannot trust is said with its remedies; a server that is away comes back by itself
+                    self.problem = e if isinstance(e, LibraryError) and not url.startswith("postgres") else None
+                    self.away = url.startswith("postgres")  # a server may come back: `retry` opens it again
             return self._engine
+
+    def retry(self) -> None:
+        """After a server was away at the opening, let the next use try again."""
+        with self._opening:
+            if self._engine is None and self.away:
+                self.error = None
+
+    @property
+    def shared(self) -> bool:
+        """On a PostgreSQL server (several computers may change it)."""
+        return self._engine is not None and self._engine.dialect.name == "postgresql"
+
+    @property
+    def read_only(self) -> bool:
+        if self._engine is None:
+            return False
+        from game.store.engine import read_only
+
+        return read_only(self._engine)
+
+    def where(self) -> str:
+        """The file, or the server's URL without a password."""
+        from game.store.engine import chosen_url, safe_url
+
+        return safe_url(self._engine.url) if self.shared else safe_url(chosen_url(self.data_dir, self.url))
 
     def save(self, rnd: Round, lang: str) -> list[int]:
         """Save a finished round; raises OSError with a plain reason when the library cannot take it."""
         from sqlalchemy.exc import SQLAlchemyError
 
         from game.store.db import save_round
+        from game.store.outbox import server_away
 
         engine = self.engine()
         if engine is None:
-            raise OSError(self.error)
+            raise (ServerAway if self.away else OSError)(self.error)
         try:
             return save_round(engine, rnd, lang)
         except SQLAlchemyError as e:
+            if server_away(e):
+                self.away = True
+                raise ServerAway(self.where()) from e
             raise OSError(f"{self.data_dir}: {getattr(e, 'orig', None) or e}") from e
+
+    def send_waiting(self, content, lang: str) -> tuple[int, int]:
+        """Send the rounds waiting in unsaved/ (see game.store.outbox); (0, 0) while the library is away."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from game.store import outbox
+
+        if not outbox.waiting(self.data_dir):
+            return 0, 0
+        self.retry()
+        engine = self.engine()
+        if engine is None:
+            return 0, 0
+        try:
+            done = outbox.send_waiting(engine, self.data_dir, content, lang)
+        except SQLAlchemyError as e:
+            self.away = outbox.server_away(e)
+            return 0, 0
+        self.away = False
+        return done
 
     def ideas(self, **filters) -> list:
         """Every idea matching the filters (for small lists: the self-test, due promises)."""
         from game.store import ideas
 
-        engine = self.engine()
-        return ideas.find(engine, ideas.IdeaFilter(**filters), limit=10_000) if engine is not None else []
+        return self._quietly(lambda engine: ideas.find(engine, ideas.IdeaFilter(**filters), limit=10_000))
 
     def due(self, today: date) -> Due:
         """The first promises due (as many as home shows, not a library's worth) and how many are due."""
         from game.store import ideas
 
-        engine = self.engine()
-        if engine is None:
-            return Due()
-        due = Due(ideas.due_promises(engine, today, limit=Due.SHOWN))
-        due.total = ideas.count_due(engine, today) if len(due) == Due.SHOWN else len(due)
-        return due
+
+        def query(engine) -> Due:
+            due = Due(ideas.due_promises(engine, today, limit=Due.SHOWN))
+            due.total = ideas.count_due(engine, today) if len(due) == Due.SHOWN else len(due)
+            return due
+
+        return self._quietly(query) or Due()
 
     def quick_due(self, today: date) -> Due | None:
         """The promises due, read without SQLAlchemy before the library opens (None: wait for the opening)."""
         from game.store import quick
+        from game.store.engine import chosen_url, default_url
 
+        if chosen_url(self.data_dir, self.url) != default_url(self.data_dir):
+            return None  # a server's library, or another file: read when it opens
         found = quick.due_promises(self.data_dir, today, limit=Due.SHOWN)
         if found is None:
             return None
@@ -115,8 +180,32 @@ class Library:
     def similar(self, typed: str) -> list:
         from game.store import ideas
 
+        return self._quietly(lambda engine: ideas.similar(engine, typed))
+
+    def _quietly(self, query) -> list:
+        """A list for the game around the library: empty while a server is away (the game plays on)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         engine = self.engine()
-        return ideas.similar(engine, typed) if engine is not None else []
+        if engine is None:
+            return []
+        try:
+            return query(engine)
+        except SQLAlchemyError as e:
+            from game.store.outbox import server_away
+
+            if not server_away(e):
+                raise
+            self.away = True
+            return []
+
+    def listener(self):
+        """A new ear for other computers' changes (closed with the library)."""
+        from game.store.listen import ChangeListener
+
+        made = ChangeListener(self._engine)
+        self._listeners.append(made)
+        return made
 
     def reopen(self) -> None:
         """Forget the open file and any problem: the next use opens (and checks) the library again."""
@@ -130,6 +219,8 @@ class Library:
 
     def close(self) -> None:
         """Let go of the file (waiting for an opening under way); the library is not opened again."""
+        for listener in self._listeners:
+            listener.close()
         with self._opening:
             self._closed = True
             if self._engine is not None:
@@ -167,14 +258,25 @@ class IdeaTableModel(QAbstractTableModel):
         self.order = ideas.Order()
         self.rows: list = []
         self.total = 0
+        self.away = False  # the library's server could not be reached at the last query
         self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
         # no query yet: the view's first sort() runs it
 
     def refresh(self) -> None:
         """Run the current filter again from the first page (after a search, a filter or an edit)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from game.store.outbox import server_away
+
         self.beginResetModel()
-        self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
-        self.rows = self._fetch(0)
+        try:
+            self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
+            self.rows = self._fetch(0)
+            self.away = False
+        except SQLAlchemyError as e:
+            if not server_away(e):
+                raise
+            self.total, self.rows, self.away = 0, [], True  # the screen says so; the next refresh tries again
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list:
@@ -195,7 +297,7 @@ class IdeaTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self.away and len(self.rows) < self.total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if parent.isValid():

@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -69,6 +71,7 @@ class LibraryScreen(QWidget):
     go_home = Signal()
 
     SEARCH_DELAY_MS = 120  # typing pauses this long before the search runs
+    WATCH_MS = 500  # how often a shared library is asked whether another computer changed ideas (≤ 2 s to see it)
 
     def __init__(self, library: Library, content: Content, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,7 +129,58 @@ class LibraryScreen(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.timeout.connect(self.apply_filter)
         self.setFocusProxy(self.search)
+        self._keep_detail = False
+        self.others_note = ""
+        self._listener = None
+        if self.engine is not None and library.shared:
+            self._listener = library.listener()
+            self._watch = QTimer(self)
+            self._watch.timeout.connect(self._look_for_others)
+            self._watch.start(self.WATCH_MS)
+            self.destroyed.connect(self._listener.close)
+        self.read_only = library.read_only
+        if self.read_only:
+            self._turn_editing_off()
         self._show_status()
+
+    # --- a library several computers share --------------------------------------------------------
+
+    def _look_for_others(self) -> None:
+        if self._listener is not None and self._listener.poll():
+            self.others_changed()
+
+    def others_changed(self) -> None:
+        """Another computer changed ideas: show the list again; an idea being edited here keeps what is typed."""
+        from datetime import datetime
+
+        focus = QApplication.focusWidget()
+        self._keep_detail = focus is not None and self.detail.isAncestorOf(focus)
+        try:
+            self.reload()
+        finally:
+            self._keep_detail = False
+        self.others_note = tr("changed on another computer at {0}").format(f"{datetime.now():%H:%M:%S}")
+        self._show_status()
+
+    def ask_conflict(self, theirs) -> bool:
+        """The idea was saved elsewhere since it was shown here: True to keep mine, False to take theirs."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Changed on another computer"),
+                          tr("This idea was changed on another computer at {0}.").format(local_time(theirs.updated_at)),
+                          QMessageBox.StandardButton.NoButton, self)  # fmt: skip
+        box.setObjectName("conflictBox")
+        box.setInformativeText(tr("Keep mine writes your change over theirs; take theirs shows what they saved."))
+        mine = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Take theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is mine
+
+    def _turn_editing_off(self) -> None:
+        """A role that may only read: nothing offers a change the server would refuse."""
+        for widget in (self.import_button, self.tag_button, self.bulk_status, self.delete_button, self.undo_button):
+            widget.setEnabled(False)
+            widget.setToolTip(tr("This library is read-only for you"))
+        self.undo_stack.canUndoChanged.disconnect(self.undo_button.setEnabled)
+        self.detail.set_read_only()
 
     # --- building -------------------------------------------------------------------------------
 
@@ -279,10 +333,17 @@ class LibraryScreen(QWidget):
     def _show_status(self) -> None:
         if self.library.error:
             self.status.setText(tr("The library could not be opened: {0}").format(self.library.error))
+        elif self.model.away:
+            self.status.setText(tr("The library server cannot be reached just now; the list comes back with it."))
         elif not self.model.total and self.model.filter == self.store.IdeaFilter():
             self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
         else:
             self.status.setText(tr("{0} ideas").format(self.model.total))
+        extra = [self.others_note] if self.others_note else []
+        if getattr(self, "read_only", False):
+            extra.append(tr("read-only: your database role may read this library but not change it"))
+        if extra and not self.library.error:
+            self.status.setText(" · ".join([self.status.text(), *extra]))
 
     # --- selection and bulk actions -------------------------------------------------------------
 
@@ -291,11 +352,13 @@ class LibraryScreen(QWidget):
         return [self.model.idea_id(row) for row in rows if row < len(self.model.rows)]
 
     def _selected(self) -> None:
+        if self._keep_detail:
+            return
         ids = self.selected_ids()
         self.detail.show_idea(ids[0] if len(ids) == 1 else None, count=len(ids))
 
     def edit(self, ids: list[int], label: str, **changes) -> None:
-        if ids and self.engine is not None:
+        if ids and self.engine is not None and not self.read_only:
             self.undo_stack.push(EditIdeas(self, ids, changes, label))
 
     def tag_selected(self) -> None:
@@ -337,7 +400,7 @@ class LibraryScreen(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if ids and self.engine is not None:
+        if ids and self.engine is not None and not self.read_only:
             self.undo_stack.push(DeleteIdeas(self, ids))
 
 
@@ -351,6 +414,8 @@ class IdeaDetail(QScrollArea):
         super().__init__(parent)
         self.screen = screen
         self.idea_id: int | None = None
+        self.version = 0  # the version of the idea as shown: a save finds out whether it changed meanwhile
+        self._asking = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         host = QFrame()
@@ -419,13 +484,29 @@ class IdeaDetail(QScrollArea):
         form.addRow("", note_row)
         outer.addWidget(self.form_host)
         outer.addStretch(1)
+        self.read_only_note = QLabel(tr("Editing is off: your database role may read this library, not change it."))
+        self.read_only_note.setObjectName("muted")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.hide()
+        outer.insertWidget(0, self.read_only_note)
         self.setWidget(host)
         self.show_idea(None)
+
+    def set_read_only(self) -> None:
+        for name, widget in self.widgets.items():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(name not in ("focus", "status", "promise_due"))
+        self.save_text.setEnabled(False)
+        self.note_input.setEnabled(False)
+        self.read_only_note.show()
 
     def show_idea(self, idea_id: int | None, count: int = 0) -> None:
         engine = self.screen.engine
         idea = self.screen.store.get(engine, idea_id) if idea_id is not None and engine is not None else None
         self.idea_id = idea.id if idea else None
+        self.version = idea.version if idea else 0
         self.form_host.setVisible(idea is not None)
         self.empty.setVisible(idea is None)
         if count > 1:
@@ -472,20 +553,33 @@ class IdeaDetail(QScrollArea):
         return widget.text().strip()
 
     def _commit(self, name: str) -> None:
-        if self.idea_id is None:
+        if self.idea_id is None or self._asking or self.screen.read_only:
             return
         value = self._value(name)
         idea = self.screen.store.get(self.screen.engine, self.idea_id)
+        if idea is None:  # deleted on another computer meanwhile
+            self.screen.reload()
+            return
         current = self.screen.store.tags_of(idea) if name == "tags" else getattr(idea, name)
         if name == "title" and not value:
             self.widgets["title"].setText(idea.title)  # an idea keeps a title: the empty edit is refused
             return
-        if value != current:
-            self.screen.edit([self.idea_id], tr("Edit"), **{name: value})
+        if value == current:
+            return
+        if idea.version != self.version:  # saved elsewhere since it was shown here
+            self._asking = True  # the question takes the focus: the edit that ends then is not another save
+            try:
+                keep_mine = self.screen.ask_conflict(idea)
+            finally:
+                self._asking = False
+            if not keep_mine:
+                self.show_idea(self.idea_id)
+                return
+        self.screen.edit([self.idea_id], tr("Edit"), **{name: value})
 
     def add_note(self) -> None:
         text = self.note_input.text().strip()
-        if self.idea_id is not None and text:
+        if self.idea_id is not None and text and not self.screen.read_only:
             self.screen.store.add_note(self.screen.engine, self.idea_id, date.today(), text)
             self.note_input.clear()
             self.show_idea(self.idea_id)

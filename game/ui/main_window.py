@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from game import APP_NAME, __version__
 from game.io.atomic import write_text_atomically
 from game.ui import i18n, theme
-from game.ui.library import Library
+from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
 from game.ui.widgets import tr
@@ -70,6 +71,9 @@ class SettingsDialog(QDialog):
         self.animations = QCheckBox(tr("Card animations"), self)
         self.animations.setChecked(bool(settings.get("animations")))
         form.addRow("", self.animations)
+        self.library_button = QPushButton(tr("Library…"), self)  # opens Settings → Library (library_settings.py)
+        self.library_button.setObjectName("librarySettings")
+        form.addRow(tr("Idea library"), self.library_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -85,16 +89,30 @@ class MainWindow(QMainWindow):
     autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     due_read = Signal(object)  # the promises due, read before the library opens (from that thread too)
+    rounds_sent = Signal(int)  # rounds that waited in unsaved/ reached the library (from a worker thread)
+    RESEND_MS = 2000  # how often rounds waiting in unsaved/ try the library again
     AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
-    def __init__(self, load_content: Callable[[], Content], data_dir: Path, settings: Settings, lang: str):
+    def __init__(
+        self,
+        load_content: Callable[[], Content],
+        data_dir: Path,
+        settings: Settings,
+        lang: str,
+        library_url: str | None = None,
+    ):
         super().__init__()
         self._load_content = load_content
         self._content: Content | None = None
         self.data_dir = data_dir
         self.settings = settings
         self.lang = lang
-        self.library = Library(data_dir)
+        self.library = Library(data_dir, library_url)
+        self._sending = threading.Lock()
+        self._resend = QTimer(self)  # rounds kept while the library's server was away go to it once it is back
+        self._resend.timeout.connect(self.send_waiting_rounds)
+        self._resend.start(self.RESEND_MS)
+        self.rounds_sent.connect(self._said_sent)
         self.round: Round | None = None
         self.saved_note = ""
         self.saved_ids: list[int] = []
@@ -359,7 +377,8 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(RuntimeError):  # the window was closed (and deleted) while it opened
                 self.library_ready.emit()
 
-        threading.Thread(target=work, daemon=True).start()
+        self.library_thread = threading.Thread(target=work, daemon=True)  # joined by tests before closing
+        self.library_thread.start()
 
     def similar_titles(self, typed: str) -> list[str]:
         """Titles of library ideas like the one being typed (none while the library is still opening)."""
@@ -522,6 +541,12 @@ class MainWindow(QMainWindow):
         self._finishing = True
         try:  # off the UI thread: a library busy with an import elsewhere is waited for, the window keeps painting
             ids = run_off_ui(self, tr("Saving to the idea library…"), lambda: self.library.save(rnd, self.lang))
+        except ServerAway as e:  # the game plays on; the round goes to the library once its server is back
+            kept = self.keep_round_file(rnd)
+            self.saved_note = tr(
+                "The library server ({0}) cannot be reached: your round waits in {1} and is sent when it is back."
+            ).format(e, kept.parent)
+            ids = []
         except OSError as e:  # the library is broken: keep the round in a file, say where
             try:
                 kept = self.keep_round_file(rnd)
@@ -545,6 +570,31 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:
             self.presenter.show_state()  # the room sees the closing view: the chosen ideas and promises
         self.show_summary()
+
+    def send_waiting_rounds(self) -> None:
+        """Try the library again for the rounds waiting in unsaved/ (off the UI thread: a server may be slow)."""
+        folder = self.data_dir / "unsaved"
+        if not folder.is_dir() or not any(folder.glob("round-*.json")) or not self._sending.acquire(blocking=False):
+            return
+        content = self.content
+
+        def work() -> None:
+            try:
+                sent, _known = self.library.send_waiting(content, self.lang)
+            finally:
+                self._sending.release()
+            if sent:
+                with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+                    self.rounds_sent.emit(sent)
+
+        self.resend_thread = threading.Thread(target=work, daemon=True)
+        self.resend_thread.start()
+
+    def _said_sent(self, count: int) -> None:
+        self.saved_note = tr("The library is back: rounds that waited, saved now: {0}.").format(count)
+        saved = getattr(self.current_screen(), "saved", None)
+        if saved is not None:
+            saved.setText(self.saved_note)
 
     def keep_round_file(self, rnd: Round) -> Path:
         folder = self.data_dir / "unsaved"
@@ -666,8 +716,28 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
+        dialog.library_button.clicked.connect(self.open_library_settings)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked(), dialog.room.currentData())
+
+    def open_library_settings(self) -> None:
+        """Settings → Library: choose the file or a server, or copy the library elsewhere."""
+        from PySide6.QtWidgets import QApplication
+
+        from game.store.engine import chosen_url
+        from game.ui.library_settings import LibraryDialog
+
+        current = chosen_url(self.data_dir, self.library.url)
+        dialog = LibraryDialog(self.data_dir, current, self.library.url, QApplication.activeModalWidget() or self)
+        dialog.chosen.connect(lambda _url: self.switch_library())
+        dialog.exec()
+
+    def switch_library(self) -> None:
+        """Use the library chosen now (an override from --library stays), from the home screen."""
+        self.library.close()
+        self.library = Library(self.data_dir, self.library.url)
+        self.show_home()
+        self.open_library_in_background()
 
     def apply_settings(self, language: str, animations: bool, room: str | None = None) -> None:
         self.settings.set("language", language)
@@ -719,6 +789,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # an edit that ends as the focus leaves is saved before the library closes
         self._autosave.stop()  # a closed window writes no more
         self.autosave()  # the round in play waits for the next start (after the writes under way)
         if self._autosave_writer is not None:

@@ -156,7 +156,8 @@ def _play(data_dir: Path, checked: Checked) -> None:
     from game.ui.app import build_window, make_application
 
     app = make_application()
-    window = build_window(data_dir, checked.lang)
+    # always its own temporary file, whatever TECHNOMAGIC_LIBRARY or the settings name
+    window = build_window(data_dir, checked.lang, library=f"sqlite:///{data_dir / 'library.sqlite3'}")
     window.show()
     QApplication.processEvents()
     expect(not window.content.problems, "shipped content has problems: " + "; ".join(map(str, window.content.problems)))

@@ -1,16 +1,9 @@
-"""The io tests' library: a fresh one in the test's own folder."""
-
-from pathlib import Path
+"""The io tests' library: a fresh one in the test's own folder, or a fresh PostgreSQL database (both run)."""
 
 import pytest
 
-from game.store.db import open_library
-
 
 @pytest.fixture
-def engine(tmp_path: Path):
-    folder = tmp_path / "library"
-    folder.mkdir()
-    engine = open_library(folder)
-    yield engine
-    engine.dispose()
+def engine(library_engine):
+    """Every export and import test that takes `engine` runs on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return library_engine

@@ -127,7 +127,14 @@ def test_imported_ideas_are_stored_exactly_as_the_library_stores_its_own(engine,
     importer.import_json(other, tmp_path / "ideas.json")
     assert [i.title for i in ideas.find(other, IdeaFilter(query="towels warmers"))] == ["Warm towels"]
     assert len(ideas.find(other, IdeaFilter())) == 2
+    oldest_first = ideas.Order("id", descending=False)
+    mine, theirs = (
+        [i.model_dump() for i in ideas.find(e, IdeaFilter(), oldest_first)] for e in (engine, other)
+    )  # on PostgreSQL: the same values read back from SQLite
     other.dispose()
+    assert theirs == mine
+    if engine.dialect.name != "sqlite":
+        return
     query = "SELECT * FROM idea"  # the raw text SQLite holds: dates, times, tags, search text
     original = sqlite3.connect(engine.url.database).execute(query).fetchall()
     imported = sqlite3.connect(tmp_path / "other" / DB_NAME).execute(query).fetchall()

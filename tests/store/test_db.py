@@ -58,7 +58,7 @@ def test_a_corrupt_file_is_named_and_left_untouched(tmp_path):
     assert path.read_bytes() == junk
 
 
-def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(tmp_path, content):
+def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(library, content):
     from game.domain.workshop import Team, new_workshop
 
     ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Лисы"), Team("Owls 🦉")], keep=1, seed=3)
@@ -76,7 +76,7 @@ def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(tmp_path, cont
     ws.next()
     ws.set_promise(c.id, who="Kim", due="2031-01-10", first_step="Ask the kitchen")
     ws.next()
-    engine = open_library(tmp_path)
+    engine = library  # a SQLite file, and a PostgreSQL database
     save_round(engine, ws, "en")
     saved = {i.text: i for i in ideas.find(engine, ideas.IdeaFilter())}
     assert set(saved) == {a.text, c.text}
@@ -84,8 +84,8 @@ def test_a_workshop_saves_every_teams_idea_with_its_team_and_dots(tmp_path, cont
     tray = saved[c.text]
     assert (tray.team, tray.player, tray.dots, tray.focus, tray.status) == ("Owls 🦉", "Kim", 1, "planb", "planned")
     assert [i.text for i in ideas.find(engine, ideas.IdeaFilter(query="owls"))] == [c.text, a.text]
-    with sqlite3.connect(tmp_path / DB_NAME) as raw:
-        assert raw.execute("SELECT mode FROM play_session").fetchone() == ("teams",)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT mode FROM play_session").fetchone() == ("teams",)
     engine.dispose()
 
 

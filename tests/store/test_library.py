@@ -1,6 +1,5 @@
 """The library store: migrations that keep data, search in both languages, filters, edits, deletes, promises."""
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -8,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from game.store import backup, ideas
-from game.store.db import DB_NAME, migrate, open_library
+from game.store.db import DB_NAME, migrate
 from game.store.textsearch import match_query
 from tests.library_data import add
 
@@ -22,10 +21,9 @@ STRANGE = [
 
 
 @pytest.fixture
-def engine(tmp_path):
-    made = open_library(tmp_path)
-    yield made
-    made.dispose()
+def engine(library):
+    """Every test here runs on a SQLite file and on a PostgreSQL database (tests/conftest.py: `library`)."""
+    return library
 
 
 def titles(engine, **flt) -> list[str]:
@@ -147,14 +145,18 @@ def test_similar_ideas_share_words(engine):
     assert ideas.similar(engine, "the and for") == []
 
 
-def test_a_library_from_the_first_schema_is_migrated_without_losing_an_idea(tmp_path):
+def test_a_library_from_the_first_schema_is_migrated_without_losing_an_idea(library_url):
     """Libraries saved before migrations existed were made by create_all with the 0001 schema."""
     from alembic import command
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     from game.store.db import MIGRATIONS
+    from game.store.engine import open_url, parse
 
-    old = create_engine(f"sqlite:///{tmp_path / DB_NAME}")
+    if library_url.startswith("sqlite"):
+        Path(parse(library_url).database).parent.mkdir(parents=True, exist_ok=True)
+    old = create_engine(parse(library_url))
     with old.begin() as conn:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
@@ -168,17 +170,22 @@ def test_a_library_from_the_first_schema_is_migrated_without_losing_an_idea(tmp_
             "'planned', '', '', '', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
         )
     old.dispose()
-    engine = open_library(tmp_path)
+    engine = open_url(library_url)
     try:
         [idea] = ideas.find(engine, ideas.IdeaFilter(query="клиент"))  # "клиентам", indexed by the migration
         assert (idea.title, idea.focus, idea.promise_who, idea.dots) == ("Подарки клиентам", "wow", "Анна", 2)
         assert ideas.notes(engine, idea.id) == []
+        with engine.connect() as conn:
+            head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
     finally:
         engine.dispose()
-    with sqlite3.connect(tmp_path / DB_NAME) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
-    [kept] = backup.backups(tmp_path)  # the library as it was before the upgrade, checked
-    assert kept.reason == "migration" and kept.ideas() == 1
+    if library_url.startswith("sqlite"):  # a file's backup before the upgrade (a server keeps its own)
+        folder = Path(parse(library_url).database).parent
+        with sqlite3.connect(folder / DB_NAME) as raw:
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
+        [kept] = backup.backups(folder)  # the library as it was before the upgrade, checked
+        assert kept.reason == "migration" and kept.ideas() == 1
 
 
 def test_migrating_twice_changes_nothing(engine):
