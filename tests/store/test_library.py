@@ -1,5 +1,6 @@
 """The library store: migrations that keep data, search in both languages, filters, edits, deletes, promises."""
 
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
