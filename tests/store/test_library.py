@@ -196,13 +196,18 @@ def test_migrating_twice_changes_nothing(engine):
     assert titles(engine) == ["Kept"]
 
 
-def test_the_quick_read_of_due_promises_finds_what_the_library_finds(engine, tmp_path):
-    """Home reads the promises due with sqlite3 before SQLAlchemy is imported: the same ideas, the same count."""
+def test_the_quick_read_of_due_promises_finds_what_the_library_finds(tmp_path):
+    """Home reads the promises due with sqlite3 before SQLAlchemy is imported: the same ideas, the same count (the
+    data folder's SQLite file only: a server's library is read once it opens)."""
     import subprocess
     import sys
 
     from game.store import quick
+    from game.store.db import open_library
     from tests.conftest import ROOT
+
+    (tmp_path / "library").mkdir()
+    engine = open_library(tmp_path / "library")
 
     today = date(2026, 11, 23)
     for n in range(7):
