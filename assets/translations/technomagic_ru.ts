@@ -122,6 +122,16 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>End the workshop</source>
+      <translation>Завершить воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>No, go on</source>
+      <translation>Нет, продолжаем</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>No sound player on this computer: the alarm only flashes</source>
       <translation>На этом компьютере нечем проиграть звук: сигнал будет только мигать</translation>
     </message>
@@ -1167,6 +1177,11 @@ Your data: {1}</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
     </message>
     <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>“{0}”</source>
+      <translation>«{0}»</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/team_panels.py" />
       <source>Merge ideas</source>
       <translation>Объединить идеи</translation>
@@ -1456,6 +1471,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/widgets.py" />
       <source>Put this card back and draw another (Ctrl+R redraws the first card)</source>
       <translation>Вернуть карту в колоду и вытянуть другую (Ctrl+R заменяет первую карту)</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/widgets.py" />
+      <source>Paused</source>
+      <translation>Пауза</translation>
     </message>
     <message>
       <location filename="../../game/ui/widgets.py" />

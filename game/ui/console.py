@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import HelpOverlay, StepBar, deck_word, step_word, tr, window_keys
+from game.ui.widgets import HelpOverlay, StepBar, ask, deck_word, step_word, tr, window_keys
 
 PREVIEW = QSize(336, 189)
 
@@ -370,6 +369,8 @@ class WorkshopConsole(QWidget):
                 self.message.setText(tr("A tie on the line: press Put ahead on the idea the room keeps."))
             else:
                 self.message.setText(blocked_message(problem))
+                if problem.reason == "need_promise" and isinstance(self.panel, PromisePanel):
+                    self.panel.mark_missing(problem.idea_ids)
             return
         self._after_move()
 
@@ -442,12 +443,13 @@ class WorkshopConsole(QWidget):
             self.changed()
 
     def end_early(self) -> None:
-        answer = QMessageBox.question(
+        if ask(  # in the game's style, No by default: Enter does not end a room's workshop
             self,
             tr("End early"),
             tr("End the workshop now? Every idea so far is saved to the library, chosen or not."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            tr("End the workshop"),
+            tr("No, go on"),
+        ):
             self.ws.end_early()
             self._after_move()
 

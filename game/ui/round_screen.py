@@ -153,6 +153,8 @@ class RoundScreen(QWidget):
             self.round.next()
         except StepBlocked as problem:
             self.message.setText(blocked_message(problem))
+            if problem.reason == "need_promise" and isinstance(self.panel, PromisePanel):
+                self.panel.mark_missing(problem.idea_ids)
             return
         if self.round.finished:
             self.timer.attach(None)

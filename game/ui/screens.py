@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cmp_to_key
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -293,7 +294,11 @@ class DecksScreen(QWidget):
         row = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("deckList")
-        for deck in content.decks.values():
+        collator = QCollator(QLocale())  # «Бизнес» before «Клиент» in Russian, Business before Client in English
+        by_name = sorted(
+            content.decks.values(), key=cmp_to_key(lambda a, b: collator.compare(a.name.get(lang), b.name.get(lang)))
+        )
+        for deck in by_name:
             item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}")
             item.setData(Qt.ItemDataRole.UserRole, deck.id)
             self.list.addItem(item)

@@ -6,6 +6,7 @@ only in a widget: Back, Next and a language switch rebuild panels from the round
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from game.domain.ideas import FOCUSES, VoteRefused
 from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
+from game.ui import theme
 from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr, wheel_only_when_focused
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
@@ -149,7 +152,9 @@ class IdeaList(QFrame):
         typed = self.input.text().strip()
         found = self.similar(typed) if self.similar and len(typed) >= 4 else []
         self.similar_label.setText(
-            tr("Already in your library: {0}").format("; ".join(f"«{t[:80]}»" for t in found)) if found else ""
+            tr("Already in your library: {0}").format("; ".join(tr("“{0}”").format(t[:80]) for t in found))
+            if found
+            else ""
         )
         self.similar_label.setVisible(bool(found))
 
@@ -518,13 +523,18 @@ class PromisePanel(QWidget):
             due.dateChanged.connect(lambda d, i=idea.id, w=due: self._set_due(i, w, d))
             form.addWidget(due, 2, 1)
             presets = QHBoxLayout()
+            order = [card.findChild(QLineEdit, f"promise-who-{idea.id}"), due]
             for label, days in ((tr("In a week"), 7), (tr("In a month"), 30)):
                 button = QPushButton(label, card)
                 button.setObjectName("chip")
                 button.setAccessibleName(f"due-{days}-{idea.id}")
                 button.clicked.connect(lambda _=False, w=due, d=days: w.setDate(QDate.currentDate().addDays(d)))
                 presets.addWidget(button)
+                order.append(button)
             form.addLayout(presets, 2, 2)
+            order += [card.findChild(QLineEdit, f"promise-{f}-{idea.id}") for f in ("first_step", "success_sign")]
+            for before, after in pairwise(order):  # Tab walks the card as it reads
+                QWidget.setTabOrder(before, after)
             grid.addWidget(card, n // columns, n % columns)
         grid.setRowStretch(len(chosen) // columns + 1, 1)
         scroll.setWidget(host)
@@ -532,11 +542,35 @@ class PromisePanel(QWidget):
 
     def _set(self, idea_id: int, name: str, text: str) -> None:
         self.round.set_promise(idea_id, **{name: text})
+        self._unmark(f"promise-{name}-{idea_id}")
         self.changed.emit()
+
+    def _unmark(self, name: str) -> None:
+        widget = self.findChild(QWidget, name)
+        if widget is not None and widget.property("missing") == "true":
+            theme.flag_style(widget, "missing", False)
+
+    def mark_missing(self, idea_ids: tuple) -> QWidget | None:
+        """Finish was refused: outline each empty field a promise needs and put the cursor in the first."""
+        first = None
+        for idea_id in idea_ids:
+            for name in self.round.idea(idea_id).promise.missing():
+                widget = self.findChild(QWidget, f"promise-{name}-{idea_id}")
+                if widget is not None:
+                    theme.flag_style(widget, "missing", True)
+                    first = first or widget
+        if first is not None:
+            first.setFocus()
+            scroll = self.findChild(QScrollArea)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(first)
+        return first
 
     def _set_due(self, idea_id: int, widget: QDateEdit, value: QDate) -> None:
         unset = value == widget.minimumDate()
         self.round.set_promise(idea_id, due="" if unset else value.toString("yyyy-MM-dd"))
+        if not unset:
+            self._unmark(f"promise-due-{idea_id}")
         self.changed.emit()
 
     def focus_target(self) -> QWidget:

@@ -93,6 +93,8 @@ def stylesheet(base: int) -> str:
     QLabel#cardSource {{ color: {MUTED}; font-size: {int(base * 0.85)}px; }}
     QLabel#timer {{ font-size: {int(base * 3.2)}px; font-weight: 700; color: {ACCENT}; }}
     QLabel#timer[alarm="true"] {{ color: #B03A2E; }}
+    QLabel#timer[paused="true"] {{ color: {MUTED}; }}
+    QLineEdit[missing="true"], QDateEdit[missing="true"] {{ border: 2px solid #B03A2E; background: #FFF4F1; }}
     QLabel#stepBarItem {{ color: {MUTED}; padding: 2px 6px; }}
     QLabel#stepBarItem[current="true"] {{ color: #FFFFFF; background: {ACCENT}; border-radius: 10px;
                                            font-weight: 700; }}

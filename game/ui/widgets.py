@@ -50,11 +50,28 @@ def scroll_area(parent: QWidget) -> QScrollArea:
 
 class _WheelOnlyWhenFocused(QObject):
     """Lets a date or a number change under the wheel only once it has focus: scrolling a list past it
-    scrolls the list."""
+    scrolls the list; and Tab leaves a date that shows "not set" (Qt would keep the cursor in it)."""
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             event.ignore()  # the scroll area around it takes the wheel
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and hasattr(watched, "specialValueText")
+            and watched.specialValueText()
+            and watched.date() == watched.minimumDate()
+        ):  # Qt keeps Tab inside a date that shows "not set": move on as everywhere else
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            step = watched.nextInFocusChain if forward else watched.previousInFocusChain
+            target = step()
+            while target is not watched and not (
+                target.isVisible() and target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and target.focusProxy() is None and not watched.isAncestorOf(target)
+            ):
+                target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
             return True
         return False
 
@@ -159,6 +176,8 @@ class CardFace(QFrame):
         self.example = self._label(card.example.get(lang) if card.example else "", "cardExample")
         self.source = self._label(card.source.get(lang) if card.source else "", "cardSource")
         twist = card.twist.get(lang) if card.twist else ""
+        if lang == "ru" and twist[1:2].islower():  # «Вариант: для …»: lower case after the colon
+            twist = twist[0].lower() + twist[1:]
         self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
         for extra in (self.example, self.twist, self.source):
             extra.hide()
@@ -210,6 +229,11 @@ class TimerView(QFrame):
         self.digits = QLabel("--:--", self)
         self.digits.setObjectName("timer")
         layout.addWidget(self.digits)
+        self.paused_label = QLabel(tr("Paused"), self)  # a paused clock says so, not only by its colour
+        self.paused_label.setObjectName("muted")
+        self.paused_label.hide()
+        self._paused = False
+        layout.addWidget(self.paused_label)
         row = QHBoxLayout()
         self.pause_button = QPushButton(tr("Pause"), self)
         self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Space)"))
@@ -253,6 +277,11 @@ class TimerView(QFrame):
         left = int(timer.remaining() + 0.999)
         self.digits.setText(f"{left // 60:02d}:{left % 60:02d}")
         theme.flag_style(self.digits, "alarm", timer.finished)
+        paused = not timer.running and not timer.finished
+        if paused != self._paused:
+            self._paused = paused
+            theme.flag_style(self.digits, "paused", paused)
+            self.paused_label.setVisible(paused)
         self.pause_button.setText(tr("Pause") if timer.running else tr("Resume"))
         self.pause_button.setEnabled(not timer.finished)
         if timer.finished and not self._alarmed:

@@ -183,4 +183,4 @@ def test_similar_ideas_show_while_typing_a_new_one(qtbot, library_home, open_win
     ideas_panel = screen.panel.ideas
     type_text(qtbot, ideas_panel.input, "tea for everyone who waits")
     qtbot.waitUntil(ideas_panel.similar_label.isVisible)
-    assert ideas_panel.similar_label.text() == "Already in your library: «Free tea while the tyres are changed»"
+    assert ideas_panel.similar_label.text() == "Already in your library: “Free tea while the tyres are changed”"

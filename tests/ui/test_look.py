@@ -1,10 +1,11 @@
 """Defects a newcomer met on the screens, each driven the way a person meets it."""
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea, QWidget
 
 from game.ui.round_screen import RoundScreen
 from game.ui.step_panels import IDEA_STEPS
@@ -213,3 +214,70 @@ def test_the_library_fits_a_laptop_with_the_idea_column_widest_and_hints_whole(q
         for edit in (library.search, library.tag_filter, library.people_filter):
             needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
             assert edit.width() > needed, (edit.placeholderText(), edit.width(), needed)
+
+
+def test_finish_refused_marks_the_empty_promise_fields_and_puts_the_cursor_in_the_first(qtbot, open_window):
+    win = open_window("en")
+    screen = promise_screen(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    who = screen.panel.findChild(QLineEdit, "promise-who-1")
+    qtbot.keyClicks(who, "Anna")
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert not screen.round.finished
+    marked = {w.objectName() for w in screen.panel.findChildren(QWidget) if w.property("missing") == "true"}
+    assert marked == {"promise-due-1", "promise-first_step-1", "promise-who-2", "promise-due-2",
+                      "promise-first_step-2", "promise-who-3", "promise-due-3", "promise-first_step-3"}  # fmt: skip
+    assert QApplication.focusWidget() is screen.panel.findChild(QDateEdit, "promise-due-1")
+    first_step = screen.panel.findChild(QLineEdit, "promise-first_step-1")
+    qtbot.keyClicks(first_step, "Call")
+    assert first_step.property("missing") == "false"  # typing clears the mark
+
+
+def test_tab_walks_a_promise_card_in_the_order_it_reads(qtbot, open_window):
+    win = open_window("en")
+    screen = promise_screen(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    who = screen.panel.findChild(QLineEdit, "promise-who-1")
+    who.setFocus()
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        name = widget.accessibleName() or widget.objectName()
+        if name not in seen[-1:]:  # Tab walks a date's day, month and year first
+            seen.append(name)
+    assert seen[:5] == ["promise-due-1", "due-7-1", "due-30-1", "promise-first_step-1", "promise-success_sign-1"]
+
+
+def test_a_paused_timer_says_it_is_paused(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "moment")
+    timer = screen.timer
+    assert not timer.paused_label.isVisible()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    if timer.countdown.running:
+        qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not timer.countdown.running
+    assert timer.paused_label.isVisible() and timer.paused_label.text() == "Paused"
+    assert timer.digits.property("paused") == "true"
+    qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert timer.countdown.running and not timer.paused_label.isVisible()
+
+
+def test_russian_decks_are_listed_in_russian_order_and_twists_read_on(qtbot, open_window):
+    from PySide6.QtCore import QCollator, QLocale
+
+    from game.ui.widgets import CardFace
+
+    win = open_window("ru")
+    win.show_decks()
+    decks = win.current_screen()
+    names = [decks.list.item(i).text() for i in range(decks.list.count())]
+    collator = QCollator(QLocale(QLocale.Language.Russian))
+    assert all(collator.compare(a, b) <= 0 for a, b in pairwise(names)), names
+    card = next(c for d in win.content.decks.values() for c in d.cards if c.twist and c.twist.ru[:1].isupper())
+    face = CardFace(card, "ru")
+    assert face.twist.text().startswith("Вариант: " + card.twist.ru[0].lower())

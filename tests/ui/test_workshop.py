@@ -307,7 +307,11 @@ def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, 
     key(qtbot, console, "Alt+Left")
     assert ws.step.kind == "lens"
     key(qtbot, console, "Alt+Right")
-    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    def end(box) -> None:
+        assert box.defaultButton().text() == "No, go on" and box.icon() == QMessageBox.Icon.NoIcon
+        next(b for b in box.buttons() if b.text() == "End the workshop").click()
+
+    when_modal(end)
     key(qtbot, console, "Ctrl+Shift+E")
     summary = win.current_screen()
     assert isinstance(summary, SummaryScreen) and ws.ended_early
