@@ -265,8 +265,18 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>What the teams said</source>
+      <translation>Что сказали команды</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>What the teams said, a line or two each</source>
       <translation>Что сказали команды — по строчке-две от каждой</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>Redraw: {0}</source>
+      <translation>Заменить: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -349,6 +359,17 @@
       <location filename="../../game/ui/widgets.py" />
       <source>Idea library</source>
       <translation>Библиотека идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Ideas</source>
+      <translation>Идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Search</source>
+      <translation>Поиск</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1015,6 +1036,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <source>Play {0}</source>
+      <translation>Играть: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
       <source>Your workshop</source>
       <translation>Ваш воркшоп</translation>
     </message>
@@ -1071,8 +1097,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
-      <source>Ideas</source>
-      <translation>Идеи</translation>
+      <source>New idea</source>
+      <translation>Новая идея</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -1098,6 +1124,16 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>No ideas yet. The first one is the hardest: try the example story.</source>
       <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Ideas and their human checks</source>
+      <translation>Идеи и проверка на человечность</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Your answer</source>
+      <translation>Ваш ответ</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -1130,6 +1166,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Your answer, in a few words</source>
       <translation>Ваш ответ — в двух словах</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>{0}: {1}</source>
+      <translation>{0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -1188,6 +1229,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
+      <source>Ideas to take on</source>
+      <translation>Идей берём дальше</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
       <location filename="../../game/ui/workshop_setup.py" />
       <source>all with a dot</source>
       <translation>все с точками</translation>
@@ -1196,11 +1242,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/team_panels.py" />
       <source>the whole team</source>
       <translation>вся команда</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/team_panels.py" />
-      <source>Ideas to take on</source>
-      <translation>Идей берём дальше</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
@@ -1224,8 +1265,18 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
+      <source>New idea of {0}</source>
+      <translation>Новая идея: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
       <source>{0}: type an idea, Enter</source>
       <translation>{0}: идея и Enter</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Ideas of {0}</source>
+      <translation>Идеи: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
@@ -1619,8 +1670,18 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />
+      <source>Team {0}: name</source>
+      <translation>Команда {0}: название</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Team {0}: players</source>
+      <translation>Команда {0}: игроки</translation>
     </message>
   </context>
 </TS>

@@ -102,7 +102,7 @@ class WorkshopConsole(QWidget):
     def _button(self, key: str, text: str, name: str = "") -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setAccessibleName(key)
+        button.setProperty("key", key)
         found = next(((what, keys) for k, what, keys in controls() if k == key), None)
         if found:
             button.setToolTip(f"{found[0]} ({found[1][0]})")
@@ -240,6 +240,7 @@ class WorkshopConsole(QWidget):
         else:
             panel = QPlainTextEdit(ws.note(), self)
             panel.setObjectName("noteEdit")
+            panel.setAccessibleName(tr("What the teams said"))
             panel.setPlaceholderText(tr("What the teams said, a line or two each"))
             panel.textChanged.connect(lambda: ws.set_note(panel.toPlainText()))
             panel.textChanged.connect(self.changed)
@@ -280,7 +281,8 @@ class WorkshopConsole(QWidget):
             if slot >= fixed:
                 redraw = QPushButton(tr("Redraw"), chip)
                 redraw.setObjectName("chip")
-                redraw.setAccessibleName(f"redraw-{slot}")
+                redraw.setProperty("key", f"redraw-{slot}")
+                redraw.setAccessibleName(tr("Redraw: {0}").format(deck_word(card.kind)))
                 redraw.clicked.connect(lambda _=False, s=slot: self.redraw(s))
                 row.addWidget(redraw)
             self.cards_box.addWidget(chip)

@@ -96,6 +96,7 @@ class LibraryScreen(QWidget):
         self.model = IdeaTableModel(self.engine, self)
         self.table = QTableView(splitter)
         self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName(tr("Ideas"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # newest saved first
         self.table.setSortingEnabled(True)  # sorts once, by the indicator: the first query
@@ -134,6 +135,7 @@ class LibraryScreen(QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
+        self.search.setAccessibleName(tr("Search"))
         self.search.setPlaceholderText(tr("Search: words in any form, in Russian or English"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 48)
@@ -161,9 +163,11 @@ class LibraryScreen(QWidget):
         self.score_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.tag_filter = QLineEdit(self)
         self.tag_filter.setPlaceholderText(tr("Tag"))
+        self.tag_filter.setAccessibleName(tr("Tag"))
         self.tag_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         self.people_filter = QLineEdit(self)
         self.people_filter.setPlaceholderText(tr("Who, team or player"))
+        self.people_filter.setAccessibleName(tr("Who, team or player"))
         self.people_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         for edit in (self.tag_filter, self.people_filter):
             edit.setMinimumWidth(110)
@@ -193,6 +197,7 @@ class LibraryScreen(QWidget):
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setSpecialValueText(unset)
+        edit.setAccessibleName(unset)
         edit.setDate(edit.minimumDate())
         edit.dateChanged.connect(lambda _d: self.apply_filter())
         return edit

@@ -195,7 +195,8 @@ class ScenarioPicker(QWidget):
         row.addLayout(text, 1)
         button = QPushButton(tr("Play"), tile)
         button.setObjectName("primary")
-        button.setAccessibleName(f"play-{scenario.id}")
+        button.setProperty("key", f"play-{scenario.id}")
+        button.setAccessibleName(tr("Play {0}").format(scenario.name.get(lang)))
         button.clicked.connect(lambda: self.chosen.emit(scenario.id))
         row.addWidget(button)
         self.buttons[scenario.id] = button
@@ -294,6 +295,7 @@ class DecksScreen(QWidget):
         row = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setObjectName("deckList")
+        self.list.setAccessibleName(tr("Decks"))
         collator = QCollator(QLocale())  # «Бизнес» before «Клиент» in Russian, Business before Client in English
         by_name = sorted(
             content.decks.values(), key=cmp_to_key(lambda a, b: collator.compare(a.name.get(lang), b.name.get(lang)))

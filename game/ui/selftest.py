@@ -93,7 +93,7 @@ def _play(data_dir: Path, lang: str) -> int:
             for idea in rnd.round.chosen():
                 type_into(panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Anna")
                 type_into(panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Buy a frame")
-                click(next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}"))
+                click(next(b for b in panel.findChildren(QPushButton) if b.property("key") == f"due-7-{idea.id}"))
         click(rnd.next_button)
         if isinstance(window.current_screen(), SummaryScreen):
             break
@@ -143,13 +143,13 @@ def _workshop(window, screen, click, type_into) -> None:
         click(panel.findChild(QPushButton, f"dot-plus-{theirs.id}"))
     click(console.buttons["next"])  # reveals the votes
     for idea in ws.chosen():
-        click(next(b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea.id}-fix"))
+        click(next(b for b in console.panel.findChildren(QPushButton) if b.property("key") == f"focus-{idea.id}-fix"))
     click(console.buttons["next"])
     for idea in ws.chosen():
         type_into(console.panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Anna")
         type_into(console.panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Ask the team")
         promise = console.panel.findChildren(QPushButton)
-        click(next(b for b in promise if b.accessibleName() == f"due-7-{idea.id}"))
+        click(next(b for b in promise if b.property("key") == f"due-7-{idea.id}"))
     if window.presenter is None or window.presenter.grab().isNull():
         raise RuntimeError("the presenter view did not draw")
     click(console.buttons["next"])

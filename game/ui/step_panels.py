@@ -86,6 +86,7 @@ class IdeaList(QFrame):
         row = QHBoxLayout()
         self.input = IdeaLine(self)
         self.input.setObjectName("ideaInput")
+        self.input.setAccessibleName(tr("New idea"))
         self.input.lines_pasted.connect(self.ask_lines)
         self.input.setPlaceholderText(tr("Nothing is too small. Write it down and press Enter"))
         self.input.setText(rnd.drafts.get(rnd.step_index, ""))
@@ -131,6 +132,7 @@ class IdeaList(QFrame):
         self.input.textChanged.connect(lambda _t: self._similar_timer.start(self.SIMILAR_DELAY_MS))
         self.list = QListWidget(self)
         self.list.setObjectName("ideaList")
+        self.list.setAccessibleName(tr("Ideas"))
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         self.list.setEditTriggers(
@@ -256,6 +258,7 @@ class TablePanel(QWidget):
         if kind not in IDEA_STEPS:
             self.note = QPlainTextEdit(self)
             self.note.setObjectName("noteEdit")
+            self.note.setAccessibleName(tr("Your answer"))
             self.note.setPlaceholderText(
                 tr("In the client's voice: “I expect… I worry that…”")
                 if kind == "client"
@@ -292,6 +295,7 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(len(rnd.ideas), len(self.checks) + 2, self)
         self.table.setObjectName("checkTable")
+        self.table.setAccessibleName(tr("Ideas and their human checks"))
         headers = [tr("Idea")] + [c.title.get(lang) for c in self.checks] + [tr("Score")]
         self.table.setHorizontalHeaderLabels(headers)
         for col, card in enumerate(self.checks, 1):
@@ -371,7 +375,8 @@ def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, st
     for focus in FOCUSES:
         chip = QPushButton(focus_word(focus), tile)
         chip.setObjectName("chip")
-        chip.setAccessibleName(f"focus-{idea.id}-{focus}")
+        chip.setProperty("key", f"focus-{idea.id}-{focus}")  # tests and the self-test find it by this
+        chip.setAccessibleName(tr("{0}: {1}").format(focus_word(focus), short_text(idea.text, 60)))
         chip.setCheckable(True)
         chip.setChecked(idea.focus == focus)
         chip.clicked.connect(lambda _=False, i=idea.id, f=focus: choose(i, f))
@@ -507,6 +512,7 @@ class PromisePanel(QWidget):
                 form.addWidget(QLabel(label, card), row if row == 1 else row + 1, 0)
                 edit = QLineEdit(value, card)
                 edit.setObjectName(f"promise-{name}-{idea.id}")
+                edit.setAccessibleName(tr("{0}: {1}").format(label, short_text(idea.text, 60)))
                 edit.setPlaceholderText(hint)
                 edit.textChanged.connect(lambda text, i=idea.id, f=name: self._set(i, f, text))
                 form.addWidget(edit, row if row == 1 else row + 1, 1, 1, 2)
@@ -514,6 +520,7 @@ class PromisePanel(QWidget):
             form.addWidget(QLabel(tr("By when"), card), 2, 0)
             due = wheel_only_when_focused(QDateEdit(card))  # the wheel scrolls the promises, not the date
             due.setObjectName(f"promise-due-{idea.id}")
+            due.setAccessibleName(tr("{0}: {1}").format(tr("By when"), short_text(idea.text, 60)))
             due.setCalendarPopup(True)
             due.setDisplayFormat("d MMMM yyyy")
             today = date.today()
@@ -527,7 +534,7 @@ class PromisePanel(QWidget):
             for label, days in ((tr("In a week"), 7), (tr("In a month"), 30)):
                 button = QPushButton(label, card)
                 button.setObjectName("chip")
-                button.setAccessibleName(f"due-{days}-{idea.id}")
+                button.setProperty("key", f"due-{days}-{idea.id}")
                 button.clicked.connect(lambda _=False, w=due, d=days: w.setDate(QDate.currentDate().addDays(d)))
                 presets.addWidget(button)
                 order.append(button)

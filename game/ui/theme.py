@@ -29,6 +29,22 @@ DECK_COLORS = {
 }
 
 
+#: every text colour on the background it is drawn on (a test holds each pair to WCAG AA, 4.5:1)
+TEXT_PAIRS = [
+    (INK, PAPER),
+    (INK, "#FFFFFF"),
+    (MUTED, PAPER),
+    (MUTED, "#FFFFFF"),
+    (ACCENT, PAPER),  # the title, the timer, the dots
+    ("#FFFFFF", ACCENT),  # primary buttons, the current step, a checked chip
+    ("#8A3B12", PAPER),  # a problem said under the step
+    ("#B03A2E", "#FFFFFF"),  # the timer at 00:00
+    ("#6B6773", "#FFFFFF"),  # a disabled button's text
+    (INK, SELECTED),  # a chosen row
+    *(("#FFFFFF", colour) for colour in DECK_COLORS.values()),  # the deck's word on its band
+]
+
+
 def load_fonts() -> None:
     """Register the shipped fonts so Cyrillic renders the same everywhere, offscreen included."""
     folder = paths.asset("fonts")
@@ -72,7 +88,7 @@ def stylesheet(base: int) -> str:
                    padding: {base // 2}px {base}px; }}
     QPushButton:hover {{ border-color: {ACCENT}; }}
     QPushButton:focus {{ border: 3px solid {ACCENT}; }}
-    QPushButton:disabled {{ color: #9A96A0; }}
+    QPushButton:disabled {{ color: #6B6773; }}
     QPushButton#primary {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: 700; }}
     QPushButton#primary:focus {{ border: 3px solid {GOLD}; }}
     QPushButton#big {{ font-size: {int(base * 1.5)}px; font-weight: 700; padding: {base}px {base * 2}px; }}

@@ -100,7 +100,7 @@ def test_play_solo_round_end_to_end_and_find_ideas_after_restart(qtbot, window, 
     for idea, who in ((first, "Anna"), (third, "Борис")):
         type_text(qtbot, screen.panel.findChild(QLineEdit, f"promise-who-{idea.id}"), who)
         qtbot.keyClicks(screen.panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Tell the team")
-        week = next(b for b in screen.panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}")
+        week = next(b for b in screen.panel.findChildren(QPushButton) if b.property("key") == f"due-7-{idea.id}")
         click(qtbot, week)
     type_text(qtbot, screen.panel.findChild(QLineEdit, f"promise-success_sign-{first.id}"), "“You remembered!”")
     next_step(qtbot, screen)

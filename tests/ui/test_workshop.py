@@ -149,7 +149,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
         ("✓ ●●", "Free tray when one is dropped 🍽 — Bears 🐻"),
     ]
     for idea_id, focus in ((3, "fix"), (1, "wow"), (5, "planb"), (4, "wow")):
-        chip = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea_id}-{focus}")
+        chip = next(b for b in panel.findChildren(QPushButton) if b.property("key") == f"focus-{idea_id}-{focus}")
         click(qtbot, chip)
     key(qtbot, console, "Ctrl+Return")
 
@@ -157,7 +157,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     for idea in ws.chosen():
         type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Ольга")
         type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Ask the kitchen")
-        week = next(b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}")
+        week = next(b for b in console.panel.findChildren(QPushButton) if b.property("key") == f"due-7-{idea.id}")
         click(qtbot, week)
         assert console.panel.findChild(QDateEdit, f"promise-due-{idea.id}") is not None
     click(qtbot, console.buttons["next"])
