@@ -43,7 +43,7 @@ def test_exit_when_shown_from_the_command_line(tmp_path):
 def test_self_test_plays_a_round(tmp_path):
     out = run([sys.executable, "-m", "game", "self-test"], tmp_path)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("self-test ok: solo round and a three-team workshop played in en, 2 solo ideas")
+    assert out.stdout.startswith("self-test ok: solo round and a three-team workshop played in en, 3 solo ideas")
 
 
 @pytest.mark.slow

@@ -34,3 +34,16 @@ def test_the_russian_catalogue_is_compiled_and_used(qapp):
     finally:
         i18n.install("en")
     assert QCoreApplication.translate("Game", "Next →") == "Next →"
+
+
+def test_counts_use_plural_forms_in_both_languages(qapp):
+    from game.ui import i18n
+    from game.ui.widgets import trn
+
+    try:
+        i18n.install("ru")
+        assert [trn("%n ideas", n) for n in (1, 2, 5, 21)] == ["1 идея", "2 идеи", "5 идей", "21 идея"]
+    finally:
+        i18n.install("en")
+    assert [trn("%n ideas", n) for n in (1, 2)] == ["1 idea", "2 ideas"]
+    assert trn("%n dots", 1) == "1 dot"

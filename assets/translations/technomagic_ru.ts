@@ -503,6 +503,18 @@
       <source>What clients said, dated today; Enter adds it</source>
       <translation>Что сказали клиенты (с сегодняшней датой); Enter — добавить</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>%n ideas</source>
+      <translation>
+        <numerusform>%n идея</numerusform>
+        <numerusform>%n идеи</numerusform>
+        <numerusform>%n идей</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <source>Any score</source>
@@ -565,8 +577,8 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Delete {0} ideas</source>
-      <translation>Удалить идеи: {0}</translation>
+      <source>Delete {0}</source>
+      <translation>Удалить: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -580,8 +592,8 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Tag for {0} ideas:</source>
-      <translation>Метка для идей ({0}):</translation>
+      <source>Tag for {0}:</source>
+      <translation>Метка для: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -605,19 +617,13 @@
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>{0} ideas chosen: tag them, set their status or delete them below.</source>
-      <translation>Выбрано идей: {0}. Ниже их можно пометить, сменить статус или удалить.</translation>
+      <source>Chosen: {0}. Tag them, set their status or delete them below.</source>
+      <translation>Выбрано: {0}. Пометьте их, смените статус или удалите кнопками ниже.</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <source>Round #{0}</source>
       <translation>Раунд №{0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/library_screen.py" />
-      <location filename="../../game/ui/presenter.py" />
-      <source>{0} ideas</source>
-      <translation>Идей: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -753,8 +759,8 @@
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
-      <source>Saved to the idea library: {0} ideas.</source>
-      <translation>В библиотеку идей сохранено идей: {0}.</translation>
+      <source>Saved to the idea library: {0}.</source>
+      <translation>Сохранено в библиотеку идей: {0}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -1056,8 +1062,17 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>{0} ideas, {1} chosen.</source>
-      <translation>Идей: {0}, выбрано: {1}.</translation>
+      <source>{0}, {1} chosen.</source>
+      <translation>{0}, выбрано: {1}.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../game/ui/screens.py" />
+      <source>%n dots</source>
+      <translation>
+        <numerusform>%n точка</numerusform>
+        <numerusform>%n точки</numerusform>
+        <numerusform>%n точек</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -1076,8 +1091,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>{0}: {1} ideas, {2} dots</source>
-      <translation>{0}: идей — {1}, точек — {2}</translation>
+      <source>{0}: {1}, {2}</source>
+      <translation>{0}: {1}, {2}</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from game.domain.content import Content
 from game.domain.ideas import FOCUSES, STATUSES
 from game.ui.library import IdeaTableModel, Library, local_time, status_word
-from game.ui.widgets import deck_word, focus_word, format_date, tr, wheel_only_when_focused
+from game.ui.widgets import deck_word, focus_word, format_date, tr, trn, wheel_only_when_focused
 
 
 class EditIdeas(QUndoCommand):
@@ -53,7 +53,7 @@ class EditIdeas(QUndoCommand):
 
 class DeleteIdeas(QUndoCommand):
     def __init__(self, screen: "LibraryScreen", ids: list[int]):
-        super().__init__(tr("Delete {0} ideas").format(len(ids)))
+        super().__init__(tr("Delete {0}").format(trn("%n ideas", len(ids))))
         self.screen, self.ids, self.snapshot = screen, ids, None
 
     def redo(self) -> None:
@@ -287,7 +287,7 @@ class LibraryScreen(QWidget):
         elif not self.model.total and self.model.filter == self.store.IdeaFilter():
             self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
         else:
-            self.status.setText(tr("{0} ideas").format(self.model.total))
+            self.status.setText(trn("%n ideas", self.model.total))
 
     # --- selection and bulk actions -------------------------------------------------------------
 
@@ -307,7 +307,7 @@ class LibraryScreen(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        tag, ok = QInputDialog.getText(self, tr("Tag"), tr("Tag for {0} ideas:").format(len(ids)))
+        tag, ok = QInputDialog.getText(self, tr("Tag"), tr("Tag for {0}:").format(trn("%n ideas", len(ids))))
         if ok and tag.strip():
             self.edit(ids, tr("Tag"), add_tag=tag)
 
@@ -434,7 +434,8 @@ class IdeaDetail(QScrollArea):
         self.form_host.setVisible(idea is not None)
         self.empty.setVisible(idea is None)
         if count > 1:
-            self.empty.setText(tr("{0} ideas chosen: tag them, set their status or delete them below.").format(count))
+            chosen = trn("%n ideas", count)
+            self.empty.setText(tr("Chosen: {0}. Tag them, set their status or delete them below.").format(chosen))
         if idea is None:
             return
         w = self.widgets

@@ -34,7 +34,7 @@ from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import tr
+from game.ui.widgets import tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
             ids = []
         else:
-            self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+            self.saved_note = tr("Saved to the idea library: {0}.").format(trn("%n ideas", len(ids)))
         self.saved_ids = ids
         self.forget_autosave()
         if self.presenter is not None:

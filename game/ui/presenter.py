@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedLayout, 
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import IDEA_STEPS
-from game.ui.widgets import CardFace, focus_word, format_date, step_word, tr
+from game.ui.widgets import CardFace, focus_word, format_date, step_word, tr, trn
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"
@@ -334,7 +334,7 @@ class PresenterView(QWidget):
         if kind not in WALL_STEPS:
             return ""  # a warm-up or the client: the cards and the instruction say it all
         counts = ", ".join(f"{t.name}: {len(ws.ideas_of(t.name))}" for t in ws.teams)
-        return tr("{0} ideas").format(len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
+        return trn("%n ideas", len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The wall's columns for this step."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui import theme
-from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, tr
+from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, tr, trn
 
 if TYPE_CHECKING:  # the home screen is up before the decks are read
     from game.domain.content import Content, Scenario
@@ -222,12 +222,16 @@ class SummaryScreen(QWidget):
         cards = [c for i in sorted(rnd.draws) for c in rnd.cards(i)]
         layout.addWidget(_label(" · ".join(f"{deck_word(c.kind)}: {c.title.get(lang)}" for c in cards), "muted", self))
         layout.addWidget(
-            _label(tr("{0} ideas, {1} chosen.").format(len(rnd.ideas), len(rnd.chosen())), "instruction", self)
+            _label(
+                tr("{0}, {1} chosen.").format(trn("%n ideas", len(rnd.ideas)), len(rnd.chosen())), "instruction", self
+            )
         )
         if workshop:
             teams = " · ".join(
-                tr("{0}: {1} ideas, {2} dots").format(
-                    t.name, len(rnd.ideas_of(t.name)), sum(i.dots for i in rnd.ideas_of(t.name))
+                tr("{0}: {1}, {2}").format(
+                    t.name,
+                    trn("%n ideas", len(rnd.ideas_of(t.name))),
+                    trn("%n dots", sum(i.dots for i in rnd.ideas_of(t.name))),
                 )
                 for t in rnd.teams
             )

@@ -107,12 +107,13 @@ def _play(data_dir: Path, lang: str) -> int:
     if library.model.total != 1:
         raise RuntimeError(f"library search for 'photos' found {library.model.total} ideas, expected 1")
     saved = sorted(idea.text for idea in window.library.ideas())
+    promised = sorted(idea.text for idea in window.library.ideas() if idea.promise_who)
     _workshop(window, screen, click, type_into)
     window.close()
     window.library.close()
     app.processEvents()
-    if saved != sorted(IDEAS[:2]):
-        raise RuntimeError(f"expected the first two ideas in the library, found {saved}")
+    if saved != sorted(IDEAS) or promised != sorted(IDEAS[:2]):  # every idea kept, the chosen two promised
+        raise RuntimeError(f"expected every idea in the library and the first two promised, found {saved}")
     return len(saved)
 
 

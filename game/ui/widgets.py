@@ -40,6 +40,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Game", text)
 
 
+def trn(text: str, n: int) -> str:
+    """A count in words with Qt's plural forms: trn("%n ideas", 1) is "1 idea", in Russian «1 идея»."""
+    return QCoreApplication.translate("Game", text, None, n)
+
+
 def scroll_area(parent: QWidget) -> QScrollArea:
     """A borderless scroll area whose content follows its width (tiles, cards, columns of ideas)."""
     scroll = QScrollArea(parent)

@@ -140,7 +140,7 @@ def test_bulk_status_tag_and_delete_with_undo(qtbot, library_home, open_window):
         win.activateWindow()
     screen.table.setFocus()
     qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
-    assert ideas.count(library_home, ideas.IdeaFilter()) == 1 and screen.status.text() == "1 ideas"
+    assert ideas.count(library_home, ideas.IdeaFilter()) == 1 and screen.status.text() == "1 idea"  # Qt plural forms
     qtbot.mouseClick(screen.undo_button, Qt.MouseButton.LeftButton)
     assert ideas.count(library_home, ideas.IdeaFilter()) == 3
     assert [n.text for n in ideas.notes(library_home, first)] == ["kept through undo"]
