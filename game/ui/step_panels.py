@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,6 +64,13 @@ class IdeaLine(QLineEdit):
             return False
         self.lines_pasted.emit(lines)
         return True
+
+
+class RoomyEditor(QStyledItemDelegate):
+    """Reworking an idea in a list: the editor takes the whole row, so no letter is cut at the bottom."""
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        editor.setGeometry(option.rect)
 
 
 class IdeaList(QFrame):
@@ -133,6 +141,7 @@ class IdeaList(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("ideaList")
         self.list.setAccessibleName(tr("Ideas"))
+        self.list.setItemDelegate(RoomyEditor(self.list))
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         self.list.setEditTriggers(
@@ -277,6 +286,8 @@ class TablePanel(QWidget):
         else:
             right.addStretch(1)
         row.addLayout(right, 1)
+        for face in self.faces:  # after opening a story the typing goes on where it was
+            face.story_button.clicked.connect(lambda _=False: self.focus_target().setFocus())
 
     def focus_target(self) -> QWidget:
         return self.ideas.input if self.ideas else (self.note or self)

@@ -75,6 +75,7 @@ def app_icon() -> QIcon:
 
 def stylesheet(base: int) -> str:
     """The whole style sheet for a base text size in px (it grows with the window)."""
+    arrow = paths.asset("emblems", "down-arrow.svg").as_posix()
     bands = "\n".join(f'QFrame#band[kind="{kind}"] {{ background: {color}; }}' for kind, color in DECK_COLORS.items())
     return f"""
     QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {base}px; color: {INK}; }}
@@ -97,8 +98,12 @@ def stylesheet(base: int) -> str:
     QPushButton#bigPrimary:focus {{ border: 3px solid {GOLD}; }}
     QPushButton#chip {{ border-radius: 14px; padding: 2px {base // 2}px; }}
     QPushButton#chip:checked {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; }}
+    QPushButton#chip:checked:focus {{ border: 3px solid {GOLD}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QComboBox {{ background: #FFFFFF; border: 2px solid #D9CFBF;
                    border-radius: 8px; padding: 4px 6px; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 22px; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
+    QAbstractItemView QLineEdit {{ padding: 0px 4px; border-width: 1px; border-radius: 4px; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus, QComboBox:focus {{
                    border-color: {ACCENT}; }}
     QFrame#card {{ background: #FFFFFF; border: 1px solid #E2D8C6; border-radius: 16px; }}

@@ -281,3 +281,27 @@ def test_russian_decks_are_listed_in_russian_order_and_twists_read_on(qtbot, ope
     card = next(c for d in win.content.decks.values() for c in d.cards if c.twist and c.twist.ru[:1].isupper())
     face = CardFace(card, "ru")
     assert face.twist.text().startswith("Вариант: " + card.twist.ru[0].lower())
+
+
+def test_reworking_an_idea_shows_its_letters_whole(qtbot, open_window):
+    win = open_window("ru")
+    screen = solo_at(win, "moment")
+    screen.round.add_idea("Идея — ёжик, Щука, Дуб (gjpqy)")
+    screen.show_step()
+    ideas = screen.panel.ideas.list
+    ideas.editItem(ideas.item(0))
+    editor = ideas.findChild(QLineEdit)
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.height() >= editor.sizeHint().height(), (editor.height(), editor.sizeHint().height())
+
+
+def test_after_the_example_story_typing_goes_on_in_the_idea_line(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "magic")
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    face = next(f for f in screen.panel.faces if f.story_button.isVisible())
+    qtbot.mouseClick(face.story_button, Qt.MouseButton.LeftButton)
+    assert face.example.isVisible()
+    qtbot.keyClicks(QApplication.focusWidget(), "tea")
+    assert screen.panel.ideas.input.text() == "tea"
