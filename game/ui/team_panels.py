@@ -171,6 +171,10 @@ class TeamsPanel(QWidget):
         return self.columns[0].input
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in "".join(c if c.isalnum() else " " for c in text.lower()).split() if len(w) > 2}
+
+
 class MergeDialog(QDialog):
     """Pick the idea that says the same as the selected one."""
 
@@ -184,12 +188,20 @@ class MergeDialog(QDialog):
         layout.addWidget(text)
         self.list = QListWidget(self)
         self.list.setObjectName("mergeTargets")
-        for idea in ws.ideas:
-            if idea.id != idea_id:
-                item = QListWidgetItem(f"{idea_line(idea)} — {idea.team}")
-                item.setData(Qt.ItemDataRole.UserRole, idea.id)
-                self.list.addItem(item)
-        self.list.setCurrentRow(0)
+        self.list.setAccessibleName(tr("Merge ideas"))
+        source = ws.idea(idea_id)
+        words = _words(source.text)
+        # the likeliest twin first: another team's idea sharing the most words (the same team's come last)
+        candidates = sorted(
+            (i for i in ws.ideas if i.id != idea_id),
+            key=lambda i: (i.team == source.team, -len(words & _words(i.text)), i.id),
+        )
+        for idea in candidates:
+            item = QListWidgetItem(f"{idea_line(idea)} — {idea.team}")
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            self.list.addItem(item)
+        if candidates and words & _words(candidates[0].text):
+            self.list.setCurrentRow(0)  # nothing in common: nothing chosen for the facilitator
         self.list.itemDoubleClicked.connect(self.accept)
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -199,7 +211,7 @@ class MergeDialog(QDialog):
         self.resize(640, 420)
 
     def target(self) -> int | None:
-        item = self.list.currentItem()
+        item = self.list.currentItem() if self.list.selectedItems() else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 

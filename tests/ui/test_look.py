@@ -305,3 +305,20 @@ def test_after_the_example_story_typing_goes_on_in_the_idea_line(qtbot, open_win
     assert face.example.isVisible()
     qtbot.keyClicks(QApplication.focusWidget(), "tea")
     assert screen.panel.ideas.input.text() == "tea"
+
+
+def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
+    from game.domain.workshop import Team
+    from game.ui.team_panels import MergeDialog
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    ws = win.current_screen().ws
+    ws.add_idea("Photos of the forgotten toy", team="Owls")
+    ws.add_idea("Free tea while the client waits", team="Owls")
+    ws.add_idea("Call back in ten minutes", team="Foxes")
+    ws.add_idea("Tea for free while waiting", team="Bees")
+    dialog = MergeDialog(ws, 2, win)
+    qtbot.addWidget(dialog)
+    assert dialog.target() == 4  # another team's idea with the same words, not the first in the list
+    assert MergeDialog(ws, 3, win).target() is None  # nothing alike: the facilitator chooses
