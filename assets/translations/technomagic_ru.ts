@@ -1229,6 +1229,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>Check score: {0}</source>
+      <translation>Баллы проверки: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
     </message>

@@ -436,7 +436,10 @@ class ChoosePanel(QWidget):
             minus = QPushButton(tr("− dot"), tile)
             minus.setObjectName(f"dotMinus-{idea.id}")
             minus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, -1))
+            score = QLabel(tr("Check score: {0}").format(idea.score), tile)  # what the human check said
+            score.setObjectName("muted")
             row.addWidget(dots, 1)
+            row.addWidget(score)
             row.addWidget(minus)
             row.addWidget(plus)
             box.addLayout(row)

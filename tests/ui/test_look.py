@@ -5,7 +5,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QWidget
 
 from game.ui.round_screen import RoundScreen
 from game.ui.step_panels import IDEA_STEPS
@@ -322,3 +322,49 @@ def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
     qtbot.addWidget(dialog)
     assert dialog.target() == 4  # another team's idea with the same words, not the first in the list
     assert MergeDialog(ws, 3, win).target() is None  # nothing alike: the facilitator chooses
+
+
+def test_a_dot_keeps_the_vote_tiles_where_they_were(qtbot, open_window):
+    from game.domain.workshop import Team
+    from game.ui.team_panels import VotePanel
+
+    win = open_window("en")
+    win.resize(1024, 700)
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    for n in range(16):
+        ws.add_idea(f"Idea number {n} with a few more words to wrap", team="Owls" if n % 2 else "Foxes")
+    while ws.step.kind != "choose":
+        ws.next()
+    console.show_step()
+    panel = console.panel
+    assert isinstance(panel, VotePanel)
+    QApplication.processEvents()
+    bar = panel.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    before = bar.value()
+    assert before > 0
+    last = ws.ideas[-2]  # a Foxes idea: the Owls vote first
+    plus = panel.tiles[last.id]["plus"]
+    qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert ws.dots_given() == 1
+    assert panel.scroll.verticalScrollBar().value() == before
+
+
+def test_choose_shows_each_ideas_check_score(qtbot, open_window):
+    win = open_window("en")
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    rnd = screen.round
+    while rnd.step.kind != "choose":
+        if rnd.step.kind in IDEA_STEPS and not rnd.ideas:
+            rnd.add_idea("Free tea")
+        if rnd.step.kind == "check":
+            for card in rnd.check_cards()[:3]:
+                rnd.set_check(1, card.id, True)
+        rnd.next()
+    screen.show_step()
+    texts = [label.text() for label in screen.panel.findChildren(QLabel)]
+    assert "Check score: 3" in texts
