@@ -58,6 +58,13 @@ class TeamColumn(QFrame):
             for name in team.players:
                 self.player.addItem(name, name)
             layout.addWidget(self.player)
+        elif any(t.players for t in ws.teams):  # keep every team's line at one height: an unseen stand-in
+            gap = QComboBox(self)
+            policy = gap.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            gap.setSizePolicy(policy)
+            gap.hide()
+            layout.addWidget(gap)
         self.input = QLineEdit(ws.team_drafts.get(team.name, ""), self)
         self.input.setObjectName(f"teamInput-{number}")
         self.input.setAccessibleName(tr("New idea of {0}").format(team.name))

@@ -320,6 +320,7 @@ class StepBar(QWidget):
 
     def __init__(self, kinds: list[str], parent: QWidget | None = None):
         super().__init__(parent)
+        times = {kind: kinds.count(kind) for kind in kinds}
         kinds = list(dict.fromkeys(kinds))
         self.kinds = kinds
         row = QHBoxLayout(self)
@@ -331,7 +332,8 @@ class StepBar(QWidget):
                 dot = QLabel("·", self)
                 dot.setObjectName("muted")
                 row.addWidget(dot)
-            label = QLabel(step_word(kind), self)
+            word = step_word(kind)
+            label = QLabel(f"{word} ×{times[kind]}" if times[kind] > 1 else word, self)  # 9 steps, 8 kinds: say so
             label.setObjectName("stepBarItem")
             self.items.append(label)
             row.addWidget(label)

@@ -368,3 +368,20 @@ def test_choose_shows_each_ideas_check_score(qtbot, open_window):
     screen.show_step()
     texts = [label.text() for label in screen.panel.findChildren(QLabel)]
     assert "Check score: 3" in texts
+
+
+def test_the_workshop_step_bar_counts_a_repeated_step(qtbot, open_window):
+    from game.domain.workshop import Team
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls", ["Anna", "Boris"]), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    words = [label.text() for label in console.bar.items]
+    assert "Magic ×2" in words and len(console.ws.steps) == 9
+    ws = console.ws
+    while ws.step.kind != "moment":
+        ws.next()
+    console.show_step()
+    QApplication.processEvents()
+    owls, foxes = console.panel.columns[0].input, console.panel.columns[1].input
+    assert owls.mapTo(console, QPoint(0, 0)).y() == foxes.mapTo(console, QPoint(0, 0)).y()
