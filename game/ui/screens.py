@@ -102,11 +102,14 @@ class HomeScreen(QWidget):
         self.setFocusProxy(self.solo_button)
 
     def resizeEvent(self, event) -> None:
+        self._fit_art()
+        super().resizeEvent(event)
+
+    def _fit_art(self) -> None:
         # a short laptop screen keeps the promises due in sight: the picture gets smaller
-        size = 132 if self.height() >= 760 else 64
+        size = 132 if self.height() >= 760 or self.due is None else 64
         if self.art.pixmap().width() != size:
             self.art.setPixmap(theme.app_icon().pixmap(QSize(size, size)))
-        super().resizeEvent(event)
 
     def show_due(self, panel: QWidget | None) -> None:
         """Put the promises due this week (or nothing) under the buttons."""
@@ -125,6 +128,7 @@ class HomeScreen(QWidget):
             scroll.setWidget(panel)
             self._due_scroll = scroll
             self.due_box.insertWidget(1, scroll, 6)
+        self._fit_art()
 
     def show_content(self, content: Content, resumable: str = "", problem: str = "") -> None:
         """What the decks tell (they are read just after the window first shows): skipped files, and a round
