@@ -83,6 +83,9 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         screen.panel.ideas.reload()
         screen.panel.faces[0].show_story(True)
         grab("05-magic")
+        window.show_help()  # F1: the step's keys over it
+        grab("12-help")
+        window.show_help()
         screen.go_next()
         for idea in screen.round.ideas[:3]:
             for check in ("ck-simple", "ck-human", "ck-cheap"):
@@ -111,8 +114,6 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         grab("10-library")
         window.show_decks()
         grab("11-decks")
-        window.show_help()  # F1: the screen's keys over it
-        grab("12-help")
     return saved
 
 
