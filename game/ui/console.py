@@ -25,7 +25,7 @@ from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
 from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
-from game.ui.widgets import HelpOverlay, StepBar, ask, deck_word, step_word, tr, window_keys
+from game.ui.widgets import HelpOverlay, StepBar, ask, deck_word, give_back_keys, step_word, tr, window_keys
 
 PREVIEW = QSize(336, 189)
 
@@ -439,7 +439,9 @@ class WorkshopConsole(QWidget):
             self.message.setText(tr("Select an idea in a team's list first, then merge it into the same one."))
             return
         dialog = MergeDialog(self.ws, idea_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target() is not None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted and dialog.target() is not None:
             self.ws.merge(idea_id, dialog.target())
             self.panel.reload()
             self.changed()

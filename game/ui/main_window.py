@@ -34,7 +34,7 @@ from game.ui import i18n, theme
 from game.ui.library import Library
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import tr, trn
+from game.ui.widgets import give_back_keys, tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
@@ -304,7 +304,9 @@ class MainWindow(QMainWindow):
         from game.ui.outcome import OutcomeDialog, record_outcome
 
         dialog = OutcomeDialog(idea.title, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted:
             record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
             self.show_due()
 
@@ -476,7 +478,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted:
             self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked(), dialog.room.currentData())
 
     def apply_settings(self, language: str, animations: bool, room: str | None = None) -> None:

@@ -80,6 +80,8 @@ def stylesheet(base: int) -> str:
     return f"""
     QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {base}px; color: {INK}; }}
     QMainWindow, QStackedWidget > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {PAPER}; }}
+    QDialog, QMessageBox {{ background: {PAPER}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QLabel#screenTitle {{ font-size: {int(base * 2.1)}px; font-weight: 700; }}
     QLabel#gameTitle {{ font-size: {int(base * 3)}px; font-weight: 700; color: {ACCENT}; }}
     QLabel#tagline, QLabel#muted {{ color: {MUTED}; }}

@@ -108,7 +108,15 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
+    give_back_keys(parent)
     return box.clickedButton() is yes_button
+
+
+def give_back_keys(widget: QWidget) -> None:
+    """After a dialog: the window is active again, so its shortcuts work without a click."""
+    window = widget.window()
+    window.activateWindow()
+    window.raise_()
 
 
 def format_date(iso: str) -> str:

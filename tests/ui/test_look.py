@@ -385,3 +385,49 @@ def test_the_workshop_step_bar_counts_a_repeated_step(qtbot, open_window):
     QApplication.processEvents()
     owls, foxes = console.panel.columns[0].input, console.panel.columns[1].input
     assert owls.mapTo(console, QPoint(0, 0)).y() == foxes.mapTo(console, QPoint(0, 0)).y()
+
+
+def test_after_a_dialog_the_windows_keys_work_without_a_click(qtbot, open_window):
+    from PySide6.QtGui import QKeySequence
+
+    from game.domain.workshop import Team
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "moment":
+        ws.next()
+    ws.add_idea("Tea while you wait", team="Owls")
+    ws.add_idea("Tea while waiting", team="Foxes")
+    console.show_step()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    owls = console.panel.columns[0].list
+    owls.setCurrentRow(0)
+    owls.setFocus()
+    when_modal(lambda dialog: dialog.reject())
+    qtbot.keyClick(owls, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    before = ws.step_index
+    combo = QKeySequence("Ctrl+Return")[0]
+    qtbot.keyClick(QApplication.focusWidget() or console, combo.key(), combo.keyboardModifiers())
+    assert ws.step_index == before + 1
+
+
+def test_settings_is_a_dialog_in_the_games_style_without_stock_icons(qtbot, open_window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from game.ui import theme
+    from game.ui.main_window import SettingsDialog
+
+    win = open_window("en")
+    dialog = SettingsDialog(win.settings, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    buttons = dialog.findChild(QDialogButtonBox).buttons()
+    assert buttons and all(b.icon().isNull() for b in buttons)
+    image = dialog.grab().toImage()
+    assert QColor(image.pixel(3, image.height() - 3)).name().upper() == theme.PAPER
+    assert dialog.room.currentData() == "M" and dialog.room.count() == 4  # the projector's text size
