@@ -192,7 +192,7 @@ class LibraryScreen(QWidget):
         return combo
 
     def _date(self, unset: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = wheel_only_when_focused(QDateEdit(self))  # and Tab leaves it while it says "saved from"
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(QDate(2000, 1, 1))

@@ -110,3 +110,62 @@ def test_every_deck_shows_its_emblem_and_word_with_its_colour(qtbot, content):
         qtbot.addWidget(face)
         assert not theme.emblem(deck.kind).isNull(), deck.kind
         assert face.deck_label.text() == deck_word(deck.kind).upper()
+
+
+def tab_walk(qtbot, win, start: QWidget, steps: int = 80) -> list[QWidget]:
+    """The widgets Tab visits from `start`, once round."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus()
+    seen: list[QWidget] = [QApplication.focusWidget()]
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is seen[0]:
+            break
+        if widget not in seen:
+            seen.append(widget)
+    return seen
+
+
+def reachable_controls(screen: QWidget) -> list[QWidget]:
+    from PySide6.QtCore import Qt
+
+    found = []
+    for widget in screen.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisible() or not widget.isEnabled():
+            continue
+        if isinstance(widget, QHeaderView) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if isinstance(widget.parentWidget(), QAbstractSpinBox) or widget.objectName().startswith("qt_"):
+            continue
+        found.append(widget)
+    return found
+
+
+@pytest.mark.parametrize("where", ["home", "picker", "magic", "promise", "library", "setup"])
+def test_every_control_is_reachable_by_keyboard(qtbot, open_window, where):
+    from tests.ui.test_look import promise_screen, solo_at
+
+    win = open_window("en", ready=True)
+    win.resize(1366, 720)
+    assert win.content.scenarios
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    if where == "picker":
+        win.show_picker()
+    elif where == "magic":
+        solo_at(win, "magic")
+    elif where == "promise":
+        promise_screen(win)
+    elif where == "library":
+        win.show_library()
+    elif where == "setup":
+        win.show_workshop_setup()
+    settle()
+    screen = win.current_screen()
+    controls = reachable_controls(screen)
+    walked = tab_walk(qtbot, win, controls[0])
+    missing = [f"{type(w).__name__}#{w.objectName()} {spoken_name(w)!r}" for w in controls if w not in walked]
+    assert not missing, missing
