@@ -47,3 +47,18 @@ def test_counts_use_plural_forms_in_both_languages(qapp):
         i18n.install("en")
     assert [trn("%n ideas", n) for n in (1, 2)] == ["1 idea", "2 ideas"]
     assert trn("%n dots", 1) == "1 dot"
+
+
+def test_english_text_uses_english_quotes(content):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import i18n
+    finally:
+        sys.path.pop(0)
+    guillemets = [s for s in i18n.extract() if "«" in s or "»" in s]
+    for deck in content.decks.values():
+        for card in deck.cards:
+            for field in (card.title, card.prompt, card.example, card.source, card.twist):
+                if field is not None and ("«" in field.en or "»" in field.en):
+                    guillemets.append(f"{card.id}: {field.en}")
+    assert not guillemets, guillemets

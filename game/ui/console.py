@@ -310,6 +310,10 @@ class WorkshopConsole(QWidget):
         timer = ws.pause if ws.on_break else ws.timer
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
         theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
+        paused = bool(timer and not timer.running and not timer.finished)
+        if self.digits.property("paused") != ("true" if paused else "false"):
+            theme.flag_style(self.digits, "paused", paused)  # grey digits and a word: the clock waits
+            self.digits.setToolTip(tr("Paused") if paused else "")
         self.buttons["timer"].setText(tr("Pause timer") if timer and timer.running else tr("Start timer"))
         self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
         upcoming = ws.steps[ws.step_index + 1] if ws.step_index + 1 < len(ws.steps) else None
