@@ -316,6 +316,7 @@ class PresenterView(QWidget):
         body, floor = text_sizes(self.height(), self.room, len(self.ws.ideas))
         if (body, floor) != self._sizes:
             self._sizes = (body, floor)
+            self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
             self.wall.px = max(floor, round(body * 0.8))
             self.setStyleSheet(presenter_stylesheet(body))
 
