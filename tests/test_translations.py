@@ -34,3 +34,31 @@ def test_the_russian_catalogue_is_compiled_and_used(qapp):
     finally:
         i18n.install("en")
     assert QCoreApplication.translate("Game", "Next →") == "Next →"
+
+
+def test_counts_use_plural_forms_in_both_languages(qapp):
+    from game.ui import i18n
+    from game.ui.widgets import trn
+
+    try:
+        i18n.install("ru")
+        assert [trn("%n ideas", n) for n in (1, 2, 5, 21)] == ["1 идея", "2 идеи", "5 идей", "21 идея"]
+    finally:
+        i18n.install("en")
+    assert [trn("%n ideas", n) for n in (1, 2)] == ["1 idea", "2 ideas"]
+    assert trn("%n dots", 1) == "1 dot"
+
+
+def test_english_text_uses_english_quotes(content):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import i18n
+    finally:
+        sys.path.pop(0)
+    guillemets = [s for s in i18n.extract() if "«" in s or "»" in s]
+    for deck in content.decks.values():
+        for card in deck.cards:
+            for field in (card.title, card.prompt, card.example, card.source, card.twist):
+                if field is not None and ("«" in field.en or "»" in field.en):
+                    guillemets.append(f"{card.id}: {field.en}")
+    assert not guillemets, guillemets

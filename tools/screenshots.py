@@ -42,6 +42,7 @@ def game_window(out: Path, lang: str, size: tuple[int, int], saved: list[Path]):
     app = make_application()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data:
         window = build_window(Path(data), lang)
+        window.settings.set("animations", False)  # the cards face up, not caught mid-flip
         window.resize(*size)
         window.show()
 
@@ -82,6 +83,9 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         screen.panel.ideas.reload()
         screen.panel.faces[0].show_story(True)
         grab("05-magic")
+        window.show_help()  # F1: the step's keys over it
+        grab("12-help")
+        window.show_help()
         screen.go_next()
         for idea in screen.round.ideas[:3]:
             for check in ("ck-simple", "ck-human", "ck-cheap"):
@@ -118,7 +122,7 @@ TEAM_IDEAS = {
         ("Foxes", "Photos of the forgotten toy's holiday with us"),
         ("Owls", "Free replacement of a dropped tray, no questions"),
         ("Bears", "A handwritten note with the bill"),
-        ("Foxes", "Call back in ten minutes, not «later»"),
+        ("Foxes", "Call back in ten minutes, not “later”"),
         ("Owls", "Tea while the tyres are changed"),
         ("Bears", "Name the regulars' dog on the receipt"),
         ("Foxes", "Send the forgotten scarf home with a postcard"),

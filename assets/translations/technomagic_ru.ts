@@ -437,6 +437,16 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>End the workshop</source>
+      <translation>Завершить воркшоп</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>No, go on</source>
+      <translation>Нет, продолжаем</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>No sound player on this computer: the alarm only flashes</source>
       <translation>На этом компьютере нечем проиграть звук: сигнал будет только мигать</translation>
     </message>
@@ -535,6 +545,12 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <location filename="../../game/ui/widgets.py" />
+      <source>Paused</source>
+      <translation>Пауза</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>Next: {0}, {1} min</source>
       <translation>Дальше: {0}, {1} мин</translation>
     </message>
@@ -583,6 +599,11 @@
       <location filename="../../game/ui/console.py" />
       <source>Votes revealed: break any tie and tag the chosen ideas, then go on.</source>
       <translation>Голоса открыты: разрешите ничью, если она есть, отметьте выбранные идеи и идите дальше.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
+      <source>What the teams said</source>
+      <translation>Что сказали команды</translation>
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
@@ -865,6 +886,12 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Ideas</source>
+      <translation>Идеи</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
       <source>Changed on another computer</source>
       <translation>Изменено на другом компьютере</translation>
     </message>
@@ -882,6 +909,11 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/library_screen.py" />
       <source>Take theirs</source>
       <translation>Взять их</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>Search</source>
+      <translation>Поиск</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1022,6 +1054,18 @@ No round was in play. The details are in {1}</source>
       <source>Editing is off: your database role may read this library, not change it.</source>
       <translation>Правка выключена: ваша роль в базе данных может читать эту библиотеку, но не менять её.</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>%n ideas</source>
+      <translation>
+        <numerusform>%n идея</numerusform>
+        <numerusform>%n идеи</numerusform>
+        <numerusform>%n идей</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <location filename="../../game/ui/screens.py" />
@@ -1101,8 +1145,8 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Delete {0} ideas</source>
-      <translation>Удалить идеи: {0}</translation>
+      <source>Delete {0}</source>
+      <translation>Удалить: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1121,8 +1165,8 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>Tag for {0} ideas:</source>
-      <translation>Метка для идей ({0}):</translation>
+      <source>Tag for {0}:</source>
+      <translation>Метка для: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
@@ -1151,20 +1195,13 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
-      <source>{0} ideas chosen: tag them, set their status or delete them below.</source>
-      <translation>Выбрано идей: {0}. Ниже их можно пометить, сменить статус или удалить.</translation>
+      <source>Chosen: {0}. Tag them, set their status or delete them below.</source>
+      <translation>Выбрано: {0}. Пометьте их, смените статус или удалите кнопками ниже.</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />
       <source>Round #{0}</source>
       <translation>Раунд №{0}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/library_screen.py" />
-      <location filename="../../game/ui/presenter.py" />
-      <location filename="../../game/ui/safety.py" />
-      <source>{0} ideas</source>
-      <translation>Идей: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_settings.py" />
@@ -1416,8 +1453,8 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
-      <source>Saved to the idea library: {0} ideas.</source>
-      <translation>В библиотеку идей сохранено идей: {0}.</translation>
+      <source>Saved to the idea library: {0}.</source>
+      <translation>Сохранено в библиотеку идей: {0}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/main_window.py" />
@@ -1903,6 +1940,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/safety.py" />
+      <source>{0} ideas</source>
+      <translation>Идей: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/safety.py" />
       <source>Backed up: {0}</source>
       <translation>Копия сделана: {0}</translation>
     </message>
@@ -2279,6 +2321,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
+      <source>Play {0}</source>
+      <translation>Играть: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/screens.py" />
       <source>Your workshop</source>
       <translation>Ваш воркшоп</translation>
     </message>
@@ -2294,8 +2341,17 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>{0} ideas, {1} chosen.</source>
-      <translation>Идей: {0}, выбрано: {1}.</translation>
+      <source>{0}, {1} chosen.</source>
+      <translation>{0}, выбрано: {1}.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../game/ui/screens.py" />
+      <source>%n dots</source>
+      <translation>
+        <numerusform>%n точка</numerusform>
+        <numerusform>%n точки</numerusform>
+        <numerusform>%n точек</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -2314,8 +2370,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
-      <source>{0}: {1} ideas, {2} dots</source>
-      <translation>{0}: идей — {1}, точек — {2}</translation>
+      <source>{0}: {1}, {2}</source>
+      <translation>{0}: {1}, {2}</translation>
     </message>
     <message>
       <location filename="../../game/ui/screens.py" />
@@ -2335,8 +2391,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
-      <source>Ideas</source>
-      <translation>Идеи</translation>
+      <source>New idea</source>
+      <translation>Новая идея</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -2362,6 +2418,16 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>No ideas yet. The first one is the hardest: try the example story.</source>
       <translation>Идей пока нет. Первая — самая трудная: загляните в пример на карте.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Ideas and their human checks</source>
+      <translation>Идеи и проверка на человечность</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>Your answer</source>
+      <translation>Ваш ответ</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -2399,6 +2465,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>Your answer, in a few words</source>
       <translation>Ваш ответ — в двух словах</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>{0}: {1}</source>
+      <translation>{0}: {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -2447,6 +2518,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>Check score: {0}</source>
+      <translation>Баллы проверки: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
       <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
     </message>
@@ -2454,6 +2530,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/step_panels.py" />
       <source>{0} already has {1} ideas on its shortlist: take one off first.</source>
       <translation>У команды «{0}» в коротком списке уже {1} идеи: сначала уберите одну.</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
+      <source>“{0}”</source>
+      <translation>«{0}»</translation>
     </message>
     <message>
       <location filename="../../game/ui/studio.py" />
@@ -2739,6 +2820,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
+      <source>Ideas to take on</source>
+      <translation>Идей берём дальше</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
       <location filename="../../game/ui/workshop_setup.py" />
       <source>all with a dot</source>
       <translation>все с точками</translation>
@@ -2747,11 +2833,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/team_panels.py" />
       <source>the whole team</source>
       <translation>вся команда</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/team_panels.py" />
-      <source>Ideas to take on</source>
-      <translation>Идей берём дальше</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
@@ -2775,8 +2856,18 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
+      <source>New idea of {0}</source>
+      <translation>Новая идея: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
       <source>{0}: type an idea, Enter</source>
       <translation>{0}: идея и Enter</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/team_panels.py" />
+      <source>Ideas of {0}</source>
+      <translation>Идеи: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
@@ -3260,8 +3351,18 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />
+      <source>Team {0}: name</source>
+      <translation>Команда {0}: название</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
       <source>Team {0}</source>
       <translation>Команда {0}</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>Team {0}: players</source>
+      <translation>Команда {0}: игроки</translation>
     </message>
   </context>
 </TS>

@@ -279,8 +279,9 @@ class Round:
         return sorted((i for i in self.ideas if i.chosen), key=lambda i: (-i.dots, i.id))
 
     def kept(self) -> list[Idea]:
-        """The ideas the library keeps from this round: a solo player's chosen ones."""
-        return self.chosen()
+        """The ideas the library keeps from this round: every one (an idea not chosen today may be the right
+        one next month); the chosen ones carry their focus and promise."""
+        return list(self.ideas)
 
     def set_focus(self, idea_id: int, focus: str) -> None:
         if focus not in FOCUSES:

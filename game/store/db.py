@@ -251,8 +251,8 @@ def migrate(conn: Connection) -> None:
 
 
 def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
-    """Store a finished round: its session and the ideas it keeps (a solo player's chosen ones, a workshop's
-    every idea with its team and dots), promises included. Returns the idea ids."""
+    """Store a finished round: its session and every idea it kept (a workshop's with its team and dots), the
+    chosen ones with their focus and promise. Returns the idea ids."""
     now = datetime.now(UTC)
     with Session(writer(engine)) as session:
         from sqlmodel import select
@@ -273,7 +273,7 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
         rows = []
         chosen = {idea.id for idea in rnd.chosen()}
         for idea in rnd.kept():
-            p = idea.promise
+            p = idea.promise if idea.id in chosen else type(idea.promise)()  # a promise belongs to a chosen idea
             team = " + ".join(idea.authors())
             row = Idea(
                 session_id=record.id,

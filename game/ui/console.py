@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,7 +32,9 @@ from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
 from game.ui.widgets import (
     HelpOverlay,
     StepBar,
+    ask,
     deck_word,
+    give_back_keys,
     on_the_second,
     scroll_area,
     second_shot,
@@ -128,7 +129,7 @@ class WorkshopConsole(QWidget):
     def _button(self, key: str, text: str, name: str = "") -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setAccessibleName(key)
+        button.setProperty("key", key)
         found = next(((what, keys) for k, what, keys in controls() if k == key), None)
         if found:
             button.setToolTip(f"{found[0]} ({found[1][0]})")
@@ -276,6 +277,7 @@ class WorkshopConsole(QWidget):
         else:
             panel = QPlainTextEdit(ws.note(), self)
             panel.setObjectName("noteEdit")
+            panel.setAccessibleName(tr("What the teams said"))
             panel.setPlaceholderText(tr("What the teams said, a line or two each"))
             panel.textChanged.connect(lambda: ws.set_note(panel.toPlainText()))
             panel.textChanged.connect(self.changed)
@@ -316,7 +318,8 @@ class WorkshopConsole(QWidget):
             if slot >= fixed:
                 redraw = QPushButton(tr("Redraw"), chip)
                 redraw.setObjectName("chip")
-                redraw.setAccessibleName(f"redraw-{slot}")
+                redraw.setProperty("key", f"redraw-{slot}")
+                redraw.setAccessibleName(tr("Redraw: {0}").format(deck_word(card.kind)))
                 redraw.clicked.connect(lambda _=False, s=slot: self.redraw(s))
                 row.addWidget(redraw)
             self.cards_box.addWidget(chip)
@@ -411,6 +414,10 @@ class WorkshopConsole(QWidget):
         self.digits.setText(clock_text(timer.remaining()) if timer else "--:--")
         on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", bool(timer and timer.finished))
+        paused = bool(timer and not timer.running and not timer.finished)
+        if self.digits.property("paused") != ("true" if paused else "false"):
+            theme.flag_style(self.digits, "paused", paused)  # grey digits and a word: the clock waits
+            self.digits.setToolTip(tr("Paused") if paused else "")
         self.buttons["timer"].setText(tr("Pause timer") if timer and timer.running else tr("Start timer"))
         self.buttons["timer"].setEnabled(bool(timer) and not timer.finished)
         upcoming = ws.steps[ws.step_index + 1] if ws.step_index + 1 < len(ws.steps) else None
@@ -472,6 +479,8 @@ class WorkshopConsole(QWidget):
                 self.message.setText(tr("A tie on the line: press Put ahead on the idea the room keeps."))
             else:
                 self.message.setText(blocked_message(problem))
+                if problem.reason == "need_promise" and isinstance(self.panel, PromisePanel):
+                    self.panel.mark_missing(problem.idea_ids)
             return
         self._after_move()
 
@@ -539,18 +548,21 @@ class WorkshopConsole(QWidget):
             self.message.setText(tr("Select an idea in a team's list first, then merge it into the same one."))
             return
         dialog = MergeDialog(self.ws, idea_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target() is not None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted and dialog.target() is not None:
             self.ws.merge(idea_id, dialog.target())
             self.panel.reload()
             self.changed()
 
     def end_early(self) -> None:
-        answer = QMessageBox.question(
+        if ask(  # in the game's style, No by default: Enter does not end a room's workshop
             self,
             tr("End early"),
             tr("End the workshop now? Every idea so far is saved to the library, chosen or not."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            tr("End the workshop"),
+            tr("No, go on"),
+        ):
             self.ws.end_early()
             self._after_move()
 

@@ -23,7 +23,11 @@ def install(lang: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
-    if lang == "en":
+    if lang == "en":  # English is the source: only its plural forms ("1 idea", "2 ideas") need a catalogue
+        plural = QTranslator(app)
+        if plural.load(str(paths.asset("translations", "technomagic_en.qm"))):
+            app.installTranslator(plural)
+            _installed.append(plural)
         return
     ours = QTranslator(app)
     if ours.load(str(paths.asset("translations", f"technomagic_{lang}.qm"))):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from game.domain.content import Content
 from game.domain.ideas import FOCUSES, STATUSES
 from game.ui.library import IdeaTableModel, Library, local_time, status_word
-from game.ui.widgets import deck_word, focus_word, format_date, tr, wheel_only_when_focused
+from game.ui.widgets import deck_word, focus_word, format_date, tr, trn, wheel_only_when_focused
 
 
 class EditIdeas(QUndoCommand):
@@ -55,7 +55,7 @@ class EditIdeas(QUndoCommand):
 
 class DeleteIdeas(QUndoCommand):
     def __init__(self, screen: "LibraryScreen", ids: list[int]):
-        super().__init__(tr("Delete {0} ideas").format(len(ids)))
+        super().__init__(tr("Delete {0}").format(trn("%n ideas", len(ids))))
         self.screen, self.ids, self.snapshot = screen, ids, None
 
     def redo(self) -> None:
@@ -99,6 +99,7 @@ class LibraryScreen(QWidget):
         self.model = IdeaTableModel(self.engine, self)
         self.table = QTableView(splitter)
         self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName(tr("Ideas"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # newest saved first
         self.table.setSortingEnabled(True)  # sorts once, by the indicator: the first query
@@ -188,6 +189,7 @@ class LibraryScreen(QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
+        self.search.setAccessibleName(tr("Search"))
         self.search.setPlaceholderText(tr("Search: words in any form, in Russian or English"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 48)
@@ -215,9 +217,11 @@ class LibraryScreen(QWidget):
         self.score_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.tag_filter = QLineEdit(self)
         self.tag_filter.setPlaceholderText(tr("Tag"))
+        self.tag_filter.setAccessibleName(tr("Tag"))
         self.tag_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         self.people_filter = QLineEdit(self)
         self.people_filter.setPlaceholderText(tr("Who, team or player"))
+        self.people_filter.setAccessibleName(tr("Who, team or player"))
         self.people_filter.textChanged.connect(lambda _t: self._search_timer.start(self.SEARCH_DELAY_MS))
         for edit in (self.tag_filter, self.people_filter):
             edit.setMinimumWidth(110)
@@ -242,11 +246,12 @@ class LibraryScreen(QWidget):
         return combo
 
     def _date(self, unset: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = wheel_only_when_focused(QDateEdit(self))  # and Tab leaves it while it says "saved from"
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(QDate(2000, 1, 1))
         edit.setSpecialValueText(unset)
+        edit.setAccessibleName(unset)
         edit.setDate(edit.minimumDate())
         edit.dateChanged.connect(lambda _d: self.apply_filter())
         return edit
@@ -338,7 +343,7 @@ class LibraryScreen(QWidget):
         elif not self.model.total and self.model.filter == self.store.IdeaFilter():
             self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
         else:
-            self.status.setText(tr("{0} ideas").format(self.model.total))
+            self.status.setText(trn("%n ideas", self.model.total))
         extra = [self.others_note] if self.others_note else []
         if getattr(self, "read_only", False):
             extra.append(tr("read-only: your database role may read this library but not change it"))
@@ -365,7 +370,7 @@ class LibraryScreen(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        tag, ok = QInputDialog.getText(self, tr("Tag"), tr("Tag for {0} ideas:").format(len(ids)))
+        tag, ok = QInputDialog.getText(self, tr("Tag"), tr("Tag for {0}:").format(trn("%n ideas", len(ids))))
         if ok and tag.strip():
             self.edit(ids, tr("Tag"), add_tag=tag)
 
@@ -510,7 +515,8 @@ class IdeaDetail(QScrollArea):
         self.form_host.setVisible(idea is not None)
         self.empty.setVisible(idea is None)
         if count > 1:
-            self.empty.setText(tr("{0} ideas chosen: tag them, set their status or delete them below.").format(count))
+            chosen = trn("%n ideas", count)
+            self.empty.setText(tr("Chosen: {0}. Tag them, set their status or delete them below.").format(chosen))
         if idea is None:
             return
         w = self.widgets

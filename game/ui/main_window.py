@@ -36,7 +36,7 @@ from game.ui import i18n, theme
 from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import tr
+from game.ui.widgets import give_back_keys, tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
@@ -399,7 +399,9 @@ class MainWindow(QMainWindow):
         from game.ui.outcome import OutcomeDialog, record_outcome
 
         dialog = OutcomeDialog(idea.title, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted:
             record_outcome(self.library, idea, dialog.outcome(), dialog.note.text(), date.today())
             self.show_due()
 
@@ -562,7 +564,7 @@ class MainWindow(QMainWindow):
             self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
             ids = []
         else:
-            self.saved_note = tr("Saved to the idea library: {0} ideas.").format(len(ids))
+            self.saved_note = tr("Saved to the idea library: {0}.").format(trn("%n ideas", len(ids)))
         finally:
             self._finishing = False
         self.saved_ids = ids
@@ -717,7 +719,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         dialog.library_button.clicked.connect(self.open_library_settings)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        give_back_keys(self)
+        if accepted:
             self.apply_settings(dialog.language.currentData(), dialog.animations.isChecked(), dialog.room.currentData())
 
     def open_library_settings(self) -> None:

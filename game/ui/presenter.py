@@ -24,7 +24,7 @@ from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
 from game.ui import theme
 from game.ui.step_panels import IDEA_STEPS
-from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr
+from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr, trn
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
 ALARM = "#B03A2E"
@@ -372,6 +372,7 @@ class PresenterView(QWidget):
         body, floor = text_sizes(self.height(), self.room_size, len(self.ws.ideas))
         if (body, floor) != self._sizes:
             self._sizes = (body, floor)
+            self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
             self.wall.px = max(floor, round(body * 0.8))
             self.setStyleSheet(presenter_stylesheet(body))
 
@@ -390,7 +391,7 @@ class PresenterView(QWidget):
         if kind not in WALL_STEPS:
             return ""  # a warm-up or the client: the cards and the instruction say it all
         counts = ", ".join(f"{t.name}: {len(ws.ideas_of(t.name))}" for t in ws.teams)
-        return tr("{0} ideas").format(len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
+        return trn("%n ideas", len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The wall's columns for this step."""

@@ -77,7 +77,7 @@ class RoundScreen(QWidget):
         self.back_button.clicked.connect(self.go_back)
         self.next_button = QPushButton(self)
         self.next_button.setObjectName("primary")
-        self.next_button.setAccessibleName("nextButton")
+        self.next_button.setProperty("key", "next")
         self.next_button.setToolTip(tr("Next step (Ctrl+Enter or Alt+→)"))
         self.next_button.clicked.connect(self.go_next)
         footer.addWidget(self.back_button)
@@ -153,6 +153,8 @@ class RoundScreen(QWidget):
             self.round.next()
         except StepBlocked as problem:
             self.message.setText(blocked_message(problem))
+            if problem.reason == "need_promise" and isinstance(self.panel, PromisePanel):
+                self.panel.mark_missing(problem.idea_ids)
             return
         if self.round.finished:
             self.timer.attach(None)

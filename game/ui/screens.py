@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cmp_to_key
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.ui import theme
-from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, step_word, tr
+from game.ui.widgets import CardFace, deck_word, focus_word, format_date, scroll_area, step_word, tr, trn
 
 if TYPE_CHECKING:  # the home screen is up before the decks are read
     from game.domain.content import Content, Scenario
@@ -105,11 +106,14 @@ class HomeScreen(QWidget):
         self.setFocusProxy(self.solo_button)
 
     def resizeEvent(self, event) -> None:
+        self._fit_art()
+        super().resizeEvent(event)
+
+    def _fit_art(self) -> None:
         # a short laptop screen keeps the promises due in sight: the picture gets smaller
-        size = 132 if self.height() >= 760 else 64
+        size = 132 if self.height() >= 760 or self.due is None else 64
         if self.art.pixmap().width() != size:
             self.art.setPixmap(theme.app_icon().pixmap(QSize(size, size)))
-        super().resizeEvent(event)
 
     def show_due(self, panel: QWidget | None) -> None:
         """Put the promises due this week (or nothing) under the buttons."""
@@ -128,6 +132,7 @@ class HomeScreen(QWidget):
             scroll.setWidget(panel)
             self._due_scroll = scroll
             self.due_box.insertWidget(1, scroll, 6)
+        self._fit_art()
 
     def show_notice(self, key: str, panel: QWidget | None) -> None:
         """Put a notice (or nothing) under the buttons, replacing the one with the same key."""
@@ -210,7 +215,8 @@ class ScenarioPicker(QWidget):
         row.addLayout(text, 1)
         button = QPushButton(tr("Play"), tile)
         button.setObjectName("primary")
-        button.setAccessibleName(f"play-{scenario.id}")
+        button.setProperty("key", f"play-{scenario.id}")
+        button.setAccessibleName(tr("Play {0}").format(scenario.name.get(lang)))
         button.clicked.connect(lambda: self.chosen.emit(scenario.id))
         row.addWidget(button)
         self.buttons[scenario.id] = button
@@ -236,12 +242,16 @@ class SummaryScreen(QWidget):
         cards = [c for i in sorted(rnd.draws) for c in rnd.cards(i)]
         layout.addWidget(_label(" · ".join(f"{deck_word(c.kind)}: {c.title.get(lang)}" for c in cards), "muted", self))
         layout.addWidget(
-            _label(tr("{0} ideas, {1} chosen.").format(len(rnd.ideas), len(rnd.chosen())), "instruction", self)
+            _label(
+                tr("{0}, {1} chosen.").format(trn("%n ideas", len(rnd.ideas)), len(rnd.chosen())), "instruction", self
+            )
         )
         if workshop:
             teams = " · ".join(
-                tr("{0}: {1} ideas, {2} dots").format(
-                    t.name, len(rnd.ideas_of(t.name)), sum(i.dots for i in rnd.ideas_of(t.name))
+                tr("{0}: {1}, {2}").format(
+                    t.name,
+                    trn("%n ideas", len(rnd.ideas_of(t.name))),
+                    trn("%n dots", sum(i.dots for i in rnd.ideas_of(t.name))),
                 )
                 for t in rnd.teams
             )
@@ -326,7 +336,11 @@ class DecksScreen(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("deckList")
         self.list.setAccessibleName(tr("Decks"))
-        for deck in content.decks.values():
+        collator = QCollator(QLocale())  # «Бизнес» before «Клиент» in Russian, Business before Client in English
+        by_name = sorted(
+            content.decks.values(), key=cmp_to_key(lambda a, b: collator.compare(a.name.get(lang), b.name.get(lang)))
+        )
+        for deck in by_name:
             mine = "" if self._shipped(deck) else " ✎"
             item = QListWidgetItem(f"{deck.name.get(lang)} — {len(deck.cards)}{mine}")
             item.setData(Qt.ItemDataRole.UserRole, deck.id)

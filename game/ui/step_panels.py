@@ -6,6 +6,7 @@ only in a widget: Back, Next and a language switch rebuild panels from the round
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from game.domain.ideas import FOCUSES, VoteRefused
 from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
+from game.ui import theme
 from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr, wheel_only_when_focused
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
@@ -62,6 +66,13 @@ class IdeaLine(QLineEdit):
         return True
 
 
+class RoomyEditor(QStyledItemDelegate):
+    """Reworking an idea in a list: the editor takes the whole row, so no letter is cut at the bottom."""
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        editor.setGeometry(option.rect)
+
+
 class IdeaList(QFrame):
     """The always-ready input line and the ideas typed so far (double-click to rework, Delete removes).
 
@@ -83,6 +94,7 @@ class IdeaList(QFrame):
         row = QHBoxLayout()
         self.input = IdeaLine(self)
         self.input.setObjectName("ideaInput")
+        self.input.setAccessibleName(tr("New idea"))
         self.input.lines_pasted.connect(self.ask_lines)
         self.input.setPlaceholderText(tr("Nothing is too small. Write it down and press Enter"))
         self.input.setText(rnd.drafts.get(rnd.step_index, ""))
@@ -128,6 +140,8 @@ class IdeaList(QFrame):
         self.input.textChanged.connect(lambda _t: self._similar_timer.start(self.SIMILAR_DELAY_MS))
         self.list = QListWidget(self)
         self.list.setObjectName("ideaList")
+        self.list.setAccessibleName(tr("Ideas"))
+        self.list.setItemDelegate(RoomyEditor(self.list))
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         self.list.setEditTriggers(
@@ -149,7 +163,9 @@ class IdeaList(QFrame):
         typed = self.input.text().strip()
         found = self.similar(typed) if self.similar and len(typed) >= 4 else []
         self.similar_label.setText(
-            tr("Already in your library: {0}").format("; ".join(f"«{t[:80]}»" for t in found)) if found else ""
+            tr("Already in your library: {0}").format("; ".join(tr("“{0}”").format(t[:80]) for t in found))
+            if found
+            else ""
         )
         self.similar_label.setVisible(bool(found))
 
@@ -251,6 +267,7 @@ class TablePanel(QWidget):
         if kind not in IDEA_STEPS:
             self.note = QPlainTextEdit(self)
             self.note.setObjectName("noteEdit")
+            self.note.setAccessibleName(tr("Your answer"))
             self.note.setPlaceholderText(
                 tr("In the client's voice: “I expect… I worry that…”")
                 if kind == "client"
@@ -269,6 +286,8 @@ class TablePanel(QWidget):
         else:
             right.addStretch(1)
         row.addLayout(right, 1)
+        for face in self.faces:  # after opening a story the typing goes on where it was
+            face.story_button.clicked.connect(lambda _=False: self.focus_target().setFocus())
 
     def focus_target(self) -> QWidget:
         return self.ideas.input if self.ideas else (self.note or self)
@@ -294,6 +313,7 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(len(ideas), len(self.checks) + 2 + bool(self.shortlist), self)
         self.table.setObjectName("checkTable")
+        self.table.setAccessibleName(tr("Ideas and their human checks"))
         headers = [tr("Idea")] + [c.title.get(lang) for c in self.checks] + [tr("Score")]
         headers += [tr("★ Shortlist")] if self.shortlist else []
         self.table.setHorizontalHeaderLabels(headers)
@@ -429,7 +449,8 @@ def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, st
     for focus in FOCUSES:
         chip = QPushButton(focus_word(focus), tile)
         chip.setObjectName("chip")
-        chip.setAccessibleName(f"focus-{idea.id}-{focus}")
+        chip.setProperty("key", f"focus-{idea.id}-{focus}")  # tests and the self-test find it by this
+        chip.setAccessibleName(tr("{0}: {1}").format(focus_word(focus), short_text(idea.text, 60)))
         chip.setCheckable(True)
         chip.setChecked(idea.focus == focus)
         chip.clicked.connect(lambda _=False, i=idea.id, f=focus: choose(i, f))
@@ -478,7 +499,10 @@ class ChoosePanel(QWidget):
             minus = QPushButton(tr("− dot"), tile)
             minus.setObjectName(f"dotMinus-{idea.id}")
             minus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, -1))
+            score = QLabel(tr("Check score: {0}").format(idea.score), tile)  # what the human check said
+            score.setObjectName("muted")
             row.addWidget(dots, 1)
+            row.addWidget(score)
             row.addWidget(minus)
             row.addWidget(plus)
             box.addLayout(row)
@@ -565,6 +589,7 @@ class PromisePanel(QWidget):
                 form.addWidget(QLabel(label, card), row if row == 1 else row + 1, 0)
                 edit = QLineEdit(value, card)
                 edit.setObjectName(f"promise-{name}-{idea.id}")
+                edit.setAccessibleName(tr("{0}: {1}").format(label, short_text(idea.text, 60)))
                 edit.setPlaceholderText(hint)
                 edit.textChanged.connect(lambda text, i=idea.id, f=name: self._set(i, f, text))
                 form.addWidget(edit, row if row == 1 else row + 1, 1, 1, 2)
@@ -572,6 +597,7 @@ class PromisePanel(QWidget):
             form.addWidget(QLabel(tr("By when"), card), 2, 0)
             due = wheel_only_when_focused(QDateEdit(card))  # the wheel scrolls the promises, not the date
             due.setObjectName(f"promise-due-{idea.id}")
+            due.setAccessibleName(tr("{0}: {1}").format(tr("By when"), short_text(idea.text, 60)))
             due.setCalendarPopup(True)
             due.setDisplayFormat("d MMMM yyyy")
             today = date.today()
@@ -581,13 +607,18 @@ class PromisePanel(QWidget):
             due.dateChanged.connect(lambda d, i=idea.id, w=due: self._set_due(i, w, d))
             form.addWidget(due, 2, 1)
             presets = QHBoxLayout()
+            order = [card.findChild(QLineEdit, f"promise-who-{idea.id}"), due]
             for label, days in ((tr("In a week"), 7), (tr("In a month"), 30)):
                 button = QPushButton(label, card)
                 button.setObjectName("chip")
-                button.setAccessibleName(f"due-{days}-{idea.id}")
+                button.setProperty("key", f"due-{days}-{idea.id}")
                 button.clicked.connect(lambda _=False, w=due, d=days: w.setDate(QDate.currentDate().addDays(d)))
                 presets.addWidget(button)
+                order.append(button)
             form.addLayout(presets, 2, 2)
+            order += [card.findChild(QLineEdit, f"promise-{f}-{idea.id}") for f in ("first_step", "success_sign")]
+            for before, after in pairwise(order):  # Tab walks the card as it reads
+                QWidget.setTabOrder(before, after)
             grid.addWidget(card, n // columns, n % columns)
         grid.setRowStretch(len(chosen) // columns + 1, 1)
         scroll.setWidget(host)
@@ -595,11 +626,35 @@ class PromisePanel(QWidget):
 
     def _set(self, idea_id: int, name: str, text: str) -> None:
         self.round.set_promise(idea_id, **{name: text})
+        self._unmark(f"promise-{name}-{idea_id}")
         self.changed.emit()
+
+    def _unmark(self, name: str) -> None:
+        widget = self.findChild(QWidget, name)
+        if widget is not None and widget.property("missing") == "true":
+            theme.flag_style(widget, "missing", False)
+
+    def mark_missing(self, idea_ids: tuple) -> QWidget | None:
+        """Finish was refused: outline each empty field a promise needs and put the cursor in the first."""
+        first = None
+        for idea_id in idea_ids:
+            for name in self.round.idea(idea_id).promise.missing():
+                widget = self.findChild(QWidget, f"promise-{name}-{idea_id}")
+                if widget is not None:
+                    theme.flag_style(widget, "missing", True)
+                    first = first or widget
+        if first is not None:
+            first.setFocus()
+            scroll = self.findChild(QScrollArea)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(first)
+        return first
 
     def _set_due(self, idea_id: int, widget: QDateEdit, value: QDate) -> None:
         unset = value == widget.minimumDate()
         self.round.set_promise(idea_id, due="" if unset else value.toString("yyyy-MM-dd"))
+        if not unset:
+            self._unmark(f"promise-due-{idea_id}")
         self.changed.emit()
 
     def focus_target(self) -> QWidget:

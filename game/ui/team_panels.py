@@ -64,14 +64,23 @@ class TeamColumn(QFrame):
             for name in team.players:
                 self.player.addItem(name, name)
             layout.addWidget(self.player)
+        elif any(t.players for t in ws.teams):  # keep every team's line at one height: an unseen stand-in
+            gap = QComboBox(self)
+            policy = gap.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            gap.setSizePolicy(policy)
+            gap.hide()
+            layout.addWidget(gap)
         self.input = QLineEdit(ws.team_drafts.get(team.name, ""), self)
         self.input.setObjectName(f"teamInput-{number}")
+        self.input.setAccessibleName(tr("New idea of {0}").format(team.name))
         self.input.setPlaceholderText(tr("{0}: type an idea, Enter").format(team.name))
         self.input.textChanged.connect(lambda text: ws.team_drafts.__setitem__(team.name, text))
         self.input.returnPressed.connect(self.add)
         layout.addWidget(self.input)
         self.list = QListWidget(self)
         self.list.setObjectName(f"teamIdeas-{number}")
+        self.list.setAccessibleName(tr("Ideas of {0}").format(team.name))
         self.list.setWordWrap(True)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -207,6 +216,10 @@ class TeamsPanel(QWidget):
         return self.columns[0].input
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in "".join(c if c.isalnum() else " " for c in text.lower()).split() if len(w) > 2}
+
+
 class MergeDialog(QDialog):
     """Pick the idea that says the same as the selected one."""
 
@@ -220,12 +233,20 @@ class MergeDialog(QDialog):
         layout.addWidget(text)
         self.list = QListWidget(self)
         self.list.setObjectName("mergeTargets")
-        for idea in ws.ideas:
-            if idea.id != idea_id:
-                item = QListWidgetItem(f"{idea_line(idea)} — {idea.team}")
-                item.setData(Qt.ItemDataRole.UserRole, idea.id)
-                self.list.addItem(item)
-        self.list.setCurrentRow(0)
+        self.list.setAccessibleName(tr("Merge ideas"))
+        source = ws.idea(idea_id)
+        words = _words(source.text)
+        # the likeliest twin first: another team's idea sharing the most words (the same team's come last)
+        candidates = sorted(
+            (i for i in ws.ideas if i.id != idea_id),
+            key=lambda i: (i.team == source.team, -len(words & _words(i.text)), i.id),
+        )
+        for idea in candidates:
+            item = QListWidgetItem(f"{idea_line(idea)} — {idea.team}")
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            self.list.addItem(item)
+        if candidates and words & _words(candidates[0].text):
+            self.list.setCurrentRow(0)  # nothing in common: nothing chosen for the facilitator
         self.list.itemDoubleClicked.connect(self.accept)
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -235,7 +256,7 @@ class MergeDialog(QDialog):
         self.resize(640, 420)
 
     def target(self) -> int | None:
-        item = self.list.currentItem()
+        item = self.list.currentItem() if self.list.selectedItems() else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
@@ -258,7 +279,7 @@ class VotePanel(QWidget):
             button = QPushButton(self)
             button.setObjectName("chip")
             button.setCheckable(True)
-            button.setAccessibleName(f"voter-{n + 1}")
+            button.setProperty("key", f"voter-{n + 1}")
             button.setToolTip(tr("Alt+{0} picks who votes").format(n + 1) if n < 8 else "")
             self.group.addButton(button, n)
             self.voter_row.addWidget(button)
@@ -271,9 +292,11 @@ class VotePanel(QWidget):
         self.rules.setObjectName("muted")
         self.rules.setWordWrap(True)
         options.addWidget(self.rules, 1)
-        options.addWidget(QLabel(tr("Ideas to take on"), self))
+        keep_label = QLabel(tr("Ideas to take on"), self)
+        options.addWidget(keep_label)
         self.keep = QSpinBox(self)
         self.keep.setObjectName("keepSpin")
+        keep_label.setBuddy(self.keep)  # a screen reader names the number by its label
         self.keep.setRange(0, 99)
         self.keep.setSpecialValueText(tr("all with a dot"))
         self.keep.setValue(ws.keep)
@@ -377,7 +400,7 @@ class VotePanel(QWidget):
             if idea.id in tied:
                 ahead = QPushButton(tr("Put ahead (tie)"), tile)
                 ahead.setObjectName("chip")
-                ahead.setAccessibleName(f"prefer-{idea.id}")
+                ahead.setProperty("key", f"prefer-{idea.id}")
                 ahead.setCheckable(True)
                 ahead.setChecked(idea.id in ws.preferred)
                 ahead.clicked.connect(lambda _=False, i=idea.id: self.prefer(i))

@@ -12,6 +12,22 @@ from game.look import ACCENT, DECK_COLORS, FONT_FAMILY, GOLD, INK, MUTED, PAPER,
 __all__ = ["ACCENT", "DECK_COLORS", "FONT_FAMILY", "GOLD", "INK", "MUTED", "PAPER", "deck_back", "load_fonts"]
 SELECTED = "#E6DDF5"  #: a chosen row: the accent, pale, under ink-coloured text
 
+#: every text colour on the background it is drawn on (a test holds each pair to WCAG AA, 4.5:1)
+TEXT_PAIRS = [
+    (INK, PAPER),
+    (INK, "#FFFFFF"),
+    (MUTED, PAPER),
+    (MUTED, "#FFFFFF"),
+    (ACCENT, PAPER),  # the title, the timer, the dots
+    ("#FFFFFF", ACCENT),  # primary buttons, the current step, a checked chip
+    ("#8A3B12", PAPER),  # a problem said under the step
+    ("#B03A2E", "#FFFFFF"),  # the timer at 00:00
+    ("#6B6773", "#FFFFFF"),  # a disabled button's text
+    (INK, SELECTED),  # a chosen row
+    *(("#FFFFFF", colour) for colour in DECK_COLORS.values()),  # the deck's word on its band
+]
+
+
 @cache
 def emblem(kind: str, size: int = 28, deck=None) -> QPixmap:
     """The deck's emblem: its own picture (`art/NAME.svg` beside a user's deck), a shipped one it names, or its
@@ -31,10 +47,13 @@ def app_icon() -> QIcon:
 
 def stylesheet(base: int) -> str:
     """The whole style sheet for a base text size in px (it grows with the window)."""
+    arrow = paths.asset("emblems", "down-arrow.svg").as_posix()
     bands = "\n".join(f'QFrame#band[kind="{kind}"] {{ background: {color}; }}' for kind, color in DECK_COLORS.items())
     return f"""
     QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {base}px; color: {INK}; }}
     QMainWindow, QStackedWidget > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {PAPER}; }}
+    QDialog, QMessageBox {{ background: {PAPER}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QLabel#screenTitle {{ font-size: {int(base * 2.1)}px; font-weight: 700; }}
     QLabel#gameTitle {{ font-size: {int(base * 3)}px; font-weight: 700; color: {ACCENT}; }}
     QLabel#tagline, QLabel#muted {{ color: {MUTED}; }}
@@ -45,7 +64,7 @@ def stylesheet(base: int) -> str:
                    padding: {base // 2}px {base}px; }}
     QPushButton:hover {{ border-color: {ACCENT}; }}
     QPushButton:focus {{ border: 3px solid {ACCENT}; }}
-    QPushButton:disabled {{ color: #9A96A0; }}
+    QPushButton:disabled {{ color: #6B6773; }}
     QPushButton#primary {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: 700; }}
     QPushButton#primary:focus {{ border: 3px solid {GOLD}; }}
     QPushButton#big {{ font-size: {int(base * 1.5)}px; font-weight: 700; padding: {base}px {base * 2}px; }}
@@ -54,8 +73,12 @@ def stylesheet(base: int) -> str:
     QPushButton#bigPrimary:focus {{ border: 3px solid {GOLD}; }}
     QPushButton#chip {{ border-radius: 14px; padding: 2px {base // 2}px; }}
     QPushButton#chip:checked {{ background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; }}
+    QPushButton#chip:checked:focus {{ border: 3px solid {GOLD}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QComboBox {{ background: #FFFFFF; border: 2px solid #D9CFBF;
                    border-radius: 8px; padding: 4px 6px; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 22px; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
+    QAbstractItemView QLineEdit {{ padding: 0px 4px; border-width: 1px; border-radius: 4px; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus, QComboBox:focus {{
                    border-color: {ACCENT}; }}
     QFrame#card {{ background: #FFFFFF; border: 1px solid #E2D8C6; border-radius: 16px; }}
@@ -68,6 +91,8 @@ def stylesheet(base: int) -> str:
     QFrame#band QLabel#cardMarks {{ font-weight: 400; font-size: {int(base * 0.85)}px; }}
     QLabel#timer {{ font-size: {int(base * 3.2)}px; font-weight: 700; color: {ACCENT}; }}
     QLabel#timer[alarm="true"] {{ color: #B03A2E; }}
+    QLabel#timer[paused="true"] {{ color: {MUTED}; }}
+    QLineEdit[missing="true"], QDateEdit[missing="true"] {{ border: 2px solid #B03A2E; background: #FFF4F1; }}
     QLabel#stepBarItem {{ color: {MUTED}; padding: 2px 6px; }}
     QLabel#stepBarItem[current="true"] {{ color: #FFFFFF; background: {ACCENT}; border-radius: 10px;
                                            font-weight: 700; }}

@@ -42,6 +42,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Game", text)
 
 
+def trn(text: str, n: int) -> str:
+    """A count in words with Qt's plural forms: trn("%n ideas", 1) is "1 idea", in Russian «1 идея»."""
+    return QCoreApplication.translate("Game", text, None, n)
+
+
 def scroll_area(parent: QWidget) -> QScrollArea:
     """A borderless scroll area whose content follows its width (tiles, cards, columns of ideas)."""
     scroll = QScrollArea(parent)
@@ -52,11 +57,28 @@ def scroll_area(parent: QWidget) -> QScrollArea:
 
 class _WheelOnlyWhenFocused(QObject):
     """Lets a date or a number change under the wheel only once it has focus: scrolling a list past it
-    scrolls the list."""
+    scrolls the list; and Tab leaves a date that shows "not set" (Qt would keep the cursor in it)."""
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             event.ignore()  # the scroll area around it takes the wheel
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and hasattr(watched, "specialValueText")
+            and watched.specialValueText()
+            and watched.date() == watched.minimumDate()
+        ):  # Qt keeps Tab inside a date that shows "not set": move on as everywhere else
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            step = watched.nextInFocusChain if forward else watched.previousInFocusChain
+            target = step()
+            while target is not watched and not (
+                target.isVisible() and target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and target.focusProxy() is None and not watched.isAncestorOf(target)
+            ):
+                target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
             return True
         return False
 
@@ -88,7 +110,15 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
+    give_back_keys(parent)
     return box.clickedButton() is yes_button
+
+
+def give_back_keys(widget: QWidget) -> None:
+    """After a dialog: the window is active again, so its shortcuts work without a click."""
+    window = widget.window()
+    window.activateWindow()
+    window.raise_()
 
 
 def format_date(iso: str) -> str:
@@ -174,6 +204,8 @@ class CardFace(QFrame):
         self.example = self._label(card.example.get(lang) if card.example else "", "cardExample")
         self.source = self._label(card.source.get(lang) if card.source else "", "cardSource")
         twist = card.twist.get(lang) if card.twist else ""
+        if lang == "ru" and twist[1:2].islower():  # «Вариант: для …»: lower case after the colon
+            twist = twist[0].lower() + twist[1:]
         self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
         why = card.why.get(lang) if card.why else ""
         self.why = self._label(tr("Why it works: {0}").format(why) if why else "", "cardWhy")
@@ -248,6 +280,11 @@ class TimerView(QFrame):
         self.digits = QLabel("--:--", self)
         self.digits.setObjectName("timer")
         layout.addWidget(self.digits)
+        self.paused_label = QLabel(tr("Paused"), self)  # a paused clock says so, not only by its colour
+        self.paused_label.setObjectName("muted")
+        self.paused_label.hide()
+        self._paused = False
+        layout.addWidget(self.paused_label)
         row = QHBoxLayout()
         self.pause_button = QPushButton(tr("Pause"), self)
         self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Space)"))
@@ -295,6 +332,11 @@ class TimerView(QFrame):
         self.digits.setText(f"{left // 60:02d}:{left % 60:02d}")
         on_the_second(self._second, timer)
         theme.flag_style(self.digits, "alarm", timer.finished)
+        paused = not timer.running and not timer.finished
+        if paused != self._paused:
+            self._paused = paused
+            theme.flag_style(self.digits, "paused", paused)
+            self.paused_label.setVisible(paused)
         self.pause_button.setText(tr("Pause") if timer.running else tr("Resume"))
         self.pause_button.setEnabled(not timer.finished)
         if timer.finished and not self._alarmed:
@@ -328,6 +370,7 @@ class StepBar(QWidget):
 
     def __init__(self, kinds: list[str], parent: QWidget | None = None):
         super().__init__(parent)
+        times = {kind: kinds.count(kind) for kind in kinds}
         kinds = list(dict.fromkeys(kinds))
         self.kinds = kinds
         row = QHBoxLayout(self)
@@ -339,7 +382,8 @@ class StepBar(QWidget):
                 dot = QLabel("·", self)
                 dot.setObjectName("muted")
                 row.addWidget(dot)
-            label = QLabel(step_word(kind), self)
+            word = step_word(kind)
+            label = QLabel(f"{word} ×{times[kind]}" if times[kind] > 1 else word, self)  # 9 steps, 8 kinds: say so
             label.setObjectName("stepBarItem")
             self.items.append(label)
             row.addWidget(label)

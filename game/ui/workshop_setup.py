@@ -63,10 +63,12 @@ class WorkshopSetup(QWidget):
             number = QLabel(f"{n + 1}.", host)
             name = QLineEdit(host)
             name.setObjectName(f"teamName-{n + 1}")
+            name.setAccessibleName(tr("Team {0}: name").format(n + 1))
             name.setMaxLength(MAX_NAME)
             name.setPlaceholderText(tr("Team {0}").format(n + 1))
             players = QLineEdit(host)
             players.setObjectName(f"teamPlayers-{n + 1}")
+            players.setAccessibleName(tr("Team {0}: players").format(n + 1))
             players.setPlaceholderText(tr("Anna, Boris"))
             for col, widget in enumerate((number, name, players)):
                 self.grid.addWidget(widget, n + 1, col)

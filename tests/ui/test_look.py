@@ -1,10 +1,11 @@
 """Defects a newcomer met on the screens, each driven the way a person meets it."""
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QMessageBox, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QWidget
 
 from game.ui.round_screen import RoundScreen
 from game.ui.step_panels import IDEA_STEPS
@@ -79,7 +80,7 @@ def test_the_wheel_over_a_promise_date_scrolls_the_list_not_the_date(qtbot, open
     win.resize(1024, 700)
     screen = promise_screen(win)
     due = screen.panel.findChild(QDateEdit, "promise-due-2")
-    [week] = [b for b in screen.panel.findChildren(QPushButton) if b.accessibleName() == "due-7-2"]
+    [week] = [b for b in screen.panel.findChildren(QPushButton) if b.property("key") == "due-7-2"]
     qtbot.mouseClick(week, Qt.MouseButton.LeftButton)
     screen.panel.findChild(QLineEdit, "promise-who-1").setFocus()
     before = due.date()
@@ -213,3 +214,220 @@ def test_the_library_fits_a_laptop_with_the_idea_column_widest_and_hints_whole(q
         for edit in (library.search, library.tag_filter, library.people_filter):
             needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
             assert edit.width() > needed, (edit.placeholderText(), edit.width(), needed)
+
+
+def test_finish_refused_marks_the_empty_promise_fields_and_puts_the_cursor_in_the_first(qtbot, open_window):
+    win = open_window("en")
+    screen = promise_screen(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    who = screen.panel.findChild(QLineEdit, "promise-who-1")
+    qtbot.keyClicks(who, "Anna")
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert not screen.round.finished
+    marked = {w.objectName() for w in screen.panel.findChildren(QWidget) if w.property("missing") == "true"}
+    assert marked == {"promise-due-1", "promise-first_step-1", "promise-who-2", "promise-due-2",
+                      "promise-first_step-2", "promise-who-3", "promise-due-3", "promise-first_step-3"}  # fmt: skip
+    assert QApplication.focusWidget() is screen.panel.findChild(QDateEdit, "promise-due-1")
+    first_step = screen.panel.findChild(QLineEdit, "promise-first_step-1")
+    qtbot.keyClicks(first_step, "Call")
+    assert first_step.property("missing") == "false"  # typing clears the mark
+
+
+def test_tab_walks_a_promise_card_in_the_order_it_reads(qtbot, open_window):
+    win = open_window("en")
+    screen = promise_screen(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    who = screen.panel.findChild(QLineEdit, "promise-who-1")
+    who.setFocus()
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        name = widget.property("key") or widget.objectName()
+        if name not in seen[-1:]:  # Tab walks a date's day, month and year first
+            seen.append(name)
+    assert seen[:5] == ["promise-due-1", "due-7-1", "due-30-1", "promise-first_step-1", "promise-success_sign-1"]
+
+
+def test_a_paused_timer_says_it_is_paused(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "moment")
+    timer = screen.timer
+    assert not timer.paused_label.isVisible()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    if timer.countdown.running:
+        qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert not timer.countdown.running
+    assert timer.paused_label.isVisible() and timer.paused_label.text() == "Paused"
+    assert timer.digits.property("paused") == "true"
+    qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert timer.countdown.running and not timer.paused_label.isVisible()
+
+
+def test_russian_decks_are_listed_in_russian_order_and_twists_read_on(qtbot, open_window):
+    from PySide6.QtCore import QCollator, QLocale
+
+    from game.ui.widgets import CardFace
+
+    win = open_window("ru")
+    win.show_decks()
+    decks = win.current_screen()
+    names = [decks.list.item(i).text() for i in range(decks.list.count())]
+    collator = QCollator(QLocale(QLocale.Language.Russian))
+    assert all(collator.compare(a, b) <= 0 for a, b in pairwise(names)), names
+    card = next(c for d in win.content.decks.values() for c in d.cards if c.twist and c.twist.ru[:1].isupper())
+    face = CardFace(card, "ru")
+    assert face.twist.text().startswith("Вариант: " + card.twist.ru[0].lower())
+
+
+def test_reworking_an_idea_shows_its_letters_whole(qtbot, open_window):
+    win = open_window("ru")
+    screen = solo_at(win, "moment")
+    screen.round.add_idea("Идея — ёжик, Щука, Дуб (gjpqy)")
+    screen.show_step()
+    ideas = screen.panel.ideas.list
+    ideas.editItem(ideas.item(0))
+    editor = ideas.findChild(QLineEdit)
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.height() >= editor.sizeHint().height(), (editor.height(), editor.sizeHint().height())
+
+
+def test_after_the_example_story_typing_goes_on_in_the_idea_line(qtbot, open_window):
+    win = open_window("en")
+    screen = solo_at(win, "magic")
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    face = next(f for f in screen.panel.faces if f.story_button.isVisible())
+    qtbot.mouseClick(face.story_button, Qt.MouseButton.LeftButton)
+    assert face.example.isVisible()
+    qtbot.keyClicks(QApplication.focusWidget(), "tea")
+    assert screen.panel.ideas.input.text() == "tea"
+
+
+def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
+    from game.domain.workshop import Team
+    from game.ui.team_panels import MergeDialog
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    ws = win.current_screen().ws
+    ws.add_idea("Photos of the forgotten toy", team="Owls")
+    ws.add_idea("Free tea while the client waits", team="Owls")
+    ws.add_idea("Call back in ten minutes", team="Foxes")
+    ws.add_idea("Tea for free while waiting", team="Bees")
+    dialog = MergeDialog(ws, 2, win)
+    qtbot.addWidget(dialog)
+    assert dialog.target() == 4  # another team's idea with the same words, not the first in the list
+    assert MergeDialog(ws, 3, win).target() is None  # nothing alike: the facilitator chooses
+
+
+def test_a_dot_keeps_the_vote_tiles_where_they_were(qtbot, open_window):
+    from game.domain.workshop import Team
+    from game.ui.team_panels import VotePanel
+
+    win = open_window("en")
+    win.resize(1024, 700)
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    for n in range(16):
+        ws.add_idea(f"Idea number {n} with a few more words to wrap", team="Owls" if n % 2 else "Foxes")
+    while ws.step.kind != "choose":
+        ws.next()
+    console.show_step()
+    panel = console.panel
+    assert isinstance(panel, VotePanel)
+    QApplication.processEvents()
+    bar = panel.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    before = bar.value()
+    assert before > 0
+    last = ws.ideas[-2]  # a Foxes idea: the Owls vote first
+    plus = panel.tiles[last.id]["plus"]
+    qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert ws.dots_given() == 1
+    assert panel.scroll.verticalScrollBar().value() == before
+
+
+def test_choose_shows_each_ideas_check_score(qtbot, open_window):
+    win = open_window("en")
+    win.start_round("solo-spark", seed=3)
+    screen = win.current_screen()
+    rnd = screen.round
+    while rnd.step.kind != "choose":
+        if rnd.step.kind in IDEA_STEPS and not rnd.ideas:
+            rnd.add_idea("Free tea")
+        if rnd.step.kind == "check":
+            for card in rnd.check_cards()[:3]:
+                rnd.set_check(1, card.id, True)
+        rnd.next()
+    screen.show_step()
+    texts = [label.text() for label in screen.panel.findChildren(QLabel)]
+    assert "Check score: 3" in texts
+
+
+def test_the_workshop_step_bar_counts_a_repeated_step(qtbot, open_window):
+    from game.domain.workshop import Team
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls", ["Anna", "Boris"]), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    words = [label.text() for label in console.bar.items]
+    assert "Magic ×2" in words and len(console.ws.steps) == 9
+    ws = console.ws
+    while ws.step.kind != "moment":
+        ws.next()
+    console.show_step()
+    QApplication.processEvents()
+    owls, foxes = console.panel.columns[0].input, console.panel.columns[1].input
+    assert owls.mapTo(console, QPoint(0, 0)).y() == foxes.mapTo(console, QPoint(0, 0)).y()
+
+
+def test_after_a_dialog_the_windows_keys_work_without_a_click(qtbot, open_window):
+    from PySide6.QtGui import QKeySequence
+
+    from game.domain.workshop import Team
+
+    win = open_window("en")
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "moment":
+        ws.next()
+    ws.add_idea("Tea while you wait", team="Owls")
+    ws.add_idea("Tea while waiting", team="Foxes")
+    console.show_step()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    owls = console.panel.columns[0].list
+    owls.setCurrentRow(0)
+    owls.setFocus()
+    when_modal(lambda dialog: dialog.reject())
+    qtbot.keyClick(owls, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    before = ws.step_index
+    combo = QKeySequence("Ctrl+Return")[0]
+    qtbot.keyClick(QApplication.focusWidget() or console, combo.key(), combo.keyboardModifiers())
+    assert ws.step_index == before + 1
+
+
+def test_settings_is_a_dialog_in_the_games_style_without_stock_icons(qtbot, open_window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from game.ui import theme
+    from game.ui.main_window import SettingsDialog
+
+    win = open_window("en")
+    dialog = SettingsDialog(win.settings, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    buttons = dialog.findChild(QDialogButtonBox).buttons()
+    assert buttons and all(b.icon().isNull() for b in buttons)
+    image = dialog.grab().toImage()
+    assert QColor(image.pixel(3, image.height() - 3)).name().upper() == theme.PAPER
+    assert dialog.room.currentData() == "M" and dialog.room.count() == 4  # the projector's text size

@@ -155,7 +155,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
         ("✓ ●●", "Free tray when one is dropped 🍽 — Bears 🐻"),
     ]
     for idea_id, focus in ((3, "fix"), (1, "wow"), (5, "planb"), (4, "wow")):
-        chip = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea_id}-{focus}")
+        chip = next(b for b in panel.findChildren(QPushButton) if b.property("key") == f"focus-{idea_id}-{focus}")
         click(qtbot, chip)
     key(qtbot, console, "Ctrl+Return")
 
@@ -163,7 +163,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     for idea in ws.chosen():
         type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-who-{idea.id}"), "Ольга")
         type_text(qtbot, console.panel.findChild(QLineEdit, f"promise-first_step-{idea.id}"), "Ask the kitchen")
-        week = next(b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"due-7-{idea.id}")
+        week = next(b for b in console.panel.findChildren(QPushButton) if b.property("key") == f"due-7-{idea.id}")
         click(qtbot, week)
         assert console.panel.findChild(QDateEdit, f"promise-due-{idea.id}") is not None
     click(qtbot, console.buttons["next"])
@@ -313,7 +313,11 @@ def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, 
     key(qtbot, console, "Alt+Left")
     assert ws.step.kind == "lens"
     key(qtbot, console, "Alt+Right")
-    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    def end(box) -> None:
+        assert box.defaultButton().text() == "No, go on" and box.icon() == QMessageBox.Icon.NoIcon
+        next(b for b in box.buttons() if b.text() == "End the workshop").click()
+
+    when_modal(end)
     key(qtbot, console, "Ctrl+Shift+E")
     summary = win.current_screen()
     assert isinstance(summary, SummaryScreen) and ws.ended_early

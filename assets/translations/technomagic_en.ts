@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+  <context>
+    <name>Game</name>
+    <message numerus="yes">
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/main_window.py" />
+      <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/screens.py" />
+      <source>%n ideas</source>
+      <translation>
+        <numerusform>%n idea</numerusform>
+        <numerusform>%n ideas</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../game/ui/screens.py" />
+      <source>%n dots</source>
+      <translation>
+        <numerusform>%n dot</numerusform>
+        <numerusform>%n dots</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
