@@ -85,6 +85,8 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     names = ["index.html", *re.findall(r'(?:src|href)="static/([^"]+)"', html)]
     assert "app.js" in names and "app.css" in names
+    names += re.findall(r"url\(([\w.-]+)\)", (STATIC / "app.css").read_text(encoding="utf-8"))  # the fonts
+    assert "opensans-regular.woff2" in names
     total = 0
     for name in names:
         path = "" if name == "index.html" else f"static/{name}"
@@ -98,7 +100,7 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
     assert "<script>" not in html and not re.search(r"<script(?![^>]*\bsrc=)", html)
     tags = re.findall(r"<[a-z][^>]*>", html)
     assert not [t for t in tags if re.search(r"\s(on[a-z]+|style)\s*=", t)] and "<style" not in html
-    for name in names:
+    for name in (n for n in names if not n.endswith(".woff2")):
         text = (STATIC / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", text), name
     script = (STATIC / "app.js").read_text(encoding="utf-8")
@@ -297,6 +299,8 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
 
     join(qtbot, phone, engine.url(), "Анна" if ru else "Ann", "Red")
     assert phone.js("return document.documentElement.lang") == lang
+    loaded = "return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    qtbot.waitUntil(lambda: sorted(phone.js(loaded)) == ["Open Sans 400", "Open Sans 600 700"], timeout=WAIT)
     assert phone.text("step-count") == ("Шаг 3 из 9" if ru else "Step 3 of 9")
     assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", lang)
     assert phone.text("step-text") == ws.step.instruction.get(lang)

@@ -261,6 +261,7 @@
     if (typeof msg.version === 'number' && msg.version < shownVersion) return;
     shownVersion = typeof msg.version === 'number' ? msg.version : shownVersion;
     const stepChanged = !state || !msg.step || !state.step || state.step.id !== msg.step.id;
+    if (state && stepChanged && !editing) window.scrollTo(0, 0); // a new step starts at its title
     state = msg;
     if (!Array.isArray(state.ideas)) state.ideas = [];
     if (me && typeof msg.team === 'string') me = { ...me, team: msg.team };
