@@ -24,7 +24,17 @@ from tests.room.browser import Phone
 
 STATIC = Path(__file__).resolve().parents[2] / "game" / "room" / "static"
 SHOTS = os.environ.get("TECHNOMAGIC_SHOTS", "")
-WAIT = 15_000  # ms: three Chromiums on a shared CI core are slow to start, never to answer
+WAIT = 15_000
+NO_ROUTE = """
+const RealSocket = window.WebSocket;
+window.noRoute = true;
+window.WebSocket = function (url) {
+  if (!window.noRoute) return new RealSocket(url);
+  const lost = { readyState: 0, send() {}, close() {} };
+  setTimeout(() => { lost.readyState = 3; if (lost.onclose) lost.onclose({ code: 1006 }); }, 30);
+  return lost;
+};
+"""  # ms: three Chromiums on a shared CI core are slow to start, never to answer
 
 
 @pytest.fixture
@@ -190,11 +200,11 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     qtbot.waitUntil(lambda: phone.items("idea-list") == burst and not phone.pending(), timeout=WAIT)
     assert phone.text("idea-error") == ""
 
-    phone.tap("Русский", within="header")
+    phone.tap("Русский (RU)", within="header")
     assert phone.button("Отправить").is_displayed() and phone.text("net") == ""
     qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "ru"), timeout=WAIT)
     assert phone.text("step-text") == ws.step.instruction.get("ru")
-    phone.tap("English", within="header")
+    phone.tap("English (EN)", within="header")
     qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en"), timeout=WAIT)
 
     port = room.room.port
@@ -262,6 +272,20 @@ def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_remove
     assert ann.text("stop-text") == texts_.refusal("removed", "en")
     assert ann.js("return localStorage.getItem('tm' + location.pathname + 'device')") is None
     shot(ann, "0-removed")
+
+
+def test_a_phone_that_cannot_reach_the_laptop_is_told_to_check_its_wi_fi(qtbot, two_teams, phones):
+    phone = phones("ru")
+    phone.driver.execute_cdp_cmd(  # on mobile data, say: the page loaded once, its socket finds no laptop
+        "Page.addScriptToEvaluateOnNewDocument",
+        {"source": NO_ROUTE},
+    )
+    phone.open(two_teams.url())
+    qtbot.waitUntil(lambda: phone.shown("no-answer"), timeout=WAIT)
+    assert phone.text("no-answer") == "Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?"
+    shot(phone, "0-no-answer")
+    phone.js("window.noRoute = false")  # back on the room's Wi-Fi
+    qtbot.waitUntil(lambda: phone.view() == "v-name", timeout=WAIT)  # it keeps trying, and gets in
 
 
 class FakeClock:

@@ -7,6 +7,7 @@
 
   const T = {
     en: {
+      no_answer: "The laptop does not answer yet. Is this phone on the room's Wi-Fi?",
       over: 'The workshop is over', brand: 'Technomagic', connecting: 'Connecting to the room…', stop_title: 'Cannot join', retry: 'Try again',
       name_title: 'Your name', name_hint: 'Your team will see it next to your ideas.', name_label: 'Name', next: 'Next',
       team_title: 'Your team', team_hint: 'Pick the team you sit with.', team_fixed: 'The facilitator put you in this team:',
@@ -41,6 +42,7 @@
       },
     },
     ru: {
+      no_answer: 'Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?',
       over: 'Воркшоп закончился', brand: 'Техномагия', connecting: 'Подключаемся к комнате…', stop_title: 'Не получается войти',
       retry: 'Попробовать снова', name_title: 'Ваше имя', name_hint: 'Команда увидит его рядом с вашими идеями.',
       name_label: 'Имя', next: 'Дальше', team_title: 'Ваша команда', team_hint: 'Выберите команду, с которой сидите.',
@@ -180,6 +182,7 @@
     clearTimeout(retryTimer);
     const delay = Math.min(5000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
     attempt += 1;
+    $('no-answer').hidden = everConnected || attempt < 3; // on mobile data, not the room's network?
     retryTimer = setTimeout(connect, delay);
   }
   function drop() { // a socket that went silent: forget it and dial again now
@@ -818,7 +821,7 @@
     for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
     const b = $('lang');
     b.textContent = t('lang_short');
-    b.setAttribute('aria-label', t('lang_other'));
+    b.setAttribute('aria-label', `${t('lang_other')} (${t('lang_short')})`);
     b.lang = lang === 'ru' ? 'en' : 'ru';
     for (const node of document.querySelectorAll('.room-title')) node.textContent = (me && me.title) || '';
     document.title = me && me.title ? `${me.title} · ${t('brand')}` : t('brand');
