@@ -427,6 +427,8 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     changed()
     assert ws.step.kind == "promise"
     qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
+    others = phone.js("return [...document.querySelectorAll('#promise-list .meta')].map(m => m.textContent)")
+    assert others == ["Blue · пока не заполнено" if ru else "Blue · not yet filled in"]  # another team's, to read
     phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
     phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
     phone.pick_date(f"promise-{mine.id}-due", "2026-12-24")

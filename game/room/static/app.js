@@ -753,8 +753,9 @@
       if (can && p.team && p.team === me.team) item.append(promiseForm(p));
       else {
         const pr = p.promise || {};
-        const parts = [p.team && !me.anonymous ? p.team : '', pr.who, pr.due, pr.first_step].filter(Boolean);
-        item.append(el('div', 'meta', parts.length ? parts.join(' · ') : t('not_yet')));
+        const said = [pr.who, pr.due, pr.first_step].filter(Boolean);
+        const parts = [p.team && !me.anonymous ? p.team : '', said.length ? said.join(' · ') : t('not_yet')];
+        item.append(el('div', 'meta', parts.filter(Boolean).join(' · ')));
       }
       box.append(item);
     }
