@@ -385,7 +385,22 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
         lambda: phone.js("return [...document.querySelectorAll('#cards img')].every(i => i.naturalWidth > 0)"),
         timeout=WAIT,
     )
+    story = next(c for c in ws.cards() if c.example)
+    assert not phone.js("return [...document.querySelectorAll('#cards .story')].some(p => p.offsetParent)")
+    phone.tap("Пример истории" if ru else "Example story", within="#cards")
+    shown = "return [...document.querySelectorAll('#cards .story')].filter(p => p.offsetParent).map(p => p.textContent)"
+    assert phone.js(shown) == [story.example.get(lang)]
     shot(phone, "4-cards")
+
+    # A break: the phone counts it down with the room; the step's timer waits.
+    ws.start_break(300)
+    changed()
+    counting = r"(Перерыв|Break): (5:00|4:5\d)\b"  # counted down on the phone from what the room said
+    qtbot.waitUntil(lambda: re.match(counting, phone.text("break")) is not None, timeout=WAIT)
+    assert not phone.shown("idea-form")  # nothing is sent during a break
+    ws.end_break()
+    changed()
+    qtbot.waitUntil(lambda: not phone.shown("break") and phone.shown("idea-form"), timeout=WAIT)
 
     # The human check: the questions, and ticks for the team's ideas.
     ws.next()
