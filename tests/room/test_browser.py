@@ -207,6 +207,17 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     phone.tap("English (EN)", within="header")
     qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en"), timeout=WAIT)
 
+    # Text is text: markup typed on a phone or at the laptop shows as typed and runs nothing.
+    markup = '<img src=x onerror="window.pwned=1"><b>bold</b>'
+    phone.send_idea(markup)
+    qtbot.waitUntil(lambda: texts(ws)[-1] == markup, timeout=WAIT)
+    ws.add_idea("<script>window.pwned=2</script>", team="Red")
+    room.console_changed()
+    qtbot.waitUntil(lambda: phone.items("idea-list")[-2:] == [markup, "<script>window.pwned=2</script>"], timeout=WAIT)
+    assert phone.js("return document.querySelectorAll('#idea-list img, #idea-list b, #idea-list script').length") == 0
+    assert phone.js("return window.pwned === undefined")
+    burst += [markup, "<script>window.pwned=2</script>"]
+
     port = room.room.port
     room.close()
     qtbot.waitUntil(lambda: "Offline" in phone.text("net"), timeout=WAIT)
