@@ -455,7 +455,11 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
     others = phone.js("return [...document.querySelectorAll('#promise-list .meta')].map(m => m.textContent)")
     assert others == ["Blue · пока не заполнено" if ru else "Blue · not yet filled in"]  # another team's, to read
-    phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
+    phone.type_into(f"promise-{mine.id}-who", "Оль" if ru else "Ol")
+    ws.set_promise(blue.id, who="Ivan")  # Blue's promise arrives meanwhile and the list is drawn again
+    changed()
+    qtbot.waitUntil(lambda: phone.text("promise-list").count("Ivan") == 1, timeout=WAIT)
+    phone.by_id(f"promise-{mine.id}-who").send_keys("га" if ru else "ga")  # typing goes on where it was
     phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
     phone.pick_date(f"promise-{mine.id}-due", "2026-12-24")
     shot(phone, "8-promise")

@@ -744,7 +744,10 @@
     panel.hidden = !list || !!state.end;
     if (panel.hidden) return;
     const box = $('promise-list');
-    const focusedId = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    const active = document.activeElement && box.contains(document.activeElement) ? document.activeElement : null;
+    const focusedId = active ? active.id : null;
+    let caret = null;
+    try { caret = active ? [active.selectionStart, active.selectionEnd] : null; } catch { /* a date field */ }
     box.replaceChildren();
     const can = accepts('promise');
     for (const p of list) {
@@ -759,7 +762,10 @@
       }
       box.append(item);
     }
-    if (focusedId && $(focusedId)) $(focusedId).focus();
+    if (focusedId && $(focusedId)) { // a push from the laptop redrew the form under the typing finger
+      $(focusedId).focus();
+      try { if (caret && caret[0] !== null) $(focusedId).setSelectionRange(caret[0], caret[1]); } catch { /* date */ }
+    }
   }
   function promiseForm(p) {
     const form = el('form', 'stack');
