@@ -50,7 +50,7 @@ def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def rss_mb() -> float:
@@ -177,11 +177,9 @@ async def _child(mode: str, url: str, phones: int, seconds: float) -> None:
                 loop.call_soon_threadsafe(vote_start.set)
 
             threading.Thread(target=wait_for_votes, daemon=True).start()
-            tasks = [
-                asyncio.ensure_future(_phone_ideas(session, url, n, TEAMS, seconds, sent, acks, votes, vote_start,
-                                                   floor))  # fmt: skip
-                for n in range(phones)
-            ]
+            shared = (sent, acks, votes, vote_start, floor)
+            phone = _phone_ideas
+            tasks = [asyncio.ensure_future(phone(session, url, n, TEAMS, seconds, *shared)) for n in range(phones)]
             await asyncio.sleep(seconds + 4)
             print("ideas-done", flush=True)
             await asyncio.gather(*tasks)
@@ -254,7 +252,7 @@ def main() -> int:
     from game.ui.app import build_window, make_application
 
     qInstallMessageHandler(lambda *a: None)
-    app = make_application()
+    make_application()
 
     def wait_for(condition, timeout: float) -> None:
         """Serve Qt's loop (no busy wait: a 20 ms timer asks) until `condition` holds or `timeout` passes."""
@@ -301,9 +299,13 @@ def main() -> int:
     show_ideas = team_panels.TeamsPanel.show_ideas
 
     def timed_show_ideas(self, changed, removed) -> None:
+        """The columns taking the phones' ideas, and repainting the columns that changed (as Qt would)."""
         t0 = time.perf_counter()
+        before = [c.list.count() for c in self.columns]
         show_ideas(self, changed, removed)
-        self.repaint()
+        for column, count in zip(self.columns, before, strict=True):
+            if column.list.count() != count:
+                column.repaint()
         redraws["console"].append((time.perf_counter() - t0) * 1000)
 
     team_panels.TeamsPanel.show_ideas = timed_show_ideas
@@ -325,8 +327,8 @@ def main() -> int:
     me = [sys.executable, str(Path(__file__).resolve())]
 
     # 1. ideas and a vote round
-    child = subprocess.Popen(me + ["--child", "ideas", "--url", url, "--phones", str(args.phones), "--minutes",
-                                   str(args.minutes)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)  # fmt: skip
+    ideas_args = ["--child", "ideas", "--url", url, "--phones", str(args.phones), "--minutes", str(args.minutes)]
+    child = subprocess.Popen([*me, *ideas_args], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
     lines = Lines(child)
     wait_for(lambda: len(win.room.room.devices) >= args.phones, 30)
     for key in redraws:
@@ -363,8 +365,8 @@ def main() -> int:
     win.start_workshop("classic-workshop", [Team(t) for t in CROWD_TEAMS], {"room_host": "127.0.0.1"}, seed=8)
     console = win.current_screen()
     url = win.room.url() + "ws"
-    crowd = subprocess.Popen(me + ["--child", "crowd", "--url", url, "--crowd", str(args.crowd)],
-                             stdout=subprocess.PIPE, text=True)  # fmt: skip
+    crowd_args = ["--child", "crowd", "--url", url, "--crowd", str(args.crowd)]
+    crowd = subprocess.Popen([*me, *crowd_args], stdout=subprocess.PIPE, text=True)
     crowd_lines = Lines(crowd)
     joined = json.loads(crowd_lines.take(wait_for, 60))
     stepped_at = time.time()

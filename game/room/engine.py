@@ -272,26 +272,27 @@ class RoomEngine(QObject):
             self._resend_welcome(device)
             self.devices_changed.emit()
             return
+        at = msg.get("_at") if isinstance(msg.get("_at"), float) else time.monotonic()
         if kind in ("idea", "edit", "delete"):
-            self._pace(device)  # counts what was done, not what was refused
+            self._pace(device, at)  # counts what was done, not what was refused
         if kind == "idea":
             idea_id, new = rules.add_idea(device, msg.get("cid"), msg.get("text"))
             self._send(conn, {"type": "ack", "ref": ref, "cid": msg.get("cid"), "ok": True, "idea": idea_id})
             if new:
-                self._paced(device)
+                self._paced(device, at)
                 self._idea_changed(idea_id)
                 self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "edit":
             idea_id = rules.edit(device, msg)
-            self._paced(device)
+            self._paced(device, at)
             self._ack(conn, ref, idea_id)
             self._idea_changed(idea_id)
             self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "delete":
             idea_id = rules.delete(device, msg)
-            self._paced(device)
+            self._paced(device, at)
             self._ack(conn, ref, idea_id)
             self._seen.pop(idea_id, None)
             self._removed_ideas.add(idea_id)
@@ -320,16 +321,16 @@ class RoomEngine(QObject):
             return
         raise RoomRefused("bad_json")
 
-    def _pace(self, device: Device) -> None:
+    def _pace(self, device: Device, now: float) -> None:
+        """At most IDEAS_PER_SECOND ideas, edits and deletes a second, by the time they reached the server."""
         recent = self._recent.setdefault(device.token, deque())
-        now = time.monotonic()
         while recent and now - recent[0] > 1:
             recent.popleft()
         if len(recent) >= IDEAS_PER_SECOND:
             raise RoomRefused("too_fast")
 
-    def _paced(self, device: Device) -> None:
-        self._recent.setdefault(device.token, deque()).append(time.monotonic())
+    def _paced(self, device: Device, at: float) -> None:
+        self._recent.setdefault(device.token, deque()).append(at)
 
     # --- sending ------------------------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ class TeamColumn(QFrame):
             item.setToolTip(idea.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
+        self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
 
@@ -111,9 +112,20 @@ class TeamColumn(QFrame):
         item.setToolTip(idea.text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self.list.addItem(item)
+        self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
         self.heading.setText(f"{self.team.name} · {self.list.count()}")
+
+    LONG_LIST = 300
+
+    def _uniform_when_long(self) -> None:
+        """A column of hundreds of ideas (a room of phones) stops measuring every wrapped line: each row takes
+        the first one's height (the full text stays in the tooltip), so adding an idea costs the same at 2000
+        ideas as at 20. A workshop's usual few dozen keep their wrapped lines."""
+        long = self.list.count() > self.LONG_LIST
+        if self.list.uniformItemSizes() != long:
+            self.list.setUniformItemSizes(long)
 
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
