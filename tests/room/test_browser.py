@@ -179,7 +179,7 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     assert phone.js("return localStorage.getItem('tm' + location.pathname + 'draft')") == '"Too late for this step"'
     assert phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')") == "[]"
     assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
-    assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
+    assert not phone.errors()
 
 
 def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_teams, phones):
@@ -228,7 +228,7 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     qtbot.waitUntil(lambda: texts(ws) == [*burst, "Sent while the laptop was away"], timeout=WAIT)
     qtbot.waitUntil(lambda: phone.text("net") == "" and not phone.pending(), timeout=WAIT)
     assert phone.items("idea-list") == texts(ws)
-    assert not [e for e in phone.errors() if "WebSocket" not in e]
+    assert not phone.errors()
 
 
 def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_removed_phone(qtbot, two_teams, phones):
@@ -510,12 +510,18 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     sent = {
         "Red": ["Greet the guest by name", "A blanket on the terrace"],
         "Blue": ["Фото игрушки на каникулах"],
-        "Green": ["Tea while you wait"],
+        "Green": ["Tea while you wait", "A chair by the door"],
     }
     for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):
-        for text in sent[team]:
-            phone.send_idea(text)
+        phone.send_idea(sent[team][0])
+    cleo.type_into("idea-input", "A chair")  # and her Wi-Fi drops while she types
+    cleo.offline(True)
+    qtbot.waitUntil(lambda: "Offline" in cleo.text("net"), timeout=WAIT)
+    cleo.type_into("idea-input", " by the door" + Keys.ENTER)
+    ann.send_idea(sent["Red"][1])
     qtbot.waitUntil(lambda: len(ws.ideas) == 4, timeout=WAIT)
+    cleo.offline(False)
+    qtbot.waitUntil(lambda: len(ws.ideas) == 5 and not cleo.pending(), timeout=WAIT)
     for n, team in enumerate(("Red", "Blue", "Green")):
         assert [i.text for i in ws.ideas_of(team)] == sent[team]
         column = console.panel.columns[n]
@@ -530,7 +536,7 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     # On to the vote: each team gives its dots from its phone, to other teams' ideas.
     while ws.step.kind != "choose":
         click(qtbot, console.buttons["next"])
-    red1, red2, blue1, green1 = ws.ideas
+    red1, blue1, green1, red2, _green2 = ws.ideas
     for phone in (ann, boris, cleo):
         qtbot.waitUntil(lambda p=phone: p.shown("p-vote"), timeout=WAIT)
     votes = ((ann, blue1, 2), (ann, green1, 1), (boris, red1, 2), (boris, green1, 1), (cleo, red1, 1))
@@ -637,7 +643,7 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
         assert phone.view() == "v-step" and phone.js("return location.href") == url
         column = win.current_screen().panel.columns[1]
         qtbot.waitUntil(lambda: column.list.count() == 3)
-        assert not [e for e in phone.errors() if "WebSocket" not in e]
+        assert not phone.errors()
     finally:
         if proc.poll() is None:
             proc.kill()
