@@ -374,6 +374,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     phone.tap(f"{'Удалить насовсем?' if ru else 'Delete for good?'}: {first}")
     qtbot.waitUntil(lambda: texts(ws) == [f"{second} and a biscuit", "Blue's idea"], timeout=WAIT)
     qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    assert phone.has(f"{edit}: {second} and a biscuit")  # the other idea is still one's own to change
     phone.type_into("idea-input", "x" * 420)
     assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "80 characters left")
     phone.type_into("idea-input", "x" * 200)  # the field stops at the game's limit

@@ -293,8 +293,14 @@
     for (const id of msg.remove || []) byId.delete(id);
     for (const idea of msg.upsert || []) if (idea && idea.id !== undefined) byId.set(idea.id, idea);
     state.ideas = Array.from(byId.values()).sort((a, b) => a.id - b.id);
-    if (Array.isArray(msg.mine)) state.mine = msg.mine;
-    if (Array.isArray(msg.editable)) state.editable = msg.editable;
+    const gone = new Set(msg.remove || []);
+    if ((msg.upsert || []).length) { // the new full lists
+      if (Array.isArray(msg.mine)) state.mine = msg.mine;
+      if (Array.isArray(msg.editable)) state.editable = msg.editable;
+    } else { // only removals: one's own ideas can only have lost the removed ones
+      state.mine = (state.mine || []).filter((id) => !gone.has(id));
+      state.editable = (state.editable || []).filter((id) => !gone.has(id));
+    }
     if (editing && !byId.has(editing.id)) editing = null;
     if (!$('v-step').hidden) renderPanels();
   }
