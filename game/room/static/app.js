@@ -23,7 +23,7 @@
       dots_left: '{0} of {1} dots left', cap_hint: 'At most {0} dots on one idea.',
       no_own: 'Not on your own team’s ideas.', hidden_votes: 'Votes stay hidden until the facilitator reveals them.',
       closed_votes: 'Voting is over.', more: 'Add a dot to: {0}', less: 'Take a dot from: {0}',
-      your_dots: 'Your dots on this idea', dots_n: '{0} dots', team_idea: 'your team',
+      your_dots: 'Your dots on this idea', dots_n: 'Dots: {0}', team_idea: 'your team',
       who: 'Who', due: 'By when', first_step: 'First step', saved: 'Saved.', not_yet: 'not yet filled in',
       md: 'Ideas as Markdown (.md)', csv: 'Ideas as a table (.csv)', report: 'The workshop report',
       break_on: 'Break: {0}. The room will go on after it.', timer_label: 'Time left: {0}', time_up: 'Time is up',
