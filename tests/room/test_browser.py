@@ -376,7 +376,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
     assert phone.has(f"{edit}: {second} and a biscuit")  # the other idea is still one's own to change
     phone.type_into("idea-input", "x" * 420)
-    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "80 characters left")
+    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "Characters left: 80")
     phone.type_into("idea-input", "x" * 200)  # the field stops at the game's limit
     assert len(phone.by_id("idea-input").get_attribute("value")) == 500
     shot(phone, "3-ideas")

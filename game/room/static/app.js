@@ -18,7 +18,7 @@
       end_title: 'Take the list home', end_hint: "The session's ideas, to keep on this phone.",
       step_of: 'Step {0} of {1}', you: 'you', sending: 'sending…', waiting_net: 'waiting for the network…',
       edit: 'Edit', save: 'Save', cancel: 'Cancel', del: 'Delete', del_sure: 'Delete for good?',
-      edit_label: 'Edit your idea', chars_left: '{0} characters left', too_long: 'Too long: {0} characters over.',
+      edit_label: 'Edit your idea', chars_left: 'Characters left: {0}', too_long: 'Too long: {0} over the limit.',
       offline: 'Offline: reconnecting…', online: 'Online', story: 'Example story', hide_story: 'Hide the story',
       dots_left: '{0} of {1} dots left', cap_hint: 'At most {0} dots on one idea.',
       no_own: 'Not on your own team’s ideas.', hidden_votes: 'Votes stay hidden until the facilitator reveals them.',
