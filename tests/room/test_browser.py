@@ -339,6 +339,7 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert phone.text("step-count") == ("Шаг 3 из 9" if ru else "Step 3 of 9")
     assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", lang)
     assert phone.text("step-text") == ws.step.instruction.get(lang)
+    assert not phone.shown("idle")
 
     # The timer counts down on the phone from what the laptop said, and buzzes once at zero.
     phone.js("window.buzzes = []; navigator.vibrate = (p) => { window.buzzes.push(p); return true; }")
@@ -501,6 +502,7 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     join(qtbot, ann, url, "Ann", "Red")
     join(qtbot, boris, url, "Борис", "Blue")
     join(qtbot, cleo, url, "Cleo", "Green")
+    assert ann.text("idle") == "Listen to the facilitator: ideas come on the next steps."  # the warm-up
     qtbot.waitUntil(lambda: presenter.join_card.counts.text() == "Joined: 3 (Red: 1 · Blue: 1 · Green: 1)")
     assert boris.text("step-title") == texts_.word(texts_.STEPS, ws.step.kind, "ru")
 

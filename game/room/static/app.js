@@ -456,6 +456,8 @@
     renderVoting();
     renderPromises();
     renderEnd();
+    const panels = ['p-ideas', 'p-check', 'p-vote', 'p-promise', 'p-end'];
+    $('idle').hidden = !state || !!state.break || panels.some((id) => !$(id).hidden);
   }
 
   function renderCards(cards) {
