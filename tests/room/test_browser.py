@@ -114,6 +114,9 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
         text = (STATIC / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", text), name
     script = (STATIC / "app.js").read_text(encoding="utf-8")
+    en, ru = script.split("\n    en: {", 1)[1].split("\n  };", 1)[0].split("\n    ru: {")
+    keys = re.compile(r"(?:^|[{,]) *(\w+): ", re.M)  # every string of the page, in both languages
+    assert sorted(keys.findall(en)) == sorted(keys.findall(ru)) and len(keys.findall(en)) > 60
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert unsafe not in script, unsafe
 
