@@ -401,6 +401,8 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
         lambda: phone.js("return [...document.querySelectorAll('#cards img')].every(i => i.naturalWidth > 0)"),
         timeout=WAIT,
     )
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    assert not phone.has(f"{edit}: {second} and a biscuit")  # its step is over: the idea stays as it is
     story = next(c for c in ws.cards() if c.example)
     assert not phone.js("return [...document.querySelectorAll('#cards .story')].some(p => p.offsetParent)")
     phone.tap("Пример истории" if ru else "Example story", within="#cards")
