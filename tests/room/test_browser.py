@@ -441,6 +441,9 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert not phone.enabled(more.format(mine.text))
     blue = ws.ideas[1]
     phone.tap(more.format(blue.text))
+    qtbot.waitUntil(lambda: phone.text("dots-left").endswith("2 из 3" if ru else "2 of 3 dots left"), timeout=WAIT)
+    focused = "return document.activeElement.getAttribute('aria-label')"
+    assert phone.js(focused) == more.format(blue.text)  # redrawn by the push, the button keeps the focus
     phone.tap(more.format(blue.text))
     qtbot.waitUntil(lambda: ws.ballot.given.get("Red", {}).get(blue.id) == 2, timeout=WAIT)
     qtbot.waitUntil(lambda: not phone.enabled(more.format(blue.text)), timeout=WAIT)  # the cap

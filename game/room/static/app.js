@@ -449,6 +449,10 @@
   }
 
   function renderPanels() {
+    // A button a keyboard had focused is drawn anew by a push: give the focus to its successor (same name).
+    const active = document.activeElement;
+    const name = active && active.tagName === 'BUTTON' && $('v-step').contains(active)
+      ? active.getAttribute('aria-label') || active.textContent : null;
     renderIdeas();
     renderChecks();
     renderVoting();
@@ -456,6 +460,11 @@
     renderEnd();
     const panels = ['p-ideas', 'p-check', 'p-vote', 'p-promise', 'p-end'];
     $('idle').hidden = !state || !!state.break || panels.some((id) => !$(id).hidden);
+    if (name && !document.body.contains(active)) {
+      const next = [...$('v-step').querySelectorAll('button')]
+        .find((b) => (b.getAttribute('aria-label') || b.textContent) === name && !b.disabled && b.offsetParent);
+      if (next) next.focus();
+    }
   }
 
   function renderCards(cards) {
