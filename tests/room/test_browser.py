@@ -125,6 +125,10 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     room = two_teams
     ws = room.ws
     phone = phones("en")
+    phone.open(room.url())
+    qtbot.waitUntil(lambda: phone.view() == "v-name", timeout=WAIT)
+    phone.tap("Next")  # no name yet: the page says so in its own words
+    assert phone.text("name-error") == "Type your name first." and phone.view() == "v-name"
     join(qtbot, phone, room.url(), "Ann", "Red")
     assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en")
     [device] = room.room.devices.values()
