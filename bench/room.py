@@ -380,6 +380,7 @@ def main() -> int:
     # 2. a full room joins and follows a step change
     win.start_workshop("classic-workshop", [Team(t) for t in CROWD_TEAMS], {"room_host": "127.0.0.1"}, seed=8)
     console = win.current_screen()
+    wait_for(lambda: False, 3)  # the last workshop's console and its thousands of tiles are let go first
     url = win.room.url() + "ws"
     crowd_args = ["--child", "crowd", "--url", url, "--crowd", str(args.crowd)]
     crowd = subprocess.Popen([*me, *crowd_args], stdout=subprocess.PIPE, text=True)

@@ -22,7 +22,7 @@ from game.room import texts, views
 DEFAULT_PORT = 8800
 IDEAS_PER_SECOND = 5
 IDLE_AFTER = 120  # seconds without a connection: idle, then gone
-FLUSH_MS = 15
+FLUSH_MS = 25
 POLL_MS = 1000  # the timer running out and the end are noticed within a second
 
 

@@ -115,7 +115,7 @@ class WorkshopConsole(QWidget):
     TICK_MS = 250
     keeps_presenter = True  # the projector stays on while the console is shown
     keeps_room = True  # and so does the room's server, when phones join
-    ROOM_REFRESH_MS = 50
+    ROOM_REFRESH_MS = 100
 
     def __init__(
         self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None, room=None
