@@ -385,8 +385,9 @@ class RoomEngine(QObject):
         out: list[tuple[int, str]] = []
         self.version += 1
         shared: dict[object, str] = {}  # the same ideas for a whole team: made into JSON once
-        index = {i.id: i for i in self.ws.ideas} if changed or full is None or full else {}
+        index = {i.id: i for i in self.ws.ideas if i.id in changed} if changed else {}
         views_of: dict[int, dict] = {}
+        touched = {self.room.owners.get(i) for i in changed}  # devices whose own list of ideas may have changed
         for token, conns in by_device.items():
             device = self.room.devices.get(token)
             if device is None:
@@ -394,7 +395,7 @@ class RoomEngine(QObject):
             if full is None or token in full:
                 text = self._full_text(device, shared)
             elif changed or removed:
-                text = self._delta_text(device, changed, removed, index, views_of)
+                text = self._delta_text(device, changed, removed, index, views_of, token in touched)
             else:
                 continue
             if text:
@@ -412,7 +413,7 @@ class RoomEngine(QObject):
         data = views.state(self.rules, device, self.version, ideas_json="\0ideas\0")
         return dumps(data).replace('"\\u0000ideas\\u0000"', shared[group], 1)
 
-    def _delta_text(self, device, changed, removed, index, views_of) -> str:
+    def _delta_text(self, device, changed, removed, index, views_of, touched: bool) -> str:
         rules = self.rules
         upsert = []
         for idea_id in sorted(changed):
@@ -423,14 +424,10 @@ class RoomEngine(QObject):
                 upsert.append(views_of[idea_id])
         if not upsert and not removed:
             return ""
-        mine = sorted(i for i in set(device.cids.values()) if i in index and rules.sees(device, index[i]))
-        return dumps(
-            {
-                "type": "ideas",
-                "version": self.version,
-                "upsert": upsert,
-                "remove": sorted(removed),
-                "mine": mine,
-                "editable": [i for i in mine if rules.editable(device, i)],
-            }
-        )
+        delta = {"type": "ideas", "version": self.version, "upsert": upsert, "remove": sorted(removed)}
+        if touched or removed:  # else the device's own ideas are as the page knows them: not sent again
+            owned = self.room.owners
+            mine = sorted(i for i in set(device.cids.values()) if i in self._seen and owned.get(i) == device.token)
+            delta["mine"] = mine
+            delta["editable"] = [i for i in mine if rules.editable(device, i)]
+        return dumps(delta)
