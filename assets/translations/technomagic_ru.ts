@@ -2886,13 +2886,13 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
-      <source>Alt+{0} picks who votes</source>
-      <translation>Alt+{0} — выбрать, кто голосует</translation>
+      <source>yours: {0}</source>
+      <translation>ваши: {0}</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />
-      <source>yours: {0}</source>
-      <translation>ваши: {0}</translation>
+      <source>Alt+{0} picks who votes</source>
+      <translation>Alt+{0} — выбрать, кто голосует</translation>
     </message>
     <message>
       <location filename="../../game/ui/team_panels.py" />

@@ -1,6 +1,6 @@
 """Ideas, their human-check marks, dot votes with limits, and promises."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -64,7 +64,21 @@ class Idea:
             self.text = new_text
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """What `asdict` gives, built by hand: a workshop of thousands of phone ideas is saved twice a second, and
+        `asdict`'s deep copy made that half a second at 9000 ideas."""
+        p = self.promise
+        return {
+            "id": self.id,
+            "text": self.text,
+            "checks": dict(self.checks),
+            "dots": self.dots,
+            "focus": self.focus,
+            "promise": {"who": p.who, "due": p.due, "first_step": p.first_step, "success_sign": p.success_sign},
+            "history": list(self.history),
+            "team": self.team,
+            "player": self.player,
+            "merged": [dict(m) for m in self.merged],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Idea":

@@ -22,7 +22,7 @@ from game.room import texts, views
 DEFAULT_PORT = 8800
 IDEAS_PER_SECOND = 5
 IDLE_AFTER = 120  # seconds without a connection: idle, then gone
-FLUSH_MS = 15
+FLUSH_MS = 25
 POLL_MS = 1000  # the timer running out and the end are noticed within a second
 
 
@@ -272,26 +272,27 @@ class RoomEngine(QObject):
             self._resend_welcome(device)
             self.devices_changed.emit()
             return
+        at = msg.get("_at") if isinstance(msg.get("_at"), float) else time.monotonic()
         if kind in ("idea", "edit", "delete"):
-            self._pace(device)  # counts what was done, not what was refused
+            self._pace(device, at)  # counts what was done, not what was refused
         if kind == "idea":
             idea_id, new = rules.add_idea(device, msg.get("cid"), msg.get("text"))
             self._send(conn, {"type": "ack", "ref": ref, "cid": msg.get("cid"), "ok": True, "idea": idea_id})
             if new:
-                self._paced(device)
+                self._paced(device, at)
                 self._idea_changed(idea_id)
                 self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "edit":
             idea_id = rules.edit(device, msg)
-            self._paced(device)
+            self._paced(device, at)
             self._ack(conn, ref, idea_id)
             self._idea_changed(idea_id)
             self.ideas_changed.emit({idea_id}, set())
             return
         if kind == "delete":
             idea_id = rules.delete(device, msg)
-            self._paced(device)
+            self._paced(device, at)
             self._ack(conn, ref, idea_id)
             self._seen.pop(idea_id, None)
             self._removed_ideas.add(idea_id)
@@ -320,16 +321,16 @@ class RoomEngine(QObject):
             return
         raise RoomRefused("bad_json")
 
-    def _pace(self, device: Device) -> None:
+    def _pace(self, device: Device, now: float) -> None:
+        """At most IDEAS_PER_SECOND ideas, edits and deletes a second, by the time they reached the server."""
         recent = self._recent.setdefault(device.token, deque())
-        now = time.monotonic()
         while recent and now - recent[0] > 1:
             recent.popleft()
         if len(recent) >= IDEAS_PER_SECOND:
             raise RoomRefused("too_fast")
 
-    def _paced(self, device: Device) -> None:
-        self._recent.setdefault(device.token, deque()).append(time.monotonic())
+    def _paced(self, device: Device, at: float) -> None:
+        self._recent.setdefault(device.token, deque()).append(at)
 
     # --- sending ------------------------------------------------------------------------------------
 
@@ -384,8 +385,9 @@ class RoomEngine(QObject):
         out: list[tuple[int, str]] = []
         self.version += 1
         shared: dict[object, str] = {}  # the same ideas for a whole team: made into JSON once
-        index = {i.id: i for i in self.ws.ideas} if changed or full is None or full else {}
+        index = {i.id: i for i in self.ws.ideas if i.id in changed} if changed else {}
         views_of: dict[int, dict] = {}
+        touched = {self.room.owners.get(i) for i in changed}  # devices whose own list of ideas may have changed
         for token, conns in by_device.items():
             device = self.room.devices.get(token)
             if device is None:
@@ -393,7 +395,7 @@ class RoomEngine(QObject):
             if full is None or token in full:
                 text = self._full_text(device, shared)
             elif changed or removed:
-                text = self._delta_text(device, changed, removed, index, views_of)
+                text = self._delta_text(device, changed, removed, index, views_of, token in touched)
             else:
                 continue
             if text:
@@ -411,7 +413,7 @@ class RoomEngine(QObject):
         data = views.state(self.rules, device, self.version, ideas_json="\0ideas\0")
         return dumps(data).replace('"\\u0000ideas\\u0000"', shared[group], 1)
 
-    def _delta_text(self, device, changed, removed, index, views_of) -> str:
+    def _delta_text(self, device, changed, removed, index, views_of, touched: bool) -> str:
         rules = self.rules
         upsert = []
         for idea_id in sorted(changed):
@@ -422,14 +424,10 @@ class RoomEngine(QObject):
                 upsert.append(views_of[idea_id])
         if not upsert and not removed:
             return ""
-        mine = sorted(i for i in set(device.cids.values()) if i in index and rules.sees(device, index[i]))
-        return dumps(
-            {
-                "type": "ideas",
-                "version": self.version,
-                "upsert": upsert,
-                "remove": sorted(removed),
-                "mine": mine,
-                "editable": [i for i in mine if rules.editable(device, i)],
-            }
-        )
+        delta = {"type": "ideas", "version": self.version, "upsert": upsert, "remove": sorted(removed)}
+        if touched or removed:  # else the device's own ideas are as the page knows them: not sent again
+            owned = self.room.owners
+            mine = sorted(i for i in set(device.cids.values()) if i in self._seen and owned.get(i) == device.token)
+            delta["mine"] = mine
+            delta["editable"] = [i for i in mine if rules.editable(device, i)]
+        return dumps(delta)

@@ -316,6 +316,7 @@ class RoomServer:
                     ref = data.get("ref") if isinstance(data, dict) else None
                     self._refuse(conn, "bad_json", ref if isinstance(ref, str) else None)
                     continue
+                data["_at"] = now  # when it arrived: a phone's pace is judged by this, not by when Qt got to it
                 self.deliver(conn, data)
         finally:
             self._sockets.pop(conn, None)

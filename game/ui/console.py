@@ -85,7 +85,7 @@ class WorkshopConsole(QWidget):
     TICK_MS = 250
     keeps_presenter = True  # the projector stays on while the console is shown
     keeps_room = True  # and so does the room's server, when phones join
-    ROOM_REFRESH_MS = 50
+    ROOM_REFRESH_MS = 100
 
     def __init__(
         self, ws: Workshop, lang: str, presenter: PresenterView, alarm, parent: QWidget | None = None, room=None
@@ -594,7 +594,7 @@ class WorkshopConsole(QWidget):
         room.workshop_changed.connect(self.phone_changed)
         room.devices_changed.connect(self.phones_changed)
         self.presenter.set_room(room)
-        self._phones_stale = False
+        self._phones_stale = self._panel_stale = False
         self._show_phones_count()
 
     def phone_ideas(self, changed: set, removed: set) -> None:
@@ -618,14 +618,17 @@ class WorkshopConsole(QWidget):
         if self._phones_stale:
             self._phones_stale = False
             self._show_phones_count()
+        if self._panel_stale:
+            self._panel_stale = False
+            if isinstance(self.panel, VotePanel):
+                self.panel.show_dots()
+            elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
+                self.show_step()
         self.presenter.show_state()
 
     def phone_changed(self) -> None:
-        """Phones ticked checks, voted or promised: the step's panel shows it."""
-        if isinstance(self.panel, VotePanel):
-            self.panel.refresh()
-        elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
-            self.show_step()
+        """Phones ticked checks, voted or promised: the step's panel shows it (at the next refresh)."""
+        self._panel_stale = True
         self._refresh_soon()
 
     def phones_changed(self) -> None:

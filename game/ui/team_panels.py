@@ -116,6 +116,7 @@ class TeamColumn(QFrame):
             item.setToolTip(idea.text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
+        self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
 
@@ -131,9 +132,20 @@ class TeamColumn(QFrame):
         item.setToolTip(idea.text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self.list.addItem(item)
+        self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
         self.heading.setText(f"{self.team.name} · {self.list.count()}")
+
+    LONG_LIST = 300
+
+    def _uniform_when_long(self) -> None:
+        """A column of hundreds of ideas (a room of phones) stops measuring every wrapped line: each row takes
+        the first one's height (the full text stays in the tooltip), so adding an idea costs the same at 2000
+        ideas as at 20. A workshop's usual few dozen keep their wrapped lines."""
+        long = self.list.count() > self.LONG_LIST
+        if self.list.uniformItemSizes() != long:
+            self.list.setUniformItemSizes(long)
 
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
@@ -359,6 +371,23 @@ class VotePanel(QWidget):
         self.rules.setText("; ".join(rules))
         self._build_tiles()
 
+    def show_dots(self) -> None:
+        """Phones voted: each voter's dots left and the selected voter's dots on each idea (hidden totals stay
+        hidden), without building every tile again."""
+        ws = self.ws
+        for voter, button in self.voter_buttons.items():
+            if voter in ws.voters():
+                left = ws.dots_left(voter)
+                button.setText(f"{voter}  {'●' * left}{'○' * (ws.ballot.dots - left)}")
+        if ws.revealed:
+            return  # the reveal builds the tiles again, with the totals
+        mine = ws.ballot.given.get(self.voter, {})
+        for idea_id, label in self.dot_labels.items():
+            given = mine.get(idea_id, 0)
+            text = tr("yours: {0}").format("●" * given) if given else ""
+            if label.text() != text:
+                label.setText(text)
+
     def _build_tiles(self) -> None:
         ws = self.ws
         host = QWidget()
@@ -369,6 +398,7 @@ class VotePanel(QWidget):
         ideas = ranked + [i for i in ws.ideas if i not in ranked]
         mine = ws.ballot.given.get(self.voter, {})
         self.tiles: dict[int, dict[str, QPushButton]] = {}
+        self.dot_labels: dict[int, QLabel] = {}  # phones' votes update these without building the tiles again
         for n, idea in enumerate(ideas):
             tile = QFrame(host)
             tile.setObjectName("panel")
@@ -385,6 +415,7 @@ class VotePanel(QWidget):
             if ws.revealed:
                 said.append(tr("in all: {0}").format("●" * idea.dots if idea.dots else "0"))
             dots.setText(" · ".join(said))
+            self.dot_labels[idea.id] = dots
             row.addWidget(dots, 1)
             buttons: dict[str, QPushButton] = {}
             for key, label, slot in (

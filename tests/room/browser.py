@@ -76,8 +76,13 @@ class Phone:
         return self.js("return [...document.querySelectorAll('#idea-list .pending')].map(n => n.textContent)")
 
     def errors(self) -> list[str]:
-        """What the page logged as errors (a CSP violation, an exception), except a missing favicon."""
-        return [e["message"] for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+        """What the page logged as errors (a CSP violation, an exception); a socket that could not connect while
+        the network was away is the browser's report of the network, not an error of the page."""
+        return [
+            e["message"]
+            for e in self.driver.get_log("browser")
+            if e["level"] == "SEVERE" and "WebSocket connection to" not in e["message"]
+        ]
 
     def screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -126,4 +126,5 @@ def apply_ideas(state: dict, msg: dict) -> None:
     for gone in msg["remove"]:
         by_id.pop(gone, None)
     state["ideas"] = [by_id[k] for k in sorted(by_id)]
-    state["mine"], state["editable"] = msg["mine"], msg["editable"]
+    if "mine" in msg:
+        state["mine"], state["editable"] = msg["mine"], msg["editable"]

@@ -24,7 +24,17 @@ from tests.room.browser import Phone
 
 STATIC = Path(__file__).resolve().parents[2] / "game" / "room" / "static"
 SHOTS = os.environ.get("TECHNOMAGIC_SHOTS", "")
-WAIT = 15_000  # ms: three Chromiums on a shared CI core are slow to start, never to answer
+WAIT = 15_000
+NO_ROUTE = """
+const RealSocket = window.WebSocket;
+window.noRoute = true;
+window.WebSocket = function (url) {
+  if (!window.noRoute) return new RealSocket(url);
+  const lost = { readyState: 0, send() {}, close() {} };
+  setTimeout(() => { lost.readyState = 3; if (lost.onclose) lost.onclose({ code: 1006 }); }, 30);
+  return lost;
+};
+"""  # ms: three Chromiums on a shared CI core are slow to start, never to answer
 
 
 @pytest.fixture
@@ -85,6 +95,8 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     names = ["index.html", *re.findall(r'(?:src|href)="static/([^"]+)"', html)]
     assert "app.js" in names and "app.css" in names
+    names += re.findall(r"url\(([\w.-]+)\)", (STATIC / "app.css").read_text(encoding="utf-8"))  # the fonts
+    assert "opensans-regular.woff2" in names
     total = 0
     for name in names:
         path = "" if name == "index.html" else f"static/{name}"
@@ -98,10 +110,13 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
     assert "<script>" not in html and not re.search(r"<script(?![^>]*\bsrc=)", html)
     tags = re.findall(r"<[a-z][^>]*>", html)
     assert not [t for t in tags if re.search(r"\s(on[a-z]+|style)\s*=", t)] and "<style" not in html
-    for name in names:
+    for name in (n for n in names if not n.endswith(".woff2")):
         text = (STATIC / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", text), name
     script = (STATIC / "app.js").read_text(encoding="utf-8")
+    en, ru = script.split("\n    en: {", 1)[1].split("\n  };", 1)[0].split("\n    ru: {")
+    keys = re.compile(r"(?:^|[{,]) *(\w+): ", re.M)  # every string of the page, in both languages
+    assert sorted(keys.findall(en)) == sorted(keys.findall(ru)) and len(keys.findall(en)) > 60
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert unsafe not in script, unsafe
 
@@ -110,6 +125,10 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     room = two_teams
     ws = room.ws
     phone = phones("en")
+    phone.open(room.url())
+    qtbot.waitUntil(lambda: phone.view() == "v-name", timeout=WAIT)
+    phone.tap("Next")  # no name yet: the page says so in its own words
+    assert phone.text("name-error") == "Type your name first." and phone.view() == "v-name"
     join(qtbot, phone, room.url(), "Ann", "Red")
     assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en")
     [device] = room.room.devices.values()
@@ -167,7 +186,7 @@ def test_a_phone_that_loses_its_network_while_typing_loses_and_doubles_nothing(q
     assert phone.js("return localStorage.getItem('tm' + location.pathname + 'draft')") == '"Too late for this step"'
     assert phone.js("return localStorage.getItem('tm' + location.pathname + 'queue')") == "[]"
     assert texts(ws) == ["Greet every guest by name", "Tea while you wait", "A note with the bill"]
-    assert not [e for e in phone.errors() if "ERR_INTERNET_DISCONNECTED" not in e]
+    assert not phone.errors()
 
 
 def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_teams, phones):
@@ -188,12 +207,23 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     qtbot.waitUntil(lambda: phone.items("idea-list") == burst and not phone.pending(), timeout=WAIT)
     assert phone.text("idea-error") == ""
 
-    phone.tap("Русский", within="header")
+    phone.tap("Русский (RU)", within="header")
     assert phone.button("Отправить").is_displayed() and phone.text("net") == ""
     qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "ru"), timeout=WAIT)
     assert phone.text("step-text") == ws.step.instruction.get("ru")
-    phone.tap("English", within="header")
+    phone.tap("English (EN)", within="header")
     qtbot.waitUntil(lambda: phone.text("step-title") == texts_.word(texts_.STEPS, "moment", "en"), timeout=WAIT)
+
+    # Text is text: markup typed on a phone or at the laptop shows as typed and runs nothing.
+    markup = '<img src=x onerror="window.pwned=1"><b>bold</b>'
+    phone.send_idea(markup)
+    qtbot.waitUntil(lambda: texts(ws)[-1] == markup, timeout=WAIT)
+    ws.add_idea("<script>window.pwned=2</script>", team="Red")
+    room.console_changed()
+    qtbot.waitUntil(lambda: phone.items("idea-list")[-2:] == [markup, "<script>window.pwned=2</script>"], timeout=WAIT)
+    assert phone.js("return document.querySelectorAll('#idea-list img, #idea-list b, #idea-list script').length") == 0
+    assert phone.js("return window.pwned === undefined")
+    burst += [markup, "<script>window.pwned=2</script>"]
 
     port = room.room.port
     room.close()
@@ -205,7 +235,7 @@ def test_a_burst_of_ideas_a_language_switch_and_a_laptop_restart(qtbot, two_team
     qtbot.waitUntil(lambda: texts(ws) == [*burst, "Sent while the laptop was away"], timeout=WAIT)
     qtbot.waitUntil(lambda: phone.text("net") == "" and not phone.pending(), timeout=WAIT)
     assert phone.items("idea-list") == texts(ws)
-    assert not [e for e in phone.errors() if "WebSocket" not in e]
+    assert not phone.errors()
 
 
 def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_removed_phone(qtbot, two_teams, phones):
@@ -262,6 +292,20 @@ def test_an_anonymous_room_a_team_the_trainer_assigns_a_locked_room_and_a_remove
     shot(ann, "0-removed")
 
 
+def test_a_phone_that_cannot_reach_the_laptop_is_told_to_check_its_wi_fi(qtbot, two_teams, phones):
+    phone = phones("ru")
+    phone.driver.execute_cdp_cmd(  # on mobile data, say: the page loaded once, its socket finds no laptop
+        "Page.addScriptToEvaluateOnNewDocument",
+        {"source": NO_ROUTE},
+    )
+    phone.open(two_teams.url())
+    qtbot.waitUntil(lambda: phone.shown("no-answer"), timeout=WAIT)
+    assert phone.text("no-answer") == "Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?"
+    shot(phone, "0-no-answer")
+    phone.js("window.noRoute = false")  # back on the room's Wi-Fi
+    qtbot.waitUntil(lambda: phone.view() == "v-name", timeout=WAIT)  # it keeps trying, and gets in
+
+
 class FakeClock:
     def __init__(self) -> None:
         self.now = 1000.0
@@ -297,9 +341,12 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
 
     join(qtbot, phone, engine.url(), "Анна" if ru else "Ann", "Red")
     assert phone.js("return document.documentElement.lang") == lang
+    loaded = "return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    qtbot.waitUntil(lambda: sorted(phone.js(loaded)) == ["Open Sans 400", "Open Sans 600 700"], timeout=WAIT)
     assert phone.text("step-count") == ("Шаг 3 из 9" if ru else "Step 3 of 9")
     assert phone.text("step-title") == texts_.word(texts_.STEPS, "moment", lang)
     assert phone.text("step-text") == ws.step.instruction.get(lang)
+    assert not phone.shown("idle")
 
     # The timer counts down on the phone from what the laptop said, and buzzes once at zero.
     phone.js("window.buzzes = []; navigator.vibrate = (p) => { window.buzzes.push(p); return true; }")
@@ -335,8 +382,9 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     phone.tap(f"{'Удалить насовсем?' if ru else 'Delete for good?'}: {first}")
     qtbot.waitUntil(lambda: texts(ws) == [f"{second} and a biscuit", "Blue's idea"], timeout=WAIT)
     qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    assert phone.has(f"{edit}: {second} and a biscuit")  # the other idea is still one's own to change
     phone.type_into("idea-input", "x" * 420)
-    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "80 characters left")
+    assert phone.text("idea-count") == ("Осталось знаков: 80" if ru else "Characters left: 80")
     phone.type_into("idea-input", "x" * 200)  # the field stops at the game's limit
     assert len(phone.by_id("idea-input").get_attribute("value")) == 500
     shot(phone, "3-ideas")
@@ -357,7 +405,24 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
         lambda: phone.js("return [...document.querySelectorAll('#cards img')].every(i => i.naturalWidth > 0)"),
         timeout=WAIT,
     )
+    qtbot.waitUntil(lambda: phone.items("idea-list") == [f"{second} and a biscuit"], timeout=WAIT)
+    assert not phone.has(f"{edit}: {second} and a biscuit")  # its step is over: the idea stays as it is
+    story = next(c for c in ws.cards() if c.example)
+    assert not phone.js("return [...document.querySelectorAll('#cards .story')].some(p => p.offsetParent)")
+    phone.tap("Пример истории" if ru else "Example story", within="#cards")
+    shown = "return [...document.querySelectorAll('#cards .story')].filter(p => p.offsetParent).map(p => p.textContent)"
+    assert phone.js(shown) == [story.example.get(lang)]
     shot(phone, "4-cards")
+
+    # A break: the phone counts it down with the room; the step's timer waits.
+    ws.start_break(300)
+    changed()
+    counting = r"(Перерыв|Break): (5:00|4:5\d)\b"  # counted down on the phone from what the room said
+    qtbot.waitUntil(lambda: re.match(counting, phone.text("break")) is not None, timeout=WAIT)
+    assert not phone.shown("idea-form")  # nothing is sent during a break
+    ws.end_break()
+    changed()
+    qtbot.waitUntil(lambda: not phone.shown("break") and phone.shown("idea-form"), timeout=WAIT)
 
     # The human check: the questions, and ticks for the team's ideas.
     ws.next()
@@ -380,6 +445,9 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert not phone.enabled(more.format(mine.text))
     blue = ws.ideas[1]
     phone.tap(more.format(blue.text))
+    qtbot.waitUntil(lambda: phone.text("dots-left").endswith("2 из 3" if ru else "2 of 3 dots left"), timeout=WAIT)
+    focused = "return document.activeElement.getAttribute('aria-label')"
+    assert phone.js(focused) == more.format(blue.text)  # redrawn by the push, the button keeps the focus
     phone.tap(more.format(blue.text))
     qtbot.waitUntil(lambda: ws.ballot.given.get("Red", {}).get(blue.id) == 2, timeout=WAIT)
     qtbot.waitUntil(lambda: not phone.enabled(more.format(blue.text)), timeout=WAIT)  # the cap
@@ -399,7 +467,13 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     changed()
     assert ws.step.kind == "promise"
     qtbot.waitUntil(lambda: phone.shown("p-promise"), timeout=WAIT)
-    phone.type_into(f"promise-{mine.id}-who", "Ольга" if ru else "Olga")
+    others = phone.js("return [...document.querySelectorAll('#promise-list .meta')].map(m => m.textContent)")
+    assert others == ["Blue · пока не заполнено" if ru else "Blue · not yet filled in"]  # another team's, to read
+    phone.type_into(f"promise-{mine.id}-who", "Оль" if ru else "Ol")
+    ws.set_promise(blue.id, who="Ivan")  # Blue's promise arrives meanwhile and the list is drawn again
+    changed()
+    qtbot.waitUntil(lambda: phone.text("promise-list").count("Ivan") == 1, timeout=WAIT)
+    phone.by_id(f"promise-{mine.id}-who").send_keys("га" if ru else "ga")  # typing goes on where it was
     phone.type_into(f"promise-{mine.id}-first_step", "Ask the kitchen")
     phone.pick_date(f"promise-{mine.id}-due", "2026-12-24")
     shot(phone, "8-promise")
@@ -440,6 +514,7 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     join(qtbot, ann, url, "Ann", "Red")
     join(qtbot, boris, url, "Борис", "Blue")
     join(qtbot, cleo, url, "Cleo", "Green")
+    assert ann.text("idle") == "Listen to the facilitator: ideas come on the next steps."  # the warm-up
     qtbot.waitUntil(lambda: presenter.join_card.counts.text() == "Joined: 3 (Red: 1 · Blue: 1 · Green: 1)")
     assert boris.text("step-title") == texts_.word(texts_.STEPS, ws.step.kind, "ru")
 
@@ -450,12 +525,18 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     sent = {
         "Red": ["Greet the guest by name", "A blanket on the terrace"],
         "Blue": ["Фото игрушки на каникулах"],
-        "Green": ["Tea while you wait"],
+        "Green": ["Tea while you wait", "A chair by the door"],
     }
     for phone, team in ((ann, "Red"), (boris, "Blue"), (cleo, "Green")):
-        for text in sent[team]:
-            phone.send_idea(text)
+        phone.send_idea(sent[team][0])
+    cleo.type_into("idea-input", "A chair")  # and her Wi-Fi drops while she types
+    cleo.offline(True)
+    qtbot.waitUntil(lambda: "Offline" in cleo.text("net"), timeout=WAIT)
+    cleo.type_into("idea-input", " by the door" + Keys.ENTER)
+    ann.send_idea(sent["Red"][1])
     qtbot.waitUntil(lambda: len(ws.ideas) == 4, timeout=WAIT)
+    cleo.offline(False)
+    qtbot.waitUntil(lambda: len(ws.ideas) == 5 and not cleo.pending(), timeout=WAIT)
     for n, team in enumerate(("Red", "Blue", "Green")):
         assert [i.text for i in ws.ideas_of(team)] == sent[team]
         column = console.panel.columns[n]
@@ -470,7 +551,7 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
     # On to the vote: each team gives its dots from its phone, to other teams' ideas.
     while ws.step.kind != "choose":
         click(qtbot, console.buttons["next"])
-    red1, red2, blue1, green1 = ws.ideas
+    red1, blue1, green1, red2, _green2 = ws.ideas
     for phone in (ann, boris, cleo):
         qtbot.waitUntil(lambda p=phone: p.shown("p-vote"), timeout=WAIT)
     votes = ((ann, blue1, 2), (ann, green1, 1), (boris, red1, 2), (boris, green1, 1), (cleo, red1, 1))
@@ -577,7 +658,7 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
         assert phone.view() == "v-step" and phone.js("return location.href") == url
         column = win.current_screen().panel.columns[1]
         qtbot.waitUntil(lambda: column.list.count() == 3)
-        assert not [e for e in phone.errors() if "WebSocket" not in e]
+        assert not phone.errors()
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -83,3 +83,17 @@ def test_every_word_for_phones_has_both_languages():
     protocol = (ROOT / "game" / "room" / "PROTOCOL.md").read_text(encoding="utf-8")
     codes = set(re.findall(r"^\| `([a-z_]+)`", protocol, re.M))
     assert set(texts.REFUSALS) <= codes | {"no_dots_left", "idea_cap", "own_idea", "no_dot_to_take"}
+
+
+def test_an_idea_saves_every_field_as_asdict_would():
+    """Idea.to_dict is written by hand for speed (thousands of phone ideas saved twice a second): a new field
+    must be added there too."""
+    from dataclasses import asdict
+
+    from game.domain.ideas import Idea, Promise
+
+    idea = Idea(3, "text", {"c": True}, 2, "wow", Promise("Ann", "2026-01-02", "call", "smile"), ["old"], "Red",
+                "Ann", [{"text": "same", "team": "Blue", "player": ""}])  # fmt: skip
+    assert idea.to_dict() == asdict(idea) and list(idea.to_dict()) == list(asdict(idea))
+    assert list(idea.to_dict()["promise"]) == list(asdict(idea.promise))
+    assert Idea.from_dict(idea.to_dict()) == idea

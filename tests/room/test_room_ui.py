@@ -113,7 +113,7 @@ def test_the_facilitator_moves_removes_and_locks_out_phones_with_clicks(qtbot, o
     welcome = bob.next("welcome", team="Green")
     assert welcome["team_fixed"]
     assert bob.refused({"type": "join", "name": "Bob", "team": "Red"})["code"] == "team_fixed"
-    assert table.item(1, 1).text() == "Green" or table.item(0, 1).text() == "Green"
+    qtbot.waitUntil(lambda: sorted(table.item(r, 1).text() for r in range(table.rowCount())) == ["Green", "Red"])
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Ann")
     qtbot.mouseClick(table.viewport(), _left(), pos=table.visualItemRect(table.item(row, 0)).center())
     click(qtbot, dialog.remove)
@@ -164,3 +164,31 @@ def test_a_workshop_without_phones_never_loads_the_web_stack(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d")], capture_output=True, text=True,
                          env=env, cwd=ROOT, timeout=120)  # fmt: skip
     assert out.stdout.strip() == "WorkshopConsole []", out.stderr
+
+
+def test_a_phones_vote_shows_on_the_console_hidden_until_the_reveal(qtbot, open_window, loop):
+    from game.ui.team_panels import VotePanel
+
+    win = open_window(ready=True)
+    console = start_with_phones(qtbot, win)
+    ws = console.ws
+    ann = phone_for(qtbot, loop, win)
+    ann.hello()
+    ann.join("Ann", "Red")
+    while ws.step.kind != "moment":
+        click(qtbot, console.buttons["skip"])
+    blue = console.panel.columns[1].input
+    click(qtbot, blue)
+    type_text(qtbot, blue, "Blue's idea")
+    qtbot.keyClick(blue, "\r")
+    target = ws.ideas[0].id
+    while not isinstance(console.panel, VotePanel):
+        click(qtbot, console.buttons["skip"])
+    panel = console.panel
+    assert panel.voter == "Red"
+    ann.settle()
+    ann.send({"type": "vote", "idea": target, "delta": 1, "ref": "v"})
+    ann.next("ack", ref="v")
+    qtbot.waitUntil(lambda: panel.dot_labels[target].text() == "yours: ●")
+    assert panel.voter_buttons["Red"].text() == "Red  ●●○"
+    assert ws.dots_given() == 1 and not ws.revealed

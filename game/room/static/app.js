@@ -7,6 +7,7 @@
 
   const T = {
     en: {
+      no_answer: "The laptop does not answer yet. Is this phone on the room's Wi-Fi?",
       over: 'The workshop is over', brand: 'Technomagic', connecting: 'Connecting to the room…', stop_title: 'Cannot join', retry: 'Try again',
       name_title: 'Your name', name_hint: 'Your team will see it next to your ideas.', name_label: 'Name', next: 'Next',
       team_title: 'Your team', team_hint: 'Pick the team you sit with.', team_fixed: 'The facilitator put you in this team:',
@@ -17,17 +18,16 @@
       end_title: 'Take the list home', end_hint: "The session's ideas, to keep on this phone.",
       step_of: 'Step {0} of {1}', you: 'you', sending: 'sending…', waiting_net: 'waiting for the network…',
       edit: 'Edit', save: 'Save', cancel: 'Cancel', del: 'Delete', del_sure: 'Delete for good?',
-      edit_label: 'Edit your idea', chars_left: '{0} characters left', too_long: 'Too long: {0} characters over.',
-      offline: 'Offline: reconnecting…', online: 'Online', story: 'Example story', hide_story: 'Hide the story',
+      edit_label: 'Edit your idea', chars_left: 'Characters left: {0}', too_long: 'Too long: {0} over the limit.',
+      offline: 'Offline: reconnecting…', story: 'Example story', hide_story: 'Hide the story',
       dots_left: '{0} of {1} dots left', cap_hint: 'At most {0} dots on one idea.',
       no_own: 'Not on your own team’s ideas.', hidden_votes: 'Votes stay hidden until the facilitator reveals them.',
       closed_votes: 'Voting is over.', more: 'Add a dot to: {0}', less: 'Take a dot from: {0}',
-      your_dots: 'Your dots on this idea', dots_n: '{0} dots', team_idea: 'your team',
+      your_dots: 'Your dots on this idea', dots_n: 'Dots: {0}', team_idea: 'your team',
       who: 'Who', due: 'By when', first_step: 'First step', saved: 'Saved.', not_yet: 'not yet filled in',
       md: 'Ideas as Markdown (.md)', csv: 'Ideas as a table (.csv)', report: 'The workshop report',
-      break_on: 'Break: {0}. The room will go on after it.', timer_label: 'Time left: {0}', time_up: 'Time is up',
-      check_yes: 'Yes: {0}', idea_sent: 'Idea sent.', lost_ws: 'The room closed this connection.',
-      bad_token: 'This room is no longer open. Scan the code on the screen again.', waiting_step: 'Waiting for the room…',
+      break_on: 'Break: {0}. The room will go on after it.', timer_label: 'Time left: {0}', time_up: 'Time is up', lost_ws: 'The room closed this connection.',
+      bad_token: 'This room is no longer open. Scan the code on the screen again.',
       no_ideas_step: 'Listen to the facilitator: ideas come on the next steps.', deleted: 'Idea deleted.',
       kept: 'What you typed is kept for the next idea step.', lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
       errors: {
@@ -41,6 +41,7 @@
       },
     },
     ru: {
+      no_answer: 'Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?',
       over: 'Воркшоп закончился', brand: 'Техномагия', connecting: 'Подключаемся к комнате…', stop_title: 'Не получается войти',
       retry: 'Попробовать снова', name_title: 'Ваше имя', name_hint: 'Команда увидит его рядом с вашими идеями.',
       name_label: 'Имя', next: 'Дальше', team_title: 'Ваша команда', team_hint: 'Выберите команду, с которой сидите.',
@@ -52,16 +53,15 @@
       step_of: 'Шаг {0} из {1}', you: 'вы', sending: 'отправляется…', waiting_net: 'ждёт сети…',
       edit: 'Изменить', save: 'Сохранить', cancel: 'Отмена', del: 'Удалить', del_sure: 'Удалить насовсем?',
       edit_label: 'Измените свою идею', chars_left: 'Осталось знаков: {0}', too_long: 'Слишком длинно: лишних знаков {0}.',
-      offline: 'Нет связи: переподключаемся…', online: 'На связи', story: 'Пример истории', hide_story: 'Скрыть историю',
+      offline: 'Нет связи: переподключаемся…', story: 'Пример истории', hide_story: 'Скрыть историю',
       dots_left: 'Осталось точек: {0} из {1}', cap_hint: 'Не больше {0} точек на одну идею.',
       no_own: 'За идеи своей команды голосовать нельзя.', hidden_votes: 'Голоса скрыты, пока ведущий их не откроет.',
       closed_votes: 'Голосование закончено.', more: 'Добавить точку: {0}', less: 'Снять точку: {0}',
       your_dots: 'Ваши точки на этой идее', dots_n: 'Точек: {0}', team_idea: 'ваша команда',
       who: 'Кто', due: 'К какому сроку', first_step: 'Первый шаг', saved: 'Сохранено.', not_yet: 'пока не заполнено',
       md: 'Идеи в Markdown (.md)', csv: 'Идеи таблицей (.csv)', report: 'Отчёт о воркшопе',
-      break_on: 'Перерыв: {0}. Потом комната продолжит.', timer_label: 'Осталось времени: {0}', time_up: 'Время вышло',
-      check_yes: 'Да: {0}', idea_sent: 'Идея отправлена.', lost_ws: 'Комната закрыла это подключение.',
-      bad_token: 'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.', waiting_step: 'Ждём комнату…',
+      break_on: 'Перерыв: {0}. Потом комната продолжит.', timer_label: 'Осталось времени: {0}', time_up: 'Время вышло', lost_ws: 'Комната закрыла это подключение.',
+      bad_token: 'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.',
       no_ideas_step: 'Слушайте ведущего: идеи — на следующих шагах.', deleted: 'Идея удалена.',
       kept: 'Текст сохранён до следующего шага с идеями.', lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
       errors: {
@@ -180,6 +180,7 @@
     clearTimeout(retryTimer);
     const delay = Math.min(5000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
     attempt += 1;
+    $('no-answer').hidden = everConnected || attempt < 3; // on mobile data, not the room's network?
     retryTimer = setTimeout(connect, delay);
   }
   function drop() { // a socket that went silent: forget it and dial again now
@@ -261,6 +262,7 @@
     if (typeof msg.version === 'number' && msg.version < shownVersion) return;
     shownVersion = typeof msg.version === 'number' ? msg.version : shownVersion;
     const stepChanged = !state || !msg.step || !state.step || state.step.id !== msg.step.id;
+    if (state && stepChanged && !editing) window.scrollTo(0, 0); // a new step starts at its title
     state = msg;
     if (!Array.isArray(state.ideas)) state.ideas = [];
     if (me && typeof msg.team === 'string') me = { ...me, team: msg.team };
@@ -289,8 +291,14 @@
     for (const id of msg.remove || []) byId.delete(id);
     for (const idea of msg.upsert || []) if (idea && idea.id !== undefined) byId.set(idea.id, idea);
     state.ideas = Array.from(byId.values()).sort((a, b) => a.id - b.id);
-    if (Array.isArray(msg.mine)) state.mine = msg.mine;
-    if (Array.isArray(msg.editable)) state.editable = msg.editable;
+    const gone = new Set(msg.remove || []);
+    if ((msg.upsert || []).length) { // the new full lists
+      if (Array.isArray(msg.mine)) state.mine = msg.mine;
+      if (Array.isArray(msg.editable)) state.editable = msg.editable;
+    } else { // only removals: one's own ideas can only have lost the removed ones
+      state.mine = (state.mine || []).filter((id) => !gone.has(id));
+      state.editable = (state.editable || []).filter((id) => !gone.has(id));
+    }
     if (editing && !byId.has(editing.id)) editing = null;
     if (!$('v-step').hidden) renderPanels();
   }
@@ -441,11 +449,22 @@
   }
 
   function renderPanels() {
+    // A button a keyboard had focused is drawn anew by a push: give the focus to its successor (same name).
+    const active = document.activeElement;
+    const name = active && active.tagName === 'BUTTON' && $('v-step').contains(active)
+      ? active.getAttribute('aria-label') || active.textContent : null;
     renderIdeas();
     renderChecks();
     renderVoting();
     renderPromises();
     renderEnd();
+    const panels = ['p-ideas', 'p-check', 'p-vote', 'p-promise', 'p-end'];
+    $('idle').hidden = !state || !!state.break || panels.some((id) => !$(id).hidden);
+    if (name && !document.body.contains(active)) {
+      const next = [...$('v-step').querySelectorAll('button')]
+        .find((b) => (b.getAttribute('aria-label') || b.textContent) === name && !b.disabled && b.offsetParent);
+      if (next) next.focus();
+    }
   }
 
   function renderCards(cards) {
@@ -740,7 +759,10 @@
     panel.hidden = !list || !!state.end;
     if (panel.hidden) return;
     const box = $('promise-list');
-    const focusedId = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    const active = document.activeElement && box.contains(document.activeElement) ? document.activeElement : null;
+    const focusedId = active ? active.id : null;
+    let caret = null;
+    try { caret = active ? [active.selectionStart, active.selectionEnd] : null; } catch { /* a date field */ }
     box.replaceChildren();
     const can = accepts('promise');
     for (const p of list) {
@@ -749,12 +771,16 @@
       if (can && p.team && p.team === me.team) item.append(promiseForm(p));
       else {
         const pr = p.promise || {};
-        const parts = [p.team && !me.anonymous ? p.team : '', pr.who, pr.due, pr.first_step].filter(Boolean);
-        item.append(el('div', 'meta', parts.length ? parts.join(' · ') : t('not_yet')));
+        const said = [pr.who, pr.due, pr.first_step].filter(Boolean);
+        const parts = [p.team && !me.anonymous ? p.team : '', said.length ? said.join(' · ') : t('not_yet')];
+        item.append(el('div', 'meta', parts.filter(Boolean).join(' · ')));
       }
       box.append(item);
     }
-    if (focusedId && $(focusedId)) $(focusedId).focus();
+    if (focusedId && $(focusedId)) { // a push from the laptop redrew the form under the typing finger
+      $(focusedId).focus();
+      try { if (caret && caret[0] !== null) $(focusedId).setSelectionRange(caret[0], caret[1]); } catch { /* date */ }
+    }
   }
   function promiseForm(p) {
     const form = el('form', 'stack');
@@ -817,7 +843,7 @@
     for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
     const b = $('lang');
     b.textContent = t('lang_short');
-    b.setAttribute('aria-label', t('lang_other'));
+    b.setAttribute('aria-label', `${t('lang_other')} (${t('lang_short')})`);
     b.lang = lang === 'ru' ? 'en' : 'ru';
     for (const node of document.querySelectorAll('.room-title')) node.textContent = (me && me.title) || '';
     document.title = me && me.title ? `${me.title} · ${t('brand')}` : t('brand');
