@@ -9,11 +9,16 @@ or refuses it with a code (`RoomRefused`) and changes nothing.
 
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from game.domain.ideas import Idea, VoteRefused
 from game.domain.limits import IDEA_CHARS, NAME_CHARS, PROMISE_CHARS
+
+if TYPE_CHECKING:  # the workshop holds the room's state; the rules act on the workshop
+    from game.domain.workshop import Workshop
 
 #: The steps where teams call ideas out (the console's IDEA_STEPS: the same four kinds).
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
@@ -46,7 +51,7 @@ class Device:
     def joined(self) -> bool:
         return bool(self.team)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "token": self.token,
             "name": self.name,
@@ -58,7 +63,7 @@ class Device:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Device":
+    def from_dict(cls, data: dict[str, Any]) -> "Device":
         return cls(
             token=str(data["token"]),
             name=str(data.get("name", ""))[:NAME_CHARS],
@@ -91,7 +96,7 @@ class RoomState:
     def joined(self, team: str) -> int:
         return sum(1 for d in self.devices.values() if d.team == team)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "host": self.host,
             "token": self.token,
@@ -105,7 +110,7 @@ class RoomState:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "RoomState":
+    def from_dict(cls, data: dict[str, Any]) -> "RoomState":
         devices = [Device.from_dict(d) for d in data.get("devices", [])]
         return cls(
             host=str(data["host"]),
@@ -120,7 +125,7 @@ class RoomState:
         )
 
 
-def _text(msg: dict, name: str, limit: int, *, empty_ok: bool = False) -> str:
+def _text(msg: dict[str, Any], name: str, limit: int, *, empty_ok: bool = False) -> str:
     value = msg.get(name)
     if not isinstance(value, str):
         raise RoomRefused("bad_field", name)
@@ -132,7 +137,7 @@ def _text(msg: dict, name: str, limit: int, *, empty_ok: bool = False) -> str:
     return value
 
 
-def _idea_id(msg: dict) -> int:
+def _idea_id(msg: dict[str, Any]) -> int:
     value = msg.get("idea")
     if not isinstance(value, int) or isinstance(value, bool):
         raise RoomRefused("bad_field", "idea")
@@ -145,7 +150,7 @@ class RoomRules:
     Each method raises `RoomRefused` before it changes anything, or changes the workshop and returns what
     changed, so the caller knows whom to tell."""
 
-    def __init__(self, ws, room: RoomState, now=time.time):
+    def __init__(self, ws: "Workshop", room: RoomState, now: Callable[[], float] = time.time):
         self.ws = ws
         self.room = room
         self.now = now
@@ -168,7 +173,7 @@ class RoomRules:
         device.last_seen = self.now()
         return device
 
-    def join(self, device: Device, name, team) -> None:
+    def join(self, device: Device, name: Any, team: Any) -> None:  # as the phone sent them: checked here
         ws = self.ws
         if not ws.anonymous:
             name = _text({"name": name}, "name", NAME_CHARS, empty_ok=True)
@@ -259,7 +264,7 @@ class RoomRules:
 
     # --- actions ------------------------------------------------------------------------------------
 
-    def add_idea(self, device: Device, cid, text) -> tuple[int, bool]:
+    def add_idea(self, device: Device, cid: Any, text: Any) -> tuple[int, bool]:
         """(the idea's id, whether it is new): a cid seen before answers with its idea, adds nothing."""
         if not isinstance(cid, str) or not 0 < len(cid) <= CID_CHARS:
             raise RoomRefused("bad_field", "cid")
@@ -282,7 +287,7 @@ class RoomRules:
         voter = self.voter(device)
         return voter.split(" · ", 1)[1] if " · " in voter else device.name
 
-    def _own(self, device: Device, msg: dict) -> Idea:
+    def _own(self, device: Device, msg: dict[str, Any]) -> Idea:
         idea_id = _idea_id(msg)
         idea = self._idea(idea_id)
         if self.room.owners.get(idea_id) != device.token:
@@ -291,14 +296,14 @@ class RoomRules:
             raise RoomRefused("wrong_step")
         return idea
 
-    def edit(self, device: Device, msg: dict) -> int:
+    def edit(self, device: Device, msg: dict[str, Any]) -> int:
         self._need(device, "idea")
         idea = self._own(device, msg)
         text = _text(msg, "text", IDEA_CHARS)
         idea.rework(text)
         return idea.id
 
-    def delete(self, device: Device, msg: dict) -> int:
+    def delete(self, device: Device, msg: dict[str, Any]) -> int:
         self._need(device, "idea")
         idea = self._own(device, msg)
         self.ws.remove_idea(idea.id)
@@ -306,7 +311,7 @@ class RoomRules:
         self.room.sent_in.pop(idea.id, None)
         return idea.id
 
-    def check(self, device: Device, msg: dict) -> int:
+    def check(self, device: Device, msg: dict[str, Any]) -> int:
         self._need(device, "check")
         idea = self._idea(_idea_id(msg))
         if device.team not in idea.authors():
@@ -320,7 +325,7 @@ class RoomRules:
         self.ws.set_check(idea.id, check, value)
         return idea.id
 
-    def vote(self, device: Device, msg: dict) -> int:
+    def vote(self, device: Device, msg: dict[str, Any]) -> int:
         self._need(device, "vote")
         idea = self._idea(_idea_id(msg))
         delta = msg.get("delta")
@@ -337,7 +342,7 @@ class RoomRules:
             raise RoomRefused("wrong_step") from None
         return idea.id
 
-    def promise(self, device: Device, msg: dict) -> int:
+    def promise(self, device: Device, msg: dict[str, Any]) -> int:
         self._need(device, "promise")
         idea = self._idea(_idea_id(msg))
         if idea not in self.ws.chosen():
@@ -385,7 +390,7 @@ class RoomRules:
             return idea.chosen
         return False
 
-    def idea_view(self, idea: Idea) -> dict:
+    def idea_view(self, idea: Idea) -> dict[str, Any]:
         ws = self.ws
         kind = ws.step.kind if not ws.finished else ""
         hide_team = ws.anonymous and kind == "choose"
@@ -409,7 +414,7 @@ class RoomRules:
         owned = sorted(i for i in set(device.cids.values()) if i in shown and self.room.owners.get(i) == device.token)
         return owned, [i for i in owned if self.editable(device, i)]
 
-    def voting(self, device: Device) -> dict | None:
+    def voting(self, device: Device) -> dict[str, Any] | None:
         ws = self.ws
         if ws.finished or ws.step.kind != "choose" or not device.joined:
             return None
