@@ -581,7 +581,7 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
         qtbot.waitUntil(lambda p=phone: p.items("rank-list") == ranking, timeout=WAIT)
     for idea, focus in ((red1, "wow"), (blue1, "fix"), (green1, "planb")):
         chip = next(
-            b for b in console.panel.findChildren(QPushButton) if b.accessibleName() == f"focus-{idea.id}-{focus}"
+            b for b in console.panel.findChildren(QPushButton) if b.property("key") == f"focus-{idea.id}-{focus}"
         )
         click(qtbot, chip)
     click(qtbot, console.buttons["next"])
