@@ -316,6 +316,8 @@ class RoomRules:
         idea = self._idea(_idea_id(msg))
         if device.team not in idea.authors():
             raise RoomRefused("other_team")
+        if self.ws.shortlist_size() and not self.ws.shortlisted(idea.id):
+            raise RoomRefused("not_shortlisted")  # the check runs on each team's shortlist (the scenario says so)
         check = msg.get("check")
         if not isinstance(check, str) or check not in {c.id for c in self.ws.check_cards()}:
             raise RoomRefused("bad_field", "check")
@@ -369,6 +371,8 @@ class RoomRules:
         if not device.joined or ws.finished:
             return []
         kind = ws.step.kind
+        if kind == "check" and ws.shortlist_size():  # the team's shortlist, once its ideas are put forward
+            return [i for i in ws.to_check() if device.team in i.authors()]
         if kind in (*IDEA_STEPS, "check"):
             return [i for i in ws.ideas if device.team in i.authors()]
         if kind == "choose":
@@ -382,6 +386,8 @@ class RoomRules:
         if not device.joined or ws.finished:
             return False
         kind = ws.step.kind
+        if kind == "check" and ws.shortlist_size():
+            return device.team in idea.authors() and ws.shortlisted(idea.id)
         if kind in (*IDEA_STEPS, "check"):
             return device.team in idea.authors()
         if kind == "choose":

@@ -183,6 +183,9 @@ class RoomEngine(QObject):
             ws.dots_given(),
             ws.keep,
             tuple(ws.preferred),
+            tuple(ws.draws.get(ws.step_index, [])),  # a redrawn card, the room's or a team's own
+            tuple((team, tuple(by_step.get(ws.step_index, []))) for team, by_step in sorted(ws.team_draws.items())),
+            tuple((team, tuple(ids)) for team, ids in sorted(ws.shortlists.items())),
         )
 
     def _notice(self) -> None:

@@ -49,6 +49,10 @@ REFUSALS = {
         "Менять идею может только телефон, который её прислал.",
     ),
     "other_team": ("That idea belongs to another team.", "Это идея другой команды."),
+    "not_shortlisted": (
+        "Only your team's shortlist is checked: ask the facilitator to put this idea on it.",
+        "Проверяются только идеи из короткого списка команды: попросите ведущего добавить в него эту идею.",
+    ),
     "no_dots_left": ("No dots left.", "Точки закончились."),
     "idea_cap": ("This idea has as many of your dots as it can take.", "У этой идеи уже максимум ваших точек."),
     "own_idea": ("Not on your own team's ideas.", "Не за идеи своей команды."),

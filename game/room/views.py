@@ -39,7 +39,7 @@ def state(rules: RoomRules, device: Device, version: int, ideas_json=None) -> di
             "text": card.prompt.get(lang),
             "story": card.example.get(lang) if card.example else None,
         }
-        for card in ws.cards()
+        for card in _table(ws, device)
     ]  # fmt: skip
     visible = rules.visible(device)
     mine, editable = rules.mine(device, visible)
@@ -74,6 +74,14 @@ def state(rules: RoomRules, device: Device, version: int, ideas_json=None) -> di
         if finished
         else None,
     }
+
+
+def _table(ws, device: Device) -> list:
+    """The cards on this phone's table: the room's, and its team's own where each team draws for itself."""
+    try:
+        return ws.cards_for(device.team) if device.team else ws.cards()
+    except KeyError:  # a team the workshop no longer has
+        return ws.cards()
 
 
 def welcome(rules: RoomRules, device: Device) -> dict:

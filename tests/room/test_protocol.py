@@ -256,6 +256,15 @@ def test_teams_tick_the_check_for_their_own_ideas_only(room):
     to_step(ws, "check")
     room.console_changed()
     state = red.settle()
+    # the classic workshop checks each team's shortlist: an idea the facilitator has not put on it is not asked
+    assert ws.shortlist_size() == 3 and state["ideas"] == []
+    first = state["checks"][0]["id"]
+    before = snapshot(ws)
+    assert red.refused({"type": "check", "idea": mine, "check": first, "value": True})["code"] == "not_shortlisted"
+    assert snapshot(ws) == before
+    ws.toggle_shortlist(mine)  # the team called it out among its three strongest
+    room.console_changed()
+    state = red.settle()
     assert state["accepts"] == ["check"] and [i["id"] for i in state["ideas"]] == [mine]
     check = state["checks"][0]["id"]
     assert {c["id"] for c in state["checks"]} == {c.id for c in ws.check_cards()}
@@ -268,6 +277,22 @@ def test_teams_tick_the_check_for_their_own_ideas_only(room):
     red.next("ack", ref="c")
     assert ws.idea(mine).checks == {check: True}
     assert [i["checks"] for i in red.settle()["ideas"]] == [{check: True}]
+
+
+def test_each_team_sees_its_own_cards_and_a_redraw_reaches_its_phones(room):
+    ws = room.ws
+    to_step(ws, "client")  # the classic workshop: each team draws its own business and client
+    red, blue = joined(room, "Ann", "Red"), joined(room, "Bob", "Blue")
+    room.console_changed()
+    titles = {p: [c["title"] for c in p.settle()["cards"]] for p in (red, blue)}
+    assert titles[red] == [c.title.en for c in ws.cards_for("Red")] and len(titles[red]) >= 2
+    assert titles[blue] == [c.title.en for c in ws.cards_for("Blue")]
+    assert titles[red] != titles[blue]
+    ws.redraw_team("Red", 0)  # the facilitator redraws Red's business
+    room.console_changed()
+    after = red.settle()
+    assert [c["title"] for c in after["cards"]] == [c.title.en for c in ws.cards_for("Red")] != titles[red]
+    assert [c["title"] for c in blue.settle()["cards"]] == titles[blue]
 
 
 def test_promises_come_from_the_team_whose_idea_was_chosen_and_the_list_goes_home(room):
