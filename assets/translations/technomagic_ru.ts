@@ -617,6 +617,11 @@
     </message>
     <message>
       <location filename="../../game/ui/console.py" />
+      <source>{0}: redraw {1}</source>
+      <translation>{0}: заменить карту «{1}»</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/console.py" />
       <source>A tie on the line: press Put ahead on the idea the room keeps.</source>
       <translation>Ничья на границе: нажмите «Вперёд» у идеи, которую оставляет зал.</translation>
     </message>
@@ -3303,6 +3308,11 @@ Your data: {1}</source>
       <location filename="../../game/ui/workshop_setup.py" />
       <source>Participants scan a QR code and send their ideas and votes from their phones</source>
       <translation>Участники сканируют QR-код и присылают идеи и голоса со своих телефонов</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/workshop_setup.py" />
+      <source>The network the phones join on</source>
+      <translation>Сеть, через которую подключаются телефоны</translation>
     </message>
     <message>
       <location filename="../../game/ui/workshop_setup.py" />

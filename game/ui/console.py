@@ -352,8 +352,9 @@ class WorkshopConsole(QWidget):
             for slot, card in enumerate(cards):
                 redraw = QPushButton(f"↻ {deck_word(card.kind).lower()}", chip)
                 redraw.setObjectName("chip")
-                redraw.setAccessibleName(f"redraw-team{n}-{slot}")
+                redraw.setProperty("key", f"redraw-team{n}-{slot}")  # tests find it by this
                 redraw.setToolTip(tr("Redraw: {0}").format(card.title.get(self.lang)))
+                redraw.setAccessibleName(tr("{0}: redraw {1}").format(team.name, card.title.get(self.lang)))
                 redraw.clicked.connect(lambda _=False, t=team.name, s=slot: self.redraw_team(t, s))
                 buttons.addWidget(redraw)
             buttons.addStretch(1)

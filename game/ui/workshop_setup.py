@@ -151,6 +151,7 @@ class WorkshopSetup(QWidget):
         form.addRow("", self.phones)
         self.network = QComboBox(self)
         self.network.setObjectName("networkCombo")
+        self.network.setAccessibleName(tr("The network the phones join on"))
         for address in found:
             self.network.addItem(address.label(), address.ip)
         self.network.addItem(tr("127.0.0.1 · this laptop only"), "127.0.0.1")

@@ -424,11 +424,12 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     changed()
     qtbot.waitUntil(lambda: not phone.shown("break") and phone.shown("idea-form"), timeout=WAIT)
 
-    # The human check: the questions, and ticks for the team's ideas.
+    # The human check, on each team's shortlist: the facilitator puts the team's idea on it, the phone ticks it.
     ws.next()
     ws.next()
+    assert ws.step.kind == "check" and ws.shortlist_size() == 3
+    ws.toggle_shortlist(mine.id)
     changed()
-    assert ws.step.kind == "check"
     qtbot.waitUntil(lambda: phone.shown("p-check"), timeout=WAIT)
     check = ws.check_cards()[0]
     phone.tap(f"{check.title.get(lang)}: {mine.text}")

@@ -32,7 +32,7 @@ def spoken_name(widget: QWidget) -> str:
 def untranslated(name: str, lang: str) -> bool:
     """A Russian screen that names a control in English only (its own words, before a colon; data such as an
     idea, "WOW" or a team aside)."""
-    name = name.split(":")[0]
+    name = re.sub(r"\b\d+(\.\d+){3}( · \S+)?", "", name.split(":")[0])  # a network address and its interface
     latin = re.sub(r"\b(WOW|Ctrl|Alt|Shift|F\d+|Team \d+|Anna|Boris)\b", "", name)
     return lang == "ru" and bool(re.search("[A-Za-z]{3,}", latin)) and not re.search("[А-Яа-яЁё]", name)
 

@@ -443,7 +443,7 @@ def test_every_team_sees_and_redraws_its_own_business_and_client(qtbot, open_win
     assert presenter.wall.subheads[1] == " · ".join(c.title.en for c in own["Owls"])
 
     redraw = next(
-        b for b in console.findChildren(QPushButton) if b.accessibleName() == "redraw-team2-1" and b.isVisible()
+        b for b in console.findChildren(QPushButton) if b.property("key") == "redraw-team2-1" and b.isVisible()
     )
     click(qtbot, redraw)
     assert ws.own_cards("Owls")[1].id != own["Owls"][1].id and ws.own_cards("Owls")[0] == own["Owls"][0]
