@@ -8,6 +8,7 @@
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/presenter.py" />
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/transfer.py" />
       <source>%n ideas</source>
       <translation>
         <numerusform>%n idea</numerusform>

@@ -1064,6 +1064,7 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/presenter.py" />
       <location filename="../../game/ui/screens.py" />
+      <location filename="../../game/ui/transfer.py" />
       <source>%n ideas</source>
       <translation>
         <numerusform>%n идея</numerusform>
@@ -3001,8 +3002,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />
-      <source>{0} ideas written to {1}</source>
-      <translation>Идей записано: {0} — в {1}</translation>
+      <source>{0} written to {1}</source>
+      <translation>{0}: записано в {1}</translation>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />
@@ -3016,8 +3017,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />
-      <source>Imported {0} ideas; {1} were already in the library.</source>
-      <translation>Импортировано идей: {0}; уже были в библиотеке: {1}.</translation>
+      <source>Imported {0}; {1} already in the library.</source>
+      <translation>Добавлено: {0}; уже были в библиотеке: {1}.</translation>
     </message>
     <message>
       <location filename="../../game/ui/transfer.py" />

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.io import EXPORT_FORMATS
-from game.ui.widgets import tr
+from game.ui.widgets import tr, trn
 
 IDEA_FORMATS = EXPORT_FORMATS
 
@@ -128,7 +128,7 @@ def export_ideas(parent: QWidget, engine, flt, lang: str, suggested: str, title:
         message = tr("Could not write {0}: {1}").format(path, e.strerror or e)
         QMessageBox.warning(parent, tr("Export ideas"), message)
         return message
-    said = tr("{0} ideas written to {1}").format(int(count), path)
+    said = tr("{0} written to {1}").format(trn("%n ideas", int(count)), path)
     warnings = [warning.render(tr) for warning in getattr(count, "warnings", ())]
     if warnings:
         QMessageBox.warning(parent, tr("Export ideas"), "\n".join([said, *warnings]))
@@ -209,7 +209,9 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
         message = tr("Nothing was imported: {0}").format(e.render(tr))
         QMessageBox.warning(parent, tr("Import ideas"), message)
         return message
-    return tr("Imported {0} ideas; {1} were already in the library.").format(result.added, result.skipped_duplicates)
+    return tr("Imported {0}; {1} already in the library.").format(
+        trn("%n ideas", result.added), trn("%n ideas", result.skipped_duplicates)
+    )
 
 
 def round_idea_dicts(rnd) -> list[dict]:

@@ -66,7 +66,7 @@ def test_export_the_chosen_ideas_to_csv_and_everything_to_json(qtbot, library_ho
     seen = when_shown(CsvOptionsDialog, lambda dialog: dialog.accept())
     click(qtbot, screen.export_button)
     assert seen[0].delimiter.currentData() == ","  # English: what English Excel opens into columns
-    assert screen.status.text() == f"1 ideas written to {tmp_path / 'chosen.csv'}"
+    assert screen.status.text() == f"1 idea written to {tmp_path / 'chosen.csv'}"
     text = (tmp_path / "chosen.csv").read_bytes().decode("utf-8")
     assert text.startswith("\ufeff") and "Чай для тех, кто ждёт 🍵" in text and "HYPERLINK" not in text
     screen.table.clearSelection()
@@ -92,7 +92,7 @@ def test_import_json_merges_without_duplicates(qtbot, library_home, window, monk
     screen = library(window)
     answer_open(monkeypatch, source)
     click(qtbot, screen.import_button)
-    assert screen.status.text() == "Imported 1 ideas; 1 were already in the library."
+    assert screen.status.text() == "Imported 1 idea; 1 idea already in the library."
     assert screen.model.total == 2
 
 
@@ -116,7 +116,7 @@ def test_import_csv_through_the_column_mapping_preview(qtbot, library_home, wind
     QTimer.singleShot(0, map_and_import)
     click(qtbot, screen.import_button)
     assert seen == [["Idea", "Owner", "Comment"]]
-    assert screen.status.text() == "Imported 2 ideas; 0 were already in the library."
+    assert screen.status.text() == "Imported 2 ideas; 0 ideas already in the library."
     found = {i.title: i.promise_who for i in ideas.find(library_home, ideas.IdeaFilter())}
     assert found == {"Warm towels": "Anna", "Tea in the queue": "Oleg"}
 
@@ -167,7 +167,7 @@ def test_a_russian_excel_csv_shows_its_encoding_in_the_preview_and_imports(qtbot
     click(qtbot, screen.import_button)
     assert seen[0].read_as.text() == "Read as Windows-1251, cells separated by semicolons."
     assert seen[0].headers == ["Идея", "Кто", "Срок"]
-    assert screen.status.text() == "Imported 2 ideas; 0 were already in the library."
+    assert screen.status.text() == "Imported 2 ideas; 0 ideas already in the library."
     found = {i.title: i.promise_who for i in ideas.find(library_home, ideas.IdeaFilter())}
     assert found == {"Тёплый плед": "Анна", "Ёлка у входа": "Олег"}
 
@@ -203,7 +203,7 @@ def test_an_xlsx_export_that_had_to_cut_cells_says_so(qtbot, library_home, windo
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text)))
     click(qtbot, screen.export_button)
     assert warned == [
-        f"1 ideas written to {tmp_path / 'ideas.xlsx'}\n"
+        f"1 idea written to {tmp_path / 'ideas.xlsx'}\n"
         "1 cells were longer than 32,767 characters, which a workbook holds, and were cut"
     ]
     assert "were cut" in screen.status.text()
