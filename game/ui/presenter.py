@@ -53,9 +53,32 @@ def text_sizes(height: int, room: str = "M", ideas: int = 0) -> tuple[int, int]:
     return max(floor, round(body)), floor
 
 
+_MARK_WIDTHS: dict[tuple[int, int, int, str], int] = {}
+_WIDEST: dict[tuple[object, ...], int] = {}
+
+
 def mark_width(marks: list[str], metrics: QFontMetrics) -> int:
-    """The column the marks need: "WOW" is wider than "Fix" though no longer, so every one is measured."""
-    return max((metrics.horizontalAdvance(m) for m in marks), default=0)
+    """The column the marks need: "WOW" is wider than "Fix" though no longer, so every one is measured — once per
+    font, and a column's widest is remembered while its marks stay the same (a wall of thousands of phones' ideas
+    would otherwise measure every number on every paint)."""
+    font = (metrics.height(), metrics.averageCharWidth(), metrics.maxWidth())
+    if not marks:
+        return 0
+    column = (*font, len(marks), marks[0], marks[-1], sum(map(len, marks)))
+    if (known := _WIDEST.get(column)) is not None:
+        return known
+    if len(_MARK_WIDTHS) > 50_000:
+        _MARK_WIDTHS.clear()
+    if len(_WIDEST) > 1_000:
+        _WIDEST.clear()
+    widest = 0
+    for mark in marks:
+        width = _MARK_WIDTHS.get((*font, mark))
+        if width is None:
+            width = _MARK_WIDTHS[(*font, mark)] = metrics.horizontalAdvance(mark)
+        widest = max(widest, width)
+    _WIDEST[column] = widest
+    return widest
 
 
 class IdeaWall(QWidget):
@@ -423,10 +446,11 @@ class PresenterView(QWidget):
             ideas = [(f"{i.id}.", i.text) for i in ws.ideas]
             half = (len(ideas) + 1) // 2
             return [("", ideas[:half]), ("", ideas[half:])] if len(ideas) > 8 else [("", ideas)]
-        return [
-            (f"{t.name} · {len(ws.ideas_of(t.name))}", [(f"{i.id}.", i.text) for i in ws.ideas_of(t.name)])
-            for t in ws.teams
-        ]
+        by_team: dict[str, list[tuple[str, str]]] = {t.name: [] for t in ws.teams}
+        for i in ws.ideas:  # one pass over the room's ideas, not one a team (a room of phones sends thousands)
+            if i.team in by_team:
+                by_team[i.team].append((f"{i.id}.", i.text))
+        return [(f"{t.name} · {len(by_team[t.name])}", by_team[t.name]) for t in ws.teams]
 
     def team_cards(self) -> list[str]:
         """Under each team's column: the cards it drew for itself ("Café · The regular"), when the wall has a
