@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import DECK_KINDS, LANGS, STEP_KINDS
 from game.io.scenariofile import ScenarioFile
-from game.ui.studio import SAVE_DELAY_MS, _TextBox, lang_word, name_fields
+from game.ui.studio import SAVE_DELAY_MS, _TextBox, lang_word, list_buttons, name_fields, tool_button
 from game.ui.widgets import deck_word, scroll_area, step_word, tr
 
 DRAWN_KINDS = tuple(k for k in DECK_KINDS if k != "check")
@@ -67,7 +67,6 @@ class ScenarioStudio(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_changed)
         left.addWidget(self.list, 1)
-        row = QGridLayout()
         self.add_button = QPushButton(tr("+ Step"), self)
         self.add_button.setAccessibleName(tr("Add a step after this one"))
         menu = QMenu(self.add_button)
@@ -78,11 +77,7 @@ class ScenarioStudio(QWidget):
         self.remove_button = self._button(tr("Remove"), tr("Take the step out"), self.remove_step)
         self.up_button = self._button(tr("↑"), tr("Move the step up"), lambda: self.move_step(-1))
         self.down_button = self._button(tr("↓"), tr("Move the step down"), lambda: self.move_step(1))
-        row.addWidget(self.add_button, 0, 0, 1, 2)
-        row.addWidget(self.remove_button, 0, 2)
-        row.addWidget(self.up_button, 1, 0)
-        row.addWidget(self.down_button, 1, 1)
-        left.addLayout(row)
+        left.addLayout(list_buttons(self.add_button, self.remove_button, self.up_button, self.down_button))
         body.addLayout(left, 2)
 
         form = QGridLayout()
@@ -207,11 +202,7 @@ class ScenarioStudio(QWidget):
         self._show_state()
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
+        return tool_button(self, text, tip, slot)
 
     def _spin(self, low: int, high: int, name: str, suffix: str = "") -> QSpinBox:
         spin = QSpinBox(self)

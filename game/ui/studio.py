@@ -73,6 +73,25 @@ def name_fields(parent: QWidget, row: QHBoxLayout, file: DeckFile, word: str, ty
     return fields
 
 
+def tool_button(parent: QWidget, text: str, tip: str, slot) -> QPushButton:
+    """A studio button: its tooltip is what a screen reader says too."""
+    button = QPushButton(text, parent)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def list_buttons(add: QPushButton, out: QPushButton, up: QPushButton, down: QPushButton) -> QGridLayout:
+    """Under a studio's list of cards or steps: add and take out on one row, move up and down on the next."""
+    grid = QGridLayout()
+    grid.addWidget(add, 0, 0, 1, 2)
+    grid.addWidget(out, 0, 2)
+    grid.addWidget(up, 1, 0)
+    grid.addWidget(down, 1, 1)
+    return grid
+
+
 def lang_word(lang: str) -> str:
     return tr("Russian") if lang == "ru" else tr("English")
 
@@ -249,7 +268,6 @@ class DeckStudio(QWidget):
         self.color_button.setToolTip(tr("The colour of the deck's band (the emblem and the deck's word stay on it)"))
         self.color_button.setAccessibleName(tr("The deck's colour"))
         self.color_button.clicked.connect(self.choose_color)
-        head.addWidget(self.color_button)
         self.emblem_button = QPushButton(tr("Emblem"), self)
         self.emblem_button.setToolTip(tr("The picture on the deck's band: one of the game's, or your own SVG"))
         self.emblem_button.setAccessibleName(tr("The deck's emblem"))
@@ -260,7 +278,6 @@ class DeckStudio(QWidget):
         emblems.addSeparator()
         emblems.addAction(tr("Your own picture (SVG)…"), self.own_emblem)
         self.emblem_button.setMenu(emblems)
-        head.addWidget(self.emblem_button)
         layout.addLayout(head)
 
         body = QHBoxLayout()
@@ -272,17 +289,12 @@ class DeckStudio(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._row_changed)
         left.addWidget(self.list, 1)
-        buttons = QGridLayout()
         self.add_button = self._button(tr("+ Card"), tr("Add a card after this one (Ctrl+N)"), self.add_card)
         self.up_button = self._button(tr("↑"), tr("Move the card up (Alt+↑)"), lambda: self.move_card(-1))
         self.down_button = self._button(tr("↓"), tr("Move the card down (Alt+↓)"), lambda: self.move_card(1))
         self.retire_button = self._button(tr("Retire"), tr("Take the card out of the deck (undo brings it back)"),
                                           self.retire_card)
-        buttons.addWidget(self.add_button, 0, 0, 1, 2)
-        buttons.addWidget(self.retire_button, 0, 2)
-        buttons.addWidget(self.up_button, 1, 0)
-        buttons.addWidget(self.down_button, 1, 1)
-        left.addLayout(buttons)
+        left.addLayout(list_buttons(self.add_button, self.retire_button, self.up_button, self.down_button))
         body.addLayout(left, 2)
 
         fields = QGridLayout()
@@ -361,6 +373,8 @@ class DeckStudio(QWidget):
         self.redo_button.setEnabled(False)
         foot.addWidget(self.undo_button)
         foot.addWidget(self.redo_button)
+        foot.addWidget(self.color_button)  # the deck's look, beside the edits (the names need the top row)
+        foot.addWidget(self.emblem_button)
         self.saved = QLabel("", self)
         self.saved.setObjectName("muted")
         self.saved.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long path never widens
@@ -391,11 +405,7 @@ class DeckStudio(QWidget):
     # --- building -----------------------------------------------------------------------------------
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
+        return tool_button(self, text, tip, slot)
 
     def _editor(self, field: str, code: str) -> QLineEdit | QPlainTextEdit:
         name = f"{field_word(field)} ({lang_word(code)})"
