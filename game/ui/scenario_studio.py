@@ -4,7 +4,7 @@
 Saved as you go into the user's scenarios folder; what the game would say about the file is shown as you type.
 """
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.content import DECK_KINDS, LANGS, STEP_KINDS
 from game.io.scenariofile import ScenarioFile
-from game.ui.studio import SAVE_DELAY_MS, _TextBox, lang_word, list_buttons, name_fields, tool_button
+from game.ui.studio import _TextBox, lang_word, list_buttons, name_fields, save_timer, tool_button
 from game.ui.widgets import deck_word, scroll_area, step_word, tr
 
 DRAWN_KINDS = tuple(k for k in DECK_KINDS if k != "check")
@@ -38,10 +38,7 @@ class ScenarioStudio(QWidget):
         self.file, self.lang, self.catalogue = file, lang, catalogue
         self.index = -1
         self._loading = False
-        self._save = QTimer(self)
-        self._save.setSingleShot(True)
-        self._save.setInterval(SAVE_DELAY_MS)
-        self._save.timeout.connect(self.save_now)
+        self._save = save_timer(self, self.save_now)  # saved as you go, once typing pauses
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)

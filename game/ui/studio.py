@@ -73,6 +73,15 @@ def name_fields(parent: QWidget, row: QHBoxLayout, file: DeckFile, word: str, ty
     return fields
 
 
+def save_timer(parent: QWidget, save) -> QTimer:
+    """A studio saves its file SAVE_DELAY_MS after the last change (each change restarts it)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(SAVE_DELAY_MS)
+    timer.timeout.connect(save)
+    return timer
+
+
 def tool_button(parent: QWidget, text: str, tip: str, slot) -> QPushButton:
     """A studio button: its tooltip is what a screen reader says too."""
     button = QPushButton(text, parent)
@@ -247,10 +256,7 @@ class DeckStudio(QWidget):
         self.index = 0
         self._loading = False
         self.undo_stack = QUndoStack(self)
-        self._save = QTimer(self)
-        self._save.setSingleShot(True)
-        self._save.setInterval(SAVE_DELAY_MS)
-        self._save.timeout.connect(self.save_now)
+        self._save = save_timer(self, self.save_now)  # saved as you go, once typing pauses
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)

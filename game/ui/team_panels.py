@@ -111,11 +111,7 @@ class TeamColumn(QFrame):
         self.list.blockSignals(True)
         self.list.clear()
         for idea in ideas:
-            item = QListWidgetItem(idea_line(idea))
-            item.setData(Qt.ItemDataRole.UserRole, idea.id)
-            item.setToolTip(idea.text)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            self.list.addItem(item)
+            self.list.addItem(_idea_item(idea))
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
@@ -127,11 +123,7 @@ class TeamColumn(QFrame):
             self.reload()  # an edit: the list is read again
             return
         self.list.blockSignals(True)
-        item = QListWidgetItem(idea_line(idea))
-        item.setData(Qt.ItemDataRole.UserRole, idea.id)
-        item.setToolTip(idea.text)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        self.list.addItem(item)
+        self.list.addItem(_idea_item(idea))
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
@@ -226,6 +218,15 @@ class TeamsPanel(QWidget):
 
     def focus_target(self) -> QWidget:
         return self.columns[0].input
+
+
+def _idea_item(idea) -> QListWidgetItem:
+    """A row of a team's column: the idea's line, editable in place, the whole text in its tooltip."""
+    item = QListWidgetItem(idea_line(idea))
+    item.setData(Qt.ItemDataRole.UserRole, idea.id)
+    item.setToolTip(idea.text)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+    return item
 
 
 def _words(text: str) -> set[str]:
