@@ -62,12 +62,13 @@ def bench_csv(folder: Path, out: Path, runs: int) -> tuple[float, float, int]:
 
     engine = open_library(folder)
     written = tabular.export_csv(engine, IdeaFilter(), out, "ru")
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    delimiter = tabular.DELIMITERS["ru"]  # the floor writes the same cells with the same separator (";" in Russian)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""), delimiter=delimiter))
     floor_file = out.with_name("floor.csv")
 
     def floor() -> None:
         with open(floor_file, "w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(rows)
+            csv.writer(handle, delimiter=delimiter).writerows(rows)
 
     ours, floors = [], []
     for _ in range(runs):
