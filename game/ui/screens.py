@@ -336,6 +336,8 @@ class DecksScreen(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("deckList")
         self.list.setAccessibleName(tr("Decks"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         collator = QCollator(QLocale())  # «Бизнес» before «Клиент» in Russian, Business before Client in English
         by_name = sorted(
             content.decks.values(), key=cmp_to_key(lambda a, b: collator.compare(a.name.get(lang), b.name.get(lang)))
