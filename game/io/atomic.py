@@ -11,10 +11,10 @@ that is still writing; a listed path is removed only when its process is gone).
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 TEMP_PREFIX = ".technomagic-tmp-"
 PENDING = "pending-writes"
@@ -138,7 +138,7 @@ def _fsync_file(path: Path) -> None:
 
 
 @contextmanager
-def atomic_path(path: Path):
+def atomic_path(path: Path) -> Iterator[Path]:
     """Yields a temporary path beside `path`; on success it is flushed and replaces `path` in one rename."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=temp_name(path.name) + ".", suffix=".tmp", dir=path.parent)
@@ -165,7 +165,7 @@ def atomic_path(path: Path):
         _note_pending(tmp, False)
 
 
-def write_atomically(path: Path, write: Callable[[IO], None], mode: str = "w", **open_args) -> None:
+def write_atomically(path: Path, write: Callable[[IO[Any]], object], mode: str = "w", **open_args: Any) -> None:
     with atomic_path(path) as tmp, open(tmp, mode, **open_args) as handle:
         write(handle)
 
