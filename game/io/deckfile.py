@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from game.domain.content import LANGS, Card, ContentError, ContentErrors, Deck, Text, load_deck
 from game.io.atomic import write_atomically
@@ -103,7 +103,7 @@ class DeckFile:
         self._head_dirty = False
 
     @classmethod
-    def open(cls, path: Path) -> "DeckFile":
+    def open(cls, path: Path) -> Self:
         return cls(path, path.read_text(encoding="utf-8"))
 
     @classmethod
@@ -298,7 +298,7 @@ def rename_ids(text: str, old_deck: str, new_deck: str, card_ids: Iterable[str],
     wanted = set(card_ids)
     deck_seen = False
 
-    def swap(match: re.Match) -> str:
+    def swap(match: re.Match[str]) -> str:
         nonlocal deck_seen
         value = match.group(2)
         if value == old_deck and not deck_seen:  # the first id line is the deck's ([deck] comes first)
