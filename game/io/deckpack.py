@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from game import __version__
 from game.domain.content import MAX_FILE_BYTES, ContentErrors, Deck, check_files, load_deck
@@ -63,7 +64,7 @@ class Pack:
     deck: Deck
     toml: bytes
     art: dict[str, bytes] = field(default_factory=dict)
-    manifest: dict = field(default_factory=dict)
+    manifest: dict[str, Any] = field(default_factory=dict)
 
 
 # --- writing ------------------------------------------------------------------------------------------
@@ -188,8 +189,8 @@ def _inflate(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def _manifest(path: Path, data: bytes) -> dict:
-    def no_twins(pairs: list) -> dict:
+def _manifest(path: Path, data: bytes) -> dict[str, Any]:
+    def no_twins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [k for k, _ in pairs]
         if len(set(keys)) != len(keys):
             raise ValueError("a key appears twice")
