@@ -79,10 +79,11 @@ def format_date(value: str | date | None, lang: str) -> str:
     if not value:
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+            value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
-            return value
+            return text
     if isinstance(value, datetime):
         value = value.replace(tzinfo=value.tzinfo or UTC).astimezone().date()
     return QLocale(LOCALES[lang]).toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
