@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
@@ -81,15 +82,21 @@ class Report:
     title: str
     when: str
     summary: str
-    teams: list[tuple[str, list[dict]]]
-    votes: list[dict]
-    chosen: list[dict]
+    teams: list[tuple[str, list[dict[str, Any]]]]
+    votes: list[dict[str, Any]]
+    chosen: list[dict[str, Any]]
     charts: list[tuple[str, list[tuple[str, int, str]]]]  # (title, [(label, ideas, colour)])
     team_cards: dict[str, str] = field(default_factory=dict)  # team → "Their cards: Café · The regular"
 
 
 def write_session_report(
-    session: dict, ideas: list[dict], path: Path, lang: str, fmt: str, *, content: Content | None = None
+    session: dict[str, Any],
+    ideas: list[dict[str, Any]],
+    path: Path,
+    lang: str,
+    fmt: str,
+    *,
+    content: Content | None = None,
 ) -> int:
     """Write the report as "pdf" (returns its page count) or "html" (returns 1).
 
@@ -108,12 +115,12 @@ def write_session_report(
     return _write_pdf(report, path, lang)
 
 
-def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Report:
+def gather(session: dict[str, Any], ideas: list[dict[str, Any]], lang: str, content: Content) -> Report:
     """Everything the report says, in the report's language, whatever it is written as."""
     w = words(lang, WORDS)
     scenario = content.scenarios.get(session.get("scenario_id") or "")
     name = session.get("scenario_name") or (scenario.name.get(lang) if scenario else session.get("scenario_id"))
-    teams: dict[str, list[dict]] = {}
+    teams: dict[str, list[dict[str, Any]]] = {}
     for idea in ideas:
         teams.setdefault(str(idea.get("team") or "").strip() or w["solo"], []).append(idea)
     dots = sum(int(idea.get("dots") or 0) for idea in ideas)
@@ -127,7 +134,9 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
         if isinstance(ids, list) and ids
     }
 
-    def chart(key: str, field: str, name_of: Callable[[str], str], color_of: Callable[[str], str]):
+    def chart(
+        key: str, field: str, name_of: Callable[[str], str], color_of: Callable[[str], str]
+    ) -> tuple[str, list[tuple[str, int, str]]]:
         counted = Counter(str(idea.get(field) or "") for idea in ideas)
         bars = sorted(((name_of(k), n, color_of(k)) for k, n in counted.items() if k), key=lambda b: (-b[1], b[0]))
         if len(bars) > MAX_BARS:
@@ -152,7 +161,7 @@ def gather(session: dict, ideas: list[dict], lang: str, content: Content) -> Rep
     )
 
 
-def _chosen(idea: dict) -> bool:
+def _chosen(idea: dict[str, Any]) -> bool:
     """As the round says, else given a dot, a focus or a promise: the ideas a team decided to take home."""
     if "chosen" in idea:
         return bool(idea["chosen"])
@@ -160,7 +169,7 @@ def _chosen(idea: dict) -> bool:
     return int(idea.get("dots") or 0) > 0 or bool(idea.get("focus")) or promised
 
 
-def _meta(idea: dict, lang: str) -> str:
+def _meta(idea: dict[str, Any], lang: str) -> str:
     dots = int(idea.get("dots") or 0)
     focus = words(lang, WORDS).get(str(idea.get("focus") or ""), "")
     return " · ".join(x for x in (focus, "●" * min(dots, 12) if dots else "", idea.get("player")) if x)
@@ -169,18 +178,18 @@ def _meta(idea: dict, lang: str) -> str:
 # --- an idea as a card -----------------------------------------------------------------------------------
 
 
-def _tags(idea: dict) -> list[str]:
+def _tags(idea: dict[str, Any]) -> list[str]:
     tags = idea.get("tags") or []
     return [t for t in tags.split(",") if t] if isinstance(tags, str) else [str(t) for t in tags]
 
 
-def idea_body(idea: dict) -> str:
+def idea_body(idea: dict[str, Any]) -> str:
     """The idea's text, unless it only repeats the title (a one-line idea)."""
     body = str(idea.get("text") or "")
     return body if body.strip() and body.strip() != str(idea.get("title") or "").strip() else ""
 
 
-def idea_details(idea: dict, lang: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def idea_details(idea: dict[str, Any], lang: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The promise and the notes as (label, text) lines, dates written out."""
     w = words(lang, WORDS)
     promise = [
@@ -192,7 +201,7 @@ def idea_details(idea: dict, lang: str) -> tuple[list[tuple[str, str]], list[tup
     return promise, notes
 
 
-def idea_card(idea: dict, lang: str, device: QPaintDevice, width: float) -> Block:
+def idea_card(idea: dict[str, Any], lang: str, device: QPaintDevice, width: float) -> Block:
     """Focus chip, votes and team; title, text, the promise and the notes, in a rounded frame."""
     w = words(lang, WORDS)
     pad = mm(4)
@@ -258,7 +267,7 @@ def _card_header(painter: QPainter, row: QRectF, chip: str, color: str | None, m
 # --- the handout -------------------------------------------------------------------------------------------
 
 
-def write_handout(ideas: list[dict], path: Path, lang: str, title: str) -> int:
+def write_handout(ideas: list[dict[str, Any]], path: Path, lang: str, title: str) -> int:
     """The ideas as cards with their promises, over as many A4 pages as they need; returns the page count."""
     w = words(lang, WORDS)
     with pdf_canvas(path, PAPERS["a4"], title) as (writer, painter):
@@ -282,7 +291,7 @@ def write_handout(ideas: list[dict], path: Path, lang: str, title: str) -> int:
 ROW, TITLE = 17.0, 24.0  # points
 
 
-def chart_height(bars: list) -> float:
+def chart_height(bars: list[tuple[str, int, str]]) -> float:
     """In points."""
     return TITLE + ROW * max(1, len(bars)) + 4
 
@@ -339,7 +348,7 @@ def chart_svg(title: str, bars: list[tuple[str, int, str]], lang: str, width: in
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     paint_chart(painter, QRectF(0, 0, width, height), title, bars, lang)
     painter.end()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 # --- PDF ------------------------------------------------------------------------------------------------
@@ -398,7 +407,14 @@ def _write_pdf(report: Report, path: Path, lang: str) -> int:
         blocks.append(heading(w["charts"]))
         for title, bars in report.charts:
 
-            def paint(painter: QPainter, rect: QRectF, top: float, bottom: float, title=title, bars=bars) -> None:
+            def paint(
+                painter: QPainter,
+                rect: QRectF,
+                top: float,
+                bottom: float,
+                title: str = title,
+                bars: list[tuple[str, int, str]] = bars,
+            ) -> None:
                 paint_chart(painter, rect, title, bars, lang)
 
             blocks.append(Block(chart_height(bars) * RES / 72, paint, gap=mm(6)))
@@ -488,7 +504,7 @@ def to_html(report: Report, lang: str) -> str:
     return "\n".join(out)
 
 
-def _html_card(idea: dict, lang: str) -> str:
+def _html_card(idea: dict[str, Any], lang: str) -> str:
     e = html.escape
     w = words(lang, WORDS)
     focus = str(idea.get("focus") or "")
