@@ -1,10 +1,12 @@
 """The library's tables. Schema changes go through a migration in `migrations/versions/`."""
 
 from datetime import UTC, date, datetime
+from typing import ClassVar
 
+from sqlalchemy import Table
 from sqlmodel import Field, SQLModel
 
-from game.domain.ideas import STATUSES  # noqa: F401  (the store's callers import it from here too)
+from game.domain.ideas import STATUSES as STATUSES  # the store's callers import it from here too
 
 
 def _now() -> datetime:
@@ -15,6 +17,7 @@ class PlaySession(SQLModel, table=True):
     """One played round or workshop, with the round's full state for the record."""
 
     __tablename__ = "play_session"
+    __table__: ClassVar[Table]  # made by SQLModel; declared for type checkers
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: str = Field(index=True)
@@ -54,6 +57,7 @@ class IdeaBase(SQLModel):
 
 class Idea(IdeaBase, table=True):
     __tablename__ = "idea"
+    __table__: ClassVar[Table]  # made by SQLModel; declared for type checkers
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int | None = Field(default=None, foreign_key="play_session.id", index=True)
@@ -67,6 +71,7 @@ class IdeaNote(SQLModel, table=True):
     """A dated note of what happened when the idea was tried, and what clients said."""
 
     __tablename__ = "idea_note"
+    __table__: ClassVar[Table]  # made by SQLModel; declared for type checkers
 
     id: int | None = Field(default=None, primary_key=True)
     idea_id: int = Field(foreign_key="idea.id", index=True, ondelete="CASCADE")
