@@ -13,7 +13,9 @@ from sqlmodel import Session, create_engine
 
 from game.domain.round import Round
 from game.store.models import Idea, PlaySession
-from game.store.quick import DB_NAME, MIGRATIONS, head_revision
+from game.store.quick import DB_NAME as DB_NAME
+from game.store.quick import MIGRATIONS as MIGRATIONS
+from game.store.quick import head_revision
 from game.store.textsearch import index_text
 
 FIRST_REVISION = "0001"  # the schema libraries made before migrations existed (`create_all`) already have
@@ -255,11 +257,12 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
     chosen ones with their focus and promise. Returns the idea ids."""
     now = datetime.now(UTC)
     with Session(writer(engine)) as session:
-        from sqlmodel import select
+        from sqlmodel import col, select
 
         done = session.exec(select(PlaySession.id).where(PlaySession.round_uid == rnd.uid)).first()
         if done is not None:  # this round is in the library already (a kept copy, or another window's Finish)
-            return list(session.exec(select(Idea.id).where(Idea.session_id == done)))
+            kept = session.exec(select(col(Idea.id)).where(Idea.session_id == done))
+            return [idea_id for idea_id in kept if idea_id is not None]
         record = PlaySession(
             round_uid=rnd.uid,
             scenario_id=rnd.scenario.id,
@@ -291,8 +294,9 @@ def save_round(engine: Engine, rnd: Round, lang: str) -> list[int]:
                 team=team,
                 player=idea.player,
                 search_text=index_text(idea.title, idea.text, p.who, p.first_step, p.success_sign, team, idea.player),
-                **rnd.provenance(idea.team),  # in a workshop, the team's own business and client
             )
+            for field, card_id in rnd.provenance(idea.team).items():  # in a workshop, the team's own cards
+                setattr(row, field, card_id)
             session.add(row)
             rows.append(row)
         session.commit()
