@@ -16,9 +16,9 @@ _REVISION = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*["']([^"']
 def head_revision() -> str:
     """The newest migration's revision, read from the files' `revision`/`down_revision` lines (no Alembic):
     the one no other migration comes after."""
-    found = {}
+    found: dict[str, str | None] = {}
     for script in (MIGRATIONS / "versions").glob("*.py"):
-        lines = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
+        lines: dict[str, str] = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
         found[lines["revision"]] = lines.get("down_revision")
     [head] = set(found) - set(found.values())
     return head
