@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from game.io.atomic import fsync_folder, temp_name
@@ -68,7 +68,7 @@ def check_file(path: Path, full: bool = False) -> int:
         rows = db.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             raise BackupError(f"{path}: damaged ({'; '.join(str(r[0]) for r in rows[:3])})")
-        return db.execute("SELECT count(*) FROM idea").fetchone()[0]
+        return int(db.execute("SELECT count(*) FROM idea").fetchone()[0])
     except sqlite3.Error as e:
         raise BackupError(f"{path}: damaged ({e})") from None
     finally:
@@ -152,8 +152,8 @@ def rotate(data_dir: Path, now: datetime | None = None) -> list[Path]:
     week of the last month. Returns what was deleted."""
     now = now or datetime.now()
     keep: set[Path] = set()
-    days: set = set()
-    weeks: set = set()
+    days: set[date] = set()
+    weeks: set[tuple[int, int]] = set()
     everything = backups(data_dir)
     for i, b in enumerate(everything):  # newest first: the first of each day or week is its newest
         if i < KEEP_LAST:
