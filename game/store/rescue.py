@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from game.io.atomic import fsync_folder, temp_name
 from game.store.backup import DB_NAME, check_file
@@ -39,8 +40,8 @@ def _rowid_span(db: sqlite3.Connection, table: str) -> tuple[int, int]:
     return int(low), int(high)
 
 
-def _read(db: sqlite3.Connection, table: str, columns: list[str]) -> tuple[list[tuple], int]:
-    rows: list[tuple] = []
+def _read(db: sqlite3.Connection, table: str, columns: list[str]) -> tuple[list[tuple[Any, ...]], int]:
+    rows: list[tuple[Any, ...]] = []
     skipped = 0
     shown = ", ".join(f'"{c}"' for c in columns)
     low, high = _rowid_span(db, table)
