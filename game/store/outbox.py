@@ -9,6 +9,7 @@ import hashlib
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
@@ -17,6 +18,9 @@ from sqlmodel import Session, select
 from game.store.db import save_round
 from game.store.models import PlaySession
 
+if TYPE_CHECKING:
+    from game.domain.content import Content
+
 FOLDER = "unsaved"
 
 
@@ -24,8 +28,8 @@ def round_uid(state_json: str) -> str:
     """One round's identity: its own id (`Round.uid`, the library's `round_uid`), or for a round saved before rounds
     had ids, its state without the timers (which tick on after the end), hashed."""
     data = json.loads(state_json)
-    if isinstance(data.get("uid"), str) and data["uid"]:
-        return data["uid"]
+    if isinstance(uid := data.get("uid"), str) and uid:
+        return uid
     data.pop("timers", None)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -71,7 +75,7 @@ def waiting(data_dir: Path) -> list[Path]:
     return sorted((data_dir / FOLDER).glob("round-*.json"))
 
 
-def send_waiting(engine: Engine, data_dir: Path, content, lang: str) -> tuple[int, int]:
+def send_waiting(engine: Engine, data_dir: Path, content: Content, lang: str) -> tuple[int, int]:
     """Save every waiting round the library does not have yet; returns (sent, already there). A round that can
     no longer be read stays in its file. Raises SQLAlchemyError when the library is still away."""
     from game.domain.workshop import load_state
