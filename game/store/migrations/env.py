@@ -1,6 +1,8 @@
 """Alembic's environment: the connection comes from `open_library`; SQLite tables change in batch mode."""
 
 from alembic import context
+from alembic.runtime.environment import NameFilterType
+from sqlalchemy.schema import SchemaItem
 from sqlmodel import SQLModel
 
 import game.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -9,9 +11,11 @@ from game.store import sqlite_search
 target_metadata = SQLModel.metadata
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
+def include_object(
+    obj: SchemaItem, name: str | None, type_: NameFilterType, reflected: bool, compare_to: SchemaItem | None
+) -> bool:
     """Keep the full-text tables (SQLite virtual tables and their shadows) out of autogenerate."""
-    return not (type_ == "table" and sqlite_search.is_fts_table(name))
+    return not (type_ == "table" and name is not None and sqlite_search.is_fts_table(name))
 
 
 connection = context.config.attributes["connection"]
