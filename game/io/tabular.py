@@ -11,16 +11,16 @@ import gc
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple, overload
 
-from sqlalchemy import String, func, type_coerce
+from sqlalchemy import ColumnElement, String, func, type_coerce
 from sqlalchemy import select as sa_select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 from sqlmodel import Session, col, select
 
 from game.io import EXPORT_FORMATS
@@ -145,7 +145,7 @@ def format_time(stamp: datetime | None, lang: str) -> str:
 
 
 @contextmanager
-def gc_paused():
+def gc_paused() -> Iterator[None]:
     """Cyclic garbage collection paused for bulk work that makes no cycles (plain rows, dicts, tuples): the
     collector's passes over 100 000 of them would cost a sixth of a CSV export and a third of an import.
     Reference counting frees everything as usual."""
@@ -193,9 +193,20 @@ _JSON_KEYS = ["id", *("checks" if n == "checks_json" else n for n in IdeaBase.mo
               "created_at", "updated_at"]  # fmt: skip
 
 
+Notes = dict[int, list[tuple[date, str]]]
+
+
+@overload
 def _pages(
-    engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list | None = None
-) -> Iterator[tuple[list, dict]]:
+    engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: None = None
+) -> Iterator[tuple[list[Idea], Notes]]: ...
+@overload
+def _pages(
+    engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list[ColumnElement[Any]]
+) -> Iterator[tuple[Sequence[Row[Any]], Notes]]: ...
+def _pages(
+    engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list[ColumnElement[Any]] | None = None
+) -> Iterator[tuple[Sequence[Idea | Row[Any]], Notes]]:
     """Pages of ideas (ORM objects, or rows of `columns` whose first is the id) with their notes.
 
     Ordered by id, a page starts after the last id of the one before (the index finds it at once); other orders
@@ -207,7 +218,7 @@ def _pages(
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
     whole = columns is None
-    what = select(Idea) if whole else sa_select(*columns)
+    what = select(Idea) if columns is None else sa_select(*columns)
     statement = ideas._where(what, flt, engine.dialect.name).order_by(*by)  # the library screen's own filter
     by_id = order.column == "id"
     with Session(engine) as session:
@@ -236,9 +247,9 @@ def _notes(session: Session, idea_ids: list[int]) -> dict[int, list[tuple[date, 
     near = high - low < 4 * len(idea_ids)  # one range of the index is cheaper than a thousand parameters
     which = col(IdeaNote.idea_id).between(low, high) if near else col(IdeaNote.idea_id).in_(idea_ids)
     statement = (
-        select(IdeaNote.idea_id, IdeaNote.on, IdeaNote.text)
+        select(col(IdeaNote.idea_id), col(IdeaNote.on), col(IdeaNote.text))
         .where(which)
-        .order_by(IdeaNote.idea_id, IdeaNote.on, IdeaNote.id)
+        .order_by(col(IdeaNote.idea_id), col(IdeaNote.on), col(IdeaNote.id))
     )
     wanted = set(idea_ids)
     found: dict[int, list[tuple[date, str]]] = {}
@@ -262,11 +273,12 @@ def iter_idea_dicts(
         for idea in batch:
             data = ideas.to_json_dict(idea)
             data = {key: data.pop(key) for key in _JSON_KEYS if key in data} | data
-            data["notes"] = [{"on": on.isoformat(), "text": text} for on, text in notes.get(idea.id, [])]
+            dated = notes.get(idea.id, []) if idea.id is not None else []
+            data["notes"] = [{"on": on.isoformat(), "text": text} for on, text in dated]
             yield data
 
 
-def _raw_text(column, engine: Engine):
+def _raw_text(column: ColumnElement[Any], engine: Engine) -> ColumnElement[Any]:
     """A date or time column as the text SQLite holds (`2026-12-01 21:05:00.000007`), on PostgreSQL too."""
     if engine.dialect.name != "postgresql":
         return type_coerce(column, String)
@@ -315,11 +327,12 @@ class _LocalTimes:
         return self._offsets[hour]
 
     def __call__(self, raw: str | None) -> datetime | None:
-        if not raw:
-            return None
+        return self._local(raw) if raw else None
+
+    def _local(self, raw: str) -> datetime:
         stamp = datetime.fromisoformat(raw)
-        if stamp.tzinfo is not None:
-            stamp = (stamp - stamp.utcoffset()).replace(tzinfo=None)
+        if (zone_offset := stamp.utcoffset()) is not None:
+            stamp = (stamp - zone_offset).replace(tzinfo=None)
         try:
             offset = self._offset(stamp.replace(minute=0, second=0, microsecond=0))
             return local_time(stamp) if offset is None else stamp + offset
@@ -337,7 +350,7 @@ class _LocalTimes:
                 prefix = self._hours[raw[:13]] = self._hour_prefix(datetime.fromisoformat(raw[:13] + ":00"))
             if prefix is not None:
                 return prefix + raw[14:16]
-        t = self(raw)
+        t = self._local(raw)
         return f"{t:%Y-%m-%d %H:%M}" if t.year >= 1000 else f"{t.year:04d}-{t:%m-%d %H:%M}"
 
     def _hour_prefix(self, hour: datetime) -> str | None:
@@ -407,7 +420,7 @@ def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Or
         raise ValueError(f"delimiter must be ',', ';' or a tab, not {delimiter!r}")
     written = 0
 
-    def write(handle) -> None:
+    def write(handle: IO[str]) -> None:
         nonlocal written
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header(lang))
@@ -428,7 +441,7 @@ class Written(int):
 
     warnings: tuple[str, ...]
 
-    def __new__(cls, count: int, warnings: list[str] | tuple[str, ...] = ()) -> "Written":
+    def __new__(cls, count: int, warnings: Sequence[str] = ()) -> "Written":
         self = super().__new__(cls, count)
         self.warnings = tuple(warnings)
         return self
@@ -527,7 +540,7 @@ def export_markdown(engine: Engine, flt: IdeaFilter, path: Path, lang: str, orde
     _lang(lang)
     written = 0
 
-    def write(handle) -> None:
+    def write(handle: IO[str]) -> None:
         nonlocal written
         handle.write(f"# {WORDS[lang]['ideas']}\n")
         for data in iter_idea_dicts(engine, flt, order):
@@ -548,7 +561,7 @@ def export_json(engine: Engine, flt: IdeaFilter, path: Path, lang: str = "en", o
     order = order or Order("id", descending=False)
     written = 0
 
-    def write(handle) -> None:
+    def write(handle: IO[str]) -> None:
         nonlocal written
         handle.write(f'{{\n  "format": "{JSON_FORMAT}",\n  "version": {JSON_VERSION},\n  "ideas": [')
         for data in iter_idea_dicts(engine, flt, order):
