@@ -1,8 +1,10 @@
 """Each layer in its own room, checked in a fresh interpreter: the store knows no Qt, the exports know no screens,
 the look needs no Qt to be read, and importing the screens changes nothing in Qt until the app starts."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -36,6 +38,46 @@ def test_the_store_imports_no_qt():
 def test_the_exports_import_nothing_of_the_screens():
     code = IMPORT_ALL.format(package="game.io", least=6) + loaded("game.ui", "game.ui.theme")
     assert fresh(code) == "[]"
+
+
+def imported(folder: Path) -> dict[str, set[str]]:
+    """Every module each file under `folder` imports, at its top or inside a function (which a fresh import never
+    runs), migrations included: file → dotted names (`from game import ui` gives `game.ui`)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.rglob("*.py")):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        found[path.relative_to(folder).as_posix()] = names
+    return found
+
+
+def banned_imports(folder: Path, *banned: str) -> dict[str, list[str]]:
+    """File → the banned modules (or their submodules) it imports, for the files that import any."""
+    hits = {f: sorted(n for n in names if any(n == b or n.startswith(b + ".") for b in banned))
+            for f, names in imported(folder).items()}  # fmt: skip
+    return {f: names for f, names in hits.items() if names}
+
+
+def test_no_file_of_the_store_imports_qt_or_the_screens_even_late():
+    store = ROOT / "game" / "store"
+    assert "migrations/env.py" in imported(store)  # the migrations are read too
+    assert banned_imports(store, "PySide6", "shiboken6", "game.ui") == {}
+
+
+def test_no_file_of_the_exports_imports_the_screens_even_late():
+    assert banned_imports(ROOT / "game" / "io", "game.ui") == {}
+
+
+def test_the_import_scan_finds_imports_inside_functions(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "top.py").write_text("import json\n\ndef late():\n    from game import ui\n", encoding="utf-8")
+    (tmp_path / "sub" / "deep.py").write_text("def f():\n    import PySide6.QtCore as qc\n", encoding="utf-8")
+    assert banned_imports(tmp_path, "PySide6", "game.ui") == {"top.py": ["game.ui"], "sub/deep.py": ["PySide6.QtCore"]}
 
 
 def test_the_look_is_read_without_qt():
