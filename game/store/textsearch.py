@@ -6,13 +6,20 @@ into a full-text query with `match_query`, so "клиент" finds "клиент
 
 import re
 from functools import lru_cache
+from typing import Protocol
 
 import snowballstemmer
 
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile("[а-я]")
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
+
+
+class WordStemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...
+
+
+_RU: WordStemmer = snowballstemmer.stemmer("russian")
+_EN: WordStemmer = snowballstemmer.stemmer("english")
 
 
 def fold(text: str) -> str:
