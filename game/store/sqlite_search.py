@@ -4,7 +4,7 @@ On another database (PostgreSQL for shared libraries) `create` does nothing and 
 the caller filters `search_text` with portable SQL instead.
 """
 
-from sqlalchemy import text
+from sqlalchemy import TableClause, text
 from sqlalchemy.engine import Connection
 
 FTS = "idea_fts"
@@ -53,7 +53,7 @@ def match_clause(dialect: str) -> str | None:
     return f"idea.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH :match)"
 
 
-def newest_matches(dialect: str):
+def newest_matches(dialect: str) -> tuple[TableClause, str] | None:
     """For a page of matches in id order: the index as a table to join (`rowid`), and the SQL that matches
     :match in it; None where FTS5 is not available. Walking the index in its own rowid order stops after a page,
     where `match_clause` collects every match and sorts them (300 ms for a two-letter prefix in 100 000 ideas)."""
