@@ -78,3 +78,10 @@ class IdeaNote(SQLModel, table=True):
     on: date
     text: str
     created_at: datetime = Field(default_factory=_now)
+
+
+def saved_id(row: PlaySession | Idea | IdeaNote) -> int:
+    """The id of a row read from the library (or flushed to it), which always has one."""
+    if row.id is None:
+        raise ValueError(f"this {type(row).__name__} was never saved: it has no id")
+    return row.id
