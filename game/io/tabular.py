@@ -11,14 +11,14 @@ import gc
 import json
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, NamedTuple, overload
+from typing import IO, Any, NamedTuple, TypeVar, overload
 
-from sqlalchemy import ColumnElement, String, func, type_coerce
+from sqlalchemy import ColumnElement, Select, String, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine, Row
 from sqlmodel import Session, col, select
@@ -28,7 +28,7 @@ from game.io.atomic import atomic_path, write_atomically
 from game.io.messages import Message, tr
 from game.store import ideas
 from game.store.ideas import IdeaFilter, Order
-from game.store.models import Idea, IdeaBase, IdeaNote
+from game.store.models import Idea, IdeaBase, IdeaNote, saved_id
 
 LANGS = ("ru", "en")
 JSON_FORMAT = "technomagic-ideas"
@@ -194,19 +194,21 @@ _JSON_KEYS = ["id", *("checks" if n == "checks_json" else n for n in IdeaBase.mo
 
 
 Notes = dict[int, list[tuple[date, str]]]
+Statement = TypeVar("Statement", bound=Select[*tuple[Any, ...]])
+Item = TypeVar("Item")
 
 
 @overload
 def _pages(
     engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: None = None
-) -> Iterator[tuple[list[Idea], Notes]]: ...
+) -> Iterator[tuple[Sequence[Idea], Notes]]: ...
 @overload
 def _pages(
     engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list[ColumnElement[Any]]
 ) -> Iterator[tuple[Sequence[Row[Any]], Notes]]: ...
 def _pages(
     engine: Engine, flt: IdeaFilter, order: Order | None, page: int, columns: list[ColumnElement[Any]] | None = None
-) -> Iterator[tuple[Sequence[Idea | Row[Any]], Notes]]:
+) -> Iterator[tuple[Sequence[Idea] | Sequence[Row[Any]], Notes]]:
     """Pages of ideas (ORM objects, or rows of `columns` whose first is the id) with their notes.
 
     Ordered by id, a page starts after the last id of the one before (the index finds it at once); other orders
@@ -217,29 +219,47 @@ def _pages(
     order = order or Order()
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
-    whole = columns is None
-    what = select(Idea) if columns is None else sa_select(*columns)
-    statement = ideas._where(what, flt, engine.dialect.name).order_by(*by)  # the library screen's own filter
-    by_id = order.column == "id"
+    dialect = engine.dialect.name
     with Session(engine) as session:
-        last_id, offset = None, 0
-        while True:
-            query = statement
-            if by_id and last_id is not None:
-                query = query.where(Idea.id < last_id if order.descending else Idea.id > last_id)
-            elif not by_id:
-                query = query.offset(offset)
-            query = query.limit(page)
-            # plain rows through Core: the ORM's bookkeeping would cost more than writing them
-            batch = list(session.exec(query)) if whole else session.connection().execute(query).fetchall()
-            if not batch:
-                return
-            ids = [item.id for item in batch] if whole else [row[0] for row in batch]
-            yield batch, _notes(session, ids)
-            if len(batch) < page:
-                return
-            last_id, offset = ids[-1], offset + page
-            session.expunge_all()
+        if columns is None:
+            whole = ideas._where(select(Idea), flt, dialect).order_by(*by)  # the library screen's own filter
+            yield from _paged(session, whole, order, page, lambda query: list(session.exec(query)), saved_id)
+        else:
+            rows = ideas._where(sa_select(*columns), flt, dialect).order_by(*by)
+
+            def fetch_rows(query: Select[*tuple[Any, ...]]) -> Sequence[Row[Any]]:
+                # plain rows through Core: the ORM's bookkeeping would cost more than writing them
+                return session.connection().execute(query).fetchall()
+
+            yield from _paged(session, rows, order, page, fetch_rows, itemgetter(0))
+
+
+def _paged(
+    session: Session,
+    statement: Statement,
+    order: Order,
+    page: int,
+    fetch: Callable[[Statement], Sequence[Item]],
+    id_of: Callable[[Item], int],
+) -> Iterator[tuple[Sequence[Item], Notes]]:
+    by_id = order.column == "id"
+    last_id, offset = None, 0
+    while True:
+        query = statement
+        if by_id and last_id is not None:
+            query = query.where(col(Idea.id) < last_id if order.descending else col(Idea.id) > last_id)
+        elif not by_id:
+            query = query.offset(offset)
+        query = query.limit(page)
+        batch = fetch(query)
+        if not batch:
+            return
+        ids = [id_of(item) for item in batch]
+        yield batch, _notes(session, ids)
+        if len(batch) < page:
+            return
+        last_id, offset = ids[-1], offset + page
+        session.expunge_all()
 
 
 def _notes(session: Session, idea_ids: list[int]) -> dict[int, list[tuple[date, str]]]:
