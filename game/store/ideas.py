@@ -7,14 +7,14 @@ Every change recomputes the idea's `search_text`, so search always sees what the
 import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, text
+from sqlalchemy import Select, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from game.store import pg_search, sqlite_search
-from game.store.models import STATUSES, Idea, IdeaBase, IdeaNote
+from game.store.models import STATUSES, Idea, IdeaBase, IdeaNote, saved_id
 from game.store.textsearch import index_text, match_query, words
 
 CARD_COLUMNS = ("business_card", "client_card", "touchpoint_card", "obstacle_card", "lens_card",
@@ -104,10 +104,14 @@ class Order:
             raise ValueError(f"cannot sort by {self.column!r}")
 
 
-def _where(statement, flt: IdeaFilter, dialect: str):
+#: A query of ideas (whole or some of their columns) that the filters narrow.
+Statement = TypeVar("Statement", bound=Select[*tuple[Any, ...]])
+
+
+def _where(statement: Statement, flt: IdeaFilter, dialect: str) -> Statement:
     match = match_query(flt.query)
-    if match and dialect == "postgresql":
-        statement = statement.where(pg_search.match(pg_search.tsquery(flt.query)))
+    if match and dialect == "postgresql" and (tsquery := pg_search.tsquery(flt.query)):
+        statement = statement.where(pg_search.match(tsquery))
     elif match:
         clause = sqlite_search.match_clause(dialect)
         if clause:
@@ -128,24 +132,24 @@ def _where(statement, flt: IdeaFilter, dialect: str):
             statement = statement.where(getattr(Idea, name) == getattr(flt, name))
     if flt.person:
         statement = statement.where(
-            or_(Idea.team == flt.person, Idea.player == flt.person, Idea.promise_who == flt.person)
+            or_(col(Idea.team) == flt.person, col(Idea.player) == flt.person, col(Idea.promise_who) == flt.person)
         )
     if flt.min_score:
-        statement = statement.where(Idea.score >= flt.min_score)
+        statement = statement.where(col(Idea.score) >= flt.min_score)
     if flt.min_dots:
-        statement = statement.where(Idea.dots >= flt.min_dots)
+        statement = statement.where(col(Idea.dots) >= flt.min_dots)
     if flt.card:
         statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
     if flt.session_id is not None:
-        statement = statement.where(Idea.session_id == flt.session_id)
+        statement = statement.where(col(Idea.session_id) == flt.session_id)
     if flt.created_from:
-        statement = statement.where(Idea.created_at >= _local_midnight(flt.created_from))
+        statement = statement.where(col(Idea.created_at) >= _local_midnight(flt.created_from))
     if flt.created_to:
-        statement = statement.where(Idea.created_at < _local_midnight(flt.created_to + timedelta(days=1)))
+        statement = statement.where(col(Idea.created_at) < _local_midnight(flt.created_to + timedelta(days=1)))
     if flt.due_from:
-        statement = statement.where(Idea.promise_due >= flt.due_from)
+        statement = statement.where(col(Idea.promise_due) >= flt.due_from)
     if flt.due_to:
-        statement = statement.where(Idea.promise_due <= flt.due_to)
+        statement = statement.where(col(Idea.promise_due) <= flt.due_to)
     return statement
 
 
@@ -162,7 +166,7 @@ def count(engine: Engine, flt: IdeaFilter) -> int:
         if match and engine.dialect.name == "postgresql":
             pg_search.count_through_index(session)
         if fast:  # words alone: the index counts them itself
-            return session.connection().execute(text(fast), {"match": match}).scalar_one()
+            return int(session.connection().execute(text(fast), {"match": match}).scalar_one())
         statement = _where(select(func.count()).select_from(Idea), flt, engine.dialect.name)
         return session.exec(statement).one()
 
@@ -194,7 +198,7 @@ def get(engine: Engine, idea_id: int) -> Idea | None:
 
 def notes(engine: Engine, idea_id: int) -> list[IdeaNote]:
     with Session(engine) as session:
-        statement = select(IdeaNote).where(IdeaNote.idea_id == idea_id).order_by(IdeaNote.on, IdeaNote.id)
+        statement = select(IdeaNote).where(IdeaNote.idea_id == idea_id).order_by(col(IdeaNote.on), col(IdeaNote.id))
         return list(session.exec(statement))
 
 
@@ -246,7 +250,7 @@ def update(
             if theirs is None or theirs.version != version:
                 raise Conflict(idea_id, theirs)
         for idea in found:
-            before[idea.id] = {name: getattr(idea, name) for name in changes}
+            before[saved_id(idea)] = {name: getattr(idea, name) for name in changes}
             idea.version += 1
             for name, value in changes.items():
                 setattr(idea, name, value)
@@ -261,7 +265,7 @@ def add_tag(engine: Engine, idea_ids: list[int], tag: str) -> dict[int, dict[str
     """Tag many ideas at once; returns their previous tags."""
     before: dict[int, dict[str, Any]] = {}
     for idea in _load(engine, idea_ids):
-        before.update(update(engine, [idea.id], tags=[*tags_of(idea), tag]))
+        before.update(update(engine, [saved_id(idea)], tags=[*tags_of(idea), tag]))
     return before
 
 
@@ -277,12 +281,14 @@ def add_note(engine: Engine, idea_id: int, on: date, note: str) -> int:
         session.add(row)
         session.flush()
         idea = session.get(Idea, idea_id)
+        if idea is None:  # deleted on another computer meanwhile
+            raise Conflict(idea_id, None)
         _reindex(session, idea)
         idea.version += 1
         idea.updated_at = datetime.now(UTC)
         session.add(idea)
         session.commit()
-        return row.id
+        return saved_id(row)
 
 
 def _load(engine: Engine, idea_ids: list[int]) -> list[Idea]:
@@ -320,10 +326,10 @@ def restore(engine: Engine, snapshot: Snapshot) -> None:
         session.commit()
 
 
-def _due(statement, today: date, days: int):
+def _due(statement: Statement, today: date, days: int) -> Statement:
     return statement.where(
         col(Idea.promise_due).is_not(None),
-        Idea.promise_due <= today + timedelta(days=days),
+        col(Idea.promise_due) <= today + timedelta(days=days),
         col(Idea.status).in_(("new", "planned")),
     )
 
@@ -331,7 +337,7 @@ def _due(statement, today: date, days: int):
 def due_promises(engine: Engine, today: date, days: int = 7, limit: int | None = None) -> list[Idea]:
     """Promised ideas due within `days` (or overdue) that nobody has reported on yet, the first `limit` of them."""
     with Session(engine) as session:
-        statement = _due(select(Idea), today, days).order_by(Idea.promise_due, Idea.id).limit(limit)
+        statement = _due(select(Idea), today, days).order_by(col(Idea.promise_due), col(Idea.id)).limit(limit)
         return list(session.exec(statement))
 
 
