@@ -29,7 +29,7 @@ class LibraryError(Exception):
     exist), "newer" (made by a newer version of the game), "unwritable" (intact, but its folder or disk takes no
     writes) or "unreadable" (not a library at all)."""
 
-    def __init__(self, path: Path, reason: str, kind: str = "unreadable"):
+    def __init__(self, path: Path | str, reason: str, kind: str = "unreadable"):  # a file, or a server's URL
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
