@@ -10,8 +10,11 @@ engines would disagree. A GIN index serves `@@`; the last word, still being type
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from typing import Any
+
+from sqlalchemy import ColumnElement, TextClause, UnaryExpression, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from game.store.textsearch import stem, words
 
@@ -71,18 +74,18 @@ def any_of(stems: list[str]) -> str:
     return " | ".join(_lexeme(s) for s in stems)
 
 
-def match(expression: str):
+def match(expression: str) -> TextClause:
     """The WHERE clause keeping ideas that match a tsquery expression."""
     return text(f"idea.{_TSV} @@ to_tsquery('simple'::regconfig, :tsq)").bindparams(tsq=expression)
 
 
-def count_through_index(session) -> None:
+def count_through_index(session: Session) -> None:
     """Counting matches: the GIN index and the matching rows, never every row's tsvector (the planner, not
     knowing how dear `@@` is, prefers a full scan for common words: 5× slower at 100 000 ideas)."""
     session.execute(text("SET LOCAL enable_seqscan = off"))
 
 
-def order_terms(column, descending: bool) -> list:
+def order_terms(column: ColumnElement[Any], descending: bool) -> list[UnaryExpression[Any]]:
     """ORDER BY terms that sort as SQLite does: text by code point (collation C) and NULLs as the smallest."""
     if column.key in ("title", "focus", "status", "promise_who"):
         column = column.collate("C")
