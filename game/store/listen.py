@@ -4,21 +4,26 @@ triggers NOTIFY. `poll` never waits and never raises: the library screen asks it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy.engine import Engine
 
 from game.store.engine import own_backends
 from game.store.pg_search import CHANNEL
 
+if TYPE_CHECKING:
+    import psycopg
+
 
 class ChangeListener:
     def __init__(self, engine: Engine):
         self.engine = engine
-        self._conn = None
+        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
         self._missed = False  # the connection was lost: changes meanwhile went unheard
         self._closed = False
         self.poll()  # listening from now on, not from the first tick
 
-    def _connect(self):
+    def _connect(self) -> psycopg.Connection[tuple[Any, ...]]:
         import psycopg
 
         args, kwargs = self.engine.dialect.create_connect_args(self.engine.url)
