@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -38,7 +39,7 @@ def _columns(table: Table, target: Engine) -> list[str]:
 
 
 def _max_id(conn: Connection, table: Table) -> int:
-    return conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
 
 
 def _same_row(source: Engine, target: Engine, table: Table, row_id: int) -> bool:
@@ -48,9 +49,11 @@ def _same_row(source: Engine, target: Engine, table: Table, row_id: int) -> bool
         return a.execute(statement).first() == b.execute(statement).first()
 
 
-def _insert(conn: Connection, table: Table, names: list[str], rows: list[tuple]) -> None:
+def _insert(conn: Connection, table: Table, names: list[str], rows: list[tuple[Any, ...]]) -> None:
     if conn.dialect.name == "postgresql":
         raw = conn.connection.driver_connection
+        if raw is None:  # the pool let the connection go (it was invalidated)
+            raise CopyError("the connection to the target library was lost")
         quoted = ", ".join(f'"{n}"' for n in names)
         with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
             for row in rows:
