@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError, OperationalError
 from sqlmodel import create_engine
@@ -113,6 +113,7 @@ def open_url(url: str, data_dir: Path | None = None) -> Engine:
     """Open (creating and migrating when needed) the library at `url`; raises LibraryError or BadLibraryUrl."""
     parsed = parse(url)
     if parsed.get_backend_name() == "sqlite":
+        assert parsed.database, "parse() refuses a SQLite URL without a file"
         path = Path(parsed.database).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.name == DB_NAME:
@@ -182,7 +183,7 @@ def _open_postgres(parsed: URL) -> Engine:
     return engine
 
 
-def _at_head(conn) -> bool:
+def _at_head(conn: Connection) -> bool:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory(str(db.MIGRATIONS))
