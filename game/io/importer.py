@@ -11,23 +11,26 @@ import io
 import json
 import os
 import re
+import sqlite3
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, MetaData, Table, func, insert
 from sqlalchemy import select as sa_select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
 from game.domain import limits
 from game.domain.ideas import FOCUSES, STATUSES
-from game.io.messages import Message, shown_path, tr
+from game.io.messages import Message, Translate, shown_path, tr
 from game.io.tabular import (
     CARD_TITLES,
     COLUMNS,
@@ -43,6 +46,9 @@ from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXTS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player")
@@ -119,7 +125,7 @@ class ImportError_(Exception):  # not ImportError: that one is Python's, about m
         self.said = Message("{0}: {1}", where, Message(tr("field '{0}': {1}"), field, said) if field else said)
         super().__init__(str(self.said))
 
-    def render(self, translate=None) -> str:
+    def render(self, translate: Translate | None = None) -> str:
         return self.said.render(translate) if translate else str(self.said)
 
 
@@ -370,7 +376,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
         seen: set[str] = set()
-        raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return found
 
 
@@ -409,9 +418,10 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
         if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= JSON_VERSION:
             message = tr("version {0} is not one this game reads ({1})")
             raise ImportError_(path, Message(message, _shown(version), JSON_VERSION))
-        items = document.get("ideas")
-        if not isinstance(items, list):
+        listed = document.get("ideas")
+        if not isinstance(listed, list):
             raise ImportError_(path, Message(tr('"ideas" is not a list')))
+        items = listed
     else:
         raise ImportError_(path, Message(tr("not an ideas file: neither an object nor a list")))
     if len(items) > limits.IDEAS_PER_IMPORT:
@@ -434,25 +444,31 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
+def _space_end(text: str, at: int = 0) -> int:
+    """Where the white space from `at` on ends (`at` itself where there is none)."""
+    found = _SPACE.match(text, at)
+    return found.end() if found else at
+
+
 def _idea_line(text: str, number: int) -> int | None:
     """The line where idea `number` of a JSON file starts: the file is read again up to it, value by value (only
     when that idea is refused, so the import pays nothing for it)."""
-    decode, space = json.JSONDecoder().raw_decode, _SPACE.match
+    decode, space = json.JSONDecoder().raw_decode, _space_end
     try:
-        at = space(text).end()
+        at = space(text)
         if text[at] == "{":  # our envelope: on to the "ideas" list
-            at = space(text, at + 1).end()
+            at = space(text, at + 1)
             while True:
                 key, at = decode(text, at)
-                at = space(text, space(text, at).end() + 1).end()  # past the ':'
+                at = space(text, space(text, at) + 1)  # past the ':'
                 if key == "ideas":
                     break
                 _value, at = decode(text, at)
-                at = space(text, space(text, at).end() + 1).end()  # past the ','
-        at = space(text, at + 1).end()  # past the '['
+                at = space(text, space(text, at) + 1)  # past the ','
+        at = space(text, at + 1)  # past the '['
         for _ in range(number - 1):
             _value, at = decode(text, at)
-            at = space(text, space(text, at).end() + 1).end()  # past the ','
+            at = space(text, space(text, at) + 1)  # past the ','
     except (ValueError, IndexError, RecursionError):
         return None
     return text.count("\n", 0, at) + 1
@@ -521,7 +537,7 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
     values["promise_due"] = None if due is None else _json_date(due, lambda m: bad("promise_due", m))
     for name in ("created_at", "updated_at"):
         stamp = get(name)
-        values[name] = _now() if stamp is None else _json_time(stamp, lambda m, n=name: bad(n, m))
+        values[name] = _now() if stamp is None else _json_time(stamp, partial(bad, name))
     tags = get("tags", [])
     if type(tags) is not list or not all(type(t) is str for t in tags):
         raise bad("tags", Message(tr("{0} is not a list of texts"), _shown(tags)))
@@ -532,7 +548,7 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
     for index, note in enumerate(notes, start=1):
         if type(note) is not dict or type(note.get("text")) is not str:
             raise bad(f"notes[{index}]", Message(tr('{0} is not {{"on": date, "text": text}}'), _shown(note)))
-        on = _json_date(note.get("on"), lambda m, i=index: bad(f"notes[{i}].on", m))
+        on = _json_date(note.get("on"), partial(bad, f"notes[{index}].on"))
         if len(note["text"]) > limits.NOTE_CHARS:
             message = Message(tr("{0} characters; at most {1} are kept"), len(note["text"]), limits.NOTE_CHARS)
             raise bad(f"notes[{index}]", message)
@@ -642,7 +658,7 @@ def _delimiter(text: str) -> tuple[str, bool]:
     return best, False
 
 
-def _reader(text: str):
+def _reader(text: str) -> "CsvReader":
     """Strict: a quote never closed, or text after a closing quote, is an error rather than a guess. The row
     naming the delimiter (Excel's `sep=;`) is read and left out here."""
     delimiter, named = _delimiter(text)
@@ -668,7 +684,7 @@ def _csv_text(path: Path) -> tuple[str, str]:
     return _read_text(path, guess=True)
 
 
-def _headers(path: Path, reader) -> list[str]:
+def _headers(path: Path, reader: "CsvReader") -> list[str]:
     headers = [name.strip() for name in next(reader, [])]
     if len(headers) > limits.CSV_COLUMNS:
         message = Message(tr("{0} columns; at most {1} are read"), len(headers), limits.CSV_COLUMNS)
@@ -697,7 +713,7 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int 
         if not key:
             continue
         if key not in COLUMNS:
-            message = Message(tr("column {0} is mapped to {1}, which is not a field"), _shown(name), _shown(key))
+            message: str = Message(tr("column {0} is mapped to {1}, which is not a field"), _shown(name), _shown(key))
             raise ImportError_(path, message, line=line)
         if key in by_field:
             message = tr("columns {0} and {1} are both mapped to {2}")
@@ -714,7 +730,7 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int 
 
 def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> list[_Record]:
     reader = _reader(text)
-    records = []
+    records: list[_Record] = []
     line = reader.line_num + 1  # where the row being read starts
     try:
         headers = _headers(path, reader)
@@ -869,7 +885,7 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
     return result
 
 
-def _backup_before_import(engine: Engine, records: list) -> None:
+def _backup_before_import(engine: Engine, records: list[_Record]) -> None:
     """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it)."""
     if records and engine.dialect.name == "sqlite" and engine.url.database:
         from game.store import backup
@@ -885,7 +901,7 @@ def _stored_time(value: datetime) -> str:
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _bind_processor(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+def _bind_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
     """How the column type stores a value: SQLAlchemy's own conversion, or the same in C for dates and times.
 
     The quicker one is used only where it gives the very same text for moments with and without microseconds.
@@ -893,13 +909,21 @@ def _bind_processor(column_type: Any, dialect: Any) -> Callable[[Any], Any] | No
     process = column_type.dialect_impl(dialect).bind_processor(dialect)
     kind = getattr(column_type, "impl_instance", column_type).python_type  # what a TypeDecorator stores
     quick = {datetime: _stored_time, date: date.isoformat}.get(kind) if process else None
-    samples = {
+    samples: dict[type, list[Any]] = {
         datetime: [datetime(987, 6, 5, 4, 3, 2, tzinfo=UTC), datetime(2026, 12, 1, 21, 5, 0, 7, tzinfo=UTC)],
         date: [date(987, 6, 5), date(2026, 12, 1)],
-    }.get(kind, [])
-    if quick and all(quick(sample) == process(sample) for sample in samples):
+    }
+    if quick and process and all(quick(sample) == process(sample) for sample in samples.get(kind, [])):
         return quick
     return process
+
+
+def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under SQLAlchemy's, whose executemany takes plain tuples at the driver's own speed."""
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):  # the pool let it go (invalidated) during the import
+        raise DisconnectionError("the library's connection was lost during the import")
+    return driver
 
 
 def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
@@ -921,9 +945,9 @@ def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
         # would be a third of the import
         names = [c.name for c in staging.c]
         convert = [(c.name, p) for c in staging.c if (p := _bind_processor(c.type, connection.dialect))]
-        cells = itemgetter(*names)
+        cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
 
-        def values(row: dict[str, Any], idea_id: int) -> tuple:
+        def values(row: dict[str, Any], idea_id: int) -> tuple[Any, ...]:
             row["id"] = idea_id
             for name, process in convert:
                 if row[name] is not None:
@@ -931,7 +955,7 @@ def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
             return cells(row)
 
         sql = f"INSERT INTO {staging.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        connection.connection.driver_connection.executemany(sql, map(values, rows, ids))
+        _sqlite_driver(connection).executemany(sql, map(values, rows, ids))
         connection.execute(insert(ideas_table).from_select(names, sa_select(*staging.c).order_by(staging.c.id)))
     finally:
         staging.drop(connection)
@@ -945,9 +969,9 @@ def _insert_notes_sqlite(session: Session, notes: list[dict[str, Any]]) -> None:
     table = IdeaNote.__table__
     names = [c.name for c in table.c if c.name != "id"]
     convert = [(c.name, p) for c in table.c if c.name != "id" and (p := _bind_processor(c.type, connection.dialect))]
-    cells = itemgetter(*names)
+    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
 
-    def values(row: dict[str, Any]) -> tuple:
+    def values(row: dict[str, Any]) -> tuple[Any, ...]:
         for name, process in convert:
             if row[name] is not None:
                 row[name] = process(row[name])
@@ -955,7 +979,7 @@ def _insert_notes_sqlite(session: Session, notes: list[dict[str, Any]]) -> None:
 
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    connection.connection.driver_connection.executemany(sql, map(values, notes))
+    _sqlite_driver(connection).executemany(sql, map(values, notes))
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:
