@@ -233,3 +233,18 @@ def test_the_quick_read_of_due_promises_finds_what_the_library_finds(tmp_path):
     db.commit()
     db.close()
     assert quick.due_promises(folder, today) is None
+
+
+def test_a_stored_idea_and_its_note_have_ids_and_a_row_never_saved_is_refused_by_name(engine):
+    from game.store.models import Idea, IdeaNote, saved_id
+
+    idea_id = add(engine, "Tea for the queue")
+    stored = ideas.get(engine, idea_id)
+    assert stored is not None and saved_id(stored) == idea_id
+    note_id = ideas.add_note(engine, idea_id, date(2026, 12, 1), "They loved it")
+    assert [saved_id(note) for note in ideas.notes(engine, idea_id)] == [note_id]
+    with pytest.raises(ValueError) as refused:
+        saved_id(IdeaNote(idea_id=idea_id, on=date(2026, 12, 2), text="not yet saved"))
+    assert str(refused.value) == "this IdeaNote was never saved: it has no id"
+    with pytest.raises(ValueError):
+        saved_id(Idea(title="draft", text="draft"))
