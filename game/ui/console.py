@@ -119,7 +119,8 @@ class WorkshopConsole(QWidget):
         self.tick.start()
         # the digits change on the second, not up to a tick late
         self._second = second_shot(self, self.show_time, self.digits)
-        presenter.destroyed.connect(self.tick.stop)  # the window closes: the console goes with it
+        self._presenter_gone = False
+        presenter.destroyed.connect(self._lose_presenter)  # the window closes: the console goes with it
         if room is not None:
             self._connect_room(room)
         self.show_step()
@@ -610,7 +611,17 @@ class WorkshopConsole(QWidget):
             since = (time.monotonic() - self._room_shown) * 1000
             self._presenter_later.start(max(5, int(self.ROOM_REFRESH_MS - since)))
 
+    def _lose_presenter(self) -> None:
+        """The window is closing and its presenter view is gone: the room's last events (the room closes after
+        the view) have nothing left to show."""
+        self._presenter_gone = True
+        self.tick.stop()
+        if self.room is not None:
+            self._presenter_later.stop()
+
     def _room_refresh(self) -> None:
+        if self._presenter_gone:
+            return
         self._room_shown = time.monotonic()
         changed, removed = self._phone_ids
         self._phone_ids = (set(), set())
