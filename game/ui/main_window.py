@@ -7,7 +7,6 @@ imported when first shown (start-up budget: 2x a bare PySide6 window).
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 import time
 from collections.abc import Callable
@@ -26,22 +25,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
 from game import APP_NAME, __version__
 from game.io.atomic import write_text_atomically
 from game.ui import i18n, theme
-from game.ui.library import Library, ServerAway
+from game.ui.library import Library
+from game.ui.round_end import RoundEnd
+from game.ui.screen_stack import Screen, ScreenStack
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import give_back_keys, tr, trn
+from game.ui.solo_controller import SoloController
+from game.ui.widgets import give_back_keys, tr
+from game.ui.workshop_controller import WorkshopController
 
 if TYPE_CHECKING:
     from game.domain.content import Content
     from game.domain.round import Round
-    from game.ui.screens import SummaryScreen
 
 AUTOSAVE_FILE = "round-in-play.json"
 
@@ -112,14 +113,8 @@ class MainWindow(QMainWindow):
         self._resend = QTimer(self)  # rounds kept while the library's server was away go to it once it is back
         self._resend.timeout.connect(self.send_waiting_rounds)
         self._resend.start(self.RESEND_MS)
-        self.rounds_sent.connect(self._said_sent)
-        self.round: Round | None = None
-        self.saved_note = ""
-        self.saved_ids: list[int] = []
+        self.round: Round | None = None  # the round in play, solo or a workshop: autosaved while it runs
         self.resume_problem = ""
-        self.presenter = None  # the workshop's presenter view, a window of its own
-        self.room = None  # the workshop's room (phones), a RoomEngine while its console or summary shows
-        self._alarm = None
         self._autosaved = ""
         self._autosave_problem = ""
         self._autosave_seq = 0  # the latest write handed to the writer thread, and the latest one heard back from
@@ -135,7 +130,6 @@ class MainWindow(QMainWindow):
         self.library_failed.connect(self.show_library_problem)
         self._backing_up = threading.Lock()
         self._backup_proc = None  # the background backup's process
-        self._finishing = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(self.BACKUP_MS)
         self._backup_timer.timeout.connect(self.backup_in_background)
@@ -144,8 +138,12 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._base = 0
         self.setWindowIcon(theme.app_icon())
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenStack(self)
         self.setCentralWidget(self.stack)
+        self.solo = SoloController(self)
+        self.workshop = WorkshopController(self)
+        self.round_end = RoundEnd(self)
+        self.rounds_sent.connect(self.round_end.rounds_sent)
         self._build_menu()
         self.show_home()
         self.fit_to_screen()
@@ -156,8 +154,8 @@ class MainWindow(QMainWindow):
         if self._content is None:
             self._content = self._load_content()
             self._resume_autosaved()
-            home = self.current_screen()
-            if isinstance(home, HomeScreen):
+            home = self.stack.get(Screen.HOME)
+            if home is not None:
                 home.show_content(self._content, self.resumable(), self.resume_problem)
         return self._content
 
@@ -301,19 +299,6 @@ class MainWindow(QMainWindow):
         for key, text in texts.items():
             self.actions_[key].setText(text)
 
-    def _set(self, screen: QWidget) -> None:
-        if self.presenter is not None and not getattr(screen, "keeps_presenter", False):
-            self.close_presenter()  # the projector goes dark when the workshop is left
-        if self.room is not None and not getattr(screen, "keeps_room", False):
-            self.close_room()  # the phones' server runs only while its workshop is on the screen
-        old = self.stack.currentWidget()
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        screen.setFocus()
-
     def fit_to_screen(self, width: int = 1280, height: int = 760) -> None:
         """Open at a comfortable size, never larger than the screen's free area (a 1024×700 laptop included)."""
         free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
@@ -345,11 +330,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_unsaved)
         elif self.library.problem is not None:
             QTimer.singleShot(0, self.show_library_problem)
-        home.play_solo.connect(lambda: self.leave_round_in_play() and self.show_picker())
-        home.run_workshop.connect(lambda: self.leave_round_in_play() and self.show_workshop_setup())
+        home.play_solo.connect(lambda: self.leave_round_in_play() and self.solo.show_start())
+        home.run_workshop.connect(lambda: self.leave_round_in_play() and self.workshop.show_start())
         home.open_library.connect(self.show_library)
         home.open_decks.connect(self.show_decks)
-        self._set(home)
+        self.stack.show_screen(Screen.HOME, home, self.show_home)
 
     def open_library_in_background(self) -> None:
         """Open the library (SQLAlchemy, migrations: ~0.5 s) off the UI thread once the window is on screen."""
@@ -385,8 +370,8 @@ class MainWindow(QMainWindow):
         return [idea.title for idea in self.library.similar(typed)] if self.library.ready else []
 
     def show_due(self, due=None) -> None:
-        home = self.current_screen()
-        if isinstance(home, HomeScreen) and (self.library.ready or due is not None):
+        home = self.stack.get(Screen.HOME)
+        if home is not None and (self.library.ready or due is not None):
             due = self.library.due(date.today()) if self.library.ready else due
             from game.ui.outcome import DuePromises
 
@@ -419,159 +404,14 @@ class MainWindow(QMainWindow):
             tr("No, keep it"),
         )
 
-    def show_picker(self) -> None:
-        from game.ui.screens import ScenarioPicker
+    def flow(self, rnd: Round) -> SoloController | WorkshopController:
+        """The controller that plays this round: the workshop's for a room of teams, else the solo one."""
+        return self.workshop if rnd.in_teams else self.solo
 
-        picker = ScenarioPicker(self.content, self.lang, self)
-        picker.chosen.connect(self.start_round)
-        picker.cancelled.connect(self.show_home)
-        self._set(picker)
-
-    def start_round(self, scenario_id: str, seed: int | None = None) -> None:
-        from game.domain.round import new_round
-
-        self.round = new_round(self.content.scenarios[scenario_id], self.content, seed)
-        self.show_round(just_drawn=True)
-
-    # --- workshops ------------------------------------------------------------------------------
-
-    def show_workshop_setup(self) -> None:
-        from game.ui.workshop_setup import WorkshopSetup
-
-        setup = WorkshopSetup(self.content, self.lang, self)
-        setup.started.connect(self.start_workshop)
-        setup.cancelled.connect(self.show_home)
-        self._set(setup)
-
-    def start_workshop(self, scenario_id: str, teams: list, options: dict, seed: int | None = None) -> None:
-        from game.domain.workshop import new_workshop
-
-        scenario = self.content.scenarios[scenario_id]
-        options = dict(options)
-        room_host = options.pop("room_host", None)
-        self.round = new_workshop(scenario, self.content, teams, seed=seed, **options)
-        if room_host:
-            from game.domain.room import RoomState
-
-            self.round.room = RoomState(room_host)
-        self.autosave()  # the room's setup is on disk before the first idea
-        self.show_round()
-
-    def alarm(self):
-        if self._alarm is None:
-            from game.ui.sound import default_alarm
-
-            self._alarm = default_alarm(self)
-            self._alarm.muted = bool(self.settings.get("alarm_muted"))
-        return self._alarm
-
-    def show_console(self) -> None:
-        from game.ui.console import WorkshopConsole
-        from game.ui.presenter import PresenterView
-
-        ws = self.round
-        assert ws is not None and ws.in_teams
-        self.close_presenter()
-        self.open_room()
-        self.presenter = PresenterView(ws, self.lang, str(self.settings.get("room_size")))
-        console = WorkshopConsole(ws, self.lang, self.presenter, self.alarm(), self, room=self.room)
-        console.finished.connect(self.finish_round)
-        console.buttons["mute"].toggled.connect(lambda muted: self.settings.set("alarm_muted", muted))
-        self._set(console)
-        console.show_presenter()  # a started, resumed or re-translated workshop puts the room's view up
-
-    def open_room(self) -> None:
-        """The workshop's room, when it joins from phones: opened once (a resumed one on its saved port and
-        token, so phones reconnect by themselves), kept while the console or the summary shows."""
-        ws = self.round
-        if ws is None or getattr(ws, "room", None) is None or ws.finished:
-            return
-        if self.room is not None and self.room.ws is ws:
-            return
-        self.close_room()
-        try:
-            from game.room.engine import RoomEngine
-
-            engine = RoomEngine(ws, self.lang, self)
-            opened = engine.open()
-        except Exception as e:  # the workshop goes on without phones, and says why
-            problem = f"{type(e).__name__}: {e}"
-            opened, engine = False, None
-        else:
-            problem = engine.problem
-        if not opened:
-            self.statusBar().showMessage(tr("The room could not open on {0}: {1}").format(ws.room.host, problem))
-            if engine is not None:
-                engine.deleteLater()
-            return
-        self.room = engine
-        self.autosave()  # the port it got is on disk for a resume
-
-    def close_room(self) -> None:
-        if self.room is not None:
-            self.room.close()
-            self.room.deleteLater()
-            self.room = None
-
-    def close_presenter(self) -> None:
-        if self.presenter is not None:
-            self.presenter.close()
-            self.presenter.deleteLater()
-            self.presenter = None
-
-    def show_round(self, just_drawn: bool = False) -> None:
+    def show_round(self) -> None:
+        """The round in play, where it stands (resumed, or kept open when it could not be saved)."""
         assert self.round is not None
-        if self.round.in_teams:
-            self.show_console()
-            return
-        from game.ui.round_screen import RoundScreen
-
-        screen = RoundScreen(
-            self.round, self.lang, bool(self.settings.get("animations")), just_drawn, self, self.similar_titles
-        )
-        screen.finished.connect(self.finish_round)
-        self._set(screen)
-        screen.panel.focus_target().setFocus()
-
-    def finish_round(self) -> None:
-        rnd = self.round
-        assert rnd is not None
-        if self._finishing:
-            return  # a second Finish while the first one waits for the library
-        from game.ui.transfer import run_off_ui
-
-        self._finishing = True
-        try:  # off the UI thread: a library busy with an import elsewhere is waited for, the window keeps painting
-            ids = run_off_ui(self, tr("Saving to the idea library…"), lambda: self.library.save(rnd, self.lang))
-        except ServerAway as e:  # the game plays on; the round goes to the library once its server is back
-            kept = self.keep_round_file(rnd)
-            self.saved_note = tr(
-                "The library server ({0}) cannot be reached: your round waits in {1} and is sent when it is back."
-            ).format(e, kept.parent)
-            ids = []
-        except OSError as e:  # the library is broken: keep the round in a file, say where
-            try:
-                kept = self.keep_round_file(rnd)
-            except OSError as kept_error:  # the folder takes no writes either: the round stays open, in memory
-                self.statusBar().showMessage(
-                    tr("Could not save to the library ({0}), nor keep the round in {1} ({2}). The round stays open: "
-                       "free some space or fix the folder, then finish again.").format(
-                        e, self.data_dir / "unsaved", kept_error.strerror or kept_error
-                    )
-                )  # fmt: skip
-                self.show_round()
-                return
-            self.saved_note = tr("Could not save to the library ({0}). Your round is kept in {1}").format(e, kept)
-            ids = []
-        else:
-            self.saved_note = tr("Saved to the idea library: {0}.").format(trn("%n ideas", len(ids)))
-        finally:
-            self._finishing = False
-        self.saved_ids = ids
-        self.forget_autosave()
-        if self.presenter is not None:
-            self.presenter.show_state()  # the room sees the closing view: the chosen ideas and promises
-        self.show_summary()
+        self.flow(self.round).show()
 
     def send_waiting_rounds(self) -> None:
         """Try the library again for the rounds waiting in unsaved/ (off the UI thread: a server may be slow)."""
@@ -592,59 +432,12 @@ class MainWindow(QMainWindow):
         self.resend_thread = threading.Thread(target=work, daemon=True)
         self.resend_thread.start()
 
-    def _said_sent(self, count: int) -> None:
-        self.saved_note = tr("The library is back: rounds that waited, saved now: {0}.").format(count)
-        saved = getattr(self.current_screen(), "saved", None)
-        if saved is not None:
-            saved.setText(self.saved_note)
-
-    def keep_round_file(self, rnd: Round) -> Path:
-        folder = self.data_dir / "unsaved"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"round-{time.strftime('%Y%m%d-%H%M%S')}-{rnd.uid[:8]}.json"
-        write_text_atomically(path, json.dumps(json.loads(rnd.to_json()), ensure_ascii=False, indent=1))
-        return path
-
-    def show_summary(self) -> None:
-        assert self.round is not None
-        from game.ui.screens import SummaryScreen
-
-        summary = SummaryScreen(self.round, self.lang, self.saved_note, self)
-        summary.keeps_room = True  # the phones take the list home from here
-        summary.play_again.connect(self.show_workshop_setup if self.round.in_teams else self.show_picker)
-        summary.open_library.connect(self.show_library)
-        summary.go_home.connect(self.show_home)
-        summary.export.connect(lambda: self._export_round(summary))
-        summary.report.connect(lambda: self._report_round(summary))
-        self._set(summary)
-
-    def _export_round(self, summary: SummaryScreen) -> None:
-        from game.ui.transfer import export_ideas
-
-        engine = self.library.engine()
-        if engine is None or not self.saved_ids:
-            summary.saved.setText(self.saved_note)
-            return
-        from game.store.ideas import IdeaFilter
-
-        title = self.round.scenario.name.get(self.lang)
-        said = export_ideas(self, engine, IdeaFilter(ids=tuple(self.saved_ids)), self.lang, tr("round"), title)
-        if said:
-            summary.saved.setText(said)
-
-    def _report_round(self, summary: SummaryScreen) -> None:
-        from game.ui.transfer import report_round
-
-        said = report_round(self, self.round, self.lang)
-        if said:
-            summary.saved.setText(said)
-
     def show_library(self) -> None:
         from game.ui.library_screen import LibraryScreen
 
         screen = LibraryScreen(self.library, self.content, self.lang, self)
         screen.go_home.connect(self.show_home)
-        self._set(screen)
+        self.stack.show_screen(Screen.LIBRARY, screen, self.show_library)
 
     def show_decks(self, said: str = "") -> None:
         from game import paths
@@ -657,7 +450,7 @@ class MainWindow(QMainWindow):
         screen.decks_changed.connect(self._decks_changed)
         if said:
             screen.said.setText(said)
-        self._set(screen)
+        self.stack.show_screen(Screen.DECKS, screen, self.show_decks)
 
     def _decks_changed(self, said: str = "") -> None:
         """The user's decks folder changed: read the decks again and show them."""
@@ -676,11 +469,10 @@ class MainWindow(QMainWindow):
         except (OSError, ValueError, tomllib.TOMLDecodeError) as e:
             self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
             return
-        self._studio = (path, False)
         screen = ScenarioStudio(file, self.lang, step_catalogue(self.content), parent=self)
         screen.done.connect(self._decks_changed)
         screen.rehearse.connect(self._rehearse)
-        self._set(screen)
+        self.stack.show_screen(Screen.SCENARIO_STUDIO, screen, lambda: self.show_scenario_studio(path))
 
     def _rehearse(self, scenario_id: str) -> None:
         """Play a scenario from the studio at once (alone: a trainer rehearses a workshop this way too)."""
@@ -689,7 +481,7 @@ class MainWindow(QMainWindow):
             problems = "; ".join(str(p) for p in self.content.problems if scenario_id in str(p.path))
             self.statusBar().showMessage(tr("The game cannot play it yet: {0}").format(problems))
             return
-        self.start_round(scenario_id)
+        self.solo.start(scenario_id)
 
     def show_studio(self, path: Path, replaces_shipped: bool = False) -> None:
         import tomllib
@@ -703,13 +495,12 @@ class MainWindow(QMainWindow):
         except (OSError, ValueError, tomllib.TOMLDecodeError) as e:  # a hand-edited file with a typo, say
             self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
             return
-        self._studio = (path, replaces_shipped)
         screen = DeckStudio(file, self.lang, shipped=replaces_shipped, parent=self)
         screen.done.connect(self._decks_changed)
         screen.back_to_shipped.connect(
             lambda p: self._decks_changed(tr("Your copy is kept in {0}").format(put_aside(p)))
         )
-        self._set(screen)
+        self.stack.show_screen(Screen.DECK_STUDIO, screen, lambda: self.show_studio(path, replaces_shipped))
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
@@ -755,18 +546,8 @@ class MainWindow(QMainWindow):
         self.lang = lang
         i18n.install(lang)
         self._retranslate()
-        rebuild = {
-            "RoundScreen": self.show_round,
-            "WorkshopConsole": self.show_round,
-            "WorkshopSetup": self.show_workshop_setup,
-            "SummaryScreen": self.show_summary,
-            "LibraryScreen": self.show_library,
-            "DecksScreen": self.show_decks,
-            "DeckStudio": lambda: self.show_studio(*self._studio),
-            "ScenarioStudio": lambda: self.show_scenario_studio(self._studio[0]),
-            "ScenarioPicker": self.show_picker,
-        }
-        rebuild.get(type(self.current_screen()).__name__, self.show_home)()
+        if not self.stack.rebuild():
+            self.show_home()
 
     def show_help(self) -> None:
         """F1: the screen's keys and the window's over the screen (the same overlay everywhere)."""
@@ -801,13 +582,13 @@ class MainWindow(QMainWindow):
         if self._autosave_writer is not None:
             self._autosave_writer.shutdown(wait=True)
             self._autosave_writer = None
-        self.close_presenter()
+        self.workshop.close_presenter()
         self._backup_timer.stop()
         if self._backup_proc is not None:
             self._backup_proc.waitForFinished(30_000)
         if self.library.ready:
             self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
-        self.close_room()
+        self.workshop.close_room()
         self.library.close()
         super().closeEvent(event)
 
@@ -866,9 +647,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(said)
 
     def show_library_problem(self) -> None:
-        home = self.current_screen()
+        home = self.stack.get(Screen.HOME)
         problem = self.library.problem
-        if not isinstance(home, HomeScreen) or problem is None:
+        if home is None or problem is None:
             return
         from game.store import backup
         from game.ui.safety import LibraryProblem
@@ -884,7 +665,7 @@ class MainWindow(QMainWindow):
         """The library file was replaced (restore, rescue): open and check it again, say what happened."""
         self.library.reopen()
         self.statusBar().showMessage(said)
-        if isinstance(self.current_screen(), HomeScreen):
+        if self.stack.get(Screen.HOME) is not None:
             self.show_home()  # without the old notices (a round or the library screen stays as it is)
         self.open_library_in_background()
 
@@ -951,8 +732,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def show_unsaved(self) -> None:
-        home = self.current_screen()
-        if not isinstance(home, HomeScreen) or not self.library.ready:
+        home = self.stack.get(Screen.HOME)
+        if home is None or not self.library.ready:
             return
         from game.ui.safety import UnsavedRounds, unsaved_rounds
 

@@ -284,7 +284,8 @@ def _workshop(drive: Driver, checked: Checked) -> None:
             for idea in ws.chosen():
                 drive.promise(panel, idea.id, "Anna", "Ask the team")
                 checked.promises += 1
-            expect(window.presenter is not None and not window.presenter.grab().isNull(), "no presenter view")
+            presenter = window.workshop.presenter
+            expect(presenter is not None and not presenter.grab().isNull(), "no presenter view")
         drive.click(console.buttons["next"])
         if isinstance(window.current_screen(), WorkshopConsole):
             expect(not console.message.text(), f"step {step.kind} refused Next: {console.message.text()}")
@@ -311,7 +312,7 @@ def _phone_joins(window, console) -> None:
     import aiohttp
     from PySide6.QtWidgets import QApplication
 
-    room = window.room
+    room = window.workshop.room
     if room is None or not room.is_open:
         raise RuntimeError("the room did not open on the loopback: " + window.statusBar().currentMessage())
     inbox: queue.Queue = queue.Queue()

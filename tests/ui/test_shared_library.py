@@ -184,7 +184,8 @@ def test_rounds_wait_while_the_server_is_away_and_are_sent_once_when_it_is_back(
     with other.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM play_session").scalar_one() == 1
     assert ideas.count(other, ideas.IdeaFilter(query="idea at step")) == 1
-    qtbot.waitUntil(lambda: "The library is back: rounds that waited, saved now: 1." in win.saved_note, timeout=3000)
+    said = "The library is back: rounds that waited, saved now: 1."
+    qtbot.waitUntil(lambda: said in win.round_end.saved_note, timeout=3000)
     QApplication.processEvents()
 
 

@@ -189,7 +189,7 @@ def test_drawn_cards_flip_in_unless_animations_are_off(qtbot, window):
     qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert not screen.panel.findChildren(DrawOverlay)  # going back shows the same cards: no new draw
     window.settings.set("animations", False)
-    window.start_round("solo-spark", seed=9)
+    window.solo.start("solo-spark", seed=9)
     assert not round_screen(window).findChildren(DrawOverlay)
 
 
