@@ -167,7 +167,7 @@ def test_a_workshop_without_phones_never_loads_the_web_stack(tmp_path):
 
 
 def test_a_phones_vote_shows_on_the_console_hidden_until_the_reveal(qtbot, open_window, loop):
-    from game.ui.team_panels import VotePanel
+    from game.ui.vote_panel import VotePanel
 
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)

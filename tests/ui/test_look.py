@@ -177,7 +177,7 @@ def test_a_long_idea_keeps_its_dot_buttons_in_sight_on_choose(qtbot, open_window
     screen.show_step()
     qtbot.waitUntil(lambda: screen.panel.isVisible())
     scroll = screen.panel.findChild(QScrollArea)
-    for name in ("dotPlus-1", "dotMinus-1", "dotPlus-2"):
+    for name in ("dot-plus-1", "dot-minus-1", "dot-plus-2"):
         button = screen.panel.findChild(QPushButton, name)
         top_left = button.mapTo(scroll.viewport(), QPoint(0, 0))
         assert scroll.viewport().rect().contains(QRect(top_left, button.size())), name
@@ -327,7 +327,7 @@ def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
 
 def test_a_dot_keeps_the_vote_tiles_where_they_were(qtbot, open_window):
     from game.domain.workshop import Team
-    from game.ui.team_panels import VotePanel
+    from game.ui.vote_panel import VotePanel
 
     win = open_window("en")
     win.resize(1024, 700)

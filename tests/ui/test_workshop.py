@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QPushButton
 from game.domain.workshop import Team
 from game.ui.console import WorkshopConsole
 from game.ui.screens import HomeScreen, SummaryScreen
-from game.ui.team_panels import TeamsPanel, VotePanel
+from game.ui.team_panels import TeamsPanel
+from game.ui.vote_panel import VotePanel
 from game.ui.workshop_setup import WorkshopSetup
 from tests.ui.conftest import click, run_then_kill, type_text, when_modal
 
