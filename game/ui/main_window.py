@@ -1,4 +1,7 @@
-"""The main window: a stack of screens, the menu, settings and the help overlay.
+"""The main window: the stack of screens, the menus, settings, the help overlay, and the library's door (opening
+it off the UI thread, backups, rounds waiting to be sent). A solo round, a workshop, a round's end, the decks and
+the autosave each have a module of their own (solo_controller, workshop_controller, round_end, decks_controller,
+autosave); screens are shown through `ScreenStack` under a name.
 
 Only the home screen is imported before the first paint; every other screen, and the rules of the game, are
 imported when first shown (start-up budget: 2x a bare PySide6 window).
@@ -8,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,20 +19,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 
 from game import APP_NAME, __version__
-from game.io.atomic import write_text_atomically
 from game.ui import i18n, theme
+from game.ui.autosave import Autosave
+from game.ui.decks_controller import DecksController
 from game.ui.library import Library
 from game.ui.round_end import RoundEnd
 from game.ui.screen_stack import Screen, ScreenStack
@@ -44,55 +42,17 @@ if TYPE_CHECKING:
     from game.domain.content import Content
     from game.domain.round import Round
 
-AUTOSAVE_FILE = "round-in-play.json"
-
-
-class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Settings"))
-        form = QFormLayout(self)
-        self.language = QComboBox(self)
-        self.language.setObjectName("languageCombo")
-        for label, code in ((tr("System language"), ""), ("Русский", "ru"), ("English", "en")):
-            self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
-        form.addRow(tr("Language"), self.language)
-        self.room = QComboBox(self)
-        self.room.setObjectName("roomCombo")
-        for label, code in (
-            (tr("S: a small room, the screen close"), "S"),
-            (tr("M: a meeting room"), "M"),
-            (tr("L: a large room"), "L"),
-            (tr("XL: a hall"), "XL"),
-        ):
-            self.room.addItem(label, code)
-        self.room.setCurrentIndex(max(0, self.room.findData(settings.get("room_size"))))
-        form.addRow(tr("Projector text"), self.room)
-        self.animations = QCheckBox(tr("Card animations"), self)
-        self.animations.setChecked(bool(settings.get("animations")))
-        form.addRow("", self.animations)
-        self.library_button = QPushButton(tr("Library…"), self)  # opens Settings → Library (library_settings.py)
-        self.library_button.setObjectName("librarySettings")
-        form.addRow(tr("Idea library"), self.library_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
 
 class MainWindow(QMainWindow):
-    """Holds the content, the library door and the current round; screens are rebuilt from them."""
+    """Holds the content, the library door and the round in play; its controllers show the screens."""
 
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
-    autosave_written = Signal(int, str, str)  # sequence, state, problem ("" when written): from the writer thread
     BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     due_read = Signal(object)  # the promises due, read before the library opens (from that thread too)
     rounds_sent = Signal(int)  # rounds that waited in unsaved/ reached the library (from a worker thread)
     RESEND_MS = 2000  # how often rounds waiting in unsaved/ try the library again
-    AUTOSAVE_MS = 500  # a round in play is at most half a second behind on disk
 
     def __init__(
         self,
@@ -115,16 +75,7 @@ class MainWindow(QMainWindow):
         self._resend.start(self.RESEND_MS)
         self.round: Round | None = None  # the round in play, solo or a workshop: autosaved while it runs
         self.resume_problem = ""
-        self._autosaved = ""
-        self._autosave_problem = ""
-        self._autosave_seq = 0  # the latest write handed to the writer thread, and the latest one heard back from
-        self._autosave_heard = 0
-        self._autosave_queued = ""
-        self._autosave_writer = None
-        self.autosave_written.connect(self._autosave_done)
-        self._autosave = QTimer(self)  # typing changes the round without signals: compare and save each second
-        self._autosave.timeout.connect(lambda: self.autosave(wait=False))
-        self._autosave.start(self.AUTOSAVE_MS)
+        self.saver = Autosave(self)
         self.library_ready.connect(self.show_due)
         self.library_ready.connect(self.show_unsaved)
         self.library_failed.connect(self.show_library_problem)
@@ -143,6 +94,7 @@ class MainWindow(QMainWindow):
         self.solo = SoloController(self)
         self.workshop = WorkshopController(self)
         self.round_end = RoundEnd(self)
+        self.decks = DecksController(self)
         self.rounds_sent.connect(self.round_end.rounds_sent)
         self._build_menu()
         self.show_home()
@@ -153,7 +105,8 @@ class MainWindow(QMainWindow):
         """The decks and scenarios, read on first use (start-up reads them right after the first paint)."""
         if self._content is None:
             self._content = self._load_content()
-            self._resume_autosaved()
+            if self.round is None:  # a round left unfinished (closed, killed or crashed) comes back
+                self.round, self.resume_problem = self.saver.resume(self._content)
             home = self.stack.get(Screen.HOME)
             if home is not None:
                 home.show_content(self._content, self.resumable(), self.resume_problem)
@@ -161,89 +114,9 @@ class MainWindow(QMainWindow):
 
     # --- never lose a round -----------------------------------------------------------------------
 
-    @property
-    def autosave_path(self) -> Path:
-        return self.data_dir / AUTOSAVE_FILE
-
     def autosave(self, wait: bool = True) -> None:
-        """Write the round in play when it changed (atomically and flushed: a crash or a power cut never leaves
-        half a file). The half-second timer hands the write to a thread of its own (`wait=False`: flushing to the
-        disk takes tens of milliseconds that typing never waits for); closing, finishing and the crash handler
-        wait for it. A folder that cannot be written (a removed USB stick, a full disk) is said once in the status
-        bar; the round stays in memory and is written as soon as the folder can take it again."""
-        if self.round is None or self.round.finished:
-            return
-        state = self.round.to_json()
-        if state == self._autosaved or (not wait and state == self._autosave_queued):
-            return
-        if self._autosave_writer is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._autosave_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        self._autosave_seq += 1
-        seq, path = self._autosave_seq, self.autosave_path
-        self._autosave_queued = state
-
-        def write() -> str:
-            try:
-                write_text_atomically(path, state)
-            except OSError as e:
-                return str(e.strerror or e)
-            return ""
-
-        future = self._autosave_writer.submit(write)  # one writer: the writes land in the order they were made
-        if wait:
-            self._autosave_done(seq, state, future.result())
-        else:
-            future.add_done_callback(lambda f: self._autosave_reported(seq, state, f.result()))
-
-    def _autosave_reported(self, seq: int, state: str, problem: str) -> None:
-        with contextlib.suppress(RuntimeError):  # the window is gone: nothing to tell
-            self.autosave_written.emit(seq, state, problem)
-
-    def _autosave_done(self, seq: int, state: str, problem: str) -> None:
-        if seq < self._autosave_heard:
-            return  # a later write was heard from already
-        self._autosave_heard = seq
-        if self._autosave_queued == state:
-            self._autosave_queued = ""
-        if problem:
-            said = tr("Cannot keep the round in {0}: {1}").format(self.data_dir, problem)
-            if said != self._autosave_problem:
-                self._autosave_problem = said
-                self.statusBar().showMessage(said)
-            return
-        if self._autosave_problem:
-            self._autosave_problem = ""
-            self.statusBar().clearMessage()
-        self._autosaved = state
-
-    def _autosave_drain(self) -> None:
-        """Wait for the writes handed to the writer thread."""
-        if self._autosave_writer is not None:
-            self._autosave_writer.submit(lambda: None).result()
-            self._autosave_heard = self._autosave_seq  # what they report now is old news
-
-    def forget_autosave(self) -> None:
-        self._autosave_drain()  # a write still under way would bring the file back
-        self.autosave_path.unlink(missing_ok=True)
-        self._autosaved = ""
-        self._autosave_queued = ""
-
-    def _resume_autosaved(self) -> None:
-        """A round left unfinished (closed, killed or crashed) comes back, ready to continue."""
-        path = self.autosave_path
-        if self.round is not None or not path.exists():
-            return
-        try:
-            from game.domain.workshop import load_state
-
-            self.round = load_state(path.read_text(encoding="utf-8"), self._content)
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
-            aside = path.with_name(f"round-unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
-            with contextlib.suppress(OSError):  # a folder that takes no writes: the file stays where it is
-                path.replace(aside)
-            self.resume_problem = tr("An unfinished round could not be read ({0}); it is kept in {1}").format(e, aside)
+        """Write the round in play now (the crash handler, a workshop's setup and its room's port call this)."""
+        self.saver.save(wait)
 
     def resumable(self) -> str:
         """What the home screen says about the round in play, or "" when there is none."""
@@ -266,7 +139,7 @@ class MainWindow(QMainWindow):
         for menu, key, shortcut, slot in (
             ("game", "home", "Ctrl+H", self.show_home),
             ("game", "library", "Ctrl+L", self.show_library),
-            ("game", "decks", "Ctrl+D", self.show_decks),
+            ("game", "decks", "Ctrl+D", lambda: self.decks.show()),
             ("game", "settings", "Ctrl+,", self.open_settings),
             ("game", "quit", "Ctrl+Q", self.close),
             ("library", "backups", "", self.show_backups),
@@ -333,7 +206,7 @@ class MainWindow(QMainWindow):
         home.play_solo.connect(lambda: self.leave_round_in_play() and self.solo.show_start())
         home.run_workshop.connect(lambda: self.leave_round_in_play() and self.workshop.show_start())
         home.open_library.connect(self.show_library)
-        home.open_decks.connect(self.show_decks)
+        home.open_decks.connect(lambda: self.decks.show())
         self.stack.show_screen(Screen.HOME, home, self.show_home)
 
     def open_library_in_background(self) -> None:
@@ -439,68 +312,10 @@ class MainWindow(QMainWindow):
         screen.go_home.connect(self.show_home)
         self.stack.show_screen(Screen.LIBRARY, screen, self.show_library)
 
-    def show_decks(self, said: str = "") -> None:
-        from game import paths
-        from game.ui.screens import DecksScreen
-
-        screen = DecksScreen(self.content, self.lang, self, decks_dir=paths.user_decks_dir(self.data_dir))
-        screen.go_home.connect(self.show_home)
-        screen.edit_deck.connect(self.show_studio)
-        screen.edit_scenario.connect(self.show_scenario_studio)
-        screen.decks_changed.connect(self._decks_changed)
-        if said:
-            screen.said.setText(said)
-        self.stack.show_screen(Screen.DECKS, screen, self.show_decks)
-
-    def _decks_changed(self, said: str = "") -> None:
-        """The user's decks folder changed: read the decks again and show them."""
+    def reload_content(self) -> Content:
+        """Read the decks and scenarios again (the user's decks folder changed)."""
         self._content = self._load_content()
-        self.show_decks(said)
-
-    def show_scenario_studio(self, path: Path) -> None:
-        import tomllib
-
-        from game.io.scenariofile import ScenarioFile
-        from game.ui.deck_actions import step_catalogue
-        from game.ui.scenario_studio import ScenarioStudio
-
-        try:
-            file = ScenarioFile.open(path)
-        except (OSError, ValueError, tomllib.TOMLDecodeError) as e:
-            self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
-            return
-        screen = ScenarioStudio(file, self.lang, step_catalogue(self.content), parent=self)
-        screen.done.connect(self._decks_changed)
-        screen.rehearse.connect(self._rehearse)
-        self.stack.show_screen(Screen.SCENARIO_STUDIO, screen, lambda: self.show_scenario_studio(path))
-
-    def _rehearse(self, scenario_id: str) -> None:
-        """Play a scenario from the studio at once (alone: a trainer rehearses a workshop this way too)."""
-        self._content = self._load_content()
-        if scenario_id not in self.content.scenarios:
-            problems = "; ".join(str(p) for p in self.content.problems if scenario_id in str(p.path))
-            self.statusBar().showMessage(tr("The game cannot play it yet: {0}").format(problems))
-            return
-        self.solo.start(scenario_id)
-
-    def show_studio(self, path: Path, replaces_shipped: bool = False) -> None:
-        import tomllib
-
-        from game.io.deckfile import DeckFile
-        from game.ui.deck_actions import put_aside
-        from game.ui.studio import DeckStudio
-
-        try:
-            file = DeckFile.open(path)
-        except (OSError, ValueError, tomllib.TOMLDecodeError) as e:  # a hand-edited file with a typo, say
-            self.show_decks(tr("Cannot open {0}: {1}").format(path, e))
-            return
-        screen = DeckStudio(file, self.lang, shipped=replaces_shipped, parent=self)
-        screen.done.connect(self._decks_changed)
-        screen.back_to_shipped.connect(
-            lambda p: self._decks_changed(tr("Your copy is kept in {0}").format(put_aside(p)))
-        )
-        self.stack.show_screen(Screen.DECK_STUDIO, screen, lambda: self.show_studio(path, replaces_shipped))
+        return self._content
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
@@ -508,6 +323,8 @@ class MainWindow(QMainWindow):
     # --- settings and help ----------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from game.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.library_button.clicked.connect(self.open_library_settings)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -577,11 +394,7 @@ class MainWindow(QMainWindow):
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # an edit that ends as the focus leaves is saved before the library closes
-        self._autosave.stop()  # a closed window writes no more
-        self.autosave()  # the round in play waits for the next start (after the writes under way)
-        if self._autosave_writer is not None:
-            self._autosave_writer.shutdown(wait=True)
-            self._autosave_writer = None
+        self.saver.close()  # the round in play waits for the next start
         self.workshop.close_presenter()
         self._backup_timer.stop()
         if self._backup_proc is not None:

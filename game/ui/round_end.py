@@ -64,7 +64,7 @@ class RoundEnd:
         finally:
             self._finishing = False
         self.saved_ids = ids
-        win.forget_autosave()
+        win.saver.forget()
         win.workshop.round_ended()
         self.show_summary()
 

@@ -67,7 +67,7 @@ def test_every_control_has_a_spoken_name(qtbot, open_window, lang):
     check("home")
     win.solo.show_start()
     check("scenario picker")
-    win.show_decks()
+    win.decks.show()
     check("decks")
     walk_solo(win, qtbot, check)
     win.show_library()

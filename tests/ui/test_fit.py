@@ -144,7 +144,7 @@ def test_every_screen_fits_and_never_grows_the_window(qtbot, open_window, librar
     check("home with a round and promises due")
     win.solo.show_start()
     check("scenario picker")
-    win.show_decks()
+    win.decks.show()
     check("decks")
     walk_solo(win, qtbot, check)
     win.show_library()

@@ -273,7 +273,7 @@ def test_russian_decks_are_listed_in_russian_order_and_twists_read_on(qtbot, ope
     from game.ui.widgets import CardFace
 
     win = open_window("ru")
-    win.show_decks()
+    win.decks.show()
     decks = win.current_screen()
     items = [decks.list.item(i) for i in range(decks.list.count())]
     names = [item.text() for item in items if item.data(Qt.ItemDataRole.UserRole)]  # the decks (scenarios follow)
@@ -421,7 +421,7 @@ def test_settings_is_a_dialog_in_the_games_style_without_stock_icons(qtbot, open
     from PySide6.QtWidgets import QDialogButtonBox
 
     from game.ui import theme
-    from game.ui.main_window import SettingsDialog
+    from game.ui.settings_dialog import SettingsDialog
 
     win = open_window("en")
     dialog = SettingsDialog(win.settings, win)

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from game.ui.main_window import AUTOSAVE_FILE
+from game.ui.autosave import AUTOSAVE_FILE
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.play import play_to_end

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from game.domain.limits import NAME_CHARS
 from game.store import backup
 from game.store.db import DB_NAME, check_library
-from game.ui.main_window import AUTOSAVE_FILE
+from game.ui.autosave import AUTOSAVE_FILE
 from game.ui.safety import BackupsDialog, LibraryProblem, UnsavedRounds
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
@@ -192,7 +192,7 @@ def test_finish_with_a_folder_that_takes_no_writes_keeps_the_round_open_and_says
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(win.library, "save", read_only)
-    monkeypatch.setattr("game.ui.main_window.write_text_atomically", read_only)  # the autosave
+    monkeypatch.setattr("game.ui.autosave.write_text_atomically", read_only)  # the autosave
     monkeypatch.setattr("game.ui.round_end.write_text_atomically", read_only)  # the round kept in unsaved/
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
     assert not isinstance(win.current_screen(), SummaryScreen)
@@ -419,7 +419,7 @@ def test_the_half_second_autosave_is_flushed_off_the_ui_thread(qtbot, open_windo
         writers.append(threading.current_thread().name)
         real(path, text)
 
-    monkeypatch.setattr("game.ui.main_window.write_text_atomically", spy)
+    monkeypatch.setattr("game.ui.autosave.write_text_atomically", spy)
     win = open_window()
     win.solo.start("solo-spark", seed=8)
     win.round.set_note("typed while the disk is slow")

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QLabel
 
 from game.store.db import DB_NAME
 from game.ui.library_screen import LibraryScreen
-from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
+from game.ui.settings_dialog import SettingsDialog
 from tests.play import play_to_end
 from tests.ui.conftest import click, when_modal
 

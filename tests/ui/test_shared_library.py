@@ -192,7 +192,7 @@ def test_rounds_wait_while_the_server_is_away_and_are_sent_once_when_it_is_back(
 def test_settings_library_chooses_a_server_and_copies_with_a_progress_bar(qtbot, open_window, data_home, pg_url):
     from game.store.engine import CHOICE_FILE
     from game.ui.library_settings import LibraryDialog
-    from game.ui.main_window import SettingsDialog
+    from game.ui.settings_dialog import SettingsDialog
 
     win = open_window(ready=True)
     add(win.library.engine(), "Kept in the file")

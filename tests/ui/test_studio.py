@@ -285,7 +285,7 @@ def test_a_workshop_scenarios_check_step_sets_its_shortlist(qtbot, open_window, 
     copy = ScenarioFile.copy_of(source, data_home / "scenarios" / "my-workshop.toml", "my-workshop",
                                 {"ru": "Мой воркшоп", "en": "My workshop"})
     copy.save()
-    window.show_scenario_studio(copy.path)
+    window.decks.show_scenario_studio(copy.path)
     studio = window.current_screen()
     assert isinstance(studio, ScenarioStudio)
     check = next(n for n in range(studio.list.count()) if studio.file.step_kind(n) == "check")

@@ -183,7 +183,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
         "Ольга",
         "planned",
     )
-    assert not win.autosave_path.exists()
+    assert not win.saver.path.exists()
     win.actions_["home"].trigger()
     assert win.workshop.presenter is None
 
