@@ -30,6 +30,7 @@ from game.ui import i18n, theme
 from game.ui.autosave import Autosave
 from game.ui.decks_controller import DecksController
 from game.ui.library import Library
+from game.ui.library_safety import LibrarySafety
 from game.ui.round_end import RoundEnd
 from game.ui.screen_stack import Screen, ScreenStack
 from game.ui.screens import HomeScreen
@@ -49,7 +50,6 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     library_ready = Signal()  # emitted from the thread that opened the library; delivered on the UI thread
     library_failed = Signal()  # the library cannot be trusted (damaged, empty, newer, unwritable): say so
-    BACKUP_MS = 30 * 60 * 1000  # while the game runs, a changed library is backed up at most this often
     due_read = Signal(object)  # the promises due, read before the library opens (from that thread too)
     rounds_sent = Signal(int)  # rounds that waited in unsaved/ reached the library (from a worker thread)
     RESEND_MS = 2000  # how often rounds waiting in unsaved/ try the library again
@@ -77,14 +77,7 @@ class MainWindow(QMainWindow):
         self.resume_problem = ""
         self.saver = Autosave(self)
         self.library_ready.connect(self.show_due)
-        self.library_ready.connect(self.show_unsaved)
-        self.library_failed.connect(self.show_library_problem)
-        self._backing_up = threading.Lock()
-        self._backup_proc = None  # the background backup's process
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setInterval(self.BACKUP_MS)
-        self._backup_timer.timeout.connect(self.backup_in_background)
-        self.library_ready.connect(self._backup_timer.start)
+        self.safety = LibrarySafety(self)  # backups, a library that cannot be trusted, rounds kept in unsaved/
         self.due_read.connect(self.show_due)
         self._shown = False
         self._base = 0
@@ -142,7 +135,7 @@ class MainWindow(QMainWindow):
             ("game", "decks", "Ctrl+D", lambda: self.decks.show()),
             ("game", "settings", "Ctrl+,", self.open_settings),
             ("game", "quit", "Ctrl+Q", self.close),
-            ("library", "backups", "", self.show_backups),
+            ("library", "backups", "", lambda: self.safety.show_backups()),
             ("help", "help", "F1", self.show_help),
             ("help", "about", "", self.show_about),
         ):
@@ -200,9 +193,9 @@ class MainWindow(QMainWindow):
         home.resume.connect(self.show_round)
         if self.library.ready:
             QTimer.singleShot(0, self.show_due)
-            QTimer.singleShot(0, self.show_unsaved)
+            QTimer.singleShot(0, self.safety.show_unsaved)
         elif self.library.problem is not None:
-            QTimer.singleShot(0, self.show_library_problem)
+            QTimer.singleShot(0, self.safety.show_problem)
         home.play_solo.connect(lambda: self.leave_round_in_play() and self.solo.show_start())
         home.run_workshop.connect(lambda: self.leave_round_in_play() and self.workshop.show_start())
         home.open_library.connect(self.show_library)
@@ -396,16 +389,12 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # an edit that ends as the focus leaves is saved before the library closes
         self.saver.close()  # the round in play waits for the next start
         self.workshop.close_presenter()
-        self._backup_timer.stop()
-        if self._backup_proc is not None:
-            self._backup_proc.waitForFinished(30_000)
-        if self.library.ready:
-            self.back_up_if_changed()  # on close, as Anki does (a library that cannot be trusted is not copied)
+        self.safety.close()
         self.workshop.close_room()
         self.library.close()
         super().closeEvent(event)
 
-    # --- the library's safety: backups, a library that cannot be trusted, rounds not yet saved -------------
+    # --- a second start ------------------------------------------------------------------------------
 
     def bring_to_front(self) -> None:
         """A second start on this data folder asked for this window."""
@@ -414,175 +403,3 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def back_up_if_changed(self, reason: str = "") -> str:
-        """Take a checked backup when the library changed since the last one; returns what to say ("" if fine)."""
-        from game.store import backup
-
-        if not self._backing_up.acquire(blocking=False):
-            return ""  # one is under way
-        try:
-            if backup.changed_since_last(self.data_dir):
-                backup.take(self.data_dir, reason)
-        except (backup.BackupError, OSError) as e:
-            return tr("The library could not be backed up: {0}").format(e)
-        finally:
-            self._backing_up.release()
-        return ""
-
-    def backup_in_background(self) -> None:
-        """Every 30 minutes while the game runs: `technomagic backup now --if-changed` in a process of its own.
-        Not a thread: Python's sqlite3 keeps the interpreter lock for tens of milliseconds at a time while it
-        copies and checks, and typing would feel it (bench/safety.py measures the UI's longest stall)."""
-        import sys
-
-        from PySide6.QtCore import QProcess, QProcessEnvironment
-
-        if self._backup_proc is not None and self._backup_proc.state() != QProcess.ProcessState.NotRunning:
-            return  # one is under way
-        proc = QProcess(self)
-        env = QProcessEnvironment.systemEnvironment()
-        package_root = str(Path(__file__).resolve().parents[2])
-        env.insert("PYTHONPATH", package_root + (":" + env.value("PYTHONPATH") if env.contains("PYTHONPATH") else ""))
-        proc.setProcessEnvironment(env)
-        proc.finished.connect(lambda code, _status: self._backup_finished(proc, code))
-        frozen = getattr(sys, "frozen", False)
-        args = [] if frozen else ["-m", "game"]
-        proc.start(sys.executable, [*args, "--data-dir", str(self.data_dir), "backup", "now", "--if-changed"])
-        self._backup_proc = proc
-
-    def _backup_finished(self, proc, code: int) -> None:
-        if code != 0:
-            said = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace").strip().splitlines()
-            self._backup_said(tr("The library could not be backed up: {0}").format(said[-1] if said else code))
-
-    def _backup_said(self, said: str) -> None:
-        self.statusBar().showMessage(said)
-
-    def show_library_problem(self) -> None:
-        home = self.stack.get(Screen.HOME)
-        problem = self.library.problem
-        if home is None or problem is None:
-            return
-        from game.store import backup
-        from game.ui.safety import LibraryProblem
-
-        good = backup.latest_good(self.data_dir) if problem.restorable else None
-        panel = LibraryProblem(problem.kind, problem.path, problem.reason, good, home)
-        panel.restore.connect(self.restore_latest)
-        panel.other_folder.connect(self.open_other_folder)
-        panel.rescue.connect(self.rescue_library)
-        home.show_notice("library", panel)
-
-    def _library_changed(self, said: str) -> None:
-        """The library file was replaced (restore, rescue): open and check it again, say what happened."""
-        self.library.reopen()
-        self.statusBar().showMessage(said)
-        if self.stack.get(Screen.HOME) is not None:
-            self.show_home()  # without the old notices (a round or the library screen stays as it is)
-        self.open_library_in_background()
-
-    def restore_latest(self) -> None:
-        from game.store import backup
-        from game.ui.safety import confirm_restore, when_words
-
-        good = backup.latest_good(self.data_dir)
-        if good is None or not confirm_restore(self, good[0].taken, good[1]):
-            return
-        self.library.reopen()  # let go of the file first
-        try:
-            chosen, count, aside = backup.restore(self.data_dir, good[0].name)
-        except backup.BackupError as e:
-            self._library_changed(tr("The backup could not be restored: {0}").format(e))
-            return
-        said = tr("Restored the backup of {0} ({1} ideas).").format(when_words(chosen.taken), count)
-        if aside is not None:
-            said += " " + tr("The library it replaced is kept as {0}").format(aside)
-        self._library_changed(said)
-
-    def rescue_library(self) -> None:
-        from game.store.rescue import rescue
-        from game.ui.transfer import run_off_ui
-
-        self.library.reopen()
-        try:
-            done = run_off_ui(self, tr("Rescuing the library…"), lambda: rescue(self.data_dir))
-        except Exception as e:  # whatever the damaged file does, the app says it and goes on
-            self._library_changed(tr("Nothing could be rescued: {0}").format(e))
-            return
-        if done is None:
-            return
-        self._library_changed(
-            tr("Rescued {0} ideas into a new library; {1} damaged rows were skipped. The damaged file is kept as "
-               "{2}").format(done.ideas, done.skipped_rows, done.aside)
-        )  # fmt: skip
-
-    def choose_folder(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        return QFileDialog.getExistingDirectory(self, tr("Open another folder"), str(self.data_dir.parent))
-
-    def launch(self, folder: str) -> bool:
-        """Start the game on another data folder (this copy then closes: one folder per copy)."""
-        import sys
-
-        from PySide6.QtCore import QProcess
-
-        frozen = getattr(sys, "frozen", False)
-        args = ["--data-dir", folder] if frozen else ["-m", "game", "--data-dir", folder]
-        return QProcess.startDetached(sys.executable, args)[0]
-
-    def open_other_folder(self) -> None:
-        folder = self.choose_folder()
-        if folder and self.launch(folder):
-            self.close()
-
-    def show_backups(self) -> None:
-        from game.ui.safety import BackupsDialog
-
-        dialog = BackupsDialog(self.data_dir, self.library.reopen, lambda: None, self)
-        dialog.restored.connect(lambda said: self._library_changed(said))
-        dialog.exec()
-
-    def show_unsaved(self) -> None:
-        home = self.stack.get(Screen.HOME)
-        if home is None or not self.library.ready:
-            return
-        from game.ui.safety import UnsavedRounds, unsaved_rounds
-
-        count = len(unsaved_rounds(self.data_dir))
-        panel = UnsavedRounds(count, home) if count else None
-        if panel is not None:
-            panel.save_now.connect(self.save_unsaved)
-        home.show_notice("unsaved", panel)
-
-    def save_unsaved(self) -> None:
-        """Save the rounds kept in `unsaved/` (each once: a round's id is unique in the library)."""
-        from game.domain.workshop import load_state
-        from game.ui.safety import unsaved_rounds
-
-        saved, problems = 0, []
-        for path in unsaved_rounds(self.data_dir):
-            try:
-                text = path.read_text(encoding="utf-8")
-                rnd = load_state(text, self.content)
-            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
-                problems.append(f"{path.name}: {e}")
-                continue
-            if '"uid"' not in text:  # kept before rounds had ids: the file's content names it, saved once too
-                import hashlib
-
-                rnd.uid = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-            try:
-                self.library.save(rnd, self.lang)
-            except OSError as e:
-                problems.append(f"{path.name}: {e}")
-                break  # the library takes nothing now: keep the rest for later
-            path.unlink(missing_ok=True)
-            saved += 1
-        said = tr("Rounds saved to the idea library: {0}.").format(saved)
-        if problems:
-            said += " " + tr("Not saved: {0}").format("; ".join(problems))
-        self.statusBar().showMessage(said)
-        self.show_unsaved()
-        self.show_due()

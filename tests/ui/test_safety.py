@@ -288,21 +288,21 @@ def test_the_backups_dialog_says_when_there_are_none(qtbot, data_home):
 def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, open_window, data_home):
     make_library(data_home, 5)
     win = open_window(ready=True)
-    qtbot.waitUntil(win._backup_timer.isActive)  # started once the library is open
-    assert win._backup_timer.interval() == 30 * 60 * 1000
+    qtbot.waitUntil(win.safety.backup_timer.isActive)  # started once the library is open
+    assert win.safety.backup_timer.interval() == 30 * 60 * 1000
     from PySide6.QtCore import QProcess
 
     def finished() -> bool:
-        return win._backup_proc.state() == QProcess.ProcessState.NotRunning
+        return win.safety.backup_proc.state() == QProcess.ProcessState.NotRunning
 
-    win.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
+    win.safety.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
     qtbot.waitUntil(finished, timeout=60_000)
-    assert win._backup_proc.exitCode() == 0, bytes(win._backup_proc.readAllStandardError().data())
+    assert win.safety.backup_proc.exitCode() == 0, bytes(win.safety.backup_proc.readAllStandardError().data())
     [first] = backup.backups(data_home)
     assert first.ideas() == 5
-    win.backup_in_background()  # nothing changed since: no second copy
+    win.safety.backup_in_background()  # nothing changed since: no second copy
     qtbot.waitUntil(finished, timeout=60_000)
-    assert bytes(win._backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
+    assert bytes(win.safety.backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
     assert len(backup.backups(data_home)) == 1
     win.solo.start("solo-spark", seed=3)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
@@ -321,8 +321,8 @@ def test_an_empty_library_file_offers_its_backup_and_another_folder(qtbot, open_
     assert panel.restore_button.text().endswith("(6 ideas)") and panel.rescue_button is None
     assert path.stat().st_size == 0  # not re-created as a new, empty library
     asked: list = []
-    monkeypatch.setattr(win, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
-    monkeypatch.setattr(win, "launch", lambda folder: asked.append(folder) or True)
+    monkeypatch.setattr(win.safety, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
+    monkeypatch.setattr(win.safety, "launch", lambda folder: asked.append(folder) or True)
     click(qtbot, panel.folder_button)
     assert asked == [str(data_home.parent / "elsewhere")]
     qtbot.waitUntil(lambda: not win.isVisible())  # the game goes on in the other folder, one copy per folder
