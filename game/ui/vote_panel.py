@@ -126,8 +126,9 @@ class VotePanel(QWidget):
 
     def vote(self, idea_id: int, delta: int) -> None:
         act = self.round.give_dot if delta > 0 else self.round.take_dot
+        whose = (self.voter,) if self.in_room else ()  # a solo round's dots are its one player's
         try:
-            act(idea_id, self.voter) if self.in_room else act(idea_id)
+            act(idea_id, *whose)
         except VoteRefused as e:
             self.refused.emit(e.reason)
             return
