@@ -74,6 +74,25 @@ def summary_of_a_round(win) -> None:
     win.round_end.show_summary()
 
 
+def scenario_studio(win) -> None:
+    from game.io.scenariofile import ScenarioFile
+
+    source = win.content.scenarios["solo-spark"].path
+    mine = ScenarioFile.copy_of(source, win.data_dir / "scenarios" / "mine.toml", "mine", {"ru": "Мой", "en": "Mine"})
+    mine.save()
+    win.decks.show_scenario_studio(mine.path)
+
+
+def deck_studio(win) -> None:
+    import shutil
+
+    from game import paths
+
+    (win.data_dir / "cards").mkdir(parents=True, exist_ok=True)
+    mine = shutil.copy(paths.shipped("cards") / "lens.toml", win.data_dir / "cards" / "lens.toml")
+    win.decks.show_deck_studio(Path(mine))
+
+
 SHOWN = {
     Screen.HOME: lambda win: win.show_home(),
     Screen.PICKER: lambda win: win.solo.show_start(),
@@ -83,6 +102,8 @@ SHOWN = {
     Screen.SUMMARY: summary_of_a_round,
     Screen.LIBRARY: lambda win: win.show_library(),
     Screen.DECKS: lambda win: win.decks.show(),
+    Screen.DECK_STUDIO: deck_studio,
+    Screen.SCENARIO_STUDIO: scenario_studio,
 }
 
 
@@ -94,5 +115,7 @@ def test_a_language_switch_rebuilds_the_screen_shown_the_way_it_was_registered(q
     before = win.current_screen()
     win.apply_settings("ru", True)
     assert win.stack.name == name and win.current_screen() is not before
+    if name in (Screen.DECK_STUDIO, Screen.SCENARIO_STUDIO):  # a studio opens the same file again
+        assert win.current_screen().file.path == before.file.path
     assert win.windowTitle().startswith("Техномагия")
     assert (win.workshop.presenter is not None) == (name == Screen.CONSOLE)  # the projector only with its console
