@@ -317,22 +317,22 @@ def main() -> int:
     win.resize(1366, 768)
     win.show()
     QApplication.processEvents()
-    win.start_workshop("classic-workshop", [Team(t) for t in TEAMS], {"room_host": "127.0.0.1"}, seed=7)
+    win.workshop.start("classic-workshop", [Team(t) for t in TEAMS], {"room_host": "127.0.0.1"}, seed=7)
     console = win.current_screen()
     while console.ws.step.kind != "magic":
         console.skip()
-    presenter = win.presenter
+    presenter = win.workshop.presenter
     presenter.resize(1920, 1080)
     assert not presenter.join_shown  # the card shrank to the corner strip when the steps began
     ws = console.ws
-    url = win.room.url() + "ws"
+    url = win.workshop.room.url() + "ws"
     me = [sys.executable, str(Path(__file__).resolve())]
 
     # 1. ideas and a vote round
     ideas_args = ["--child", "ideas", "--url", url, "--phones", str(args.phones), "--minutes", str(args.minutes)]
     child = subprocess.Popen([*me, *ideas_args], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
     lines = Lines(child)
-    wait_for(lambda: len(win.room.room.devices) >= args.phones, 30)
+    wait_for(lambda: len(win.workshop.room.room.devices) >= args.phones, 30)
     wait_for(lambda: False, 5)  # a warm-up: the first ideas fill Qt's caches and the wall's backing store
     for key in redraws:
         redraws[key].clear()
@@ -378,10 +378,10 @@ def main() -> int:
           f"unanswered {votes.get('unanswered', 0)}", flush=True)  # fmt: skip
 
     # 2. a full room joins and follows a step change
-    win.start_workshop("classic-workshop", [Team(t) for t in CROWD_TEAMS], {"room_host": "127.0.0.1"}, seed=8)
+    win.workshop.start("classic-workshop", [Team(t) for t in CROWD_TEAMS], {"room_host": "127.0.0.1"}, seed=8)
     console = win.current_screen()
     wait_for(lambda: False, 3)  # the last workshop's console and its thousands of tiles are let go first
-    url = win.room.url() + "ws"
+    url = win.workshop.room.url() + "ws"
     crowd_args = ["--child", "crowd", "--url", url, "--crowd", str(args.crowd)]
     crowd = subprocess.Popen([*me, *crowd_args], stdout=subprocess.PIPE, text=True)
     crowd_lines = Lines(crowd)

@@ -127,7 +127,7 @@ def steps(cycles: int) -> list[float]:
         window.show()
         while window.library.engine() is None and window.library.error is None:
             QApplication.processEvents()  # let the library open first: it is not part of a step
-        window.start_round("solo-spark", seed=1)
+        window.solo.start("solo-spark", seed=1)
         screen = window.current_screen()
         for n in range(5):
             screen.round.add_idea(f"idea {n}")

@@ -64,9 +64,9 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     saved: list[Path] = []
     with game_window(out, lang, size, saved) as (window, grab):
         grab("01-home")
-        window.show_picker()
+        window.solo.show_start()
         grab("02-scenarios")
-        window.start_round("solo-spark", seed=7)
+        window.solo.start("solo-spark", seed=7)
         screen = window.current_screen()
         screen.panel.note.setPlainText(
             "Я жду, что меня не заставят ждать. Боюсь, что насчитают лишнего."
@@ -112,7 +112,7 @@ def shoot(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         window.show_library()
         window.current_screen().table.selectRow(0)  # the detail pane shows the idea's whole story
         grab("10-library")
-        window.show_decks()
+        window.decks.show()
         grab("11-decks")
     return saved
 
@@ -150,14 +150,14 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
             console = window.current_screen()
             console.refresh_preview()
             grab(f"{name}-console")
-            grab(f"{name}-presenter", window.presenter)
+            grab(f"{name}-presenter", window.workshop.presenter)
 
-        window.show_workshop_setup()
+        window.workshop.show_start()
         grab("20-workshop-setup")
         teams = list(dict.fromkeys(team for team, _ in TEAM_IDEAS[lang]))
-        window.start_workshop("classic-workshop", [Team(t, ["Anna", "Boris"] if n == 0 else []) for n, t in
+        window.workshop.start("classic-workshop", [Team(t, ["Anna", "Boris"] if n == 0 else []) for n, t in
                                                    enumerate(teams)], {"keep": 3}, seed=7)  # fmt: skip
-        window.presenter.resize(*size)
+        window.workshop.presenter.resize(*size)
         console = window.current_screen()
         while console.ws.step.kind != "magic":
             console.skip()
@@ -194,7 +194,7 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         room("26-promise")
         console.go_next()
         grab("27-workshop-summary")
-        grab("27-workshop-summary-presenter", window.presenter)
+        grab("27-workshop-summary-presenter", window.workshop.presenter)
     return saved
 
 

@@ -28,7 +28,8 @@ from game.ui import theme
 from game.ui.presenter import PresenterView, clock_text
 from game.ui.round_screen import blocked_message, refusal_message
 from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel
-from game.ui.team_panels import MergeDialog, TeamsPanel, VotePanel
+from game.ui.team_panels import MergeDialog, TeamsPanel
+from game.ui.vote_panel import VotePanel
 from game.ui.widgets import (
     HelpOverlay,
     StepBar,

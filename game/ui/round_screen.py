@@ -7,7 +7,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from game.domain.round import Round, StepBlocked
-from game.ui.step_panels import IDEA_STEPS, CheckPanel, ChoosePanel, PromisePanel, TablePanel
+from game.ui.step_panels import IDEA_STEPS, CheckPanel, PromisePanel, TablePanel
+from game.ui.vote_panel import VotePanel
 from game.ui.widgets import DrawOverlay, StepBar, TimerView, step_word, tr
 
 NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right")
@@ -111,7 +112,7 @@ class RoundScreen(QWidget):
         if step.kind == "check":
             panel: QWidget = CheckPanel(rnd, self.lang, self)
         elif step.kind == "choose":
-            panel = ChoosePanel(rnd, self)
+            panel = VotePanel(rnd, self)
             panel.refused.connect(lambda reason: self.message.setText(refusal_message(reason)))
         elif step.kind == "promise":
             panel = PromisePanel(rnd, self)

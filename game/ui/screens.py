@@ -231,7 +231,6 @@ class SummaryScreen(QWidget):
     go_home = Signal()
     export = Signal()
     report = Signal()
-    keeps_presenter = True  # after a workshop the projector shows the promises until the room leaves
 
     def __init__(self, rnd: Round, lang: str, saved_note: str, parent: QWidget | None = None):
         super().__init__(parent)

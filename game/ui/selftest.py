@@ -184,7 +184,8 @@ def _solo(drive: Driver, checked: Checked) -> None:
     from game.ui.library_screen import LibraryScreen
     from game.ui.round_screen import RoundScreen
     from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
-    from game.ui.step_panels import CheckPanel, ChoosePanel, PromisePanel, TablePanel
+    from game.ui.step_panels import CheckPanel, PromisePanel, TablePanel
+    from game.ui.vote_panel import VotePanel
 
     window = drive.window
     drive.click(drive.screen(HomeScreen).solo_button)
@@ -205,9 +206,9 @@ def _solo(drive: Driver, checked: Checked) -> None:
         elif isinstance(panel, CheckPanel):
             panel.table.item(0, 1).setCheckState(Qt.CheckState.Checked)  # a click on the first idea's first box
             expect(rnd.round.ideas[0].score == 1, "ticking a check did not score the idea")
-        elif isinstance(panel, ChoosePanel):
+        elif isinstance(panel, VotePanel):
             for idea in rnd.round.ideas[:2]:
-                drive.click(drive.button(panel, f"dotPlus-{idea.id}"))
+                drive.click(drive.button(panel, f"dot-plus-{idea.id}"))
                 drive.click(panel.chip(idea.id, "wow"))
         elif isinstance(panel, PromisePanel):
             for idea in rnd.round.chosen():
@@ -240,7 +241,8 @@ def _workshop(drive: Driver, checked: Checked) -> None:
     from game.ui.console import WorkshopConsole
     from game.ui.screens import HomeScreen, SummaryScreen
     from game.ui.step_panels import CheckPanel, PromisePanel
-    from game.ui.team_panels import TeamsPanel, VotePanel
+    from game.ui.team_panels import TeamsPanel
+    from game.ui.vote_panel import VotePanel
     from game.ui.workshop_setup import WorkshopSetup
 
     window = drive.window
@@ -284,7 +286,8 @@ def _workshop(drive: Driver, checked: Checked) -> None:
             for idea in ws.chosen():
                 drive.promise(panel, idea.id, "Anna", "Ask the team")
                 checked.promises += 1
-            expect(window.presenter is not None and not window.presenter.grab().isNull(), "no presenter view")
+            presenter = window.workshop.presenter
+            expect(presenter is not None and not presenter.grab().isNull(), "no presenter view")
         drive.click(console.buttons["next"])
         if isinstance(window.current_screen(), WorkshopConsole):
             expect(not console.message.text(), f"step {step.kind} refused Next: {console.message.text()}")
@@ -311,7 +314,7 @@ def _phone_joins(window, console) -> None:
     import aiohttp
     from PySide6.QtWidgets import QApplication
 
-    room = window.room
+    room = window.workshop.room
     if room is None or not room.is_open:
         raise RuntimeError("the room did not open on the loopback: " + window.statusBar().currentMessage())
     inbox: queue.Queue = queue.Queue()

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from game.domain.ideas import FOCUSES, VoteRefused
 from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
 from game.ui import theme
@@ -441,118 +440,11 @@ class CheckPanel(QWidget):
         return self.table
 
 
-def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, str], None]) -> dict[str, QPushButton]:
-    """Fix · WOW · Plan B under a chosen idea, its focus checked; `choose(idea_id, focus)` on a click."""
-    row = QHBoxLayout()
-    box.addLayout(row)  # before the chips: see game/ui/qt_fixes.py
-    chips: dict[str, QPushButton] = {}
-    for focus in FOCUSES:
-        chip = QPushButton(focus_word(focus), tile)
-        chip.setObjectName("chip")
-        chip.setProperty("key", f"focus-{idea.id}-{focus}")  # tests and the self-test find it by this
-        chip.setAccessibleName(tr("{0}: {1}").format(focus_word(focus), short_text(idea.text, 60)))
-        chip.setCheckable(True)
-        chip.setChecked(idea.focus == focus)
-        chip.clicked.connect(lambda _=False, i=idea.id, f=focus: choose(i, f))
-        row.addWidget(chip)
-        chips[focus] = chip
-    row.addStretch(1)
-    return chips
-
-
 TILE_CHARS = 180  # a tile shows a sentence or two; the whole idea is in its tooltip
 
 
 def short_text(text: str, limit: int = TILE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class ChoosePanel(QWidget):
-    """Dot voting: tiles with + / − dots; Fix / WOW / Plan B chips on the chosen ideas."""
-
-    changed = Signal()
-    refused = Signal(str)
-
-    def __init__(self, rnd: Round, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.round = rnd
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.left = QLabel(self)
-        self.left.setObjectName("dots")
-        layout.addWidget(self.left)
-        scroll = scroll_area(self)
-        host = QWidget()
-        grid = QGridLayout(host)
-        self.tiles: dict[int, tuple[QLabel, dict[str, QPushButton]]] = {}
-        self.first: QWidget | None = None
-        for n, idea in enumerate(rnd.ideas):
-            tile = QFrame(host)
-            tile.setObjectName("panel")
-            box = QVBoxLayout(tile)
-            row = QHBoxLayout()  # the dots first: a long idea never pushes its buttons out of sight
-            dots = QLabel(tile)
-            dots.setObjectName("dots")
-            plus = QPushButton(tr("+ dot"), tile)
-            plus.setObjectName(f"dotPlus-{idea.id}")
-            plus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, +1))
-            minus = QPushButton(tr("− dot"), tile)
-            minus.setObjectName(f"dotMinus-{idea.id}")
-            minus.clicked.connect(lambda _=False, i=idea.id: self.vote(i, -1))
-            score = QLabel(tr("Check score: {0}").format(idea.score), tile)  # what the human check said
-            score.setObjectName("muted")
-            row.addWidget(dots, 1)
-            row.addWidget(score)
-            row.addWidget(minus)
-            row.addWidget(plus)
-            box.addLayout(row)
-            text = QLabel(short_text(idea.text), tile)
-            text.setToolTip(idea.text if len(idea.text) > TILE_CHARS else "")
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            box.addWidget(text)
-            chips = focus_chips(box, tile, idea, self.set_focus)
-            self.tiles[idea.id] = (dots, chips)
-            grid.addWidget(tile, n // 2, n % 2)
-            self.first = self.first or plus
-        grid.setRowStretch(len(rnd.ideas) // 2 + 1, 1)
-        scroll.setWidget(host)
-        layout.addWidget(scroll, 1)
-        self.refresh()
-
-    def vote(self, idea_id: int, delta: int) -> None:
-        try:
-            if delta > 0:
-                self.round.give_dot(idea_id)
-            else:
-                self.round.take_dot(idea_id)
-        except VoteRefused as e:
-            self.refused.emit(e.reason)
-            return
-        self.refresh()
-        self.changed.emit()
-
-    def set_focus(self, idea_id: int, focus: str) -> None:
-        self.round.set_focus(idea_id, focus)
-        self.refresh()
-        self.changed.emit()
-
-    def refresh(self) -> None:
-        left = self.round.dots_left()
-        total = self.round.ballot.dots
-        self.left.setText(tr("Dots left: {0}").format("●" * left + "○" * (total - left)))
-        for idea in self.round.ideas:
-            dots, chips = self.tiles[idea.id]
-            dots.setText("●" * idea.dots)
-            for focus, chip in chips.items():
-                chip.setVisible(idea.chosen)
-                chip.setChecked(idea.focus == focus)
-
-    def chip(self, idea_id: int, focus: str) -> QPushButton:
-        return self.tiles[idea_id][1][focus]
-
-    def focus_target(self) -> QWidget:
-        return self.first or self
 
 
 class PromisePanel(QWidget):

@@ -1,30 +1,24 @@
-"""The facilitator's step panels for a room of teams: a column per team with its own input line, and dot
-voting per team or player with hidden votes, a reveal and the facilitator's word on ties."""
+"""The facilitator's step panels for a room of teams: a column per team with its own input line, and the
+dialog that merges two ideas saying the same (dot voting is game/ui/vote_panel.py, shared with solo)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
-from game.ui.step_panels import focus_chips
 from game.ui.widgets import deck_word, scroll_area, tr
 
 
@@ -271,181 +265,3 @@ class MergeDialog(QDialog):
     def target(self) -> int | None:
         item = self.list.currentItem() if self.list.selectedItems() else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-
-class VotePanel(QWidget):
-    """Dot voting for the room: pick who votes (Alt+1…8), give or take their dots; the totals stay hidden
-    until the facilitator reveals them; then ties across the line are broken with *Put ahead*."""
-
-    changed = Signal()
-    refused = Signal(str)
-
-    def __init__(self, ws: Workshop, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ws = ws
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.voter_row = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.voter_buttons: dict[str, QPushButton] = {}
-        for n, voter in enumerate(ws.voters()):
-            button = QPushButton(self)
-            button.setObjectName("chip")
-            button.setCheckable(True)
-            button.setProperty("key", f"voter-{n + 1}")
-            button.setToolTip(tr("Alt+{0} picks who votes").format(n + 1) if n < 8 else "")
-            self.group.addButton(button, n)
-            self.voter_row.addWidget(button)
-            self.voter_buttons[voter] = button
-        self.voter_row.addStretch(1)
-        layout.addLayout(self.voter_row)
-        self.group.idClicked.connect(lambda _n: self.refresh())
-        options = QHBoxLayout()
-        self.rules = QLabel(self)
-        self.rules.setObjectName("muted")
-        self.rules.setWordWrap(True)
-        options.addWidget(self.rules, 1)
-        keep_label = QLabel(tr("Ideas to take on"), self)
-        options.addWidget(keep_label)
-        self.keep = QSpinBox(self)
-        self.keep.setObjectName("keepSpin")
-        keep_label.setBuddy(self.keep)  # a screen reader names the number by its label
-        self.keep.setRange(0, 99)
-        self.keep.setSpecialValueText(tr("all with a dot"))
-        self.keep.setValue(ws.keep)
-        self.keep.valueChanged.connect(self._set_keep)
-        options.addWidget(self.keep)
-        layout.addLayout(options)
-        self.scroll = scroll_area(self)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.scroll, 1)
-        self.group.button(0).setChecked(True)
-        self.refresh()
-
-    @property
-    def voter(self) -> str:
-        return self.ws.voters()[max(0, self.group.checkedId())]
-
-    def choose_voter(self, n: int) -> None:
-        button = self.group.button(n)
-        if button is not None:
-            button.setChecked(True)
-            self.refresh()
-
-    def vote(self, idea_id: int, delta: int) -> None:
-        try:
-            if delta > 0:
-                self.ws.give_dot(idea_id, self.voter)
-            else:
-                self.ws.take_dot(idea_id, self.voter)
-        except VoteRefused as e:
-            self.refused.emit(e.reason)
-            return
-        self._changed()
-
-    def prefer(self, idea_id: int) -> None:
-        self.ws.prefer(idea_id)
-        self._changed()
-
-    def set_focus(self, idea_id: int, focus: str) -> None:
-        self.ws.set_focus(idea_id, focus)
-        self._changed()
-
-    def _set_keep(self, value: int) -> None:
-        self.ws.keep = value
-        self._changed()
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
-
-    def refresh(self) -> None:
-        ws = self.ws
-        ballot = ws.ballot
-        for voter, button in self.voter_buttons.items():
-            left = ws.dots_left(voter)
-            button.setText(f"{voter}  {'●' * left}{'○' * (ballot.dots - left)}")
-        rules = [tr("{0} dots each, at most {1} on one idea").format(ballot.dots, ballot.cap)]
-        if not ballot.self_votes:
-            rules.append(tr("no votes for your own team's ideas"))
-        rules.append(tr("votes shown") if ws.revealed else tr("votes hidden until revealed (Ctrl+Shift+V)"))
-        self.rules.setText("; ".join(rules))
-        self._build_tiles()
-
-    def show_dots(self) -> None:
-        """Phones voted: each voter's dots left and the selected voter's dots on each idea (hidden totals stay
-        hidden), without building every tile again."""
-        ws = self.ws
-        for voter, button in self.voter_buttons.items():
-            if voter in ws.voters():
-                left = ws.dots_left(voter)
-                button.setText(f"{voter}  {'●' * left}{'○' * (ws.ballot.dots - left)}")
-        if ws.revealed:
-            return  # the reveal builds the tiles again, with the totals
-        mine = ws.ballot.given.get(self.voter, {})
-        for idea_id, label in self.dot_labels.items():
-            given = mine.get(idea_id, 0)
-            text = tr("yours: {0}").format("●" * given) if given else ""
-            if label.text() != text:
-                label.setText(text)
-
-    def _build_tiles(self) -> None:
-        ws = self.ws
-        host = QWidget()
-        grid = QGridLayout(host)
-        chosen = {i.id for i in ws.chosen()} if ws.revealed else set()
-        tied = {i.id for i in ws.tie()[0]} if ws.revealed else set()
-        ranked = ws.ranking() if ws.revealed else []
-        ideas = ranked + [i for i in ws.ideas if i not in ranked]
-        mine = ws.ballot.given.get(self.voter, {})
-        self.tiles: dict[int, dict[str, QPushButton]] = {}
-        self.dot_labels: dict[int, QLabel] = {}  # phones' votes update these without building the tiles again
-        for n, idea in enumerate(ideas):
-            tile = QFrame(host)
-            tile.setObjectName("panel")
-            box = QVBoxLayout(tile)
-            text = QLabel(f"{idea_line(idea)} — {' + '.join(idea.authors())}", tile)
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            box.addWidget(text)
-            row = QHBoxLayout()
-            dots = QLabel(tile)
-            dots.setObjectName("dots")
-            given = mine.get(idea.id, 0)
-            said = [tr("yours: {0}").format("●" * given)] if given else []
-            if ws.revealed:
-                said.append(tr("in all: {0}").format("●" * idea.dots if idea.dots else "0"))
-            dots.setText(" · ".join(said))
-            self.dot_labels[idea.id] = dots
-            row.addWidget(dots, 1)
-            buttons: dict[str, QPushButton] = {}
-            for key, label, slot in (
-                ("minus", tr("− dot"), lambda _=False, i=idea.id: self.vote(i, -1)),
-                ("plus", tr("+ dot"), lambda _=False, i=idea.id: self.vote(i, +1)),
-            ):
-                button = QPushButton(label, tile)
-                button.setObjectName(f"dot-{key}-{idea.id}")
-                button.clicked.connect(slot)
-                row.addWidget(button)
-                buttons[key] = button
-            box.addLayout(row)
-            if idea.id in tied:
-                ahead = QPushButton(tr("Put ahead (tie)"), tile)
-                ahead.setObjectName("chip")
-                ahead.setProperty("key", f"prefer-{idea.id}")
-                ahead.setCheckable(True)
-                ahead.setChecked(idea.id in ws.preferred)
-                ahead.clicked.connect(lambda _=False, i=idea.id: self.prefer(i))
-                box.addWidget(ahead)
-                buttons["prefer"] = ahead
-            if idea.id in chosen:
-                buttons.update(focus_chips(box, tile, idea, self.set_focus))
-            self.tiles[idea.id] = buttons
-            grid.addWidget(tile, n // 2, n % 2)
-        grid.setRowStretch(len(ideas) // 2 + 1, 1)
-        bar = self.scroll.verticalScrollBar().value()
-        self.scroll.setWidget(host)
-        self.scroll.verticalScrollBar().setValue(bar)
-
-    def focus_target(self) -> QWidget:
-        return self.group.button(0)

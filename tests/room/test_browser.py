@@ -508,9 +508,9 @@ def test_three_phones_join_through_the_qr_type_vote_and_see_the_reveal(qtbot, op
 
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)
-    ws, presenter = console.ws, win.presenter
+    ws, presenter = console.ws, win.workshop.presenter
     url = presenter.join_card.qr.text  # what the QR code holds
-    assert url == win.room.url()
+    assert url == win.workshop.room.url()
     ann, boris, cleo = phones("en"), phones("ru"), phones("en")
     join(qtbot, ann, url, "Ann", "Red")
     join(qtbot, boris, url, "Борис", "Blue")
@@ -652,7 +652,7 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
 
         win = open_window()
         click(qtbot, home_with_resume(qtbot, win).resume_button)
-        assert win.room is not None and win.room.url() == url
+        assert win.workshop.room is not None and win.workshop.room.url() == url
         everything = [*sent, "Typed while the laptop was down"]
         qtbot.waitUntil(lambda: [i.text for i in win.round.ideas] == everything, timeout=WAIT)
         qtbot.waitUntil(lambda: phone.items("idea-list") == everything and phone.text("net") == "", timeout=WAIT)

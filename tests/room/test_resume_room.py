@@ -22,11 +22,11 @@ from game.ui.app import build_window, make_application
 app = make_application()
 win = build_window(Path(sys.argv[1]), "en")
 win.show()
-win.start_workshop("classic-workshop", [Team("Red"), Team("Blue")], {"room_host": "127.0.0.1"}, seed=5)
+win.workshop.start("classic-workshop", [Team("Red"), Team("Blue")], {"room_host": "127.0.0.1"}, seed=5)
 console = win.current_screen()
 while console.ws.step.kind != "moment":
     console.skip()
-print(win.room.url(), flush=True)
+print(win.workshop.room.url(), flush=True)
 while True:
     app.processEvents()
     time.sleep(0.005)
@@ -58,8 +58,8 @@ def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_wind
 
         win = open_window()
         click(qtbot, home_with_resume(qtbot, win).resume_button)
-        assert win.room is not None and win.room.url() == url  # the same port and token: no rescan
-        back = Phone(loop, qtbot, url + "ws", win.room)
+        assert win.workshop.room is not None and win.workshop.room.url() == url  # the same port and token: no rescan
+        back = Phone(loop, qtbot, url + "ws", win.workshop.room)
         welcome = back.hello(device=token)
         assert (welcome["device"], welcome["name"], welcome["team"]) == (token, "Ann", "Blue")
         back.send({"type": "idea", "cid": "c2", "text": "phone idea 2"})  # its ack was lost with the laptop

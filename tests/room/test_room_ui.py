@@ -43,16 +43,16 @@ def start_with_phones(qtbot, win, teams=("Red", "Blue", "Green")) -> WorkshopCon
 
 
 def phone_for(qtbot, loop, win) -> Phone:
-    room = win.room
+    room = win.workshop.room
     return Phone(loop, qtbot, room.url() + "ws", room)
 
 
 def test_phones_ideas_appear_in_the_team_columns_and_on_the_presenter(qtbot, open_window, loop):
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)
-    room = win.room
+    room = win.workshop.room
     assert room is not None and room.is_open and room.room.host == "127.0.0.1"
-    presenter = win.presenter
+    presenter = win.workshop.presenter
     assert presenter.join_shown and presenter.pages.currentWidget() is presenter.join_card
     assert presenter.join_card.qr.text == room.url() and presenter.join_card.code.text() == room.room.code
     assert presenter.join_card.counts.text() == "Joined: 0 (Red: 0 · Blue: 0 · Green: 0)"
@@ -120,12 +120,12 @@ def test_the_facilitator_moves_removes_and_locks_out_phones_with_clicks(qtbot, o
     assert ann.next("refused")["code"] == "removed"
     qtbot.waitUntil(lambda: table.rowCount() == 1)
     click(qtbot, dialog.lock)
-    assert win.room.room.locked
+    assert win.workshop.room.room.locked
     late = phone_for(qtbot, loop, win)
     late.send({"type": "hello", "device": None, "lang": "ru"})
     refusal = late.next("refused")
     assert refusal["code"] == "room_locked" and refusal["message"] == "Комната закрыта: спросите ведущего."
-    qtbot.waitUntil(lambda: "the room is locked" in win.presenter.join_card.counts.text())
+    qtbot.waitUntil(lambda: "the room is locked" in win.workshop.presenter.join_card.counts.text())
     assert [d.name for d in win.round.room.devices.values()] == ["Bob"]
 
 
@@ -138,11 +138,11 @@ def _left():
 def test_the_room_closes_when_the_workshop_is_left(qtbot, open_window, loop):
     win = open_window(ready=True)
     start_with_phones(qtbot, win)
-    room = win.room
+    room = win.workshop.room
     phone = phone_for(qtbot, loop, win)
     phone.hello()
     win.actions_["home"].trigger()
-    assert win.room is None and not room.is_open
+    assert win.workshop.room is None and not room.is_open
     assert phone.next("_closed")["code"] == 1001
 
 
@@ -155,7 +155,7 @@ def test_a_workshop_without_phones_never_loads_the_web_stack(tmp_path):
         "app = make_application()\n"
         "win = build_window(__import__('pathlib').Path(sys.argv[1]), 'en')\n"
         "win.show(); QApplication.processEvents()\n"
-        "win.start_workshop('classic-workshop', [Team('A'), Team('B')], {'room_host': None})\n"
+        "win.workshop.start('classic-workshop', [Team('A'), Team('B')], {'room_host': None})\n"
         "QApplication.processEvents()\n"
         "print(type(win.current_screen()).__name__, sorted(m for m in sys.modules if m.split('.')[0] in\n"
         "      ('aiohttp', 'segno', 'multidict', 'yarl')))\n"
@@ -167,7 +167,7 @@ def test_a_workshop_without_phones_never_loads_the_web_stack(tmp_path):
 
 
 def test_a_phones_vote_shows_on_the_console_hidden_until_the_reveal(qtbot, open_window, loop):
-    from game.ui.team_panels import VotePanel
+    from game.ui.vote_panel import VotePanel
 
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)

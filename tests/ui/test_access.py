@@ -65,9 +65,9 @@ def test_every_control_has_a_spoken_name(qtbot, open_window, lang):
 
     assert win.content.scenarios
     check("home")
-    win.show_picker()
+    win.solo.show_start()
     check("scenario picker")
-    win.show_decks()
+    win.decks.show()
     check("decks")
     walk_solo(win, qtbot, check)
     win.show_library()
@@ -154,7 +154,7 @@ def test_every_control_is_reachable_by_keyboard(qtbot, open_window, where):
     with qtbot.waitActive(win):
         win.activateWindow()
     if where == "picker":
-        win.show_picker()
+        win.solo.show_start()
     elif where == "magic":
         solo_at(win, "magic")
     elif where == "promise":
@@ -162,7 +162,7 @@ def test_every_control_is_reachable_by_keyboard(qtbot, open_window, where):
     elif where == "library":
         win.show_library()
     elif where == "setup":
-        win.show_workshop_setup()
+        win.workshop.show_start()
     settle()
     screen = win.current_screen()
     controls = reachable_controls(screen)

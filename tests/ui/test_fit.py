@@ -73,7 +73,7 @@ def misfits(win: QWidget, size: tuple[int, int]) -> list[str]:
 
 
 def walk_solo(win, qtbot, check) -> None:
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     screen = win.current_screen()
     while not screen.round.finished:
         rnd = screen.round
@@ -88,10 +88,10 @@ def walk_solo(win, qtbot, check) -> None:
 
 
 def walk_workshop(win, check) -> None:
-    win.show_workshop_setup()
+    win.workshop.show_start()
     check("workshop setup")
     teams = [Team(f"Team {n}", ["Anna", "Boris"]) for n in range(1, 5)]
-    win.start_workshop("classic-workshop", teams, {}, seed=5)
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
     console = win.current_screen()
     ws = console.ws
     guard = 0
@@ -134,17 +134,17 @@ def test_every_screen_fits_and_never_grows_the_window(qtbot, open_window, librar
 
     def check(where: str) -> None:
         problems.extend(f"{where}: {p}" for p in misfits(win, size))
-        if win.presenter is not None:  # the room's view, a window of its own (a screen of its own without one)
-            problems.extend(f"{where}, presenter: {p}" for p in misfits(win.presenter, size))
+        if win.workshop.presenter is not None:  # the room's view, a window of its own (a screen of its own without one)
+            problems.extend(f"{where}, presenter: {p}" for p in misfits(win.workshop.presenter, size))
 
     assert win.content.scenarios
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     win.show_home()
     win.show_due()
     check("home with a round and promises due")
-    win.show_picker()
+    win.solo.show_start()
     check("scenario picker")
-    win.show_decks()
+    win.decks.show()
     check("decks")
     walk_solo(win, qtbot, check)
     win.show_library()
@@ -174,7 +174,7 @@ def test_home_with_promises_due_then_continue_keeps_back_and_next_in_sight(qtbot
     screen_of(1366, 720)
     win = open_window("ru", ready=True)
     assert win.content.scenarios
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     win.show_home()
     home = win.current_screen()
     qtbot.waitUntil(lambda: home.due is not None and home.due.isVisible())

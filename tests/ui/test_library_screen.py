@@ -175,7 +175,7 @@ def test_similar_ideas_show_while_typing_a_new_one(qtbot, library_home, open_win
     monkeypatch.setattr("game.ui.step_panels.IdeaList.SIMILAR_DELAY_MS", 10)
     add(library_home, "Free tea while the tyres are changed")
     win = open_window(ready=True)
-    win.start_round("solo-spark", seed=1)
+    win.solo.start("solo-spark", seed=1)
     screen = win.current_screen()
     assert isinstance(screen, RoundScreen)
     for _ in range(3):

@@ -13,7 +13,7 @@ from tests.ui.conftest import when_modal
 
 
 def solo_at(win, kind: str) -> RoundScreen:
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     screen = win.current_screen()
     while screen.round.step.kind != kind:
         screen.round.next() if screen.round.step.kind != "choose" else None
@@ -59,7 +59,7 @@ def wheel(widget, steps: int = -1) -> None:
 
 
 def promise_screen(win, ideas: int = 4) -> RoundScreen:
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     screen = win.current_screen()
     rnd = screen.round
     while rnd.step.kind != "choose":
@@ -108,7 +108,7 @@ def test_play_solo_asks_before_giving_up_the_round_in_play(qtbot, open_window):
 
     win = open_window("en")
     assert win.content.scenarios
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     win.round.add_idea("an idea worth keeping")
     win.show_home()
     seen = {}
@@ -166,7 +166,7 @@ def test_a_long_idea_keeps_its_dot_buttons_in_sight_on_choose(qtbot, open_window
 
     win = open_window("en")
     win.resize(1024, 700)
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     screen = win.current_screen()
     rnd = screen.round
     while rnd.step.kind != "choose":
@@ -177,7 +177,7 @@ def test_a_long_idea_keeps_its_dot_buttons_in_sight_on_choose(qtbot, open_window
     screen.show_step()
     qtbot.waitUntil(lambda: screen.panel.isVisible())
     scroll = screen.panel.findChild(QScrollArea)
-    for name in ("dotPlus-1", "dotMinus-1", "dotPlus-2"):
+    for name in ("dot-plus-1", "dot-minus-1", "dot-plus-2"):
         button = screen.panel.findChild(QPushButton, name)
         top_left = button.mapTo(scroll.viewport(), QPoint(0, 0))
         assert scroll.viewport().rect().contains(QRect(top_left, button.size())), name
@@ -273,7 +273,7 @@ def test_russian_decks_are_listed_in_russian_order_and_twists_read_on(qtbot, ope
     from game.ui.widgets import CardFace
 
     win = open_window("ru")
-    win.show_decks()
+    win.decks.show()
     decks = win.current_screen()
     items = [decks.list.item(i) for i in range(decks.list.count())]
     names = [item.text() for item in items if item.data(Qt.ItemDataRole.UserRole)]  # the decks (scenarios follow)
@@ -313,7 +313,7 @@ def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
     from game.ui.team_panels import MergeDialog
 
     win = open_window("en")
-    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
     ws = win.current_screen().ws
     ws.add_idea("Photos of the forgotten toy", team="Owls")
     ws.add_idea("Free tea while the client waits", team="Owls")
@@ -327,11 +327,11 @@ def test_the_merge_dialog_offers_the_likeliest_twin_first(qtbot, open_window):
 
 def test_a_dot_keeps_the_vote_tiles_where_they_were(qtbot, open_window):
     from game.domain.workshop import Team
-    from game.ui.team_panels import VotePanel
+    from game.ui.vote_panel import VotePanel
 
     win = open_window("en")
     win.resize(1024, 700)
-    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
     console = win.current_screen()
     ws = console.ws
     for n in range(16):
@@ -356,7 +356,7 @@ def test_a_dot_keeps_the_vote_tiles_where_they_were(qtbot, open_window):
 
 def test_choose_shows_each_ideas_check_score(qtbot, open_window):
     win = open_window("en")
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     screen = win.current_screen()
     rnd = screen.round
     while rnd.step.kind != "choose":
@@ -375,7 +375,7 @@ def test_the_workshop_step_bar_counts_a_repeated_step(qtbot, open_window):
     from game.domain.workshop import Team
 
     win = open_window("en")
-    win.start_workshop("classic-workshop", [Team("Owls", ["Anna", "Boris"]), Team("Foxes")], {}, seed=5)
+    win.workshop.start("classic-workshop", [Team("Owls", ["Anna", "Boris"]), Team("Foxes")], {}, seed=5)
     console = win.current_screen()
     words = [label.text() for label in console.bar.items]
     assert "Magic ×2" in words and len(console.ws.steps) == 9
@@ -394,7 +394,7 @@ def test_after_a_dialog_the_windows_keys_work_without_a_click(qtbot, open_window
     from game.domain.workshop import Team
 
     win = open_window("en")
-    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
     console = win.current_screen()
     ws = console.ws
     while ws.step.kind != "moment":
@@ -421,7 +421,7 @@ def test_settings_is_a_dialog_in_the_games_style_without_stock_icons(qtbot, open
     from PySide6.QtWidgets import QDialogButtonBox
 
     from game.ui import theme
-    from game.ui.main_window import SettingsDialog
+    from game.ui.settings_dialog import SettingsDialog
 
     win = open_window("en")
     dialog = SettingsDialog(win.settings, win)

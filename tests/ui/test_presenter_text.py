@@ -10,7 +10,7 @@ from game.ui.widgets import CardFace
 
 
 def workshop(win, ideas_per_team: int = 3):
-    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
     console = win.current_screen()
     ws = console.ws
     while ws.step.kind != "magic":
@@ -23,10 +23,10 @@ def workshop(win, ideas_per_team: int = 3):
 
 
 def on_projector(win, width: int = 1920, height: int = 1080):
-    win.presenter.resize(width, height)
+    win.workshop.presenter.resize(width, height)
     for _ in range(3):
         QApplication.processEvents()
-    return win.presenter
+    return win.workshop.presenter
 
 
 def px(label: QLabel) -> int:
@@ -90,7 +90,7 @@ def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_wi
     for idea in ws.chosen():
         ws.set_promise(idea.id, who="Anna", due="2030-01-31", first_step="Call")
     console.go_next()
-    assert ws.finished and win.presenter is not None
+    assert ws.finished and win.workshop.presenter is not None
     presenter = on_projector(win)
     assert presenter.title.text() == "Thank you! Our promises"
     assert presenter.timer.text() == ""

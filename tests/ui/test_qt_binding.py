@@ -52,7 +52,7 @@ def test_no_layout_item_wrapper_outlives_a_step_change(qtbot, open_window):
     from shiboken6 import Shiboken
 
     win = open_window()
-    win.start_round("solo-spark", seed=1)
+    win.solo.start("solo-spark", seed=1)
     screen = win.current_screen()
     for n in range(3):
         screen.round.add_idea(f"idea {n}")

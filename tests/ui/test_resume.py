@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from game.ui.main_window import AUTOSAVE_FILE
+from game.ui.autosave import AUTOSAVE_FILE
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.play import play_to_end
@@ -18,7 +18,7 @@ def home_with_resume(qtbot, win) -> HomeScreen:
 
 def test_home_in_the_middle_of_a_round_offers_to_continue_it(qtbot, open_window):
     win = open_window()
-    win.start_round("solo-spark", seed=4)
+    win.solo.start("solo-spark", seed=4)
     screen = win.current_screen()
     screen.go_next()
     cards = [f.card.id for f in screen.panel.faces]
@@ -33,7 +33,7 @@ def test_home_in_the_middle_of_a_round_offers_to_continue_it(qtbot, open_window)
 
 def test_closing_the_window_keeps_the_round_for_the_next_start(qtbot, open_window, data_home):
     win = open_window()
-    win.start_round("solo-spark", seed=5)
+    win.solo.start("solo-spark", seed=5)
     screen = win.current_screen()
     for _ in range(3):
         screen.go_next()
@@ -74,7 +74,7 @@ from game.ui.app import build_window, make_application
 app = make_application()
 win = build_window(Path(sys.argv[1]), "en")
 win.show()
-win.start_round("solo-spark", seed=8)
+win.solo.start("solo-spark", seed=8)
 screen = win.current_screen()
 for _ in range(3):
     screen.go_next()
@@ -97,7 +97,7 @@ def test_a_killed_game_resumes_with_every_idea_typed_a_second_before(qtbot, open
 
 def test_a_folder_that_cannot_be_written_is_said_once_and_the_round_is_kept(qtbot, open_window, data_home):
     win = open_window()
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     win.round.set_note("my words")
     (data_home / AUTOSAVE_FILE).mkdir()  # the round's file cannot be replaced
     (data_home / AUTOSAVE_FILE / "in the way").touch()

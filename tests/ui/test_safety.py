@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from game.domain.limits import NAME_CHARS
 from game.store import backup
 from game.store.db import DB_NAME, check_library
-from game.ui.main_window import AUTOSAVE_FILE
+from game.ui.autosave import AUTOSAVE_FILE
 from game.ui.safety import BackupsDialog, LibraryProblem, UnsavedRounds
 from game.ui.screens import HomeScreen, SummaryScreen
 from tests.conftest import ROOT
@@ -59,11 +59,12 @@ def test_a_damaged_library_is_said_finish_keeps_the_round_and_restore_brings_it_
     assert panel.restore_button.text().endswith("(300 ideas)")
     assert panel.rescue_button is not None and panel.folder_button.isVisible()
 
-    win.start_round("solo-spark", seed=7)  # a round played meanwhile is not lost
+    win.solo.start("solo-spark", seed=7)  # a round played meanwhile is not lost
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
     summary = win.current_screen()
     assert isinstance(summary, SummaryScreen)
-    assert win.saved_note.startswith("Could not save to the library (") and "damaged" in win.saved_note
+    note = win.round_end.saved_note
+    assert note.startswith("Could not save to the library (") and "damaged" in note
     assert digest(path) == before  # nothing written into the damaged file
     [kept] = (data_home / "unsaved").glob("round-*.json")
 
@@ -121,9 +122,9 @@ def test_a_newer_library_is_said_and_nothing_is_offered_that_would_write(qtbot, 
     assert panel.restore_button is None and panel.rescue_button is None
     text = " ".join(label.text() for label in panel.findChildren(type(win.current_screen().warning)))
     assert "made by a newer version of the game" in text
-    win.start_round("solo-spark", seed=2)
+    win.solo.start("solo-spark", seed=2)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
-    assert "newer version" in win.saved_note
+    assert "newer version" in win.round_end.saved_note
     assert digest(path) == before
 
 
@@ -185,13 +186,14 @@ def test_finish_with_a_folder_that_takes_no_writes_keeps_the_round_open_and_says
     import errno
 
     win = open_window(ready=True)
-    win.start_round("solo-spark", seed=9)
+    win.solo.start("solo-spark", seed=9)
 
     def read_only(*_args, **_kw):
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(win.library, "save", read_only)
-    monkeypatch.setattr("game.ui.main_window.write_text_atomically", read_only)
+    monkeypatch.setattr("game.ui.autosave.write_text_atomically", read_only)  # the autosave
+    monkeypatch.setattr("game.ui.round_end.write_text_atomically", read_only)  # the round kept in unsaved/
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
     assert not isinstance(win.current_screen(), SummaryScreen)
     assert win.statusBar().currentMessage().startswith("Could not save to the library (")
@@ -211,7 +213,7 @@ def test_an_exception_in_a_slot_writes_a_log_keeps_the_round_and_shows_one_dialo
     from game.ui import crash
 
     win = open_window()
-    win.start_round("solo-spark", seed=1)
+    win.solo.start("solo-spark", seed=1)
     win.round.set_note("my words")
     handler = crash.install(data_home, lambda: win)
     try:
@@ -286,23 +288,23 @@ def test_the_backups_dialog_says_when_there_are_none(qtbot, data_home):
 def test_a_changed_library_is_backed_up_in_the_background_and_on_close(qtbot, open_window, data_home):
     make_library(data_home, 5)
     win = open_window(ready=True)
-    qtbot.waitUntil(win._backup_timer.isActive)  # started once the library is open
-    assert win._backup_timer.interval() == 30 * 60 * 1000
+    qtbot.waitUntil(win.safety.backup_timer.isActive)  # started once the library is open
+    assert win.safety.backup_timer.interval() == 30 * 60 * 1000
     from PySide6.QtCore import QProcess
 
     def finished() -> bool:
-        return win._backup_proc.state() == QProcess.ProcessState.NotRunning
+        return win.safety.backup_proc.state() == QProcess.ProcessState.NotRunning
 
-    win.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
+    win.safety.backup_in_background()  # what the 30-minute timer does: a process of its own, typing never waits
     qtbot.waitUntil(finished, timeout=60_000)
-    assert win._backup_proc.exitCode() == 0, bytes(win._backup_proc.readAllStandardError().data())
+    assert win.safety.backup_proc.exitCode() == 0, bytes(win.safety.backup_proc.readAllStandardError().data())
     [first] = backup.backups(data_home)
     assert first.ideas() == 5
-    win.backup_in_background()  # nothing changed since: no second copy
+    win.safety.backup_in_background()  # nothing changed since: no second copy
     qtbot.waitUntil(finished, timeout=60_000)
-    assert bytes(win._backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
+    assert bytes(win.safety.backup_proc.readAllStandardOutput().data()).strip() == b"unchanged since the last backup"
     assert len(backup.backups(data_home)) == 1
-    win.start_round("solo-spark", seed=3)
+    win.solo.start("solo-spark", seed=3)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
     time.sleep(0.01)  # a file time later than the first copy's, on file systems that keep coarse times
     win.close()
@@ -319,8 +321,8 @@ def test_an_empty_library_file_offers_its_backup_and_another_folder(qtbot, open_
     assert panel.restore_button.text().endswith("(6 ideas)") and panel.rescue_button is None
     assert path.stat().st_size == 0  # not re-created as a new, empty library
     asked: list = []
-    monkeypatch.setattr(win, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
-    monkeypatch.setattr(win, "launch", lambda folder: asked.append(folder) or True)
+    monkeypatch.setattr(win.safety, "choose_folder", lambda: str(data_home.parent / "elsewhere"))
+    monkeypatch.setattr(win.safety, "launch", lambda folder: asked.append(folder) or True)
     click(qtbot, panel.folder_button)
     assert asked == [str(data_home.parent / "elsewhere")]
     qtbot.waitUntil(lambda: not win.isVisible())  # the game goes on in the other folder, one copy per folder
@@ -393,7 +395,7 @@ def test_a_read_only_folder_says_so_in_the_app_and_finish_keeps_the_round_open(q
     words = " ".join(label.text() for label in panel.findChildren(type(win.current_screen().warning)))
     assert "cannot be written in its folder" in words and "not a readable" not in words
     assert panel.restore_button is None and panel.rescue_button is None
-    win.start_round("solo-spark", seed=6)
+    win.solo.start("solo-spark", seed=6)
     play_to_end(win.round, lambda: click(qtbot, win.current_screen().next_button))
     assert not isinstance(win.current_screen(), SummaryScreen)
     assert "The round stays open" in win.statusBar().currentMessage()
@@ -417,9 +419,9 @@ def test_the_half_second_autosave_is_flushed_off_the_ui_thread(qtbot, open_windo
         writers.append(threading.current_thread().name)
         real(path, text)
 
-    monkeypatch.setattr("game.ui.main_window.write_text_atomically", spy)
+    monkeypatch.setattr("game.ui.autosave.write_text_atomically", spy)
     win = open_window()
-    win.start_round("solo-spark", seed=8)
+    win.solo.start("solo-spark", seed=8)
     win.round.set_note("typed while the disk is slow")
     qtbot.waitUntil(lambda: "typed while" in (data_home / AUTOSAVE_FILE).read_text(encoding="utf-8")
                     if (data_home / AUTOSAVE_FILE).exists() else False)  # fmt: skip

@@ -5,16 +5,16 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QLabel
 
 from game.store.db import DB_NAME
 from game.ui.library_screen import LibraryScreen
-from game.ui.main_window import SettingsDialog
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import DecksScreen, HomeScreen, SummaryScreen
+from game.ui.settings_dialog import SettingsDialog
 from tests.play import play_to_end
 from tests.ui.conftest import click, when_modal
 
 
 def finish_quickly(qtbot, win) -> None:
     """Play solo spark to its end: the steps' own widgets are tested in test_solo_round."""
-    win.start_round("solo-spark", seed=2)
+    win.solo.start("solo-spark", seed=2)
     screen = win.current_screen()
     assert isinstance(screen, RoundScreen)
     play_to_end(screen.round, lambda: click(qtbot, screen.next_button), focus="fix")
@@ -96,7 +96,7 @@ def press_f1(qtbot, win) -> None:
 def test_f1_shows_the_screens_own_keys_over_it(qtbot, open_window):
     """One overlay on every screen (the console's): the screen's keys and the window's, no grey message box."""
     win = open_window()
-    win.start_round("solo-spark", seed=2)
+    win.solo.start("solo-spark", seed=2)
     round_screen = win.current_screen()
     press_f1(qtbot, win)
     shown = overlay_texts(round_screen)

@@ -184,14 +184,15 @@ def test_rounds_wait_while_the_server_is_away_and_are_sent_once_when_it_is_back(
     with other.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM play_session").scalar_one() == 1
     assert ideas.count(other, ideas.IdeaFilter(query="idea at step")) == 1
-    qtbot.waitUntil(lambda: "The library is back: rounds that waited, saved now: 1." in win.saved_note, timeout=3000)
+    said = "The library is back: rounds that waited, saved now: 1."
+    qtbot.waitUntil(lambda: said in win.round_end.saved_note, timeout=3000)
     QApplication.processEvents()
 
 
 def test_settings_library_chooses_a_server_and_copies_with_a_progress_bar(qtbot, open_window, data_home, pg_url):
     from game.store.engine import CHOICE_FILE
     from game.ui.library_settings import LibraryDialog
-    from game.ui.main_window import SettingsDialog
+    from game.ui.settings_dialog import SettingsDialog
 
     win = open_window(ready=True)
     add(win.library.engine(), "Kept in the file")

@@ -10,7 +10,8 @@ from game.ui.app import build_window
 from game.ui.library_screen import LibraryScreen
 from game.ui.round_screen import RoundScreen
 from game.ui.screens import HomeScreen, ScenarioPicker, SummaryScreen
-from game.ui.step_panels import CheckPanel, ChoosePanel, PromisePanel
+from game.ui.step_panels import CheckPanel, PromisePanel
+from game.ui.vote_panel import VotePanel
 from tests.ui.conftest import click, type_text
 
 IDEAS = ["Photo diary of the forgotten umbrella", "Call back in ten minutes, not «later»", "Чай, пока ждёте 🙂"]
@@ -81,13 +82,13 @@ def test_play_solo_round_end_to_end_and_find_ideas_after_restart(qtbot, window, 
     assert table.item(0, table.columnCount() - 1).text() == "2"
     next_step(qtbot, screen)
 
-    assert isinstance(screen.panel, ChoosePanel)
+    assert isinstance(screen.panel, VotePanel)
     panel = screen.panel
     first, third = screen.round.ideas[0], screen.round.ideas[2]
     for _ in range(2):
-        click(qtbot, panel.findChild(QPushButton, f"dotPlus-{first.id}"))
-    click(qtbot, panel.findChild(QPushButton, f"dotPlus-{third.id}"))
-    click(qtbot, panel.findChild(QPushButton, f"dotPlus-{third.id}"))  # a fourth dot: refused
+        click(qtbot, panel.findChild(QPushButton, f"dot-plus-{first.id}"))
+    click(qtbot, panel.findChild(QPushButton, f"dot-plus-{third.id}"))
+    click(qtbot, panel.findChild(QPushButton, f"dot-plus-{third.id}"))  # a fourth dot: refused
     assert "No dots left" in screen.message.text()
     assert screen.round.dots_left() == 0
     next_step(qtbot, screen)
@@ -189,7 +190,7 @@ def test_drawn_cards_flip_in_unless_animations_are_off(qtbot, window):
     qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert not screen.panel.findChildren(DrawOverlay)  # going back shows the same cards: no new draw
     window.settings.set("animations", False)
-    window.start_round("solo-spark", seed=9)
+    window.solo.start("solo-spark", seed=9)
     assert not round_screen(window).findChildren(DrawOverlay)
 
 

@@ -154,7 +154,7 @@ def test_a_trainer_writes_a_deck_plays_prints_exports_and_a_colleague_installs_i
 
     # a round draws the new lens cards and plays to its end
     seed = next(s for s in range(200) if _lens_of(window.content, s) == deck.cards[0].id)
-    window.start_round("solo-spark", seed=seed)
+    window.solo.start("solo-spark", seed=seed)
     rnd = window.current_screen().round
     play_to_end(rnd, lambda: click(qtbot, window.current_screen().next_button))
     assert isinstance(window.current_screen(), SummaryScreen)
@@ -285,7 +285,7 @@ def test_a_workshop_scenarios_check_step_sets_its_shortlist(qtbot, open_window, 
     copy = ScenarioFile.copy_of(source, data_home / "scenarios" / "my-workshop.toml", "my-workshop",
                                 {"ru": "Мой воркшоп", "en": "My workshop"})
     copy.save()
-    window.show_scenario_studio(copy.path)
+    window.decks.show_scenario_studio(copy.path)
     studio = window.current_screen()
     assert isinstance(studio, ScenarioStudio)
     check = next(n for n in range(studio.list.count()) if studio.file.step_kind(n) == "check")

@@ -145,7 +145,7 @@ def test_print_a_deck_and_report_a_round(qtbot, window, monkeypatch, tmp_path):
     assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
     assert decks.said.text().endswith(f"pages of cards written to {tmp_path / 'cards.pdf'}")
 
-    window.start_round("solo-spark", seed=3)
+    window.solo.start("solo-spark", seed=3)
     screen = window.current_screen()
     play_to_end(screen.round, lambda: click(qtbot, screen.next_button))
     summary = window.current_screen()

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QPushButton
 from game.domain.workshop import Team
 from game.ui.console import WorkshopConsole
 from game.ui.screens import HomeScreen, SummaryScreen
-from game.ui.team_panels import TeamsPanel, VotePanel
+from game.ui.team_panels import TeamsPanel
+from game.ui.vote_panel import VotePanel
 from game.ui.workshop_setup import WorkshopSetup
 from tests.ui.conftest import click, run_then_kill, type_text, when_modal
 
@@ -57,7 +58,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     ws = console.ws
     assert [t.name for t in ws.teams] == ["Лисы", "Owls", "Bears 🐻"]
     assert ws.team("Лисы").players == ["Anna", "Boris"]
-    assert win.presenter.isVisible()
+    assert win.workshop.presenter.isVisible()
     assert (ws.ballot.dots, ws.ballot.cap, ws.ballot.self_votes) == (3, 2, False)
 
     # The room needs no warm-up: skip it.
@@ -73,16 +74,16 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     type_idea(qtbot, console, 2, "Holiday photos of the forgotten toy")
     type_idea(qtbot, console, 3, "Free tray when one is dropped 🍽")
     assert [i.team for i in ws.ideas] == ["Лисы", "Owls", "Bears 🐻"]
-    assert win.presenter.wall.groups[0][1] == [("1.", "Фото игрушки на каникулах")]
+    assert win.workshop.presenter.wall.groups[0][1] == [("1.", "Фото игрушки на каникулах")]
 
     # A break: the projector shows it full screen and the step's timer waits.
     key(qtbot, console, "Ctrl+B")
     assert ws.on_break and not ws.timer.running
-    assert win.presenter.pages.currentIndex() == 1
-    assert win.presenter.break_line.text() == "Want to listen to the radio?"
+    assert win.workshop.presenter.pages.currentIndex() == 1
+    assert win.workshop.presenter.break_line.text() == "Want to listen to the radio?"
     key(qtbot, console, "Ctrl+B")
     assert not ws.on_break and ws.timer.running
-    assert win.presenter.pages.currentIndex() == 0
+    assert win.workshop.presenter.pages.currentIndex() == 0
 
     key(qtbot, console, "Alt+Right")
     assert ws.step.kind == "lens"
@@ -135,11 +136,11 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     dot(5)
     assert console.message.text() == "No dots left: take one back from another idea first."
     assert ws.ballot.given["Лисы"] == {3: 2, 5: 1}
-    assert win.presenter.wall.groups == [
+    assert win.workshop.presenter.wall.groups == [
         ("", [("1.", "Фото игрушки на каникулах"), ("3.", "Free tray when one is dropped 🍽"),
               ("4.", "Call back in ten minutes"), ("5.", "Tea while you wait")])
     ]  # fmt: skip
-    assert "3 of 9 dots given" in win.presenter.status.text()  # hidden: no idea's count on the projector
+    assert "3 of 9 dots given" in win.workshop.presenter.status.text()  # hidden: no idea's count on the projector
     key(qtbot, console, "Alt+3")
     assert panel.voter == "Bears 🐻"
     dot(1)
@@ -150,7 +151,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
     key(qtbot, console, "Ctrl+Return")  # Next reveals the votes first
     assert ws.revealed and ws.step.kind == "choose"
     assert [i.id for i in ws.ranking()] == [1, 3, 4, 5]
-    assert win.presenter.wall.groups[0][1][:2] == [
+    assert win.workshop.presenter.wall.groups[0][1][:2] == [
         ("✓ ●●", "Фото игрушки на каникулах — Лисы + Owls"),
         ("✓ ●●", "Free tray when one is dropped 🍽 — Bears 🐻"),
     ]
@@ -170,7 +171,7 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
 
     summary = win.current_screen()
     assert isinstance(summary, SummaryScreen)
-    assert win.presenter is not None  # the projector keeps the promises up until the room leaves
+    assert win.workshop.presenter is not None  # the projector keeps the promises up until the room leaves
     saved = {i.text: i for i in win.library.ideas()}
     assert set(saved) == {i.text for i in ws.ideas}
     assert saved["Фото игрушки на каникулах"].team == "Лисы + Owls"
@@ -182,9 +183,9 @@ def test_a_whole_classic_workshop_with_three_teams(qtbot, open_window):
         "Ольга",
         "planned",
     )
-    assert not win.autosave_path.exists()
+    assert not win.saver.path.exists()
     win.actions_["home"].trigger()
-    assert win.presenter is None
+    assert win.workshop.presenter is None
 
 
 def test_setup_refuses_two_teams_with_one_name_and_keeps_what_was_typed(qtbot, open_window):
@@ -205,15 +206,15 @@ def test_time_up_rings_once_flashes_and_mute_silences(qtbot, open_window, monkey
 
     monkeypatch.setattr(Alarm, "available", lambda self: True)  # this machine may have no sound player
     win = open_window()
-    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    win.workshop.start("classic-workshop", [Team("A"), Team("B")], {})
     console = console_of(win)
     rung = []
     monkeypatch.setattr(console.alarm, "play", lambda: rung.append(console.alarm.muted) or True)
     timer = console.ws.timer
     timer.add(-timer.seconds + 0.05)
     qtbot.waitUntil(lambda: rung == [False], timeout=2000)
-    assert win.presenter.timer.text() == "00:00" and win.presenter.timer.property("alarm") == "true"
-    assert win.presenter._flash.isActive()
+    assert win.workshop.presenter.timer.text() == "00:00" and win.workshop.presenter.timer.property("alarm") == "true"
+    assert win.workshop.presenter._flash.isActive()
     qtbot.wait(600)
     assert rung == [False]  # once per time-up, not every tick
     click(qtbot, console.buttons["mute"])
@@ -222,7 +223,7 @@ def test_time_up_rings_once_flashes_and_mute_silences(qtbot, open_window, monkey
 
 def test_help_overlay_lists_every_shortcut(qtbot, open_window):
     win = open_window()
-    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    win.workshop.start("classic-workshop", [Team("A"), Team("B")], {})
     console = console_of(win)
     with qtbot.waitActive(win):
         win.activateWindow()
@@ -244,7 +245,7 @@ from game.ui.app import build_window, make_application
 app = make_application()
 win = build_window(Path(sys.argv[1]), "en")
 win.show()
-win.start_workshop("classic-workshop", [Team("Лисы"), Team("Owls"), Team("Bears")], {"keep": 2}, seed=5)
+win.workshop.start("classic-workshop", [Team("Лисы"), Team("Owls"), Team("Bears")], {"keep": 2}, seed=5)
 console = win.current_screen()
 console.skip()
 console.skip()
@@ -275,7 +276,7 @@ def test_a_killed_workshop_resumes_where_the_room_was_timers_included(qtbot, ope
         (f"idea {n} of {team}", team) for n, team in enumerate(["Лисы", "Owls", "Bears"] * 2)
     ]
     assert console.panel.columns[0].input.text() == "typed, not added yet"
-    assert win.presenter.isVisible()
+    assert win.workshop.presenter.isVisible()
     remaining = ws.timer.remaining()
     assert float(left) - 2.5 < remaining <= float(left)  # the timer ran on until the kill, no further
 
@@ -286,7 +287,7 @@ def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, 
     from tests.ui.test_transfer import answer_save
 
     win = open_window(ready=True)
-    win.start_workshop("classic-workshop", [Team("Foxes"), Team("Owls")], {"anonymous": False}, seed=2)
+    win.workshop.start("classic-workshop", [Team("Foxes"), Team("Owls")], {"anonymous": False}, seed=2)
     console = console_of(win)
     with qtbot.waitActive(win):
         win.activateWindow()
@@ -295,7 +296,7 @@ def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, 
         key(qtbot, console, "Ctrl+J")
     technique = ws.cards()[0].id
     key(qtbot, console, "Ctrl+R")
-    assert ws.cards()[0].id != technique and win.presenter._cards_key[1][0] == ws.cards()[0].id
+    assert ws.cards()[0].id != technique and win.workshop.presenter._cards_key[1][0] == ws.cards()[0].id
     key(qtbot, console, "Ctrl+Space")
     assert not ws.timer.running
     key(qtbot, console, "Ctrl+=")
@@ -306,10 +307,10 @@ def test_pace_controls_redraw_anonymous_and_ending_early_keep_every_idea(qtbot, 
     type_idea(qtbot, console, 1, "Photos of the toy's holiday")
     type_idea(qtbot, console, 2, '=HYPERLINK("x") <b>not bold</b>')
     key(qtbot, console, "Ctrl+Shift+A")
-    assert ws.anonymous and win.presenter.wall.groups == [
+    assert ws.anonymous and win.workshop.presenter.wall.groups == [
         ("", [("1.", "Photos of the toy's holiday"), ("2.", '=HYPERLINK("x") <b>not bold</b>')])
     ]
-    assert "Foxes" not in win.presenter.status.text()
+    assert "Foxes" not in win.workshop.presenter.status.text()
     key(qtbot, console, "Alt+Left")
     assert ws.step.kind == "lens"
     key(qtbot, console, "Alt+Right")
@@ -343,10 +344,10 @@ def test_the_presenter_goes_full_screen_on_the_other_screen(qtbot, open_window, 
     win = open_window()
     real = QGuiApplication.screens()
     monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [*real, Projector()]))
-    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
-    assert win.presenter.isFullScreen()
-    win.presenter.toggle_full_screen()
-    assert not win.presenter.isFullScreen()
+    win.workshop.start("classic-workshop", [Team("A"), Team("B")], {})
+    assert win.workshop.presenter.isFullScreen()
+    win.workshop.presenter.toggle_full_screen()
+    assert not win.workshop.presenter.isFullScreen()
 
 
 def test_no_console_shortcut_is_taken_by_the_line_a_team_types_in(qtbot):
@@ -375,7 +376,7 @@ def test_no_console_shortcut_is_taken_by_the_line_a_team_types_in(qtbot):
 
 def test_switching_language_mid_workshop_keeps_the_room(qtbot, open_window):
     win = open_window()
-    win.start_workshop("classic-workshop", [Team("Foxes"), Team("Owls")], {}, seed=4)
+    win.workshop.start("classic-workshop", [Team("Foxes"), Team("Owls")], {}, seed=4)
     console = console_of(win)
     while console.ws.step.kind != "magic":
         click(qtbot, console.buttons["skip"])
@@ -387,7 +388,7 @@ def test_switching_language_mid_workshop_keeps_the_room(qtbot, open_window):
     assert console.title.text() == "Шаг 5 из 9 · Магия"
     assert console.panel.columns[0].list.item(0).text() == "1. Tea while you wait"
     assert console.panel.columns[1].input.text() == "half-typed"
-    assert win.presenter.isVisible() and win.presenter.title.text() == "Шаг 5 из 9 · Магия"
+    assert win.workshop.presenter.isVisible() and win.workshop.presenter.title.text() == "Шаг 5 из 9 · Магия"
     win.apply_settings("en", False)
 
 
@@ -417,7 +418,7 @@ def test_without_a_sound_player_the_alarm_only_flashes_and_says_so(qtbot, open_w
 
     monkeypatch.setattr(Alarm, "available", lambda self: False)
     win = open_window()
-    win.start_workshop("classic-workshop", [Team("A"), Team("B")], {})
+    win.workshop.start("classic-workshop", [Team("A"), Team("B")], {})
     mute = console_of(win).buttons["mute"]
     assert not mute.isEnabled() and mute.toolTip() == "No sound player on this computer: the alarm only flashes"
 
@@ -438,7 +439,7 @@ def test_every_team_sees_and_redraws_its_own_business_and_client(qtbot, open_win
 
     label = shown("teamCards-2")
     assert label.text() == "Owls: " + " · ".join(c.title.en for c in own["Owls"])
-    presenter = win.presenter
+    presenter = win.workshop.presenter
     assert presenter.wall.isVisible() and [g[0] for g in presenter.wall.groups] == ["Лисы", "Owls", "Bears 🐻"]
     assert presenter.wall.subheads[1] == " · ".join(c.title.en for c in own["Owls"])
 
@@ -476,7 +477,7 @@ def test_a_team_names_its_own_business_on_the_wild_card(qtbot, open_window):
     qtbot.keyClicks(line, "Water delivery")
     assert ws.wild == {"Owls": {"biz-your-own": "Water delivery"}}
     assert shown(QLabel, "teamCards-2").text().startswith("Owls: Your own business: Water delivery · ")
-    assert win.presenter.wall.subheads[1].startswith("Your own business: Water delivery")
+    assert win.workshop.presenter.wall.subheads[1].startswith("Your own business: Water delivery")
     assert not console.findChildren(QLineEdit, "wild-team1-0")  # only a wild card asks for typing
 
 
