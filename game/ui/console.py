@@ -84,8 +84,6 @@ class WorkshopConsole(QWidget):
 
     finished = Signal()
     TICK_MS = 250
-    keeps_presenter = True  # the projector stays on while the console is shown
-    keeps_room = True  # and so does the room's server, when phones join
     ROOM_REFRESH_MS = 100
 
     def __init__(
