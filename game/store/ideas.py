@@ -121,7 +121,9 @@ def _where(statement, flt: IdeaFilter, dialect: str):
         statement = statement.where(col(Idea.status).in_(flt.statuses))
     if flt.focuses:
         statement = statement.where(col(Idea.focus).in_(flt.focuses))
-    if flt.tag:
+    if flt.tag and dialect == "postgresql":
+        statement = statement.where(pg_search.has_tag(normal_tag(flt.tag)))
+    elif flt.tag:
         statement = statement.where(col(Idea.tags).contains(f",{normal_tag(flt.tag)},"))
     for name in ("team", "player"):
         if getattr(flt, name):
@@ -134,7 +136,9 @@ def _where(statement, flt: IdeaFilter, dialect: str):
         statement = statement.where(Idea.score >= flt.min_score)
     if flt.min_dots:
         statement = statement.where(Idea.dots >= flt.min_dots)
-    if flt.card:
+    if flt.card and dialect == "postgresql":
+        statement = statement.where(pg_search.from_card(flt.card, CARD_COLUMNS))
+    elif flt.card:
         statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
     if flt.session_id is not None:
         statement = statement.where(Idea.session_id == flt.session_id)
@@ -167,13 +171,63 @@ def count(engine: Engine, flt: IdeaFilter) -> int:
         return session.exec(statement).one()
 
 
+@dataclass
+class Page:
+    """What the library screen shows: one page of matching ideas and how many match in all. On a server library
+    the counting stops past `pg_search.COUNT_LIMIT` matches: then `exact` is False and `total` is that limit
+    (more than that many match)."""
+
+    ideas: list[Idea]
+    total: int
+    exact: bool = True
+
+
+def page(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: int = 0, limit: int = 200) -> Page:
+    """One page of matching ideas (as `find`) with their count (as `count`, but see `Page`)."""
+    if engine.dialect.name != "postgresql":
+        return Page(find(engine, flt, order, offset, limit), count(engine, flt))
+    with Session(engine) as session:
+        if flt == IdeaFilter():  # every idea: counted from the primary key's index alone
+            ids, total = None, session.exec(select(func.count()).select_from(Idea)).one()
+        else:
+            ids = pg_search.matching_ids(session, _where(select(Idea.id), flt, engine.dialect.name))
+            total = pg_search.COUNT_LIMIT if ids is None else len(ids)
+        found = _find_on_server(session, flt, order or Order(), offset, limit, ids)
+    return Page(found, total, exact=ids is not None or flt == IdeaFilter())
+
+
+def _find_on_server(session: Session, flt: IdeaFilter, order: Order, offset: int, limit: int, ids) -> list[Idea]:
+    """A page of matches on PostgreSQL. With every matching id known (`ids`, a few) only the page's rows are read;
+    else the planner walks the matches in order (they are many, so a page is soon full)."""
+    column = getattr(Idea, order.column)
+    by = [*pg_search.order_terms(column, order.descending), col(Idea.id).desc() if order.descending else col(Idea.id)]
+    if ids is None:
+        pg_search.walk_in_order(session)
+        statement = _where(select(Idea), flt, "postgresql")
+        if order.column == "id" and (flt.created_from or flt.created_to):
+            saved = _where(select(Idea.id), IdeaFilter(created_from=flt.created_from, created_to=flt.created_to),
+                           "postgresql")  # fmt: skip
+            statement = statement.where(*pg_search.saved_between(saved))
+        statement = statement.order_by(*by).offset(offset).limit(limit)
+    elif order.column == "id":
+        pg_search.plan_freely(session)
+        wanted = sorted(ids, reverse=order.descending)[offset : offset + limit]
+        statement = select(Idea).where(col(Idea.id).in_(wanted)).order_by(*by)
+    else:
+        pg_search.plan_freely(session)
+        statement = select(Idea).where(col(Idea.id).in_(ids)).order_by(*by).offset(offset).limit(limit)
+    return list(session.exec(statement))
+
+
 def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: int = 0, limit: int = 200) -> list[Idea]:
     """One page of matching ideas, in order (ties broken by id so pages never overlap)."""
     order = order or Order()
+    if engine.dialect.name == "postgresql":
+        with Session(engine) as session:
+            ids = pg_search.matching_ids(session, _where(select(Idea.id), flt, engine.dialect.name))
+            return _find_on_server(session, flt, order, offset, limit, ids)
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
-    if engine.dialect.name == "postgresql":  # text by code point and NULLs first, as SQLite sorts
-        by = [*pg_search.order_terms(column, order.descending), by[1]]
     match = match_query(flt.query)
     walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
     if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort
