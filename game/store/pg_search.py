@@ -115,13 +115,14 @@ def _plan(session, *, seqscan: bool, indexscan: bool, bitmapscan: bool) -> None:
         ("SELECT ", ""))), {name: "on" if on else "off" for name, on in settings.items()})  # fmt: skip
 
 
-def matching_ids(session, statement, limit: int = COUNT_LIMIT) -> list[int] | None:
+def matching_ids(session, statement, limit: int | None = None) -> list[int] | None:
     """The ids a `SELECT idea.id … WHERE …` finds, in no order, when there are at most `limit`; None when there
     are more (it stops reading at `limit` + 1).
 
     Through the indexes' bitmaps only: they intersect every filter and the words before a row is read, so at most
     `limit` + 1 rows are. A scan of the table, or of the ids with the filters checked row by row, would read every
     row that does not match until enough do (the planner's guess of how many match can be 10× off)."""
+    limit = COUNT_LIMIT if limit is None else limit
     _plan(session, seqscan=False, indexscan=False, bitmapscan=True)
     ids = list(session.exec(statement.limit(limit + 1)))
     return ids if len(ids) <= limit else None

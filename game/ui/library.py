@@ -321,8 +321,12 @@ class IdeaTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    _ROLES = frozenset(r.value for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                         Qt.ItemDataRole.UserRole))  # fmt: skip
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # the view asks each cell for eight roles while it sizes the columns to the page: the others say no at once
+        if role not in self._ROLES or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         idea = self.rows[index.row()]
         name = self.COLUMNS[index.column()][0]
