@@ -202,7 +202,7 @@ def _find_on_server(session: Session, flt: IdeaFilter, order: Order, offset: int
     column = getattr(Idea, order.column)
     by = [*pg_search.order_terms(column, order.descending), col(Idea.id).desc() if order.descending else col(Idea.id)]
     if ids is None:
-        pg_search.walk_in_order(session)
+        pg_search.walk_in_order(session, order.column)
         statement = _where(select(Idea), flt, "postgresql")
         if order.column == "id" and (flt.created_from or flt.created_to):
             saved = _where(select(Idea.id), IdeaFilter(created_from=flt.created_from, created_to=flt.created_to),
