@@ -196,7 +196,9 @@ def page(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
     return Page(found, total, exact=ids is not None or flt == IdeaFilter())
 
 
-def _find_on_server(session: Session, flt: IdeaFilter, order: Order, offset: int, limit: int, ids) -> list[Idea]:
+def _find_on_server(
+    session: Session, flt: IdeaFilter, order: Order, offset: int, limit: int, ids: list[int] | None
+) -> list[Idea]:
     """A page of matches on PostgreSQL. With every matching id known (`ids`, a few) only the page's rows are read;
     else the planner walks the matches in order (they are many, so a page is soon full)."""
     column = getattr(Idea, order.column)

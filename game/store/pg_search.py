@@ -17,8 +17,15 @@ with the words' GIN index before it reads a row.
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, TextClause, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlmodel import Session as ModelSession
+    from sqlmodel.sql.expression import SelectOfScalar
 
 from game.store.textsearch import stem, words
 
@@ -83,39 +90,41 @@ def drop_filter_indexes(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
-def has_tag(tag: str):
+def has_tag(tag: str) -> TextClause:
     """Ideas carrying exactly this (normalised) tag, through the tags' GIN index."""
     return text(f"{_TAGS} @> ARRAY[CAST(:tag AS text)]").bindparams(tag=tag)
 
 
-def from_card(card: str, card_columns: tuple[str, ...]):
+def from_card(card: str, card_columns: tuple[str, ...]) -> TextClause:
     """Ideas that came from this card, whichever of the card columns holds it, through the cards' GIN index."""
     cards = _CARDS.format(", ".join(f"idea.{c}" for c in card_columns))
     return text(f"{cards} @> ARRAY[CAST(:card AS varchar)]").bindparams(card=card)
 
 
-def saved_between(saved) -> list:
+def saved_between(saved: SelectOfScalar[Any]) -> list[ColumnElement[bool]]:
     """For a walk of the ids newest first with a filter on the saving time (`saved`: SELECT idea.id WHERE that
     filter): the same ideas bounded by id too, between the lowest and highest id saved in that time (read from the
     (created_at, id) index alone). Ideas are mostly saved in id order, so the walk starts at the period's newest
     idea instead of reading every later one. (`id + 0`: PostgreSQL would look for the max by walking the primary
     key, the very walk this avoids.)"""
     from sqlalchemy import func, select
+    from sqlmodel import col
 
     from game.store.models import Idea
 
-    bound = saved.with_only_columns(func.min(Idea.id + 0), func.max(Idea.id + 0)).subquery()
-    return [Idea.id >= select(bound.c[0]).scalar_subquery(), Idea.id <= select(bound.c[1]).scalar_subquery()]
+    idea_id = col(Idea.id)
+    bound = saved.with_only_columns(func.min(idea_id + 0), func.max(idea_id + 0)).subquery()
+    return [idea_id >= select(bound.c[0]).scalar_subquery(), idea_id <= select(bound.c[1]).scalar_subquery()]
 
 
-def _plan(session, *, seqscan: bool, indexscan: bool, bitmapscan: bool) -> None:
+def _plan(session: Session, *, seqscan: bool, indexscan: bool, bitmapscan: bool) -> None:
     """Which ways of reading the ideas the planner may take, for the rest of this transaction."""
     settings = {"enable_seqscan": seqscan, "enable_indexscan": indexscan, "enable_bitmapscan": bitmapscan}
     session.execute(text(", ".join(f"set_config('{name}', :{name}, true)" for name in settings).join(
         ("SELECT ", ""))), {name: "on" if on else "off" for name, on in settings.items()})  # fmt: skip
 
 
-def matching_ids(session, statement, limit: int | None = None) -> list[int] | None:
+def matching_ids(session: ModelSession, statement: SelectOfScalar[Any], limit: int | None = None) -> list[int] | None:
     """The ids a `SELECT idea.id … WHERE …` finds, in no order, when there are at most `limit`; None when there
     are more (it stops reading at `limit` + 1).
 
@@ -124,7 +133,7 @@ def matching_ids(session, statement, limit: int | None = None) -> list[int] | No
     row that does not match until enough do (the planner's guess of how many match can be 10× off)."""
     limit = COUNT_LIMIT if limit is None else limit
     _plan(session, seqscan=False, indexscan=False, bitmapscan=True)
-    ids = list(session.exec(statement.limit(limit + 1)))
+    ids = [int(i) for i in session.exec(statement.limit(limit + 1))]
     return ids if len(ids) <= limit else None
 
 
@@ -132,7 +141,7 @@ def matching_ids(session, statement, limit: int | None = None) -> list[int] | No
 WALKABLE = frozenset(("id", "title", "created_at"))
 
 
-def walk_in_order(session, column: str) -> None:
+def walk_in_order(session: Session, column: str) -> None:
     """For a page of many matches (more than `COUNT_LIMIT`) in an order an index gives (`WALKABLE`): along that
     index, checking each idea, till the page is full, rather than reading every match to sort them (the planner,
     guessing too few matches, would). Other orders sort the matches, however the planner likes to read them."""
@@ -142,7 +151,7 @@ def walk_in_order(session, column: str) -> None:
         plan_freely(session)
 
 
-def plan_freely(session) -> None:
+def plan_freely(session: Session) -> None:
     _plan(session, seqscan=True, indexscan=True, bitmapscan=True)
 
 
@@ -179,7 +188,7 @@ def count_through_index(session) -> None:
 def order_terms(column, descending: bool) -> list:
     """ORDER BY terms that sort as SQLite does: text by code point (collation C) and NULLs as the smallest (said
     only for a column that may hold NULL: `id DESC NULLS LAST` is an order no index has, and would sort them all)."""
-    nullable = column.expression.nullable
+    nullable = getattr(column.expression, "nullable", True)
     if column.key in ("title", "focus", "status", "promise_who"):
         column = column.collate("C")
     if not nullable:
