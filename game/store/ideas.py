@@ -7,9 +7,9 @@ Every change recomputes the idea's `search_text`, so search always sees what the
 import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, text
+from sqlalchemy import Select, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -104,10 +104,14 @@ class Order:
             raise ValueError(f"cannot sort by {self.column!r}")
 
 
-def _where(statement, flt: IdeaFilter, dialect: str):
+#: A query of ideas (whole or some of their columns) that the filters narrow.
+Statement = TypeVar("Statement", bound=Select[*tuple[Any, ...]])
+
+
+def _where(statement: Statement, flt: IdeaFilter, dialect: str) -> Statement:
     match = match_query(flt.query)
-    if match and dialect == "postgresql":
-        statement = statement.where(pg_search.match(pg_search.tsquery(flt.query)))
+    if match and dialect == "postgresql" and (tsquery := pg_search.tsquery(flt.query)):
+        statement = statement.where(pg_search.match(tsquery))
     elif match:
         clause = sqlite_search.match_clause(dialect)
         if clause:
@@ -130,26 +134,26 @@ def _where(statement, flt: IdeaFilter, dialect: str):
             statement = statement.where(getattr(Idea, name) == getattr(flt, name))
     if flt.person:
         statement = statement.where(
-            or_(Idea.team == flt.person, Idea.player == flt.person, Idea.promise_who == flt.person)
+            or_(col(Idea.team) == flt.person, col(Idea.player) == flt.person, col(Idea.promise_who) == flt.person)
         )
     if flt.min_score:
-        statement = statement.where(Idea.score >= flt.min_score)
+        statement = statement.where(col(Idea.score) >= flt.min_score)
     if flt.min_dots:
-        statement = statement.where(Idea.dots >= flt.min_dots)
+        statement = statement.where(col(Idea.dots) >= flt.min_dots)
     if flt.card and dialect == "postgresql":
         statement = statement.where(pg_search.from_card(flt.card, CARD_COLUMNS))
     elif flt.card:
         statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
     if flt.session_id is not None:
-        statement = statement.where(Idea.session_id == flt.session_id)
+        statement = statement.where(col(Idea.session_id) == flt.session_id)
     if flt.created_from:
-        statement = statement.where(Idea.created_at >= _local_midnight(flt.created_from))
+        statement = statement.where(col(Idea.created_at) >= _local_midnight(flt.created_from))
     if flt.created_to:
-        statement = statement.where(Idea.created_at < _local_midnight(flt.created_to + timedelta(days=1)))
+        statement = statement.where(col(Idea.created_at) < _local_midnight(flt.created_to + timedelta(days=1)))
     if flt.due_from:
-        statement = statement.where(Idea.promise_due >= flt.due_from)
+        statement = statement.where(col(Idea.promise_due) >= flt.due_from)
     if flt.due_to:
-        statement = statement.where(Idea.promise_due <= flt.due_to)
+        statement = statement.where(col(Idea.promise_due) <= flt.due_to)
     return statement
 
 
@@ -190,10 +194,30 @@ def page(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
         if flt == IdeaFilter():  # every idea: counted from the primary key's index alone
             ids, total = None, session.exec(select(func.count()).select_from(Idea)).one()
         else:
-            ids = pg_search.matching_ids(session, _where(select(Idea.id), flt, engine.dialect.name))
+            ids = _matching_ids(session, flt)
             total = pg_search.COUNT_LIMIT if ids is None else len(ids)
         found = _find_on_server(session, flt, order or Order(), offset, limit, ids)
     return Page(found, total, exact=ids is not None or flt == IdeaFilter())
+
+
+def _matching_ids(session: Session, flt: IdeaFilter) -> list[int] | None:
+    """On PostgreSQL, the ids of the ideas `flt` finds, in no order, when there are at most
+    `pg_search.COUNT_LIMIT`; None when there are more (it stops reading there: each match counted is a row read)."""
+    pg_search.through_bitmaps(session)
+    statement = _where(select(col(Idea.id)), flt, "postgresql").limit(pg_search.COUNT_LIMIT + 1)
+    ids = [int(i) for i in session.exec(statement)]
+    return ids if len(ids) <= pg_search.COUNT_LIMIT else None
+
+
+def _saved_between(saved: Statement) -> list[Any]:
+    """For a walk of the ids newest first with a filter on the saving time (`saved`: SELECT idea.id WHERE that
+    filter): the same ideas bounded by id too, between the lowest and highest id saved in that time (read from the
+    (created_at, id) index alone). Ideas are mostly saved in id order, so the walk starts at the period's newest
+    idea instead of reading every later one. (`id + 0`: PostgreSQL would look for the max by walking the primary
+    key, the very walk this avoids.)"""
+    idea_id = col(Idea.id)
+    bound = saved.with_only_columns(func.min(idea_id + 0), func.max(idea_id + 0)).subquery()
+    return [idea_id >= select(bound.c[0]).scalar_subquery(), idea_id <= select(bound.c[1]).scalar_subquery()]
 
 
 def _find_on_server(
@@ -209,7 +233,7 @@ def _find_on_server(
         if order.column == "id" and (flt.created_from or flt.created_to):
             saved = _where(select(Idea.id), IdeaFilter(created_from=flt.created_from, created_to=flt.created_to),
                            "postgresql")  # fmt: skip
-            statement = statement.where(*pg_search.saved_between(saved))
+            statement = statement.where(*_saved_between(saved))
         statement = statement.order_by(*by).offset(offset).limit(limit)
     elif order.column == "id":
         pg_search.plan_freely(session)
@@ -226,8 +250,7 @@ def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
     order = order or Order()
     if engine.dialect.name == "postgresql":
         with Session(engine) as session:
-            ids = pg_search.matching_ids(session, _where(select(Idea.id), flt, engine.dialect.name))
-            return _find_on_server(session, flt, order, offset, limit, ids)
+            return _find_on_server(session, flt, order, offset, limit, _matching_ids(session, flt))
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
     match = match_query(flt.query)

@@ -17,15 +17,11 @@ with the words' GIN index before it reads a row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import ColumnElement, TextClause, text
+from sqlalchemy import ColumnElement, TextClause, UnaryExpression, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
-
-if TYPE_CHECKING:
-    from sqlmodel import Session as ModelSession
-    from sqlmodel.sql.expression import SelectOfScalar
 
 from game.store.textsearch import stem, words
 
@@ -101,22 +97,6 @@ def from_card(card: str, card_columns: tuple[str, ...]) -> TextClause:
     return text(f"{cards} @> ARRAY[CAST(:card AS varchar)]").bindparams(card=card)
 
 
-def saved_between(saved: SelectOfScalar[Any]) -> list[ColumnElement[bool]]:
-    """For a walk of the ids newest first with a filter on the saving time (`saved`: SELECT idea.id WHERE that
-    filter): the same ideas bounded by id too, between the lowest and highest id saved in that time (read from the
-    (created_at, id) index alone). Ideas are mostly saved in id order, so the walk starts at the period's newest
-    idea instead of reading every later one. (`id + 0`: PostgreSQL would look for the max by walking the primary
-    key, the very walk this avoids.)"""
-    from sqlalchemy import func, select
-    from sqlmodel import col
-
-    from game.store.models import Idea
-
-    idea_id = col(Idea.id)
-    bound = saved.with_only_columns(func.min(idea_id + 0), func.max(idea_id + 0)).subquery()
-    return [idea_id >= select(bound.c[0]).scalar_subquery(), idea_id <= select(bound.c[1]).scalar_subquery()]
-
-
 def _plan(session: Session, *, seqscan: bool, indexscan: bool, bitmapscan: bool) -> None:
     """Which ways of reading the ideas the planner may take, for the rest of this transaction."""
     settings = {"enable_seqscan": seqscan, "enable_indexscan": indexscan, "enable_bitmapscan": bitmapscan}
@@ -124,17 +104,12 @@ def _plan(session: Session, *, seqscan: bool, indexscan: bool, bitmapscan: bool)
         ("SELECT ", ""))), {name: "on" if on else "off" for name, on in settings.items()})  # fmt: skip
 
 
-def matching_ids(session: ModelSession, statement: SelectOfScalar[Any], limit: int | None = None) -> list[int] | None:
-    """The ids a `SELECT idea.id … WHERE …` finds, in no order, when there are at most `limit`; None when there
-    are more (it stops reading at `limit` + 1).
-
-    Through the indexes' bitmaps only: they intersect every filter and the words before a row is read, so at most
-    `limit` + 1 rows are. A scan of the table, or of the ids with the filters checked row by row, would read every
-    row that does not match until enough do (the planner's guess of how many match can be 10× off)."""
-    limit = COUNT_LIMIT if limit is None else limit
+def through_bitmaps(session: Session) -> None:
+    """For counting matches (`ideas.page` reads at most `COUNT_LIMIT` + 1 ids): through the indexes' bitmaps only.
+    They intersect every filter and the words before a row is read, so at most that many rows are. A scan of the
+    table, or of the ids with the filters checked row by row, would read every row that does not match until
+    enough do (the planner's guess of how many match can be 10× off)."""
     _plan(session, seqscan=False, indexscan=False, bitmapscan=True)
-    ids = [int(i) for i in session.exec(statement.limit(limit + 1))]
-    return ids if len(ids) <= limit else None
 
 
 #: Sort orders an index gives as they are (the primary key, title collation C, the saving time)
@@ -185,10 +160,10 @@ def count_through_index(session) -> None:
     session.execute(text("SET LOCAL enable_seqscan = off"))
 
 
-def order_terms(column, descending: bool) -> list:
-    """ORDER BY terms that sort as SQLite does: text by code point (collation C) and NULLs as the smallest (said
-    only for a column that may hold NULL: `id DESC NULLS LAST` is an order no index has, and would sort them all)."""
-    nullable = getattr(column.expression, "nullable", True)
+def order_terms(column: ColumnElement[Any], descending: bool) -> list[UnaryExpression[Any]]:
+    """ORDER BY terms that sort as SQLite does: text by code point (collation C) and NULLs as the smallest."""
+    nullable = getattr(column.expression, "nullable", True)  # not said of a column never NULL: no index has
+    # `id DESC NULLS LAST`, and PostgreSQL would read and sort every row for it
     if column.key in ("title", "focus", "status", "promise_who"):
         column = column.collate("C")
     if not nullable:
