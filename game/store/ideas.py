@@ -205,7 +205,7 @@ def _matching_ids(session: Session, flt: IdeaFilter) -> list[int] | None:
     `pg_search.COUNT_LIMIT`; None when there are more (it stops reading there: each match counted is a row read)."""
     pg_search.through_bitmaps(session)
     statement = _where(select(col(Idea.id)), flt, "postgresql").limit(pg_search.COUNT_LIMIT + 1)
-    ids = [int(i) for i in session.exec(statement)]
+    ids = [i for i in session.exec(statement) if i is not None]  # (never None: a primary key)
     return ids if len(ids) <= pg_search.COUNT_LIMIT else None
 
 
