@@ -235,12 +235,10 @@ def _find_on_server(
                            "postgresql")  # fmt: skip
             statement = statement.where(*_saved_between(saved))
         statement = statement.order_by(*by).offset(offset).limit(limit)
-    elif order.column == "id":
-        pg_search.plan_freely(session)
+    elif order.column == "id":  # (the ids were read through bitmaps, and so are their rows: one bitmap of the key)
         wanted = sorted(ids, reverse=order.descending)[offset : offset + limit]
         statement = select(Idea).where(col(Idea.id).in_(wanted)).order_by(*by)
     else:
-        pg_search.plan_freely(session)
         statement = select(Idea).where(col(Idea.id).in_(ids)).order_by(*by).offset(offset).limit(limit)
     return list(session.exec(statement))
 
