@@ -6,11 +6,14 @@
 Without --library a throw-away PostgreSQL 15 is started in a temporary folder (tests/pg.py). Measures:
 - copying a 100 000-idea SQLite library to PostgreSQL (`technomagic library copy`), budget 30 s, against
   reading the same rows from SQLite (the floor);
-- search as you type (count + first page, as the library screen asks), plain and filtered, budget p95 50 ms,
-  against the bare full-text query through psycopg (the floor);
-- the library screen opening on the server with its first rows painted, budget 0.5 s.
-Exit 1 when a budget is missed. Last line:
-`pg copy N ideas T s (floor F s); search p95 X ms, raw p95 Y ms, ratio Z; first rows S s; budgets ok|MISSED`.
+- search as you type through the library screen's own table model (the page of matches and their count, which
+  stops at 1,000), by words alone and with each filter of bench/library.py (status, tag, date saved, card,
+  status+tag+date), budget p95 50 ms for every filter, against raw psycopg doing the same match and filter in
+  plain SQL (the floor);
+- the library screen opening on the server with its first rows painted, budget 0.5 s, against raw psycopg
+  connecting, counting and reading the first rows.
+Exit 1 when a budget is missed. Last line: `pg copy N ideas T s (floor F s, ratio R); search p95 X ms (worst:
+FILTER), worst ratio to raw psycopg Z; first rows S s (floor B s); budgets ok|MISSED: WHAT`.
 """
 
 from __future__ import annotations
@@ -60,46 +63,49 @@ def bench_copy(folder: Path, url: str) -> tuple[float, float]:
     return took, floor
 
 
-FILTERS = [
-    {},
-    {"statuses": ("planned",)},
-    {"statuses": ("new", "tried"), "focuses": ("wow",)},
-    {"tag": "касса"},
-    {"min_score": 5},
-]
-
-
-def bench_search(url: str, queries: list[str], typed_prefixes) -> tuple[float, float, dict]:
+def bench_search(url: str, library) -> list[tuple[str, float, float]]:
+    """Search as you type as the library screen waits for it: its own table model's `set_filter` (the page of
+    matches and their count, `ideas.page`), with each filter of bench/library.py and every typed prefix (the
+    empty one too: the filter alone). Against raw psycopg doing the same match and filter in plain SQL: up to
+    1,001 matching ids (what the screen counts) and the first 100 rows newest first. (name, ours p95 ms, raw
+    p95 ms) per filter."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import psycopg
+    from PySide6.QtWidgets import QApplication
 
     from game.store import ideas, pg_search
     from game.store.engine import open_url
+    from game.ui.library import IdeaTableModel
 
+    app = QApplication.instance() or QApplication([])
     engine = open_url(url)
     args, kwargs = engine.dialect.create_connect_args(engine.url)
     raw_conn = psycopg.connect(*args, **kwargs, autocommit=True)
-    ours, raw, by_filter = [], [], {}
-    for n, extra in enumerate(FILTERS):
-        timings = []
-        for query in queries:
-            for typed in typed_prefixes(query):
-                flt = ideas.IdeaFilter(query=typed, **extra)
-                started = time.perf_counter()
-                ideas.count(engine, flt)
-                ideas.find(engine, flt, limit=100)
-                timings.append(time.perf_counter() - started)
-                if n == 0:
-                    tsq = pg_search.tsquery(typed)
-                    started = time.perf_counter()
-                    raw_conn.execute("SELECT count(*) FROM idea WHERE search_tsv @@ to_tsquery('simple', %s)", (tsq,))
-                    raw_conn.execute("SELECT id FROM idea WHERE search_tsv @@ to_tsquery('simple', %s) "
-                                     "ORDER BY id DESC LIMIT 100", (tsq,)).fetchall()  # fmt: skip
-                    raw.append(time.perf_counter() - started)
-        by_filter[str(extra or "words only")] = p95(timings) * 1000
-        ours.extend(timings)
+    model = IdeaTableModel(engine)
+    typed_texts = [""] + [typed for query in library.QUERIES for typed in library.typed_prefixes(query)]
+    results = []
+    for name, fields, condition, params in library.filters():
+        condition = "TRUE" if condition == "1" else condition.replace("?", "%s")
+        ours, raw = [], []
+        for typed in typed_texts:
+            if name == "words only" and not typed:
+                continue
+            flt = ideas.IdeaFilter(query=typed, **fields)
+            started = time.perf_counter()
+            model.set_filter(flt)
+            ours.append(time.perf_counter() - started)
+            tsq = pg_search.tsquery(typed)
+            where = f"{condition} AND search_tsv @@ to_tsquery('simple', %s)" if tsq else condition
+            values = (*params, tsq) if tsq else params
+            started = time.perf_counter()
+            raw_conn.execute(f"SELECT id FROM idea WHERE {where} LIMIT {pg_search.COUNT_LIMIT + 1}", values).fetchall()
+            raw_conn.execute(f"SELECT * FROM idea WHERE {where} ORDER BY id DESC LIMIT 100", values).fetchall()
+            raw.append(time.perf_counter() - started)
+        results.append((name, p95(ours) * 1000, p95(raw) * 1000))
     raw_conn.close()
     engine.dispose()
-    return p95(ours) * 1000, p95(raw) * 1000, by_filter
+    app.processEvents()
+    return results
 
 
 def p95(values: list[float]) -> float:
@@ -129,11 +135,23 @@ win.library.close()
 """
 
 
-def bench_first_rows(home: Path, url: str) -> tuple[float, int]:
+def bench_first_rows(home: Path, url: str) -> tuple[float, int, float]:
+    """The library screen opened on the server until its first rows are painted (in a fresh process, the library
+    already open as the game has it by then), and the floor: raw psycopg connecting, counting the ideas and
+    reading the newest 100."""
+    import psycopg
+
+    from game.store.engine import parse
+
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", SHOW_LIBRARY, str(home), url], env=env, capture_output=True,
                          text=True, check=True, cwd=ROOT).stdout.split()  # fmt: skip
-    return float(out[0]), int(out[1])
+    parsed = parse(url)
+    started = time.perf_counter()
+    with psycopg.connect(parsed.set(drivername="postgresql").render_as_string(hide_password=False)) as conn:
+        conn.execute("SELECT count(*) FROM idea").fetchone()
+        conn.execute("SELECT * FROM idea ORDER BY id DESC LIMIT 100").fetchall()
+    return float(out[0]), int(out[1]), time.perf_counter() - started
 
 
 def run(url: str | None, n: int) -> int:
@@ -152,19 +170,25 @@ def run(url: str | None, n: int) -> int:
             library.make_library(folder, n)
             print(f"made {n} ideas in SQLite in {time.perf_counter() - started:.1f} s")
             took, floor = bench_copy(folder, url)
-            ours, raw, by_filter = bench_search(url, library.QUERIES, library.typed_prefixes)
-            for name, value in by_filter.items():
-                print(f"search p95 {value:.1f} ms with {name}")
-            shown, rows = bench_first_rows(folder / "home", url)
-            print(f"library screen on the server: {rows} rows, first rows painted in {shown:.3f} s")
+            searches = bench_search(url, library)
+            for name, ours, raw in searches:
+                print(f"search with {name}: p95 {ours:.1f} ms; raw psycopg doing the same p95 {raw:.1f} ms; "
+                      f"ratio {ours / raw:.1f} (budget {SEARCH_BUDGET_MS:g} ms)")  # fmt: skip
+            shown, rows, bare = bench_first_rows(folder / "home", url)
+            print(f"library screen on the server: {rows} rows, first rows painted in {shown:.3f} s "
+                  f"(raw psycopg connecting, counting and reading them: {bare:.3f} s)")  # fmt: skip
         finally:
             if server is not None:
                 server.close()
-    ok = took <= COPY_BUDGET_S and ours <= SEARCH_BUDGET_MS and shown <= FIRST_ROWS_BUDGET_S
+    worst = max(searches, key=lambda r: r[1])
+    ratio = max(ours / raw for _, ours, raw in searches)
+    missed = [what for what, over in (("copy", took > COPY_BUDGET_S), ("search", worst[1] > SEARCH_BUDGET_MS),
+                                      ("first rows", shown > FIRST_ROWS_BUDGET_S)) if over]  # fmt: skip
     print(f"pg copy {n} ideas {took:.1f} s (floor {floor:.1f} s, ratio {took / floor:.1f}); "
-          f"search p95 {ours:.1f} ms, raw p95 {raw:.1f} ms, ratio {ours / raw:.1f}; first rows {shown:.2f} s; "
-          f"budgets {'ok' if ok else 'MISSED'}")  # fmt: skip
-    return 0 if ok else 1
+          f"search p95 {worst[1]:.1f} ms (worst: {worst[0]}), worst ratio to raw psycopg {ratio:.1f}; "
+          f"first rows {shown:.2f} s (floor {bare:.2f} s); "
+          f"budgets {'MISSED: ' + ', '.join(missed) if missed else 'ok'}")  # fmt: skip
+    return 1 if missed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

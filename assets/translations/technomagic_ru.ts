@@ -1210,6 +1210,11 @@ No round was in play. The details are in {1}</source>
       <translation>Раунд №{0}</translation>
     </message>
     <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <source>more than {0} ideas</source>
+      <translation>более {0} идей</translation>
+    </message>
+    <message>
       <location filename="../../game/ui/library_settings.py" />
       <source>Passwords are never kept here: put them in ~/.pgpass or PGPASSWORD, as for psql.</source>
       <translation>Пароли здесь не хранятся: укажите их в ~/.pgpass или PGPASSWORD, как для psql.</translation>

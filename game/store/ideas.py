@@ -125,7 +125,9 @@ def _where(statement: Statement, flt: IdeaFilter, dialect: str) -> Statement:
         statement = statement.where(col(Idea.status).in_(flt.statuses))
     if flt.focuses:
         statement = statement.where(col(Idea.focus).in_(flt.focuses))
-    if flt.tag:
+    if flt.tag and dialect == "postgresql":
+        statement = statement.where(pg_search.has_tag(normal_tag(flt.tag)))
+    elif flt.tag:
         statement = statement.where(col(Idea.tags).contains(f",{normal_tag(flt.tag)},"))
     for name in ("team", "player"):
         if getattr(flt, name):
@@ -138,7 +140,9 @@ def _where(statement: Statement, flt: IdeaFilter, dialect: str) -> Statement:
         statement = statement.where(col(Idea.score) >= flt.min_score)
     if flt.min_dots:
         statement = statement.where(col(Idea.dots) >= flt.min_dots)
-    if flt.card:
+    if flt.card and dialect == "postgresql":
+        statement = statement.where(pg_search.from_card(flt.card, CARD_COLUMNS))
+    elif flt.card:
         statement = statement.where(or_(*(getattr(Idea, c) == flt.card for c in CARD_COLUMNS)))
     if flt.session_id is not None:
         statement = statement.where(col(Idea.session_id) == flt.session_id)
@@ -171,13 +175,82 @@ def count(engine: Engine, flt: IdeaFilter) -> int:
         return session.exec(statement).one()
 
 
+@dataclass
+class Page:
+    """What the library screen shows: one page of matching ideas and how many match in all. On a server library
+    the counting stops past `pg_search.COUNT_LIMIT` matches: then `exact` is False and `total` is that limit
+    (more than that many match)."""
+
+    ideas: list[Idea]
+    total: int
+    exact: bool = True
+
+
+def page(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: int = 0, limit: int = 200) -> Page:
+    """One page of matching ideas (as `find`) with their count (as `count`, but see `Page`)."""
+    if engine.dialect.name != "postgresql":
+        return Page(find(engine, flt, order, offset, limit), count(engine, flt))
+    with Session(engine) as session:
+        if flt == IdeaFilter():  # every idea: counted from the primary key's index alone
+            ids, total = None, session.exec(select(func.count()).select_from(Idea)).one()
+        else:
+            ids = _matching_ids(session, flt)
+            total = pg_search.COUNT_LIMIT if ids is None else len(ids)
+        found = _find_on_server(session, flt, order or Order(), offset, limit, ids)
+    return Page(found, total, exact=ids is not None or flt == IdeaFilter())
+
+
+def _matching_ids(session: Session, flt: IdeaFilter) -> list[int] | None:
+    """On PostgreSQL, the ids of the ideas `flt` finds, in no order, when there are at most
+    `pg_search.COUNT_LIMIT`; None when there are more (it stops reading there: each match counted is a row read)."""
+    pg_search.through_bitmaps(session)
+    statement = _where(select(col(Idea.id)), flt, "postgresql").limit(pg_search.COUNT_LIMIT + 1)
+    ids = [i for i in session.exec(statement) if i is not None]  # (never None: a primary key)
+    return ids if len(ids) <= pg_search.COUNT_LIMIT else None
+
+
+def _saved_between(saved: Statement) -> list[Any]:
+    """For a walk of the ids newest first with a filter on the saving time (`saved`: SELECT idea.id WHERE that
+    filter): the same ideas bounded by id too, between the lowest and highest id saved in that time (read from the
+    (created_at, id) index alone). Ideas are mostly saved in id order, so the walk starts at the period's newest
+    idea instead of reading every later one. (`id + 0`: PostgreSQL would look for the max by walking the primary
+    key, the very walk this avoids.)"""
+    idea_id = col(Idea.id)
+    bound = saved.with_only_columns(func.min(idea_id + 0), func.max(idea_id + 0)).subquery()
+    return [idea_id >= select(bound.c[0]).scalar_subquery(), idea_id <= select(bound.c[1]).scalar_subquery()]
+
+
+def _find_on_server(
+    session: Session, flt: IdeaFilter, order: Order, offset: int, limit: int, ids: list[int] | None
+) -> list[Idea]:
+    """A page of matches on PostgreSQL. With every matching id known (`ids`, a few) only the page's rows are read;
+    else the planner walks the matches in order (they are many, so a page is soon full)."""
+    column = getattr(Idea, order.column)
+    by = [*pg_search.order_terms(column, order.descending), col(Idea.id).desc() if order.descending else col(Idea.id)]
+    if ids is None:
+        pg_search.walk_in_order(session, order.column)
+        statement = _where(select(Idea), flt, "postgresql")
+        if order.column == "id" and (flt.created_from or flt.created_to):
+            saved = _where(select(Idea.id), IdeaFilter(created_from=flt.created_from, created_to=flt.created_to),
+                           "postgresql")  # fmt: skip
+            statement = statement.where(*_saved_between(saved))
+        statement = statement.order_by(*by).offset(offset).limit(limit)
+    elif order.column == "id":  # (the ids were read through bitmaps, and so are their rows: one bitmap of the key)
+        wanted = sorted(ids, reverse=order.descending)[offset : offset + limit]
+        statement = select(Idea).where(col(Idea.id).in_(wanted)).order_by(*by)
+    else:
+        statement = select(Idea).where(col(Idea.id).in_(ids)).order_by(*by).offset(offset).limit(limit)
+    return list(session.exec(statement))
+
+
 def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: int = 0, limit: int = 200) -> list[Idea]:
     """One page of matching ideas, in order (ties broken by id so pages never overlap)."""
     order = order or Order()
+    if engine.dialect.name == "postgresql":
+        with Session(engine) as session:
+            return _find_on_server(session, flt, order, offset, limit, _matching_ids(session, flt))
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
-    if engine.dialect.name == "postgresql":  # text by code point and NULLs first, as SQLite sorts
-        by = [*pg_search.order_terms(column, order.descending), by[1]]
     match = match_query(flt.query)
     walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
     if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort

@@ -258,6 +258,7 @@ class IdeaTableModel(QAbstractTableModel):
         self.order = ideas.Order()
         self.rows: list = []
         self.total = 0
+        self.exact = True  # False: more than `total` match (a server library stops counting there)
         self.away = False  # the library's server could not be reached at the last query
         self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
         # no query yet: the view's first sort() runs it
@@ -270,13 +271,16 @@ class IdeaTableModel(QAbstractTableModel):
 
         self.beginResetModel()
         try:
-            self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
-            self.rows = self._fetch(0)
+            if self.engine is None:
+                self.total, self.exact, self.rows = 0, True, []
+            else:
+                page = self._store.page(self.engine, self.filter, self.order, limit=PAGE)
+                self.total, self.exact, self.rows = page.total, page.exact, page.ideas
             self.away = False
         except SQLAlchemyError as e:
             if not server_away(e):
                 raise
-            self.total, self.rows, self.away = 0, [], True  # the screen says so; the next refresh tries again
+            self.total, self.exact, self.rows, self.away = 0, True, [], True  # said on screen; the next refresh retries
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list:
@@ -297,12 +301,14 @@ class IdeaTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and not self.away and len(self.rows) < self.total
+        return not parent.isValid() and not self.away and (len(self.rows) < self.total or not self.exact)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if parent.isValid():
             return
         more = self._fetch(len(self.rows))
+        if not self.exact and len(more) < PAGE:  # the last page: now every match is known
+            self.total, self.exact = len(self.rows) + len(more), True
         if not more:
             self.total = len(self.rows)
             return
@@ -315,8 +321,12 @@ class IdeaTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    _ROLES = frozenset(r.value for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                         Qt.ItemDataRole.UserRole))  # fmt: skip
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # the view asks each cell for eight roles while it sizes the columns to the page: the others say no at once
+        if role not in self._ROLES or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         idea = self.rows[index.row()]
         name = self.COLUMNS[index.column()][0]

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -342,6 +342,8 @@ class LibraryScreen(QWidget):
             self.status.setText(tr("The library server cannot be reached just now; the list comes back with it."))
         elif not self.model.total and self.model.filter == self.store.IdeaFilter():
             self.status.setText(tr("No ideas yet. Play a round: the ideas you choose land here."))
+        elif not self.model.exact:  # a server library counts no further (each match counted is a row read)
+            self.status.setText(tr("more than {0} ideas").format(QLocale().toString(self.model.total)))
         else:
             self.status.setText(trn("%n ideas", self.model.total))
         extra = [self.others_note] if self.others_note else []

@@ -2,7 +2,7 @@
 another, others' changes show within 2 s, a read-only role cannot edit, and rounds wait while the server is away."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from game.store import engine as engines
@@ -235,3 +235,32 @@ def test_settings_library_chooses_a_server_and_copies_with_a_progress_bar(qtbot,
     click(qtbot, dialog.copy_button)  # again: nothing new to copy, the counts still agree
     qtbot.waitUntil(lambda: dialog.copy_button.isEnabled(), timeout=10_000)
     assert dialog.said.text() == "Copied: 0 rounds, 1 ideas, 0 notes."
+
+
+def test_past_the_count_limit_the_screen_says_more_than_and_scrolls_to_the_last(qtbot, shared_window, other,
+                                                                               monkeypatch):  # fmt: skip
+    """A server counts matches only up to pg_search.COUNT_LIMIT (each counted is a row read): the screen says
+    "more than", and scrolling still reaches the last match."""
+    from sqlmodel import Session
+
+    from game.store import pg_search
+    from game.store.models import Idea
+
+    monkeypatch.setattr(pg_search, "COUNT_LIMIT", 150)
+    with Session(other) as session:
+        session.add_all(Idea(title=f"Idea {n:03d}", text="x", search_text=f"idea {n:03d}") for n in range(260))
+        session.add(Idea(title="Something else", text="x", search_text="someth els"))
+        session.commit()
+    screen = open_library_screen(shared_window())
+    assert screen.status.text() == "261 ideas"  # everything: counted exactly (the primary key's index)
+    type_text(qtbot, screen.search, "idea")
+    qtbot.waitUntil(lambda: screen.status.text() == "more than 150 ideas")
+    assert screen.model.rowCount() == 100 and screen.model.index(0, 0).data() == "Idea 259"
+    for _ in range(4):
+        screen.table.scrollToBottom()
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 260)
+    assert screen.model.exact and screen.model.total == 260 and not screen.model.canFetchMore(QModelIndex())
+    assert screen.model.index(259, 0).data() == "Idea 000"
+    type_text(qtbot, screen.search, " 01")  # "idea 01…": ten ideas, counted exactly
+    qtbot.waitUntil(lambda: screen.status.text() == "10 ideas")
