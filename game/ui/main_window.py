@@ -36,7 +36,7 @@ from game.ui import i18n, theme
 from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import give_back_keys, tr, trn
+from game.ui.widgets import give_back_keys, keys_back_after_dialogs, tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.library_ready.connect(self.show_due)
         self.library_ready.connect(self.show_unsaved)
         self.library_failed.connect(self.show_library_problem)
+        keys_back_after_dialogs()  # every dialog gives the keys back to the window as it closes
         self._backing_up = threading.Lock()
         self._backup_proc = None  # the background backup's process
         self._finishing = False

@@ -20,10 +20,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -119,6 +122,45 @@ def give_back_keys(widget: QWidget) -> None:
     window = widget.window()
     window.activateWindow()
     window.raise_()
+
+
+class _KeysBack(QObject):
+    """Every dialog of the game, however it is opened (ours, Qt's message boxes, nested ones): when it closes,
+    the window under it gets the keys back. A window manager does not always do it (openbox leaves the keys
+    nowhere after a message box until the window is clicked). Watches only the dialogs, not every event."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        app.focusWindowChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _window) -> None:
+        active = QApplication.activeWindow()
+        if isinstance(active, QDialog) and not active.property("keysBack"):
+            active.setProperty("keysBack", True)
+            active.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow():
+            parent = watched.parentWidget()
+            under = parent.window() if parent is not None else None
+            QTimer.singleShot(0, self, lambda: self._give_back(under))
+        return False
+
+    def _give_back(self, under: QWidget | None) -> None:
+        target = QApplication.activeModalWidget() or under
+        if target is None or not target.isVisible():
+            target = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()),
+                          None)  # fmt: skip
+        if target is not None:
+            target.activateWindow()
+            target.raise_()
+
+
+def keys_back_after_dialogs() -> None:
+    """Once per application (the main window asks for it as it is made)."""
+    app = QApplication.instance()
+    if app is not None and app.findChild(_KeysBack) is None:
+        _KeysBack(app)
 
 
 def format_date(iso: str) -> str:
