@@ -191,6 +191,10 @@ class IdeaWall(QWidget):
         bold.setBold(True)
         return font, bold, QFontMetrics(font)
 
+    def _sub_px(self, px: int) -> int:
+        """The size of a team's own cards under its name: a little smaller than its ideas, never below the floor."""
+        return max(self.floor, round(px * 0.8))
+
     def _plan(self, px: int) -> tuple[bool, list[tuple]]:
         """Where everything goes at `px`: per column its heading, its team's cards and the newest ideas that fit
         (leaving a line to count the rest); True when every idea fits."""
@@ -210,7 +214,8 @@ class IdeaWall(QWidget):
                 head = self._text(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics)
                 y += line + gap
             if n < len(self.subheads) and self.subheads[n]:
-                sub = self._text(self.subheads[n], width, font, metrics, lines=1)
+                small, _bold, small_metrics = self._fonts(self._sub_px(px))  # a caption: the ideas come first
+                sub = self._text(self.subheads[n], width, small, small_metrics)  # up to two lines
                 y += int(sub.size().height()) + gap
             mark_w = mark_width([m for m, _ in items], metrics) + space  # the widest mark, not the longest
             text_w = max(1, width - mark_w)
@@ -245,11 +250,12 @@ class IdeaWall(QWidget):
                 painter.setPen(QColor(theme.ACCENT))
                 painter.drawStaticText(x, y, head)
                 y += line + gap
-            painter.setFont(font)
             if sub is not None:
+                painter.setFont(self._fonts(self._sub_px(px))[0])
                 painter.setPen(QColor(theme.MUTED))
                 painter.drawStaticText(x, y, sub)
                 y += int(sub.size().height()) + gap
+            painter.setFont(font)
             if hidden:
                 painter.setPen(QColor(theme.MUTED))
                 more = tr("+{0} earlier").format(hidden)
@@ -290,6 +296,7 @@ class PresenterView(QWidget):
         self._sizes: tuple = ()
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # shown, it leaves the keys to the console
         self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
         self.setWindowIcon(theme.app_icon())
         self._cards_key: tuple = ()
@@ -327,7 +334,7 @@ class PresenterView(QWidget):
     def _step_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setContentsMargins(40, 16, 40, 16)
         top = QHBoxLayout()
         words = QVBoxLayout()
         self.title = self._label("screenTitle", page)
@@ -585,6 +592,9 @@ class PresenterView(QWidget):
             self.showFullScreen()
         else:
             self.show()
+        if console is not None:  # the room's view has no controls: the keys stay with the facilitator
+            console.activateWindow()
+            self.raise_()  # and the room's view stays in sight on a single screen
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -98,3 +98,18 @@ def test_after_a_dialog_closes_the_window_has_the_keys_without_a_click(qtbot, op
     qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # given back, with no click
     press(qtbot, "Ctrl+L")
     assert type(win.current_screen()).__name__ == "LibraryScreen", seen
+
+
+def test_the_presenter_view_leaves_the_keys_to_the_console(qtbot, open_window):
+    """On a single screen the room's view opens over the console, but it has no controls: the keys stay with the
+    facilitator, so Ctrl+J skips a step at once."""
+    win = open_window("en", ready=True)
+    assert win.content.scenarios
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    win.start_workshop("classic-workshop", [Team("Owls"), Team("Foxes")], {}, seed=5)
+    console = win.current_screen()
+    qtbot.waitUntil(lambda: win.presenter is not None and win.presenter.isVisible())
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    press(qtbot, "Ctrl+J")
+    assert console.ws.step_index == 1
