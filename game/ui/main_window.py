@@ -36,7 +36,7 @@ from game.ui import i18n, theme
 from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import give_back_keys, keys_back_after_dialogs, tr, trn
+from game.ui.widgets import give_back_keys, keys_back_after_dialogs, tab_in_reading_order, tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
@@ -711,6 +711,10 @@ class MainWindow(QMainWindow):
             lambda p: self._decks_changed(tr("Your copy is kept in {0}").format(put_aside(p)))
         )
         self._set(screen)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the screen as it reads (game/ui/widgets.py), whatever the screen has built since."""
+        return tab_in_reading_order(self.current_screen(), next) or super().focusNextPrevChild(next)
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
