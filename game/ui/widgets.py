@@ -147,8 +147,10 @@ class _KeysBack(QObject):
         return False
 
     def _give_back(self, under: QWidget | None) -> None:
+        from shiboken6 import Shiboken
+
         target = QApplication.activeModalWidget() or under
-        if target is None or not target.isVisible():
+        if target is None or not Shiboken.isValid(target) or not target.isVisible():  # gone with the dialog
             target = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()),
                           None)  # fmt: skip
         if target is not None:
