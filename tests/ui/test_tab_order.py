@@ -24,6 +24,10 @@ def window_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
 
 
+def reading_key(widget: QWidget) -> tuple[int, int]:
+    return window_rect(widget).top(), window_rect(widget).left()
+
+
 def scroll_areas(widget: QWidget) -> list[QScrollArea]:
     """The scroll areas `widget` scrolls in, innermost first."""
     found = []
@@ -83,7 +87,7 @@ def out_of_order(qtbot, win, where: str) -> list[str]:
     """What Tab misses on the screen, and where it jumps against the reading order."""
     settle()
     screen = win.current_screen()
-    controls = sorted(reachable_controls(screen), key=lambda w: (window_rect(w).top(), window_rect(w).left()))
+    controls = sorted(reachable_controls(screen), key=reading_key)
     if not controls:
         return []
     walked = walk(qtbot, controls[0])
@@ -194,3 +198,17 @@ def test_the_workshop_setup_and_console_at_every_stage(qtbot, window):
         console.go_next()
     problems += out_of_order(qtbot, win, "workshop summary")
     assert not problems, "\n".join(problems)
+
+
+def test_shift_tab_walks_the_same_way_back(qtbot, window):
+    win = window
+    win.show_library()
+    settle()
+    controls = sorted(reachable_controls(win.current_screen()), key=reading_key)
+    forward = walk(qtbot, controls[0])
+    controls[0].setFocus(Qt.FocusReason.BacktabFocusReason)
+    back = [QApplication.focusWidget()]
+    for _ in range(len(forward) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        back.append(QApplication.focusWidget())
+    assert back == [forward[0], *reversed(forward[1:])]
