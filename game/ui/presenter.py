@@ -153,18 +153,18 @@ class IdeaWall(QWidget):
         lines = self.height() // (self._fonts(px)[2].height() + px // 4)
         return any(len(items) > lines for _heading, items in self.groups)
 
-    def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics, lines: int = LINES) -> QStaticText:
-        """`text` wrapped to `width` on at most `lines` lines (elided after that), laid out once and kept."""
-        key = (text, width, font.pixelSize(), font.bold(), lines)
+    def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
+        """`text` wrapped to `width` on at most two lines (elided after that), laid out once and kept."""
+        key = (text, width, font.pixelSize(), font.bold())
         laid = self._laid.get(key)
         if laid is None:
-            shown, fraction = text, lines - 0.1
+            shown, fraction = text, 1.9
             while True:
                 laid = QStaticText(shown)
                 laid.setTextFormat(Qt.TextFormat.PlainText)
                 laid.setTextWidth(width)
                 laid.prepare(QTransform(), font)
-                if laid.size().height() <= metrics.lineSpacing() * lines + 2 or fraction < lines - 1:
+                if laid.size().height() <= metrics.lineSpacing() * self.LINES + 2 or fraction < 1:
                     break
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width * fraction))
                 fraction -= 0.3
