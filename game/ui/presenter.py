@@ -105,6 +105,7 @@ class IdeaWall(QWidget):
         self._layout: list[tuple] = []  # where everything goes at `px`
         self.painted = 0  # how many ideas the last paint showed
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
+        self._font_sizes: dict[int, tuple[QFont, QFont, QFontMetrics]] = {}
         self.setMinimumHeight(120)
 
     def set_sizes(self, floor: int, cap: int) -> None:
@@ -185,11 +186,15 @@ class IdeaWall(QWidget):
         return laid
 
     def _fonts(self, px: int) -> tuple[QFont, QFont, QFontMetrics]:
-        font = QFont(theme.FONT_FAMILY)
-        font.setPixelSize(px)
-        bold = QFont(font)
-        bold.setBold(True)
-        return font, bold, QFontMetrics(font)
+        """The wall's font at `px`, its bold and its metrics, made once per size."""
+        made = self._font_sizes.get(px)
+        if made is None:
+            font = QFont(theme.FONT_FAMILY)
+            font.setPixelSize(px)
+            bold = QFont(font)
+            bold.setBold(True)
+            made = self._font_sizes[px] = (font, bold, QFontMetrics(font))
+        return made
 
     def _sub_px(self, px: int) -> int:
         """The size of a team's own cards under its name: a little smaller than its ideas, never below the floor."""
