@@ -496,6 +496,9 @@ class PresenterView(QWidget):
             self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
             self.wall.set_sizes(floor, round(body * 1.25))  # the ideas fill what the cards leave, up to this
             self.setStyleSheet(presenter_stylesheet(body))
+            self.timer.ensurePolished()  # the digits' widest time, so the words beside them never re-wrap as it runs
+            digits = QFontMetrics(self.timer.font())
+            self.timer.setMinimumWidth(max(digits.horizontalAdvance(f"{d}{d}:{d}{d}") for d in "0123456789"))
 
     def _status(self) -> str:
         ws = self.ws
