@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 from game import APP_NAME, __version__
 from game.io.atomic import write_text_atomically
 from game.ui import i18n, theme
+from game.ui.keyboard import keys_back_after_dialogs, tab_in_reading_order
 from game.ui.library import Library, ServerAway
 from game.ui.screens import HomeScreen
 from game.ui.settings import Settings
-from game.ui.widgets import give_back_keys, keys_back_after_dialogs, tab_in_reading_order, tr, trn
+from game.ui.widgets import give_back_keys, tr, trn
 
 if TYPE_CHECKING:
     from game.domain.content import Content
