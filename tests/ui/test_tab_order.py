@@ -211,4 +211,5 @@ def test_shift_tab_walks_the_same_way_back(qtbot, window):
     for _ in range(len(forward) - 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         back.append(QApplication.focusWidget())
+    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Shift)  # let go of Shift (Qt remembers it held)
     assert back == [forward[0], *reversed(forward[1:])]
