@@ -278,6 +278,7 @@ class WorkshopConsole(QWidget):
             panel = QPlainTextEdit(ws.note(), self)
             panel.setObjectName("noteEdit")
             panel.setAccessibleName(tr("What the teams said"))
+            panel.setTabChangesFocus(True)  # Tab goes on to the next control, never types into the note
             panel.setPlaceholderText(tr("What the teams said, a line or two each"))
             panel.textChanged.connect(lambda: ws.set_note(panel.toPlainText()))
             panel.textChanged.connect(self.changed)

@@ -29,6 +29,7 @@ from game import APP_NAME, __version__
 from game.ui import i18n, theme
 from game.ui.autosave import Autosave
 from game.ui.decks_controller import DecksController
+from game.ui.keyboard import keys_back_after_dialogs, tab_in_reading_order
 from game.ui.library import Library
 from game.ui.library_safety import LibrarySafety
 from game.ui.round_end import RoundEnd
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.saver = Autosave(self)
         self.library_ready.connect(self.show_due)
         self.safety = LibrarySafety(self)  # backups, a library that cannot be trusted, rounds kept in unsaved/
+        keys_back_after_dialogs()  # every dialog gives the keys back to the window as it closes
         self.due_read.connect(self.show_due)
         self._shown = False
         self._base = 0
@@ -309,6 +311,10 @@ class MainWindow(QMainWindow):
         """Read the decks and scenarios again (the user's decks folder changed)."""
         self._content = self._load_content()
         return self._content
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab walks the screen as it reads (game/ui/widgets.py), whatever the screen has built since."""
+        return tab_in_reading_order(self.current_screen(), next) or super().focusNextPrevChild(next)
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()

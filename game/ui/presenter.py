@@ -84,19 +84,36 @@ def mark_width(marks: list[str], metrics: QFontMetrics) -> int:
 class IdeaWall(QWidget):
     """The teams' ideas, painted (not 200 labels): a column per team, or one anonymous wall, newest kept
     when they do not all fit. Each idea: its mark (the number teams call out when they vote, or its dots once
-    revealed) in a column of its own, then its text on up to two lines."""
+    revealed) in a column of its own, then its text on up to two lines.
 
-    MIN_PX = 28  # readable from the back of the room; what does not fit is counted, not shrunk
+    The text fills the wall: the largest size from `floor` to `cap` at which every idea fits (a few ideas read
+    large from the back row, a full wall gives way down to the floor, and what still does not fit is counted, not
+    shrunk). The size is found once per change of the ideas or of the wall's size, not on every repaint."""
+
+    MIN_PX = 28  # readable from the back of the room at 1920×1080
     LINES = 2
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
         self.subheads: list[str] = []  # under each heading: the team's own cards, where it drew its own
-        self.px = self.MIN_PX
+        self.floor = self.MIN_PX
+        self.cap = self.MIN_PX
+        self.px = self.MIN_PX  # the size the ideas are painted at, fitted to the wall
         self.scale = 1.0
+        self._fitted: tuple = ()  # what `px` was fitted for
+        self._layout: list[tuple] = []  # where everything goes at `px`
+        self.painted = 0  # how many ideas the last paint showed
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
+        self._font_sizes: dict[int, tuple[QFont, QFont, QFontMetrics]] = {}
         self.setMinimumHeight(120)
+
+    def set_sizes(self, floor: int, cap: int) -> None:
+        """The range the text may take: never below `floor`, never above `cap` (the room's body size)."""
+        if (floor, cap) != (self.floor, self.cap):
+            self.floor, self.cap = floor, max(floor, cap)
+            self._fitted = ()
+            self.update()
 
     def show_groups(
         self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0, subheads: list[str] | None = None
@@ -104,7 +121,38 @@ class IdeaWall(QWidget):
         self.groups = groups
         self.scale = scale
         self.subheads = subheads or []
+        self._fitted = ()
         self.update()
+
+    def fit(self) -> int:
+        """The largest size at which every idea fits (the floor when none does), found by halving the range: a
+        few layouts of the visible ideas, each kept for the repaints that follow, and the plan at the size found
+        kept until the ideas or the wall's size change."""
+        key = (self.width(), self.height(), self.floor, self.cap, self.scale)
+        if self._fitted == key:
+            return self.px
+        low, high = self.floor, max(self.floor, round(self.cap * self.scale))
+        fits, plan = (False, None) if self._crowded(low) else self._plan(low)
+        if fits:
+            top_fits, top_plan = self._plan(high)
+            if top_fits:
+                low, plan = high, top_plan
+            while high - low > 1:  # low fits, high does not
+                middle = (low + high) // 2
+                middle_fits, middle_plan = self._plan(middle)
+                if middle_fits:
+                    low, plan = middle, middle_plan
+                else:
+                    high = middle
+        self.px = low
+        self._layout = plan if plan is not None else self._plan(low)[1]
+        self._fitted = key
+        return low
+
+    def _crowded(self, px: int) -> bool:
+        """A column with more ideas than lines on the wall cannot fit at `px`: no need to lay them out to know."""
+        lines = self.height() // (self._fonts(px)[2].height() + px // 4)
+        return any(len(items) > lines for _heading, items in self.groups)
 
     def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
         """`text` wrapped to `width` on at most two lines (elided after that), laid out once and kept."""
@@ -137,51 +185,85 @@ class IdeaWall(QWidget):
             self._laid[key] = laid
         return laid
 
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        font = QFont(theme.FONT_FAMILY)
-        font.setPixelSize(int(self.px * self.scale))
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
+    def _fonts(self, px: int) -> tuple[QFont, QFont, QFontMetrics]:
+        """The wall's font at `px`, its bold and its metrics, made once per size."""
+        made = self._font_sizes.get(px)
+        if made is None:
+            font = QFont(theme.FONT_FAMILY)
+            font.setPixelSize(px)
+            bold = QFont(font)
+            bold.setBold(True)
+            made = self._font_sizes[px] = (font, bold, QFontMetrics(font))
+        return made
+
+    def _sub_px(self, px: int) -> int:
+        """The size of a team's own cards under its name: a little smaller than its ideas, never below the floor."""
+        return max(self.floor, round(px * 0.8))
+
+    def _plan(self, px: int) -> tuple[bool, list[tuple]]:
+        """Where everything goes at `px`: per column its heading, its team's cards and the newest ideas that fit
+        (leaving a line to count the rest); True when every idea fits."""
+        font, bold, metrics = self._fonts(px)
         line = metrics.height()
-        gap = font.pixelSize() // 3
+        gap = px // 4
         columns = max(1, len(self.groups))
-        width = (self.width() - self.px * (columns - 1)) // columns
-        space = metrics.horizontalAdvance("  ")
+        between = px * 2 // 3  # the gutter between columns
+        width = (self.width() - between * (columns - 1)) // columns
+        space = px // 3  # between an idea's mark and its text
+        plan = []
+        fits = True
         for n, (heading, items) in enumerate(self.groups):
-            x = n * (width + self.px)
             y = 0
+            head = sub = None
             if heading:
-                painter.setFont(bold)
-                painter.setPen(QColor(theme.ACCENT))
-                painter.drawStaticText(x, y, self._text(metrics.elidedText(
-                    heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics))  # fmt: skip
+                head = self._text(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics)
                 y += line + gap
             if n < len(self.subheads) and self.subheads[n]:
-                painter.setFont(font)
-                painter.setPen(QColor(theme.MUTED))
-                sub = self._text(self.subheads[n], width, font, metrics)  # up to two lines
-                painter.drawStaticText(x, y, sub)
+                small, _bold, small_metrics = self._fonts(self._sub_px(px))  # a caption: the ideas come first
+                sub = self._text(self.subheads[n], width, small, small_metrics)  # up to two lines
                 y += int(sub.size().height()) + gap
-            painter.setFont(font)
             mark_w = mark_width([m for m, _ in items], metrics) + space  # the widest mark, not the longest
             text_w = max(1, width - mark_w)
-            # the newest first, as many as fit (leaving a line to count the rest)
             room = self.height() - y
             laid: list[tuple[str, QStaticText]] = []
             used = 0
-            for mark, text in reversed(items):
+            for mark, text in reversed(items):  # the newest first, as many as fit
                 block = self._text(text, text_w, font, metrics)
                 height = int(block.size().height()) + gap
                 if used + height > room - (line + gap if len(laid) < len(items) - 1 else 0):
                     break
                 laid.append((mark, block))
                 used += height
-            if len(laid) < len(items):
+            fits = fits and len(laid) == len(items)
+            plan.append((n * (width + between), width, head, sub, mark_w, laid, len(items) - len(laid)))
+        return fits, plan
+
+    def paintEvent(self, event) -> None:
+        px = self.fit()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        font, bold, metrics = self._fonts(px)
+        line = metrics.height()
+        gap = px // 4
+        space = px // 3
+        self.painted = 0
+        for x, width, head, sub, mark_w, laid, hidden in self._layout:
+            self.painted += len(laid)
+            y = 0
+            if head is not None:
+                painter.setFont(bold)
+                painter.setPen(QColor(theme.ACCENT))
+                painter.drawStaticText(x, y, head)
+                y += line + gap
+            if sub is not None:
+                painter.setFont(self._fonts(self._sub_px(px))[0])
                 painter.setPen(QColor(theme.MUTED))
-                more = tr("+{0} earlier").format(len(items) - len(laid))
+                painter.drawStaticText(x, y, sub)
+                y += int(sub.size().height()) + gap
+            painter.setFont(font)
+            if hidden:
+                painter.setPen(QColor(theme.MUTED))
+                more = tr("+{0} earlier").format(hidden)
                 painter.drawText(
                     QRect(x, y, width, line), 0, metrics.elidedText(more, Qt.TextElideMode.ElideRight, width)
                 )
@@ -193,6 +275,17 @@ class IdeaWall(QWidget):
                 painter.drawStaticText(x + mark_w, y, block)
                 y += int(block.size().height()) + gap
         painter.end()
+
+
+def card_widths(cards: list, lang: str, prompts: bool = True) -> list[int]:
+    """Each card's share of the row, in proportion to its text (the title counts double: it is larger), within
+    1 to 3 of the others: a long constraint beside a short technique gets the width, so both are as short as
+    they can be and the wall below keeps its room."""
+    weights = [
+        2 * len(card.title.get(lang)) + (len(card.prompt.get(lang)) if prompts else 0) for card in cards
+    ]
+    least = max(1, min(weights, default=1), max(weights, default=1) // 3)
+    return [max(10, round(10 * max(weight, least) / least)) for weight in weights]
 
 
 class PresenterView(QWidget):
@@ -208,6 +301,7 @@ class PresenterView(QWidget):
         self._sizes: tuple = ()
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # shown, it leaves the keys to the console
         self.setWindowTitle(tr("Technomagic of Impressions — presenter view"))
         self.setWindowIcon(theme.app_icon())
         self._cards_key: tuple = ()
@@ -245,7 +339,7 @@ class PresenterView(QWidget):
     def _step_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setContentsMargins(40, 16, 40, 16)
         top = QHBoxLayout()
         words = QVBoxLayout()
         self.title = self._label("screenTitle", page)
@@ -309,7 +403,11 @@ class PresenterView(QWidget):
             self._show_cards(step.kind in WALL_STEPS)
         shows_wall = step.kind in WALL_STEPS and (step.kind != "check" or ws.finished)  # see _show_cards
         self.wall.setVisible(shows_wall or bool(ws.team_draw()))  # each team's own cards head its column
+        # the cards and questions take what they need, the wall the rest (its text fits itself to it)
+        self.page_layout.setStretch(1, 0 if self.wall.isVisibleTo(self) else 3)
+        self.page_layout.setStretch(3, 1)
         self.status.setText(self._status())
+        self.status.setVisible(bool(self.status.text()))
         scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
         self.wall.show_groups(self.groups(), scale, self.team_cards())
         self.show_time()
@@ -361,12 +459,12 @@ class PresenterView(QWidget):
             cards = []
         elif checking:  # the questions the room answers while the facilitator reads the ideas one by one
             self.cards_row.addWidget(self._questions(), 1)
-        self.page_layout.setStretch(1, 3 if cards or checking else 0)
-        for card in cards:
+        prompts = not small or len(cards) < 3
+        for card, width in zip(cards, card_widths(cards, self.lang, prompts), strict=True):
             face = CardFace(card, self.lang, redraw=False, parent=self)
             face.story_button.hide()
-            face.prompt.setVisible(not small or len(cards) < 3)
-            self.cards_row.addWidget(face, 1)
+            face.prompt.setVisible(prompts)
+            self.cards_row.addWidget(face, width)
 
     def _questions(self) -> QWidget:
         box = QWidget(self)
@@ -396,8 +494,11 @@ class PresenterView(QWidget):
         if (body, floor) != self._sizes:
             self._sizes = (body, floor)
             self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
-            self.wall.px = max(floor, round(body * 0.8))
+            self.wall.set_sizes(floor, round(body * 1.25))  # the ideas fill what the cards leave, up to this
             self.setStyleSheet(presenter_stylesheet(body))
+            self.timer.ensurePolished()  # the digits' widest time, so the words beside them never re-wrap as it runs
+            digits = QFontMetrics(self.timer.font())
+            self.timer.setMinimumWidth(max(digits.horizontalAdvance(f"{d}{d}:{d}{d}") for d in "0123456789"))
 
     def _status(self) -> str:
         ws = self.ws
@@ -413,8 +514,9 @@ class PresenterView(QWidget):
             return tr("Our promises")
         if kind not in WALL_STEPS:
             return ""  # a warm-up or the client: the cards and the instruction say it all
-        counts = ", ".join(f"{t.name}: {len(ws.ideas_of(t.name))}" for t in ws.teams)
-        return trn("%n ideas", len(ws.ideas)) + ("" if ws.anonymous else f" · {counts}")
+        if not ws.anonymous and not ws.team_draw() and kind not in ("check", "choose"):
+            return ""  # a column per team, each headed with its count: the wall says it all
+        return trn("%n ideas", len(ws.ideas))
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The wall's columns for this step."""
@@ -498,6 +600,9 @@ class PresenterView(QWidget):
             self.showFullScreen()
         else:
             self.show()
+        if console is not None:  # the room's view has no controls: the keys stay with the facilitator
+            console.activateWindow()
+            self.raise_()  # and the room's view stays in sight on a single screen
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -267,6 +267,7 @@ class TablePanel(QWidget):
             self.note = QPlainTextEdit(self)
             self.note.setObjectName("noteEdit")
             self.note.setAccessibleName(tr("Your answer"))
+            self.note.setTabChangesFocus(True)  # Tab goes on to the next control, never types into the note
             self.note.setPlaceholderText(
                 tr("In the client's voice: “I expect… I worry that…”")
                 if kind == "client"
@@ -327,6 +328,7 @@ class CheckPanel(QWidget):
             self.table.setVerticalHeaderLabels([rnd.idea_team(i) for i in ideas])
             header.setSectionResizeMode(self.star_column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # the arrows move between cells; Tab goes on to Next
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         for row, idea in enumerate(ideas):
             text = QTableWidgetItem(idea.text)

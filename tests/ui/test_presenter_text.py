@@ -2,6 +2,7 @@
 
 import contextlib
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from game.domain.ideas import VoteRefused
@@ -97,3 +98,55 @@ def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_wi
     shown = [text for _mark, text in presenter.wall.groups[0][1]]
     assert shown and all("(Anna — 31 January 2030)" in text for text in shown)
     assert len(shown) == len(ws.chosen())
+
+
+def wall_with(win, ideas: int, anonymous: bool):
+    from game.ui import theme
+
+    theme.load_fonts()  # the shipped font, as the game starts with
+    win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    ws.anonymous = anonymous
+    while ws.step.kind != "magic":
+        ws.next()
+    for n in range(ideas):
+        team = ws.teams[n % 3].name
+        ws.add_idea(f"{team}: a small human idea {n}", team=team)
+    console.show_step()
+    presenter = on_projector(win)
+    presenter.wall.grab()  # painted as the room sees it
+    return presenter
+
+
+@pytest.mark.parametrize("anonymous", [False, True], ids=["team columns", "anonymous"])
+@pytest.mark.parametrize("ideas", [1, 6, 12])
+def test_a_few_ideas_fill_the_wall_at_40_px_or_more(qtbot, open_window, ideas, anonymous):
+    win = open_window("en")
+    presenter = wall_with(win, ideas, anonymous)
+    wall = presenter.wall
+    assert wall.isVisible() and wall.painted == ideas  # every idea on the wall, none counted away
+    assert wall.px >= 40, wall.px
+    assert all(px(face.prompt) >= 40 for face in presenter.findChildren(CardFace))  # the cards keep theirs
+    if ideas == 1:
+        assert wall.px > 40  # one idea reads larger than the body text
+
+
+@pytest.mark.parametrize("anonymous", [False, True], ids=["team columns", "anonymous"])
+def test_a_full_wall_gives_way_down_to_28_px_and_no_further(qtbot, open_window, anonymous):
+    win = open_window("en")
+    presenter = wall_with(win, 200, anonymous)
+    wall = presenter.wall
+    assert wall.px == 28 and 0 < wall.painted < 200  # the newest shown, the rest counted
+    presenter.set_room_size("XL")
+    wall.grab()
+    assert wall.px >= 28
+
+
+def test_a_larger_room_gets_a_larger_wall(qtbot, open_window):
+    win = open_window("en")
+    presenter = wall_with(win, 1, anonymous=True)
+    medium = presenter.wall.px
+    presenter.set_room_size("XL")
+    presenter.wall.grab()
+    assert presenter.wall.px >= medium * 1.3 and presenter.wall.painted == 1
