@@ -163,7 +163,7 @@ def test_the_deck_and_scenario_studios(qtbot, window, data_home):
     source = win.content.scenarios["classic-workshop"].path
     copy = ScenarioFile.copy_of(source, data_home / "scenarios" / "mine.toml", "mine", {"ru": "Мой", "en": "Mine"})
     copy.save()
-    win.show_scenario_studio(copy.path)
+    win.decks.show_scenario_studio(copy.path)
     problems += out_of_order(qtbot, win, "scenario studio")
     assert not problems, "\n".join(problems)
 
