@@ -83,6 +83,7 @@ def stylesheet(base: int) -> str:
                    border-color: {ACCENT}; }}
     QFrame#card {{ background: #FFFFFF; border: 1px solid #E2D8C6; border-radius: 16px; }}
     QFrame#card QLabel {{ background: transparent; }}
+    QScrollArea#cardStory, QScrollArea#cardStory > QWidget > QWidget {{ background: transparent; }}
     QLabel#cardTitle {{ font-size: {int(base * 1.5)}px; font-weight: 700; }}
     QLabel#cardPrompt {{ font-size: {int(base * 1.1)}px; }}
     QLabel#cardExample {{ color: {MUTED}; font-style: italic; }}

@@ -209,10 +209,23 @@ class CardFace(QFrame):
         self.twist = self._label(tr("Twist: {0}").format(twist) if twist else "", "cardExample")
         why = card.why.get(lang) if card.why else ""
         self.why = self._label(tr("Why it works: {0}").format(why) if why else "", "cardWhy")
+        # the story scrolls inside the card when the table is short (a laptop), instead of being squeezed
+        self.story = scroll_area(self)
+        self.story.setObjectName("cardStory")
+        self.story.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        told = QWidget(self.story)
+        lines = QVBoxLayout(told)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(8)
         for extra in (self.example, self.why, self.twist, self.source):
             extra.hide()
-            body.addWidget(extra)
-        body.addStretch(1)
+            lines.addWidget(extra)
+        lines.addStretch(1)
+        self.story.setWidget(told)
+        self.story.hide()  # until the story is asked for (never on the projector, which keeps the space)
+        body.addWidget(self.story, 1)
+        body.addStretch(1)  # the buttons stay at the card's foot; the story takes this space when shown
+        self._body = body
         buttons = QHBoxLayout()
         self.story_button = QPushButton(tr("Example story") if card.example else tr("Why it works"), self)
         self.story_button.setObjectName("chip")
@@ -243,6 +256,9 @@ class CardFace(QFrame):
         self.why.setVisible(shown and bool(self.why.text()))
         self.twist.setVisible(shown and bool(self.twist.text()))
         self.source.setVisible(shown and bool(self.source.text()))
+        self.story.setVisible(shown)
+        self._body.setStretch(self._body.indexOf(self.story) + 1, 0 if shown else 1)
+        self.story.verticalScrollBar().setValue(0)
         self.story_button.setChecked(shown)
 
 

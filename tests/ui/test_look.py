@@ -432,3 +432,23 @@ def test_settings_is_a_dialog_in_the_games_style_without_stock_icons(qtbot, open
     image = dialog.grab().toImage()
     assert QColor(image.pixel(3, image.height() - 3)).name().upper() == theme.PAPER
     assert dialog.room.currentData() == "M" and dialog.room.count() == 4  # the projector's text size
+
+
+def test_an_open_story_on_a_laptop_is_read_whole_by_scrolling_not_squeezed(qtbot, open_window):
+    """The Russian Magic card's story, why and twist at 1024×700: each line has its full height (the story
+    scrolls inside the card) and the card's buttons stay in sight."""
+    win = open_window("ru")
+    win.resize(1024, 700)
+    screen = solo_at(win, "magic")
+    face = next(f for f in screen.panel.faces if f.card.example and f.card.why)
+    qtbot.mouseClick(face.story_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(face.story.isVisible)
+    told = [label for label in (face.example, face.why, face.twist, face.source) if label.isVisible()]
+    assert len(told) >= 2
+    for label in told:
+        assert label.height() >= label.heightForWidth(label.width()), (label.objectName(), label.height())
+    bar = face.story.verticalScrollBar()
+    assert bar.maximum() > 0  # more than the card holds: it scrolls
+    assert face.rect().contains(face.story_button.geometry())
+    qtbot.mouseClick(face.story_button, Qt.MouseButton.LeftButton)
+    assert not face.story.isVisible() and not face.example.isVisible()
