@@ -257,6 +257,7 @@ class IdeaTableModel(QAbstractTableModel):
         self.filter = ideas.IdeaFilter()
         self.order = ideas.Order()
         self.rows: list = []
+        self._shown: dict[int, tuple[Any, ...]] = {}  # row → its texts, made when first shown
         self.total = 0
         self.away = False  # the library's server could not be reached at the last query
         self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
@@ -272,11 +273,13 @@ class IdeaTableModel(QAbstractTableModel):
         try:
             self.total = self._store.count(self.engine, self.filter) if self.engine is not None else 0
             self.rows = self._fetch(0)
+            self._shown.clear()
             self.away = False
         except SQLAlchemyError as e:
             if not server_away(e):
                 raise
             self.total, self.rows, self.away = 0, [], True  # the screen says so; the next refresh tries again
+            self._shown.clear()
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list:
@@ -315,31 +318,35 @@ class IdeaTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    _ANSWERED = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # the view asks about eight roles of every cell of the page (sizing its columns to the contents): the ones
+        # not answered go at once, and a row's texts are made once (a search repaints in milliseconds)
+        if role not in self._ANSWERED or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        idea = self.rows[index.row()]
-        name = self.COLUMNS[index.column()][0]
+        row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(idea, name)
-            if name == "title":
-                return " ".join(value.split())[:200]
-            if name == "focus":
-                return focus_word(value)
-            if name == "status":
-                return status_word(value)
-            if name == "promise_due":  # short dates in the table: the Idea column gets the room
-                return short_date(value) if value else ""
-            if name == "tags":
-                return ", ".join(self._store.tags_of(idea))
-            if name == "created_at":
-                return short_date(value.date())
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and name == "title":
-            return idea.text[:2000]
-        if role == Qt.ItemDataRole.UserRole:
-            return idea.id
-        return None
+            shown = self._shown.get(row)
+            if shown is None:
+                shown = self._shown[row] = self._cells(self.rows[row])
+            return shown[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.rows[row].text[:2000] if index.column() == 0 else None
+        return self.rows[row].id  # UserRole
+
+    def _cells(self, idea: Any) -> tuple[Any, ...]:
+        """The texts of a row, as the table shows them."""
+        title, focus, status, who, due, _tags, created = (getattr(idea, name) for name, _ in self.COLUMNS)
+        return (
+            " ".join(title.split())[:200],
+            focus_word(focus),
+            status_word(status),
+            who,
+            short_date(due) if due else "",  # short dates in the table: the Idea column gets the room
+            ", ".join(self._store.tags_of(idea)),
+            short_date(created.date()),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         name = self.COLUMNS[column][0]
