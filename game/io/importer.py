@@ -20,8 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, MetaData, Table, func, insert
-from sqlalchemy import select as sa_select
+from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -39,6 +38,7 @@ from game.io.tabular import (
     STATUS_LABELS,
     gc_paused,
 )
+from game.store import sqlite_search
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
@@ -903,38 +903,30 @@ def _bind_processor(column_type: Any, dialect: Any) -> Callable[[Any], Any] | No
 
 
 def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert the rows through a temporary table: one INSERT … SELECT lets the full-text index take them in one go.
-
-    Row by row, the index's trigger flushes its pending terms after every statement (ten times slower). SQLite
-    numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
-    transaction no one else can take those numbers (a writer committing in between makes it fail whole).
-    """
+    """Insert the rows with the driver's executemany, the full-text index taking them all in one statement at the
+    end (`sqlite_search.indexed_at_the_end`). SQLite numbers a new row max(id) + 1 itself; saying so here gives
+    the notes their ideas' ids, and inside this transaction no one else can take those numbers (a writer
+    committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    columns = [Column(c.name, c.type, primary_key=c.primary_key) for c in ideas_table.c]
-    staging = Table("idea_import", MetaData(), *columns, prefixes=["TEMPORARY"])
-    staging.create(connection)
-    try:
-        # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row
-        # would be a third of the import
-        names = [c.name for c in staging.c]
-        convert = [(c.name, p) for c in staging.c if (p := _bind_processor(c.type, connection.dialect))]
-        cells = itemgetter(*names)
+    # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row would be a
+    # third of the import
+    names = [c.name for c in ideas_table.c]
+    convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
+    cells = itemgetter(*names)
 
-        def values(row: dict[str, Any], idea_id: int) -> tuple:
-            row["id"] = idea_id
-            for name, process in convert:
-                if row[name] is not None:
-                    row[name] = process(row[name])
-            return cells(row)
+    def values(row: dict[str, Any], idea_id: int) -> tuple:
+        row["id"] = idea_id
+        for name, process in convert:
+            if row[name] is not None:
+                row[name] = process(row[name])
+        return cells(row)
 
-        sql = f"INSERT INTO {staging.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    with sqlite_search.indexed_at_the_end(connection, first):
         connection.connection.driver_connection.executemany(sql, map(values, rows, ids))
-        connection.execute(insert(ideas_table).from_select(names, sa_select(*staging.c).order_by(staging.c.id)))
-    finally:
-        staging.drop(connection)
     return ids
 
 
