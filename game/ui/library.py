@@ -165,10 +165,9 @@ class Library:
 
     def quick_due(self, today: date) -> Due | None:
         """The promises due, read without SQLAlchemy before the library opens (None: wait for the opening)."""
-        from game.store import quick
-        from game.store.engine import chosen_url, default_url
+        from game.store import quick  # no SQLAlchemy: home shows the promises before it is imported
 
-        if chosen_url(self.data_dir, self.url) != default_url(self.data_dir):
+        if quick.chosen_url(self.data_dir, self.url) != quick.default_url(self.data_dir):
             return None  # a server's library, or another file: read when it opens
         found = quick.due_promises(self.data_dir, today, limit=Due.SHOWN)
         if found is None:
