@@ -10,8 +10,10 @@ import csv
 import io
 import json
 import os
+import queue
 import re
 import stat
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -843,17 +845,12 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
             else:
                 seen.add(key)
                 fresh.append(record)
-        rows = []
-        for record in fresh:
-            tags = record.tags
-            rows.append(record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
-                                         "search_text": _search_text(record), "version": 1})  # fmt: skip
         connection, ids = session.connection(), []
-        if rows and engine.dialect.name == "sqlite":
-            ids = _insert_sqlite(session, rows)
-        elif rows:
+        if fresh and engine.dialect.name == "sqlite":
+            ids = _insert_sqlite(session, fresh)
+        elif fresh:
             statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
-            ids = list(connection.execute(statement, rows).scalars())
+            ids = list(connection.execute(statement, list(map(_row, fresh))).scalars())
         now = _now()
         notes = [
             {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
@@ -902,22 +899,36 @@ def _bind_processor(column_type: Any, dialect: Any) -> Callable[[Any], Any] | No
     return process
 
 
-def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert the rows with the driver's executemany, the full-text index taking them all in one statement at the
-    end (`sqlite_search.indexed_at_the_end`). SQLite numbers a new row max(id) + 1 itself; saying so here gives
-    the notes their ideas' ids, and inside this transaction no one else can take those numbers (a writer
-    committing in between makes it fail whole)."""
+def _row(record: _Record) -> dict[str, Any]:
+    """The idea table's values of a record."""
+    tags = record.tags
+    return record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
+                            "search_text": _search_text(record), "version": 1}  # fmt: skip
+
+
+_CHUNK = 5000  # ideas handed to the writing thread at a time
+
+
+def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
+    """Insert the records' rows with the driver's executemany, the full-text index taking each few thousand in one
+    statement (`sqlite_search.insert_trigger_aside`).
+
+    A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
+    Python's lock while it works, so on two cores the writing costs hardly any time of its own. SQLite numbers a
+    new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
+    one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
-    ids = list(range(first, first + len(rows)))
+    ids = list(range(first, first + len(records)))
     # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row would be a
     # third of the import
     names = [c.name for c in ideas_table.c]
     convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
     cells = itemgetter(*names)
 
-    def values(row: dict[str, Any], idea_id: int) -> tuple:
+    def values(record: _Record, idea_id: int) -> tuple:
+        row = _row(record)
         row["id"] = idea_id
         for name, process in convert:
             if row[name] is not None:
@@ -925,8 +936,33 @@ def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
         return cells(row)
 
     sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    with sqlite_search.indexed_at_the_end(connection, first):
-        connection.connection.driver_connection.executemany(sql, map(values, rows, ids))
+    driver = connection.connection.driver_connection
+    chunks: queue.Queue[list[tuple] | None] = queue.Queue(maxsize=4)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (chunk := chunks.get()) is not None:
+            if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
+                try:
+                    driver.executemany(sql, chunk)
+                    driver.execute(sqlite_search.INDEX_IDS, (chunk[0][id_at], chunk[-1][id_at]))
+                except BaseException as e:  # raised again in the transaction's own thread
+                    failed.append(e)
+
+    id_at = names.index("id")
+    with sqlite_search.insert_trigger_aside(connection):
+        writing = threading.Thread(target=write, name="import-writer", daemon=True)
+        writing.start()
+        try:
+            for at in range(0, len(records), _CHUNK):
+                if failed:
+                    break
+                chunks.put(list(map(values, records[at : at + _CHUNK], ids[at : at + _CHUNK])))
+        finally:
+            chunks.put(None)
+            writing.join()
+        if failed:
+            raise failed[0]
     return ids
 
 

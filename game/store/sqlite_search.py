@@ -85,15 +85,19 @@ def create(conn: Connection) -> None:
 
 
 @contextmanager
-def indexed_at_the_end(conn: Connection, first_id: int) -> Iterator[None]:
-    """Ideas inserted inside the block (ids from `first_id` on, in the caller's transaction) are indexed at its
-    end in one statement: the index's insert trigger is set aside meanwhile (row by row, the index flushes its
-    pending terms after every statement). Both happen in the transaction, so no other connection ever sees the
-    library without its trigger; on an error the caller's rollback puts everything back."""
+def insert_trigger_aside(conn: Connection) -> Iterator[None]:
+    """Ideas inserted inside the block (in the caller's transaction) are NOT indexed by the insert trigger: the
+    caller indexes them with `INDEX_IDS` in a few statements (row by row, the index flushes its pending terms
+    after every statement: ten times slower). The trigger is back at the end of the block, in the same
+    transaction, so no other connection ever sees the library without it; on an error the caller's rollback puts
+    everything back."""
     conn.exec_driver_sql("DROP TRIGGER idea_fts_insert")
     yield
-    conn.exec_driver_sql(_refill() + " WHERE id >= ?", (first_id,))
     conn.exec_driver_sql(_insert_trigger())
+
+
+#: SQL indexing the ideas with ids from ? to ? (inserted while the trigger was aside)
+INDEX_IDS = _refill() + " WHERE id BETWEEN ? AND ?"
 
 
 def rebuild_statements() -> list[str]:
