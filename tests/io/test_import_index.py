@@ -63,3 +63,22 @@ def test_a_failure_while_writing_changes_nothing(library, tmp_path, monkeypatch)
     assert ideas.count(library, ideas.IdeaFilter(query="подарок")) == 1
     add(library, "Saved after the failure: подарок")  # the insert trigger is still there
     assert ideas.count(library, ideas.IdeaFilter(query="подарок")) == 2
+
+
+def test_no_checked_backup_no_import(library, tmp_path, monkeypatch):
+    """The backup is taken while the import writes, and the import commits only once the copy is checked."""
+    from game.store import backup
+
+    add(library, "Already there: подарок")
+
+    def bad(path, full=False):
+        raise backup.BackupError(f"{path}: damaged (test)")
+
+    monkeypatch.setattr(backup, "check_file", bad)
+    with pytest.raises(importer.ImportError_, match="nothing was imported: no backup could be taken first"):
+        importer.import_json(library, ideas_file(tmp_path, 30))
+    assert ideas.count(library, ideas.IdeaFilter()) == 1 and backup.backups(tmp_path / "library") == []
+    monkeypatch.undo()
+    assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
+    [kept] = backup.backups(tmp_path / "library")
+    assert kept.reason == "import" and kept.ideas() == 1  # the library as it was before the import
