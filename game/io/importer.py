@@ -955,7 +955,7 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
     convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
     cells = itemgetter(*names)
 
-    def values(record: _Record, idea_id: int) -> tuple:
+    def values(record: _Record, idea_id: int) -> tuple[Any, ...]:
         row = _row(record)
         row["id"] = idea_id
         for name, process in convert:
@@ -965,7 +965,7 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
 
     sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     driver = connection.connection.driver_connection
-    chunks: queue.Queue[list[tuple] | None] = queue.Queue(maxsize=4)
+    chunks: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
     def write() -> None:
