@@ -10,9 +10,11 @@ import csv
 import io
 import json
 import os
+import queue
 import re
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,8 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, MetaData, Table, func, insert
-from sqlalchemy import select as sa_select
+from sqlalchemy import func, insert
 from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.types import TypeEngine
@@ -42,6 +43,7 @@ from game.io.tabular import (
     STATUS_LABELS,
     gc_paused,
 )
+from game.store import sqlite_search
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
@@ -846,8 +848,17 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
 
 def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> ImportResult:
     """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none)."""
+    backing_up = _Backup(engine) if records else None
+    try:
+        return _insert_backed_up(engine, records, result, backing_up)
+    finally:
+        if backing_up is not None:
+            backing_up.thread.join()  # never left running, whatever happened
+
+
+def _insert_backed_up(engine: Engine, records: list[_Record], result: ImportResult, backing_up: "_Backup | None"
+                      ) -> ImportResult:  # fmt: skip
     ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
-    _backup_before_import(engine, records)
     with Session(writer(engine)) as session:
         stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
         seen = {fingerprint(title, text) for title, text in stored}
@@ -859,17 +870,12 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
             else:
                 seen.add(key)
                 fresh.append(record)
-        rows = []
-        for record in fresh:
-            tags = record.tags
-            rows.append(record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
-                                         "search_text": _search_text(record), "version": 1})  # fmt: skip
         connection, ids = session.connection(), []
-        if rows and engine.dialect.name == "sqlite":
-            ids = _insert_sqlite(session, rows)
-        elif rows:
+        if fresh and engine.dialect.name == "sqlite":
+            ids = _insert_sqlite(session, fresh)
+        elif fresh:
             statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
-            ids = list(connection.execute(statement, rows).scalars())
+            ids = list(connection.execute(statement, list(map(_row, fresh))).scalars())
         now = _now()
         notes = [
             {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
@@ -880,21 +886,40 @@ def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> Imp
             _insert_notes_sqlite(session, notes)
         elif notes:
             connection.execute(insert(notes_table), notes)
+        if backing_up is not None:
+            backing_up.wait()  # no commit without the checked copy of the library as it was
         session.commit()
     result.added = len(fresh)
     return result
 
 
-def _backup_before_import(engine: Engine, records: list[_Record]) -> None:
-    """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it)."""
-    if records and engine.dialect.name == "sqlite" and engine.url.database:
+class _Backup:
+    """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it),
+    taken in a thread while the import makes and writes its rows (copying and checking a library of 100 000 ideas
+    takes a second and a half, mostly waiting for the disk). The copy reads the library as it was: the import's
+    rows are not committed before `wait` says the copy is good (a write-ahead log shows a reader nothing
+    uncommitted)."""
+
+    def __init__(self, engine: Engine):
+        self.library = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
+        self.error: Exception | None = None
+        self.thread = threading.Thread(target=self._take, name="import-backup", daemon=True)
+        self.thread.start()
+
+    def _take(self) -> None:
+        if self.library is None:  # a server keeps its own backups
+            return
         from game.store import backup
 
-        library = Path(engine.url.database)
         try:
-            backup.take(library.parent, "import")
+            backup.take(self.library.parent, "import")
         except backup.BackupError as e:
-            raise ImportError_(library, f"nothing was imported: no backup could be taken first ({e})") from None
+            self.error = e
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None and self.library is not None:
+            raise ImportError_(self.library, f"nothing was imported: no backup could be taken first ({self.error})")
 
 
 def _stored_time(value: datetime) -> str:
@@ -926,39 +951,70 @@ def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
     return driver
 
 
-def _insert_sqlite(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert the rows through a temporary table: one INSERT … SELECT lets the full-text index take them in one go.
+def _row(record: _Record) -> dict[str, Any]:
+    """The idea table's values of a record."""
+    tags = record.tags
+    return record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
+                            "search_text": _search_text(record), "version": 1}  # fmt: skip
 
-    Row by row, the index's trigger flushes its pending terms after every statement (ten times slower). SQLite
-    numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
-    transaction no one else can take those numbers (a writer committing in between makes it fail whole).
-    """
+
+_CHUNK = 5000  # ideas handed to the writing thread at a time
+
+
+def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
+    """Insert the records' rows with the driver's executemany, the full-text index taking each few thousand in one
+    statement (`sqlite_search.insert_trigger_aside`).
+
+    A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
+    Python's lock while it works, so on two cores the writing costs hardly any time of its own. SQLite numbers a
+    new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
+    one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
-    ids = list(range(first, first + len(rows)))
-    columns = [Column(c.name, c.type, primary_key=c.primary_key) for c in ideas_table.c]
-    staging = Table("idea_import", MetaData(), *columns, prefixes=["TEMPORARY"])
-    staging.create(connection)
-    try:
-        # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row
-        # would be a third of the import
-        names = [c.name for c in staging.c]
-        convert = [(c.name, p) for c in staging.c if (p := _bind_processor(c.type, connection.dialect))]
-        cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
+    ids = list(range(first, first + len(records)))
+    # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row would be a
+    # third of the import
+    names = [c.name for c in ideas_table.c]
+    convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
+    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
 
-        def values(row: dict[str, Any], idea_id: int) -> tuple[Any, ...]:
-            row["id"] = idea_id
-            for name, process in convert:
-                if row[name] is not None:
-                    row[name] = process(row[name])
-            return cells(row)
+    def values(record: _Record, idea_id: int) -> tuple[Any, ...]:
+        row = _row(record)
+        row["id"] = idea_id
+        for name, process in convert:
+            if row[name] is not None:
+                row[name] = process(row[name])
+        return cells(row)
 
-        sql = f"INSERT INTO {staging.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        _sqlite_driver(connection).executemany(sql, map(values, rows, ids))
-        connection.execute(insert(ideas_table).from_select(names, sa_select(*staging.c).order_by(staging.c.id)))
-    finally:
-        staging.drop(connection)
+    sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    driver = _sqlite_driver(connection)
+    chunks: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=4)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (chunk := chunks.get()) is not None:
+            if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
+                try:
+                    driver.executemany(sql, chunk)
+                    driver.execute(sqlite_search.INDEX_IDS, (chunk[0][id_at], chunk[-1][id_at]))
+                except BaseException as e:  # raised again in the transaction's own thread
+                    failed.append(e)
+
+    id_at = names.index("id")
+    with sqlite_search.insert_trigger_aside(connection):
+        writing = threading.Thread(target=write, name="import-writer", daemon=True)
+        writing.start()
+        try:
+            for at in range(0, len(records), _CHUNK):
+                if failed:
+                    break
+                chunks.put(list(map(values, records[at : at + _CHUNK], ids[at : at + _CHUNK])))
+        finally:
+            chunks.put(None)
+            writing.join()
+        if failed:
+            raise failed[0]
     return ids
 
 

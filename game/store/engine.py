@@ -26,9 +26,8 @@ from sqlmodel import create_engine
 
 from game.store import db
 from game.store.db import DB_NAME, LibraryError
+from game.store.quick import CHOICE_FILE, ENV, chosen_url, default_url, stored_choice  # noqa: F401  (read early)
 
-ENV = "TECHNOMAGIC_LIBRARY"
-CHOICE_FILE = "library.url"  # Settings → Library writes the chosen URL here (never a password)
 PG_DRIVER = "postgresql+psycopg"
 NOTIFY_CHANNEL = "technomagic_library"  # migration 0004's trigger sends it on every change of an idea
 _MIGRATION_LOCK = 724_201  # pg_advisory_xact_lock key: two laptops opening a new library take turns
@@ -78,19 +77,6 @@ def is_postgres(engine_or_url: Engine | str) -> bool:
     return parse(engine_or_url).get_backend_name() == "postgresql"
 
 
-def default_url(data_dir: Path) -> str:
-    return f"sqlite:///{data_dir / DB_NAME}"
-
-
-def stored_choice(data_dir: Path) -> str | None:
-    """The library chosen in Settings → Library, if any."""
-    try:
-        chosen = (data_dir / CHOICE_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return chosen or None
-
-
 def store_choice(data_dir: Path, url: str | None) -> None:
     """Remember the library for the next start (None: back to the file in the data folder); never a password."""
     path = data_dir / CHOICE_FILE
@@ -102,11 +88,6 @@ def store_choice(data_dir: Path, url: str | None) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(safe_url(url) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-
-
-def chosen_url(data_dir: Path, given: str | None = None) -> str:
-    """`--library`, else $TECHNOMAGIC_LIBRARY, else what Settings → Library chose, else the SQLite file."""
-    return given or os.environ.get(ENV) or stored_choice(data_dir) or default_url(data_dir)
 
 
 def open_url(url: str, data_dir: Path | None = None) -> Engine:

@@ -113,9 +113,8 @@ def _where(statement: Statement, flt: IdeaFilter, dialect: str) -> Statement:
     if match and dialect == "postgresql" and (tsquery := pg_search.tsquery(flt.query)):
         statement = statement.where(pg_search.match(tsquery))
     elif match:
-        clause = sqlite_search.match_clause(dialect)
-        if clause:
-            statement = statement.where(text(clause).bindparams(match=match))
+        if dialect == "sqlite":
+            statement = statement.where(text(sqlite_search.match_clause()).bindparams(match=sqlite_search.words(match)))
         else:  # portable: every stem as a substring of the indexed text
             for word in words(flt.query):
                 statement = statement.where(col(Idea.search_text).contains(word[:5]))
@@ -162,17 +161,47 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time()).astimezone().astimezone(UTC)
 
 
+def _indexed(session: Session, flt: IdeaFilter) -> tuple[str | None, IdeaFilter]:
+    """On SQLite, one FTS5 expression for the typed words and every filter the index holds (`sqlite_search`), and
+    the filter left for SQL; elsewhere None and the filter as it is."""
+    if session.connection().dialect.name != "sqlite":
+        return None, flt
+    parts: list[str] = []
+    done: dict[str, Any] = {"query": ""}
+    match = match_query(flt.query)
+    if match:
+        parts.append(sqlite_search.words(match))
+    if flt.statuses:
+        parts.append(sqlite_search.statuses(flt.statuses))
+        done["statuses"] = ()
+    if flt.card:
+        parts.append(sqlite_search.card(flt.card))
+        done["card"] = ""
+    if flt.tag and (term := sqlite_search.tag(normal_tag(flt.tag))):
+        parts.append(term)
+        done["tag"] = ""
+    if flt.created_from or flt.created_to:
+        start = _local_midnight(flt.created_from) if flt.created_from else None
+        end = _local_midnight(flt.created_to + timedelta(days=1)) if flt.created_to else None
+        span = sqlite_search.saved_span(session.connection()) if start is None or end is None else (start, end)
+        term = sqlite_search.saved_between(start, end, *span) if span else None
+        if term:
+            parts.append(term)
+            done |= {"created_from": None, "created_to": None}
+    return " AND ".join(parts) or None, replace(flt, **done)
+
+
 def count(engine: Engine, flt: IdeaFilter) -> int:
     with Session(engine) as session:
-        match = match_query(flt.query)
-        only_words = match and flt == IdeaFilter(query=flt.query)
-        fast = sqlite_search.count_sql(engine.dialect.name) if only_words else None
-        if match and engine.dialect.name == "postgresql":
+        indexed, rest = _indexed(session, flt)
+        if indexed and rest == IdeaFilter():  # the index counts its matches itself
+            return int(session.connection().execute(text(sqlite_search.count_sql()), {"match": indexed}).scalar_one())
+        if match_query(flt.query) and engine.dialect.name == "postgresql":
             pg_search.count_through_index(session)
-        if fast:  # words alone: the index counts them itself
-            return int(session.connection().execute(text(fast), {"match": match}).scalar_one())
-        statement = _where(select(func.count()).select_from(Idea), flt, engine.dialect.name)
-        return session.exec(statement).one()
+        statement = select(func.count()).select_from(Idea)
+        if indexed:
+            statement = statement.where(text(sqlite_search.match_clause()).bindparams(match=indexed))
+        return int(session.exec(_where(statement, rest, engine.dialect.name)).one())
 
 
 @dataclass
@@ -251,16 +280,18 @@ def find(engine: Engine, flt: IdeaFilter, order: Order | None = None, offset: in
             return _find_on_server(session, flt, order, offset, limit, _matching_ids(session, flt))
     column = getattr(Idea, order.column)
     by = [column.desc(), col(Idea.id).desc()] if order.descending else [column.asc(), col(Idea.id).asc()]
-    match = match_query(flt.query)
-    walk = sqlite_search.newest_matches(engine.dialect.name) if match and order.column == "id" else None
-    if walk:  # the index's own order is the id's: read matches newest first till the page is full, no sort
-        fts, matching = walk
-        statement = select(Idea).join(fts, fts.c.rowid == Idea.id).where(text(matching).bindparams(match=match))
-        statement = _where(statement, replace(flt, query=""), engine.dialect.name)
-        by = [fts.c.rowid.desc() if order.descending else fts.c.rowid.asc()]
-    else:
-        statement = _where(select(Idea), flt, engine.dialect.name)
     with Session(engine) as session:
+        indexed, rest = _indexed(session, flt)
+        if indexed and order.column == "id":
+            # the index's own order is the id's: read matches newest first till the page is full, no sort
+            fts, matching = sqlite_search.newest_matches()
+            statement = select(Idea).join(fts, fts.c.rowid == Idea.id).where(text(matching).bindparams(match=indexed))
+            by = [fts.c.rowid.desc() if order.descending else fts.c.rowid.asc()]
+        else:
+            statement = select(Idea)
+            if indexed:
+                statement = statement.where(text(sqlite_search.match_clause()).bindparams(match=indexed))
+        statement = _where(statement, rest, engine.dialect.name)
         return list(session.exec(statement.order_by(*by).offset(offset).limit(limit)))
 
 
@@ -426,15 +457,13 @@ def similar(engine: Engine, typed: str, limit: int = 3) -> list[Idea]:
         return []
     any_word = " OR ".join(f'"{s}"' for s in stems[:12])
     with Session(engine) as session:
-        clause = sqlite_search.match_clause(engine.dialect.name)
         if engine.dialect.name == "postgresql":
             statement = select(Idea).where(pg_search.match(pg_search.any_of(stems[:12])))
             return list(session.exec(statement.order_by(col(Idea.id).desc()).limit(limit)))
-        if clause is None:
+        if engine.dialect.name != "sqlite":
             return []
-        statement = (
-            select(Idea).where(text(clause).bindparams(match=any_word)).order_by(col(Idea.id).desc()).limit(limit)
-        )
+        clause = text(sqlite_search.match_clause()).bindparams(match=sqlite_search.words(any_word))
+        statement = select(Idea).where(clause).order_by(col(Idea.id).desc()).limit(limit)
         return list(session.exec(statement))
 
 

@@ -2,6 +2,7 @@
 second of CPU to import, and the home screen's promises due this week should not wait for them. Only a library
 already at the newest schema is read here; any other waits for the full opening (game/store/db.py)."""
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 DB_NAME = "library.sqlite3"
+ENV = "TECHNOMAGIC_LIBRARY"
+CHOICE_FILE = "library.url"  # Settings → Library writes the chosen URL here (never a password)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*["']([^"']*)["']""", re.MULTILINE)
 
@@ -22,6 +25,25 @@ def head_revision() -> str:
         found[lines["revision"]] = lines.get("down_revision")
     [head] = set(found) - set(found.values())
     return head
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DB_NAME}"
+
+
+def stored_choice(data_dir: Path) -> str | None:
+    """The library chosen in Settings → Library, if any."""
+    try:
+        chosen = (data_dir / CHOICE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return chosen or None
+
+
+def chosen_url(data_dir: Path, given: str | None = None) -> str:
+    """`--library`, else $TECHNOMAGIC_LIBRARY, else what Settings → Library chose, else the SQLite file (which
+    library to open is known before SQLAlchemy is imported: game.store.engine opens it)."""
+    return given or os.environ.get(ENV) or stored_choice(data_dir) or default_url(data_dir)
 
 
 @dataclass(frozen=True)

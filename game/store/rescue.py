@@ -97,7 +97,10 @@ def rescue(data_dir: Path, now: datetime | None = None) -> Rescued:
             fresh.execute("DELETE FROM idea_note WHERE idea_id NOT IN (SELECT id FROM idea)")
             fresh.execute("UPDATE idea SET session_id = NULL WHERE session_id NOT IN (SELECT id FROM play_session)")
             fresh.commit()
-            fresh.execute("INSERT INTO idea_fts(idea_fts) VALUES ('rebuild')")
+            from game.store.sqlite_search import rebuild_statements
+
+            for statement in rebuild_statements():
+                fresh.execute(statement)
             fresh.commit()
             fresh.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

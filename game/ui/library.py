@@ -165,10 +165,9 @@ class Library:
 
     def quick_due(self, today: date) -> Due | None:
         """The promises due, read without SQLAlchemy before the library opens (None: wait for the opening)."""
-        from game.store import quick
-        from game.store.engine import chosen_url, default_url
+        from game.store import quick  # no SQLAlchemy: home shows the promises before it is imported
 
-        if chosen_url(self.data_dir, self.url) != default_url(self.data_dir):
+        if quick.chosen_url(self.data_dir, self.url) != quick.default_url(self.data_dir):
             return None  # a server's library, or another file: read when it opens
         found = quick.due_promises(self.data_dir, today, limit=Due.SHOWN)
         if found is None:
@@ -257,6 +256,7 @@ class IdeaTableModel(QAbstractTableModel):
         self.filter = ideas.IdeaFilter()
         self.order = ideas.Order()
         self.rows: list = []
+        self._shown: dict[int, tuple[Any, ...]] = {}  # row → its texts, made when first shown
         self.total = 0
         self.exact = True  # False: more than `total` match (a server library stops counting there)
         self.away = False  # the library's server could not be reached at the last query
@@ -276,11 +276,13 @@ class IdeaTableModel(QAbstractTableModel):
             else:
                 page = self._store.page(self.engine, self.filter, self.order, limit=PAGE)
                 self.total, self.exact, self.rows = page.total, page.exact, page.ideas
+            self._shown.clear()
             self.away = False
         except SQLAlchemyError as e:
             if not server_away(e):
                 raise
             self.total, self.exact, self.rows, self.away = 0, True, [], True  # said on screen; the next refresh retries
+            self._shown.clear()
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list:
@@ -328,28 +330,28 @@ class IdeaTableModel(QAbstractTableModel):
         # the view asks each cell for eight roles while it sizes the columns to the page: the others say no at once
         if role not in self._ROLES or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        idea = self.rows[index.row()]
-        name = self.COLUMNS[index.column()][0]
+        row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(idea, name)
-            if name == "title":
-                return " ".join(value.split())[:200]
-            if name == "focus":
-                return focus_word(value)
-            if name == "status":
-                return status_word(value)
-            if name == "promise_due":  # short dates in the table: the Idea column gets the room
-                return short_date(value) if value else ""
-            if name == "tags":
-                return ", ".join(self._store.tags_of(idea))
-            if name == "created_at":
-                return short_date(value.date())
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and name == "title":
-            return idea.text[:2000]
-        if role == Qt.ItemDataRole.UserRole:
-            return idea.id
-        return None
+            shown = self._shown.get(row)
+            if shown is None:
+                shown = self._shown[row] = self._cells(self.rows[row])
+            return shown[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.rows[row].text[:2000] if index.column() == 0 else None
+        return self.rows[row].id  # UserRole
+
+    def _cells(self, idea: Any) -> tuple[Any, ...]:
+        """The texts of a row, as the table shows them."""
+        title, focus, status, who, due, _tags, created = (getattr(idea, name) for name, _ in self.COLUMNS)
+        return (
+            " ".join(title.split())[:200],
+            focus_word(focus),
+            status_word(status),
+            who,
+            short_date(due) if due else "",  # short dates in the table: the Idea column gets the room
+            ", ".join(self._store.tags_of(idea)),
+            short_date(created.date()),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         name = self.COLUMNS[column][0]

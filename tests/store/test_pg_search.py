@@ -141,7 +141,7 @@ def test_a_server_library_from_0004_gets_the_filter_indexes_and_keeps_its_ideas(
     engine = engines.open_url(pg_url)
     try:
         with engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0005"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0006"
             indexes = set(conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'idea'").scalars())
         assert {"ix_idea_tag_list", "ix_idea_card_list", "ix_idea_created_id", "ix_idea_search_tsv"} <= indexes
         found = ideas.page(engine, ideas.IdeaFilter(query="клиентов", tag="касса", card="c-0"))
