@@ -172,7 +172,8 @@ def test_saved_between_says_a_range_in_whole_blocks():
 
 
 def test_a_library_of_the_revision_before_is_backed_up_and_indexed_again(tmp_path):
-    """0004 → 0006 with data (0005 changes only server libraries): the index is built again from the ideas, with their filters; a backup first."""
+    """0004 → 0006 with data (0005 changes only server libraries): the index is built again from the ideas, with
+    their filters; a backup first."""
     path = tmp_path / DB_NAME
     open_library(tmp_path).dispose()  # a new library at the newest revision...
     downgrade(path)  # ...taken back to 0004 and its words-only index (the downgrade works too)
