@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from game.domain.ideas import VoteRefused
 from game.domain.workshop import Team, Workshop
+from game.ui.idea_column import IdeaRows
 from game.ui.step_panels import focus_chips
 from game.ui.widgets import deck_word, scroll_area, tr
 
@@ -78,10 +79,9 @@ class TeamColumn(QFrame):
         self.input.textChanged.connect(lambda text: ws.team_drafts.__setitem__(team.name, text))
         self.input.returnPressed.connect(self.add)
         layout.addWidget(self.input)
-        self.list = QListWidget(self)
+        self.list = IdeaRows(self)
         self.list.setObjectName(f"teamIdeas-{number}")
         self.list.setAccessibleName(tr("Ideas of {0}").format(team.name))
-        self.list.setWordWrap(True)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -129,15 +129,8 @@ class TeamColumn(QFrame):
         self.list.blockSignals(False)
         self.heading.setText(f"{self.team.name} · {self.list.count()}")
 
-    LONG_LIST = 300
-
     def _uniform_when_long(self) -> None:
-        """A column of hundreds of ideas (a room of phones) stops measuring every wrapped line: each row takes
-        the first one's height (the full text stays in the tooltip), so adding an idea costs the same at 2000
-        ideas as at 20. A workshop's usual few dozen keep their wrapped lines."""
-        long = self.list.count() > self.LONG_LIST
-        if self.list.uniformItemSizes() != long:
-            self.list.setUniformItemSizes(long)
+        self.list.fit_length()
 
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
