@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QStaticText, QTextOp
 from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QWidget
 
 MARGIN_X = 4  # where Qt's own item drawing puts the text
-LAYOUT_CACHE = 2000
+LAYOUT_CACHE = 400  # rows laid out and kept per column: a few screens of it, not the whole workshop
 #: the style's scroll bar in its own colours, drawn flat: a quarter of the style's cost on every repaint
 FLAT_SCROLL_BAR = """
 QScrollBar:vertical { background: #EDEDED; width: 14px; margin: 0; border: none; border-left: 1px solid #DADADA; }

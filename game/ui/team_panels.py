@@ -58,6 +58,7 @@ class TeamColumn(QFrame):
         self.cards.setWordWrap(True)
         self.cards.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.cards)
+        self.items: dict[int, QListWidgetItem] = {}  # each idea's row, by the idea's id
         self.player: QComboBox | None = None
         if team.players:
             self.player = QComboBox(self)
@@ -110,24 +111,47 @@ class TeamColumn(QFrame):
         self.cards.setVisible(bool(own))
         self.list.blockSignals(True)
         self.list.clear()
+        self.items = {}
         for idea in ideas:
-            self.list.addItem(_idea_item(idea))
+            self.items[idea.id] = item = _idea_item(idea)
+            self.list.addItem(item)
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
 
     def show_idea(self, idea) -> None:
-        """An idea a phone sent or changed: a new one at the end is added alone (a room of phones sends many)."""
+        """An idea a phone sent or changed, shown in place: a new one is added alone at the end (a room of
+        phones sends many), a changed one takes its new text, and the row the trainer is reworking, the
+        selection and the focus stay as they are."""
+        shown = self.items.get(idea.id)
+        if shown is not None:
+            if shown.text() != idea_line(idea):
+                self.list.blockSignals(True)  # not the trainer's edit: nothing to save back
+                shown.setText(idea_line(idea))
+                shown.setToolTip(idea.text)
+                self.list.blockSignals(False)
+            return
         last = self.list.item(self.list.count() - 1) if self.list.count() else None
-        if last is not None and last.data(Qt.ItemDataRole.UserRole) >= idea.id:
-            self.reload()  # an edit: the list is read again
+        if last is not None and last.data(Qt.ItemDataRole.UserRole) > idea.id:
+            self.reload()  # not the newest idea (never from a phone): the list is read again
             return
         self.list.blockSignals(True)
-        self.list.addItem(_idea_item(idea))
+        self.items[idea.id] = item = _idea_item(idea)
+        self.list.addItem(item)
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
         self.heading.setText(f"{self.team.name} · {self.list.count()}")
+
+    def drop_idea(self, idea_id: int) -> bool:
+        """A phone deleted its idea: its row goes, the others stay as they are. False when it is not here."""
+        item = self.items.pop(idea_id, None)
+        if item is None:
+            return False
+        self.list.takeItem(self.list.row(item))
+        self.heading.setText(f"{self.team.name} · {self.list.count()}")
+        self._uniform_when_long()
+        return True
 
     def _uniform_when_long(self) -> None:
         self.list.fit_length()
@@ -189,12 +213,13 @@ class TeamsPanel(QWidget):
             column.reload()
 
     def show_ideas(self, changed: set[int], removed: set[int]) -> None:
-        """Phones added, changed or deleted these ideas."""
-        if removed:
-            self.reload()
-            return
+        """Phones added, changed or deleted these ideas: each column changes in place."""
+        for idea_id in removed:
+            for column in self.columns:
+                if column.drop_idea(idea_id):
+                    break
         by_team = {c.team.name: c for c in self.columns}
-        for idea_id in sorted(changed):
+        for idea_id in sorted(changed - removed):
             idea = next((i for i in reversed(self.ws.ideas) if i.id == idea_id), None)
             if idea is not None and idea.team in by_team:
                 by_team[idea.team].show_idea(idea)
