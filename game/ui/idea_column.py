@@ -7,9 +7,9 @@ handful of shapes instead of the style's gradients. Measured with `bench/room.py
 scroll bar were two thirds of a column's repaint.
 """
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QStaticText, QTextOption
-from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 
 MARGIN_X = 4  # where Qt's own item drawing puts the text
 LAYOUT_CACHE = 400  # rows laid out and kept per column: a few screens of it, not the whole workshop
@@ -21,20 +21,23 @@ QScrollBar::handle:vertical { background: #FCFCFC; border: 1px solid #B4B4B4; bo
 QScrollBar::handle:vertical:hover { border-color: #8E8E8E; }
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; border: none; background: none; }
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
-"""  # rows laid out and kept: a few screens of every column, not the whole workshop
+"""
 
 
 class IdeaRows(QListWidget):
     """The rows of a team's column. Up to `LONG` ideas each row wraps its whole text; past that every row is one
-    line (elided, the whole text in its tooltip) so adding an idea costs the same at 2000 ideas as at 20."""
+    line (elided, the whole text in its tooltip) so adding an idea costs the same at 2000 ideas as at 20.
+
+    Each row carries its size (Qt's size-hint role), measured once when it arrives: Qt lays the list out again on
+    every new row, and would otherwise ask the delegate for every row's size each time."""
 
     LONG = 300
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._laid: dict[tuple[str, int, bool], QStaticText] = {}
+        self._measured_width = -1
         self.setWordWrap(True)
-        self.setItemDelegate(_RowSize(self))
         self.verticalScrollBar().setStyleSheet(FLAT_SCROLL_BAR)  # the style's gradients cost 4x
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the rows wrap or elide
 
@@ -45,6 +48,38 @@ class IdeaRows(QListWidget):
         """Rows of one height once the list is long (Qt then measures one row, not every row, on a change)."""
         if self.uniformItemSizes() != self.long():
             self.setUniformItemSizes(self.long())
+            self._measure(0, self.count() - 1)
+
+    def rowsInserted(self, parent, start: int, end: int) -> None:
+        self._measure(start, end)
+        super().rowsInserted(parent, start, end)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._measured_width:
+            self._measure(0, self.count() - 1)  # the text wraps at another width
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        super().dataChanged(top_left, bottom_right, roles)
+        if not roles or Qt.ItemDataRole.DisplayRole in roles or Qt.ItemDataRole.EditRole in roles:
+            self._measure(top_left.row(), bottom_right.row())  # a reworked idea may take more lines, or fewer
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window grew and its text with it
+            self._laid.clear()
+            self._measure(0, self.count() - 1)
+
+    def _measure(self, start: int, end: int) -> None:
+        """Each of these rows' size, from its laid-out text (a long list: one line each, Qt asks the first)."""
+        self._measured_width = width = self.viewport().width()
+        blocked = self.blockSignals(True)  # a size is not the trainer's edit
+        for row in range(start, end + 1):
+            item = self.item(row)
+            size = QSize(width, self.row_height(item.text())) if item is not None else None
+            if size is not None and item.sizeHint() != size:
+                item.setSizeHint(size)
+        self.blockSignals(blocked)
 
     def laid_out(self, text: str) -> QStaticText:
         width = max(20, self.viewport().width() - 2 * MARGIN_X)
@@ -75,8 +110,8 @@ class IdeaRows(QListWidget):
         return max(QFontMetrics(self.font()).lineSpacing(), round(self.laid_out(text).size().height()))
 
     def paintEvent(self, event) -> None:
-        """Only the rows the repaint touches, each from its laid-out text, in one pass (rows stack without gaps:
-        each is as tall as `row_height` says, so the next one's top is known without asking the view)."""
+        """Only the rows the repaint touches, each from its laid-out text, in one pass (rows stack without gaps,
+        each as tall as its size says, so the next one's top is known without asking the view)."""
         count = self.count()
         area = event.rect()
         first = self.indexAt(QPoint(MARGIN_X, max(0, area.top())))
@@ -97,8 +132,9 @@ class IdeaRows(QListWidget):
         long = self.long()
         item = self.item
         while row < count and top <= bottom:
-            laid = self.laid_out(item(row).text())
-            height = line if long else max(line, round(laid.size().height()))
+            shown = item(row)
+            laid = self.laid_out(shown.text())
+            height = line if long else shown.sizeHint().height()  # where Qt put the row
             if row != editing:
                 if row in selected:
                     painter.fillRect(left, top, right - left + 1, height, chosen)
@@ -106,15 +142,3 @@ class IdeaRows(QListWidget):
                 painter.drawStaticText(left + MARGIN_X, top, laid)
             top += height
             row += 1
-
-
-class _RowSize(QStyledItemDelegate):
-    """Each row as tall as its laid-out text (editing stays the standard delegate's)."""
-
-    def __init__(self, rows: IdeaRows):
-        super().__init__(rows)
-        self.rows = rows
-
-    def sizeHint(self, option, index) -> QSize:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        return QSize(self.rows.viewport().width(), self.rows.row_height(text))
