@@ -2063,6 +2063,16 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/scenario_studio.py" />
+      <source>Teams tick on their phones</source>
+      <translation>Команды отмечают на телефонах</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
+      <source>When the room joins from phones: each team ticks its own ideas' checks</source>
+      <translation>Когда зал подключён с телефонов: каждая команда сама отмечает проверку своих идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/scenario_studio.py" />
       <source>Stated length in minutes</source>
       <translation>Заявленная длительность в минутах</translation>
     </message>
