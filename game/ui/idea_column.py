@@ -49,6 +49,8 @@ class IdeaRows(QListWidget):
         if self.uniformItemSizes() != self.long():
             self.setUniformItemSizes(self.long())
             self._measure(0, self.count() - 1)
+        elif self.long():
+            self._measure(0, self.count() - 1)  # the last row, which Qt measures: it may have been deleted
 
     def rowsInserted(self, parent, start: int, end: int) -> None:
         self._measure(start, end)
@@ -71,8 +73,11 @@ class IdeaRows(QListWidget):
             self._measure(0, self.count() - 1)
 
     def _measure(self, start: int, end: int) -> None:
-        """Each of these rows' size, from its laid-out text (a long list: one line each, Qt asks the first)."""
+        """Each of these rows' size, from its laid-out text (a long list: one line each, and Qt asks only the
+        last row, so only the last is measured)."""
         self._measured_width = width = self.viewport().width()
+        if self.long():
+            start = end = self.count() - 1
         blocked = self.blockSignals(True)  # a size is not the trainer's edit
         for row in range(start, end + 1):
             item = self.item(row)

@@ -35,6 +35,11 @@ def test_a_short_column_wraps_each_idea_and_a_long_one_shows_one_line_each(qtbot
     qtbot.waitUntil(lambda: rows.visualItemRect(rows.item(1)).height() == line)
     laid = rows.laid_out(f"2. {LONG_TEXT}")
     assert laid.text().endswith("…") and laid.size().height() <= line + 1
+    rows.addItem(QListWidgetItem(f"{IdeaRows.LONG + 2}. {LONG_TEXT}"))
+    rows.takeItem(rows.count() - 1)  # a phone deleted the newest idea: the rows keep one line each
+    rows.fit_length()
+    qtbot.waitUntil(lambda: rows.visualItemRect(rows.item(rows.count() - 1)).height() == line)
+    assert rows.visualItemRect(rows.item(1)).height() == line
 
 
 def test_the_chosen_row_is_highlighted_and_a_phones_markup_stays_text(qtbot):
