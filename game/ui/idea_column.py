@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QStaticText, QTextOption
 from PySide6.QtWidgets import QListWidget, QWidget
 
-MARGIN_X = 4  # where Qt's own item drawing puts the text
+MARGIN_X = 3  # where Qt's own item drawing puts the text (its focus-frame margin + 1)
 LAYOUT_CACHE = 400  # rows laid out and kept per column: a few screens of it, not the whole workshop
 #: the style's scroll bar in its own colours, drawn flat: a quarter of the style's cost on every repaint
 FLAT_SCROLL_BAR = """
