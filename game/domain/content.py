@@ -137,6 +137,7 @@ class StepSpec:
     efforts: tuple[str, ...] = ()  # draw only cards marked with one of these efforts ("only quick ideas")
     costs: tuple[str, ...] = ()  # draw only cards marked with one of these costs ("only free ideas")
     shortlist: int = 0  # a check step in a workshop: each team checks only its N strongest ideas (0: every idea)
+    teams_check: bool = True  # a check step with the room on phones: each team ticks its own ideas' checks there
 
     def admits(self, card: "Card") -> bool:
         """Whether the step's filters let this card be drawn (cards without marks pass no filter)."""
@@ -489,11 +490,18 @@ def load_scenario(path: Path, data: dict[str, Any] | None = None) -> Scenario:
         elif shortlist and kind != "check":
             check.fail(label, "shortlist", "only a check step has a shortlist")
             shortlist = 0
+        teams_check = raw.get("teams_check", True)
+        if not isinstance(teams_check, bool):
+            check.fail(label, "teams_check", "must be true (teams tick the checks on their phones) or false")
+            teams_check = True
+        elif "teams_check" in raw and kind != "check":
+            check.fail(label, "teams_check", "only a check step says whether teams check")
+            teams_check = True
         if instruction:
             own = tuple(dict.fromkeys(per_team))
             spec = StepSpec(
                 kind, seconds, tuple(draw), instruction, tuple(fixed), route, own, **_plural(filters),
-                shortlist=shortlist,
+                shortlist=shortlist, teams_check=teams_check,
             )  # fmt: skip
             steps.append(spec)
     kinds = [s.kind for s in steps]

@@ -230,7 +230,7 @@ class RoomRules:
         if kind in IDEA_STEPS:
             return ["idea"]
         if kind == "check":
-            return ["check"]
+            return ["check"] if ws.step.teams_check else []  # else the facilitator ticks, the phones follow
         if kind == "choose":
             return [] if ws.revealed or self.voter(device) not in ws.voters() else ["vote"]
         if kind == "promise":

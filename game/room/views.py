@@ -44,7 +44,7 @@ def state(rules: RoomRules, device: Device, version: int, ideas_json=None) -> di
     visible = rules.visible(device)
     mine, editable = rules.mine(device, visible)
     checks = []
-    if not finished and step.kind == "check" and device.joined:
+    if not finished and step.kind == "check" and step.teams_check and device.joined:
         checks = [{"id": c.id, "title": c.title.get(lang), "text": c.prompt.get(lang)} for c in ws.check_cards()]
     return {
         "type": "state",

@@ -634,8 +634,8 @@ class WorkshopConsole(QWidget):
             self._panel_stale = False
             if isinstance(self.panel, VotePanel):
                 self.panel.show_dots()
-            elif not isinstance(self.panel, TeamsPanel) and self.ws.step.kind in ("check", "promise"):
-                self.show_step()
+            elif self.ws.step.kind in ("check", "promise") and not self.panel.show_round():
+                self.show_step()  # the ideas themselves changed (not a phone's doing): built again
         self.presenter.show_state()
 
     def phone_changed(self) -> None:

@@ -109,10 +109,14 @@ class ScenarioStudio(QWidget):
         self.shortlist = self._spin(0, 10, tr("Ideas each team puts forward for the check (0: every idea)"))
         self.shortlist.setSpecialValueText(tr("every idea"))
         self.shortlist.valueChanged.connect(self._shortlist_changed)
+        self.teams_check = QCheckBox(tr("Teams tick on their phones"), self)
+        self.teams_check.setToolTip(tr("When the room joins from phones: each team ticks its own ideas' checks"))
+        self.teams_check.toggled.connect(self._teams_check_changed)
         self.draws_row = draws
         short = QHBoxLayout()
         short.addWidget(self.shortlist_label)
         short.addWidget(self.shortlist)
+        short.addWidget(self.teams_check)
         short.addStretch(1)
         timer.addSpacing(24)
         timer.insertLayout(timer.count() - 1, short)
@@ -239,8 +243,9 @@ class ScenarioStudio(QWidget):
         self.seconds.setValue(seconds % 60)
         draws, own = self.file.draws(row), self.file.per_team(row)
         teams = self.file.head.get("mode") == "teams"
-        for widget in (self.shortlist_label, self.shortlist):
+        for widget in (self.shortlist_label, self.shortlist, self.teams_check):
             widget.setVisible(kind == "check" and teams)
+        self.teams_check.setChecked(self.file.steps[row].get("teams_check", True) is not False)
         value = self.file.steps[row].get("shortlist", 0)
         self.shortlist.setValue(value if isinstance(value, int) and not isinstance(value, bool) else 0)
         for deck, box in self.draw_boxes.items():
@@ -302,6 +307,12 @@ class ScenarioStudio(QWidget):
         if self._loading or self.index < 0:
             return
         self.file.set_step(self.index, "shortlist", self.shortlist.value() or None)
+        self._changed()
+
+    def _teams_check_changed(self) -> None:
+        if self._loading or self.index < 0:
+            return
+        self.file.set_step(self.index, "teams_check", None if self.teams_check.isChecked() else False)
         self._changed()
 
     def _draws_changed(self) -> None:

@@ -387,6 +387,29 @@ class CheckPanel(QWidget):
         if rnd.ideas:
             self.table.setCurrentCell(0, 0)
 
+    def show_round(self) -> bool:
+        """Phones ticked checks or stars: the cells follow in place, so the trainer's current cell, an idea being
+        reworked and the keyboard focus stay where they are. False when the ideas themselves changed."""
+        rnd = self.round
+        rows = self.table.rowCount()
+        ids = [self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(rows)]
+        if sorted(ids) != sorted(i.id for i in rnd.ideas):
+            return False
+        self.table.blockSignals(True)  # what the round already holds is not set again
+        for row, idea_id in enumerate(ids):
+            idea = rnd.idea(idea_id)
+            for col, card in enumerate(self.checks, 1):
+                _set_check(self.table.item(row, col), idea.checks.get(card.id, False))
+            score = self.table.item(row, len(self.checks) + 1)
+            if score.text() != str(idea.score):
+                score.setText(str(idea.score))
+            if self.shortlist:
+                starred = rnd.shortlisted(idea_id)
+                _set_check(self.table.item(row, self.star_column), starred)
+                self._enable_checks(row, starred)
+        self.table.blockSignals(False)
+        return True
+
     def toggle(self, column: int) -> None:
         row = self.table.currentRow()
         cell = self.table.item(row, column) if row >= 0 else None
@@ -442,6 +465,12 @@ class CheckPanel(QWidget):
         return self.table
 
 
+def _set_check(cell: QTableWidgetItem, on: bool) -> None:
+    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    if cell.checkState() != state:
+        cell.setCheckState(state)
+
+
 TILE_CHARS = 180  # a tile shows a sentence or two; the whole idea is in its tooltip
 
 
@@ -464,6 +493,7 @@ class PromisePanel(QWidget):
         grid = QGridLayout(host)
         self.first: QWidget | None = None
         chosen = rnd.chosen()
+        self.ideas = {i.id for i in chosen}
         for n, idea in enumerate(chosen):
             card = QFrame(host)
             card.setObjectName("panel")
@@ -517,6 +547,29 @@ class PromisePanel(QWidget):
         grid.setRowStretch(len(chosen) // columns + 1, 1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
+
+    def show_round(self) -> bool:
+        """Phones wrote promises: each field takes the phone's words in place, except the one the trainer is
+        typing in (the trainer's words win there). False when the chosen ideas themselves changed."""
+        chosen = self.round.chosen()
+        if {i.id for i in chosen} != self.ideas:
+            return False
+        for idea in chosen:
+            p = idea.promise
+            for name in ("who", "first_step", "success_sign"):
+                edit = self.findChild(QLineEdit, f"promise-{name}-{idea.id}")
+                if edit is not None and not edit.hasFocus() and edit.text() != getattr(p, name):
+                    edit.blockSignals(True)
+                    edit.setText(getattr(p, name))
+                    edit.blockSignals(False)
+            due = self.findChild(QDateEdit, f"promise-due-{idea.id}")
+            if due is not None and not due.hasFocus():
+                shown = QDate.fromString(p.due, "yyyy-MM-dd") if p.due else due.minimumDate()
+                if shown != due.date():
+                    due.blockSignals(True)
+                    due.setDate(shown)
+                    due.blockSignals(False)
+        return True
 
     def _set(self, idea_id: int, name: str, text: str) -> None:
         self.round.set_promise(idea_id, **{name: text})

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.domain.workshop import Team, Workshop
+from game.ui.idea_column import IdeaRows
 from game.ui.widgets import deck_word, scroll_area, tr
 
 
@@ -51,6 +52,7 @@ class TeamColumn(QFrame):
         self.cards.setWordWrap(True)
         self.cards.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.cards)
+        self.items: dict[int, QListWidgetItem] = {}  # each idea's row, by the idea's id
         self.player: QComboBox | None = None
         if team.players:
             self.player = QComboBox(self)
@@ -72,10 +74,9 @@ class TeamColumn(QFrame):
         self.input.textChanged.connect(lambda text: ws.team_drafts.__setitem__(team.name, text))
         self.input.returnPressed.connect(self.add)
         layout.addWidget(self.input)
-        self.list = QListWidget(self)
+        self.list = IdeaRows(self)
         self.list.setObjectName(f"teamIdeas-{number}")
         self.list.setAccessibleName(tr("Ideas of {0}").format(team.name))
-        self.list.setWordWrap(True)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -104,34 +105,50 @@ class TeamColumn(QFrame):
         self.cards.setVisible(bool(own))
         self.list.blockSignals(True)
         self.list.clear()
+        self.items = {}
         for idea in ideas:
-            self.list.addItem(_idea_item(idea))
+            self.items[idea.id] = item = _idea_item(idea)
+            self.list.addItem(item)
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
 
     def show_idea(self, idea) -> None:
-        """An idea a phone sent or changed: a new one at the end is added alone (a room of phones sends many)."""
+        """An idea a phone sent or changed, shown in place: a new one is added alone at the end (a room of
+        phones sends many), a changed one takes its new text, and the row the trainer is reworking, the
+        selection and the focus stay as they are."""
+        shown = self.items.get(idea.id)
+        if shown is not None:
+            if shown.text() != idea_line(idea):
+                self.list.blockSignals(True)  # not the trainer's edit: nothing to save back
+                shown.setText(idea_line(idea))
+                shown.setToolTip(idea.text)
+                self.list.blockSignals(False)
+            return
         last = self.list.item(self.list.count() - 1) if self.list.count() else None
-        if last is not None and last.data(Qt.ItemDataRole.UserRole) >= idea.id:
-            self.reload()  # an edit: the list is read again
+        if last is not None and last.data(Qt.ItemDataRole.UserRole) > idea.id:
+            self.reload()  # not the newest idea (never from a phone): the list is read again
             return
         self.list.blockSignals(True)
-        self.list.addItem(_idea_item(idea))
+        self.items[idea.id] = item = _idea_item(idea)
+        self.list.addItem(item)
         self._uniform_when_long()
         self.list.scrollToBottom()
         self.list.blockSignals(False)
         self.heading.setText(f"{self.team.name} · {self.list.count()}")
 
-    LONG_LIST = 300
+    def drop_idea(self, idea_id: int) -> bool:
+        """A phone deleted its idea: its row goes, the others stay as they are. False when it is not here."""
+        item = self.items.pop(idea_id, None)
+        if item is None:
+            return False
+        self.list.takeItem(self.list.row(item))
+        self.heading.setText(f"{self.team.name} · {self.list.count()}")
+        self._uniform_when_long()
+        return True
 
     def _uniform_when_long(self) -> None:
-        """A column of hundreds of ideas (a room of phones) stops measuring every wrapped line: each row takes
-        the first one's height (the full text stays in the tooltip), so adding an idea costs the same at 2000
-        ideas as at 20. A workshop's usual few dozen keep their wrapped lines."""
-        long = self.list.count() > self.LONG_LIST
-        if self.list.uniformItemSizes() != long:
-            self.list.setUniformItemSizes(long)
+        self.list.fit_length()
 
     def current_idea(self) -> int | None:
         item = self.list.currentItem()
@@ -190,12 +207,13 @@ class TeamsPanel(QWidget):
             column.reload()
 
     def show_ideas(self, changed: set[int], removed: set[int]) -> None:
-        """Phones added, changed or deleted these ideas."""
-        if removed:
-            self.reload()
-            return
+        """Phones added, changed or deleted these ideas: each column changes in place."""
+        for idea_id in removed:
+            for column in self.columns:
+                if column.drop_idea(idea_id):
+                    break
         by_team = {c.team.name: c for c in self.columns}
-        for idea_id in sorted(changed):
+        for idea_id in sorted(changed - removed):
             idea = next((i for i in reversed(self.ws.ideas) if i.id == idea_id), None)
             if idea is not None and idea.team in by_team:
                 by_team[idea.team].show_idea(idea)

@@ -214,3 +214,21 @@ def test_a_step_filter_names_only_known_marks(tmp_path, content):
     assert messages(path, load_scenario) == [f"{path}: step 4: cost: must list values from: free, small, budget"]
     good = load_scenario(write(tmp_path, bad.replace('["cheap"]', '["free", "small"]'), "g.toml"))
     assert good.steps[3].costs == ("free", "small")
+
+
+def test_a_check_step_says_whether_teams_check_on_their_phones(tmp_path, content):
+    text = Path(content.scenarios["classic-workshop"].path).read_text(encoding="utf-8")
+    assert all(s.teams_check for s in content.scenarios["classic-workshop"].steps)  # by default they do
+    off_text = text.replace("shortlist = 3\n", "shortlist = 3\nteams_check = false\n")
+    off = load_scenario(write(tmp_path, off_text, "o.toml"))
+    assert [s.teams_check for s in off.steps if s.kind == "check"] == [False]
+    bad = write(tmp_path, text.replace("shortlist = 3\n", 'shortlist = 3\nteams_check = "no"\n'), "b.toml")
+    number = 1 + [s.kind for s in off.steps].index("check")
+    assert messages(bad, load_scenario) == [
+        f"{bad}: step {number}: teams_check: must be true (teams tick the checks on their phones) or false"
+    ]
+    on_vote = text.replace('step = "choose"\n', 'step = "choose"\nteams_check = false\n')
+    misplaced = write(tmp_path, on_vote, "m.toml")
+    assert messages(misplaced, load_scenario) == [
+        f"{misplaced}: step {number + 1}: teams_check: only a check step says whether teams check"
+    ]

@@ -279,6 +279,28 @@ def test_teams_tick_the_check_for_their_own_ideas_only(room):
     assert [i["checks"] for i in red.settle()["ideas"]] == [{check: True}]
 
 
+def test_a_scenario_where_the_facilitator_ticks_offers_phones_no_checks(room):
+    import dataclasses
+
+    ws = room.ws
+    red = joined(room, "Ann", "Red")
+    to_step(ws, "moment")
+    red.send({"type": "idea", "cid": "a", "text": "Tea for those who wait"})
+    mine = red.next("ack", cid="a")["idea"]
+    to_step(ws, "check")
+    off = dataclasses.replace(ws.step, teams_check=False)  # as a scenario's `teams_check = false` says
+    steps = tuple(off if n == ws.step_index else s for n, s in enumerate(ws.steps))
+    ws.scenario = dataclasses.replace(ws.scenario, steps=steps)
+    ws.toggle_shortlist(mine)
+    room.console_changed()
+    state = red.settle()
+    assert state["step"]["kind"] == "check" and state["accepts"] == [] and state["checks"] == []
+    check = ws.check_cards()[0].id
+    before = snapshot(ws)
+    assert red.refused({"type": "check", "idea": mine, "check": check, "value": True})["code"] == "wrong_step"
+    assert snapshot(ws) == before
+
+
 def test_each_team_sees_its_own_cards_and_a_redraw_reaches_its_phones(room):
     ws = room.ws
     to_step(ws, "client")  # the classic workshop: each team draws its own business and client

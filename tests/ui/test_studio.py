@@ -298,5 +298,14 @@ def test_a_workshop_scenarios_check_step_sets_its_shortlist(qtbot, open_window, 
     studio.save_now()
     saved = tomllib.loads(copy.path.read_text(encoding="utf-8"))
     assert saved["steps"][check]["shortlist"] == 2 and studio.problems.text() == ""
+    assert "teams_check" not in saved["steps"][check]  # teams tick on their phones unless the scenario says not
+    assert studio.teams_check.isVisible() and studio.teams_check.isChecked()
+    qtbot.mouseClick(studio.teams_check, Qt.MouseButton.LeftButton)
+    studio.save_now()
+    saved = tomllib.loads(copy.path.read_text(encoding="utf-8"))
+    assert saved["steps"][check]["teams_check"] is False and studio.problems.text() == ""
+    from game.domain.content import load_scenario
+
+    assert [s.teams_check for s in load_scenario(copy.path).steps if s.kind == "check"] == [False]
     studio.mode.setCurrentIndex(studio.mode.findData("solo"))
-    assert not studio.shortlist.isVisible()
+    assert not studio.shortlist.isVisible() and not studio.teams_check.isVisible()
