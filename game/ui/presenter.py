@@ -6,6 +6,9 @@ sized to fill the room's screen: at 1920×1080 in a medium room the cards and th
 (never below 28 px when the wall fills up), titles 60 px and the timer digits 136 px; S, M, L or XL scales it.
 """
 
+from collections import Counter
+from operator import attrgetter
+
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
@@ -97,6 +100,7 @@ class IdeaWall(QWidget):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []  # (heading, [(mark, text)])
         self.subheads: list[str] = []  # under each heading: the team's own cards, where it drew its own
+        self.earlier: list[int] = []  # per column: older ideas not handed over (more than a wall can ever show)
         self.floor = self.MIN_PX
         self.cap = self.MIN_PX
         self.px = self.MIN_PX  # the size the ideas are painted at, fitted to the wall
@@ -116,9 +120,16 @@ class IdeaWall(QWidget):
             self.update()
 
     def show_groups(
-        self, groups: list[tuple[str, list[tuple[str, str]]]], scale: float = 1.0, subheads: list[str] | None = None
+        self,
+        groups: list[tuple[str, list[tuple[str, str]]]],
+        scale: float = 1.0,
+        subheads: list[str] | None = None,
+        earlier: list[int] | None = None,
     ) -> None:
+        """`groups`: per column its heading and its newest ideas (mark, text); `earlier`: per column how many older
+        ones were left out (they are counted on the wall, never laid out)."""
         self.groups = groups
+        self.earlier = earlier or [0] * len(groups)
         self.scale = scale
         self.subheads = subheads or []
         self._fitted = ()
@@ -152,7 +163,8 @@ class IdeaWall(QWidget):
     def _crowded(self, px: int) -> bool:
         """A column with more ideas than lines on the wall cannot fit at `px`: no need to lay them out to know."""
         lines = self.height() // (self._fonts(px)[2].height() + px // 4)
-        return any(len(items) > lines for _heading, items in self.groups)
+        columns = zip(self.groups, self.earlier, strict=False)
+        return any(len(items) + older > lines for (_heading, items), older in columns)
 
     def _text(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
         """`text` wrapped to `width` on at most two lines (elided after that), laid out once and kept."""
@@ -213,6 +225,7 @@ class IdeaWall(QWidget):
         plan = []
         fits = True
         for n, (heading, items) in enumerate(self.groups):
+            older = self.earlier[n] if n < len(self.earlier) else 0
             y = 0
             head = sub = None
             if heading:
@@ -230,12 +243,12 @@ class IdeaWall(QWidget):
             for mark, text in reversed(items):  # the newest first, as many as fit
                 block = self._text(text, text_w, font, metrics)
                 height = int(block.size().height()) + gap
-                if used + height > room - (line + gap if len(laid) < len(items) - 1 else 0):
+                if used + height > room - (line + gap if len(laid) < len(items) + older - 1 else 0):
                     break
                 laid.append((mark, block))
                 used += height
-            fits = fits and len(laid) == len(items)
-            plan.append((n * (width + between), width, head, sub, mark_w, laid, len(items) - len(laid)))
+            fits = fits and len(laid) == len(items) and not older
+            plan.append((n * (width + between), width, head, sub, mark_w, laid, len(items) + older - len(laid)))
         return fits, plan
 
     def paintEvent(self, event) -> None:
@@ -275,6 +288,9 @@ class IdeaWall(QWidget):
                 painter.drawStaticText(x + mark_w, y, block)
                 y += int(block.size().height()) + gap
         painter.end()
+
+
+WALL_TAIL = 150  # a column's newest ideas handed to the wall: more than fit at the floor size on any screen
 
 
 def card_widths(cards: list, lang: str, prompts: bool = True) -> list[int]:
@@ -409,7 +425,8 @@ class PresenterView(QWidget):
         self.status.setText(self._status())
         self.status.setVisible(bool(self.status.text()))
         scale = 1.25 if step.kind in ("choose", "promise") and ws.revealed else 1.0
-        self.wall.show_groups(self.groups(), scale, self.team_cards())
+        columns, earlier = self.wall_columns(WALL_TAIL)
+        self.wall.show_groups(columns, scale, self.team_cards(), earlier)
         self.show_time()
 
     # --- the room's join card -------------------------------------------------------------------
@@ -519,7 +536,19 @@ class PresenterView(QWidget):
         return trn("%n ideas", len(ws.ideas))
 
     def groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """The wall's columns for this step."""
+        """The wall's columns for this step, every idea in them."""
+        return self.wall_columns(None)[0]
+
+    def wall_columns(self, tail: int | None) -> tuple[list[tuple[str, list[tuple[str, str]]]], list[int]]:
+        """The wall's columns for this step, each with at most its newest `tail` ideas (all when None), and per
+        column how many older ones were left out: a room of phones sends thousands, the wall shows a few dozen."""
+        columns = self._columns(tail)
+        earlier = [0] * len(columns)
+        if isinstance(columns, tuple):
+            columns, earlier = columns
+        return columns, earlier
+
+    def _columns(self, tail: int | None):
         ws = self.ws
         kind = ws.step.kind
         if kind == "choose" and ws.revealed:
@@ -541,18 +570,32 @@ class PresenterView(QWidget):
                 who = " — ".join(x for x in (p.who, format_date(p.due)) if x)
                 lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
             return [("", lines)]
-        if ws.team_draw():  # every team has drawn its own cards: a column each shows them
-            shown = (lambda t: []) if ws.anonymous else (lambda t: [(f"{i.id}.", i.text) for i in ws.ideas_of(t)])
-            return [(t.name, shown(t.name)) for t in ws.teams]
+        if ws.team_draw() and ws.anonymous:  # every team has drawn its own cards: a column each shows them
+            return [(t.name, []) for t in ws.teams]
         if ws.anonymous or kind in ("check", "choose"):
-            ideas = [(f"{i.id}.", i.text) for i in ws.ideas]
-            half = (len(ideas) + 1) // 2
-            return [("", ideas[:half]), ("", ideas[half:])] if len(ideas) > 8 else [("", ideas)]
-        by_team: dict[str, list[tuple[str, str]]] = {t.name: [] for t in ws.teams}
-        for i in ws.ideas:  # one pass over the room's ideas, not one a team (a room of phones sends thousands)
-            if i.team in by_team:
-                by_team[i.team].append((f"{i.id}.", i.text))
-        return [(f"{t.name} · {len(by_team[t.name])}", by_team[t.name]) for t in ws.teams]
+            count = len(ws.ideas)
+            halves = [(0, (count + 1) // 2), ((count + 1) // 2, count)] if count > 8 else [(0, count)]
+            starts = [end - min(end - start, tail if tail is not None else count) for start, end in halves]
+            columns = [("", [(f"{i.id}.", i.text) for i in ws.ideas[first:end]]) for first, (_, end) in
+                       zip(starts, halves, strict=True)]  # fmt: skip
+            return columns, [first - start for first, (start, _) in zip(starts, halves, strict=True)]
+        # one pass over the room's ideas, newest first, not one a team (a room of phones sends thousands)
+        names = [t.name for t in ws.teams]
+        counts = Counter(map(attrgetter("team"), ws.ideas))
+        newest: dict[str, list[tuple[str, str]]] = {name: [] for name in names}
+        wanted = len(names)  # columns still taking ideas
+        for i in reversed(ws.ideas):
+            column = newest.get(i.team)
+            if column is not None and (tail is None or len(column) < tail):
+                column.append((f"{i.id}.", i.text))
+                if tail is not None and len(column) == tail:
+                    wanted -= 1
+                    if not wanted:
+                        break
+        columns = [(f"{name} · {counts[name]}", newest[name][::-1]) for name in names]
+        if ws.team_draw():  # a column each, headed by the team's name alone (its own cards say the rest)
+            columns = [(name, items) for name, (_, items) in zip(names, columns, strict=True)]
+        return columns, [counts[name] - len(newest[name]) for name in names]
 
     def team_cards(self) -> list[str]:
         """Under each team's column: the cards it drew for itself ("Café · The regular"), when the wall has a

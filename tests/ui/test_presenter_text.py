@@ -150,3 +150,23 @@ def test_a_larger_room_gets_a_larger_wall(qtbot, open_window):
     presenter.set_room_size("XL")
     presenter.wall.grab()
     assert presenter.wall.px >= medium * 1.3 and presenter.wall.painted == 1
+
+
+@pytest.mark.parametrize("anonymous", [False, True], ids=["team columns", "anonymous"])
+def test_a_room_of_thousands_hands_the_wall_only_its_newest_and_counts_the_rest(qtbot, open_window, anonymous):
+    """2,000 ideas from phones: the wall is given each column's newest few (laying out thousands on every change
+    was most of a repaint), paints the newest of them and counts every other idea, the older ones included."""
+    from game.ui.presenter import WALL_TAIL
+
+    win = open_window("en")
+    presenter = wall_with(win, 2000, anonymous)
+    wall = presenter.wall
+    assert all(len(items) <= WALL_TAIL for _heading, items in wall.groups)
+    assert sum(wall.earlier) == 2000 - sum(len(items) for _heading, items in wall.groups) > 0
+    counted = sum(column[-1] for column in wall._layout)  # the "and N more" under each column
+    assert wall.painted > 0 and wall.painted + counted == 2000
+    newest = {text for _heading, items in wall.groups for _mark, text in items[-3:]}
+    last = zip(range(1997, 2000), ("Bees", "Owls", "Foxes"), strict=True)
+    assert {f"{team}: a small human idea {n}" for n, team in last} <= newest
+    if not anonymous:
+        assert [heading for heading, _ in wall.groups] == ["Owls · 667", "Foxes · 667", "Bees · 666"]
