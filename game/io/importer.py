@@ -47,7 +47,7 @@ from game.store import sqlite_search
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
-from game.store.textsearch import index_text
+from game.store.textsearch import index_text, index_texts
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -340,13 +340,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _search_text(record: "_Record") -> str:
+def _search_parts(record: "_Record") -> list[str | None]:
+    """The texts an idea's search text is made of, in their order."""
     values = record.values
-    return index_text(
+    return [
         values["title"], values["text"], values["promise_who"], values["promise_first_step"],
         values["promise_success_sign"], " ".join(record.tags), values["team"], values["player"],
         *(text for _on, text in record.notes),
-    )  # fmt: skip
+    ]  # fmt: skip
+
+
+def _search_text(record: "_Record") -> str:
+    return index_text(*_search_parts(record))
 
 
 _normal_tag = lru_cache(maxsize=4096)(normal_tag)  # a library has few tags, each on many ideas
@@ -923,6 +928,8 @@ class _Backup:
 
 
 def _stored_time(value: datetime) -> str:
+    if value.tzinfo is UTC:  # as every checked record holds it: the same text without the zone's "+00:00"
+        return value.isoformat(" ", "microseconds")[:-6]
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
@@ -973,35 +980,41 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
     ids = list(range(first, first + len(records)))
-    # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row would be a
-    # third of the import
-    names = [c.name for c in ideas_table.c]
-    convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
-    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
+    # the column types' own conversions (SQLAlchemy's work for each row would be a third of the import), for the
+    # values a record holds; the idea's own id, tags and search text come after them
+    convert = {c.name: p for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))}
+    added = ("tags", "search_text", "id")
+    held = [c.name for c in ideas_table.c if c.name not in (*added, "session_id", "version")]
+    if not set(convert) <= set(held):
+        raise TypeError(f"no conversion for {sorted(set(convert) - set(held))}")
+    plain, converted = [name for name in held if name not in convert], [(name, convert[name]) for name in convert]
+    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*plain)
 
-    def values(record: _Record, idea_id: int) -> tuple[Any, ...]:
-        row = _row(record)
-        row["id"] = idea_id
-        for name, process in convert:
-            if row[name] is not None:
-                row[name] = process(row[name])
-        return cells(row)
+    def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
+        held, tags = record.values, record.tags
+        stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
+        return (*cells(held), *stored, "," + ",".join(tags) + "," if tags else "", search_text, idea_id)
 
-    sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    # a chunk's rows go in as one JSON text, which SQLite reads in one statement without Python's lock (an
+    # executemany takes the lock back for every row: the two threads then took turns instead of working at once)
+    names = [*plain, *convert, *added]
+    sql = (f"INSERT INTO idea ({', '.join(names)}, session_id, version) "
+           f"SELECT {', '.join(f'value ->> {at}' for at in range(len(names)))}, NULL, 1 FROM json_each(?)")  # fmt: skip
     driver = _sqlite_driver(connection)
-    chunks: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=4)
+    chunks: queue.Queue[tuple[str, int, int] | None] = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
     def write() -> None:
         while (chunk := chunks.get()) is not None:
             if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
                 try:
-                    driver.executemany(sql, chunk)
-                    driver.execute(sqlite_search.INDEX_IDS, (chunk[0][id_at], chunk[-1][id_at]))
+                    rows, low, high = chunk
+                    driver.execute(sql, (rows,))
+                    driver.execute(sqlite_search.INDEX_IDS, (low, high))
                 except BaseException as e:  # raised again in the transaction's own thread
                     failed.append(e)
 
-    id_at = names.index("id")
+    dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False).encode
     with sqlite_search.insert_trigger_aside(connection):
         writing = threading.Thread(target=write, name="import-writer", daemon=True)
         writing.start()
@@ -1009,7 +1022,9 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
             for at in range(0, len(records), _CHUNK):
                 if failed:
                     break
-                chunks.put(list(map(values, records[at : at + _CHUNK], ids[at : at + _CHUNK])))
+                some, numbers = records[at : at + _CHUNK], ids[at : at + _CHUNK]
+                texts = index_texts(list(map(_search_parts, some)))
+                chunks.put((dumps(list(map(values, some, numbers, texts))), numbers[0], numbers[-1]))
         finally:
             chunks.put(None)
             writing.join()
