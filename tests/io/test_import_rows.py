@@ -26,7 +26,7 @@ def ideas_file(tmp_path):
             "score": i % 4, "dots": i % 6, "checks": {"c1": True, "c2": False} if i % 3 == 0 else {},
             "tags": [["зима", "Касса"], [], ["wow", "ünï"]][i % 3],
             "technique_card": "tm-joshi-giraffe" if i % 5 == 0 else None, "business_card": "biz-cafe",
-            "promise_who": "Борис" if i % 2 else "", "promise_due": "2026-05-0{}".format(1 + i % 9) if i % 2 else None,
+            "promise_who": "Борис" if i % 2 else "", "promise_due": f"2026-05-0{1 + i % 9}" if i % 2 else None,
             "team": f"Команда {i % 3}", "player": "Kate",
             "created_at": ("2026-01-02T10:00:00+00:00", "2026-03-04T23:59:59.123456+03:00", "2025-12-31T21:30:00",
                            "1987-06-05T04:03:02.000001-09:30")[i % 4],
