@@ -875,22 +875,19 @@ def _insert_backed_up(engine: Engine, records: list[_Record], result: ImportResu
             else:
                 seen.add(key)
                 fresh.append(record)
-        connection, ids = session.connection(), []
+        connection, now = session.connection(), _now()
         if fresh and engine.dialect.name == "sqlite":
-            ids = _insert_sqlite(session, fresh)
+            _insert_sqlite(session, fresh, now)  # the notes with their ideas
         elif fresh:
             statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
             ids = list(connection.execute(statement, list(map(_row, fresh))).scalars())
-        now = _now()
-        notes = [
-            {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
-            for idea_id, record in zip(ids, fresh, strict=True)
-            for on, text in record.notes
-        ]
-        if notes and engine.dialect.name == "sqlite":
-            _insert_notes_sqlite(session, notes)
-        elif notes:
-            connection.execute(insert(notes_table), notes)
+            notes = [
+                {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
+                for idea_id, record in zip(ids, fresh, strict=True)
+                for on, text in record.notes
+            ]
+            if notes:
+                connection.execute(insert(notes_table), notes)
         if backing_up is not None:
             backing_up.wait()  # no commit without the checked copy of the library as it was
         session.commit()
@@ -968,14 +965,15 @@ def _row(record: _Record) -> dict[str, Any]:
 _CHUNK = 5000  # ideas handed to the writing thread at a time
 
 
-def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
-    """Insert the records' rows with the driver's executemany, the full-text index taking each few thousand in one
-    statement (`sqlite_search.insert_trigger_aside`).
+def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> None:
+    """Insert the records' rows and their notes (noted `now`), a few thousand at a time, each batch in one
+    statement reading them from one JSON text, the full-text index taking the batch in one more statement
+    (`sqlite_search.insert_trigger_aside`).
 
     A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
-    Python's lock while it works, so on two cores the writing costs hardly any time of its own. SQLite numbers a
-    new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
-    one else can take those numbers (a writer committing in between makes it fail whole)."""
+    Python's lock for the whole of a statement, so on two cores the writing costs hardly any time of its own.
+    SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
+    transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
@@ -1000,17 +998,31 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
     names = [*plain, *convert, *added]
     sql = (f"INSERT INTO idea ({', '.join(names)}, session_id, version) "
            f"SELECT {', '.join(f'value ->> {at}' for at in range(len(names)))}, NULL, 1 FROM json_each(?)")  # fmt: skip
+    # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
+    notes_table = IdeaNote.__table__
+    on_text, created = (_bind_processor(notes_table.c[name].type, connection.dialect) for name in ("on", "created_at"))
+    noted_at = created(now) if created else now
+    notes_sql = ('INSERT INTO idea_note (idea_id, "on", text, created_at) '
+                 "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)")  # fmt: skip
+
+    def notes(records: list[_Record], numbers: list[int]) -> str | None:
+        rows = [(idea_id, on_text(on) if on_text else on, text, noted_at)
+                for idea_id, record in zip(numbers, records, strict=True) for on, text in record.notes]  # fmt: skip
+        return dumps(rows) if rows else None
+
     driver = _sqlite_driver(connection)
-    chunks: queue.Queue[tuple[str, int, int] | None] = queue.Queue(maxsize=4)
+    chunks: queue.Queue[tuple[str, str | None, int, int] | None] = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
     def write() -> None:
         while (chunk := chunks.get()) is not None:
             if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
                 try:
-                    rows, low, high = chunk
+                    rows, noted, low, high = chunk
                     driver.execute(sql, (rows,))
                     driver.execute(sqlite_search.INDEX_IDS, (low, high))
+                    if noted is not None:
+                        driver.execute(notes_sql, (noted,))
                 except BaseException as e:  # raised again in the transaction's own thread
                     failed.append(e)
 
@@ -1024,33 +1036,13 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
                     break
                 some, numbers = records[at : at + _CHUNK], ids[at : at + _CHUNK]
                 texts = index_texts(list(map(_search_parts, some)))
-                chunks.put((dumps(list(map(values, some, numbers, texts))), numbers[0], numbers[-1]))
+                rows = dumps(list(map(values, some, numbers, texts)))
+                chunks.put((rows, notes(some, numbers), numbers[0], numbers[-1]))
         finally:
             chunks.put(None)
             writing.join()
         if failed:
             raise failed[0]
-    return ids
-
-
-def _insert_notes_sqlite(session: Session, notes: list[dict[str, Any]]) -> None:
-    """The notes through the driver's executemany, after the column types' own conversions (SQLAlchemy's work for
-    each of them was a tenth of an import)."""
-    connection = session.connection()
-    table = IdeaNote.__table__
-    names = [c.name for c in table.c if c.name != "id"]
-    convert = [(c.name, p) for c in table.c if c.name != "id" and (p := _bind_processor(c.type, connection.dialect))]
-    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
-
-    def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        for name, process in convert:
-            if row[name] is not None:
-                row[name] = process(row[name])
-        return cells(row)
-
-    quoted = ", ".join(f'"{name}"' for name in names)
-    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    _sqlite_driver(connection).executemany(sql, map(values, notes))
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:

@@ -4,6 +4,7 @@ row values, text for text, and the same index entries."""
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from sqlalchemy import insert
 
 from game.io import importer
 from game.store.db import DB_NAME, open_library
-from game.store.models import Idea
+from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text, index_texts
 
 ODD = "Ёж ß İstanbul ﬁsh — «кавычки» \"q\" \\ back\u2028sep\u00a0nbsp\u3000 👍🏽 ½ ٣ ǅ naïve\u0301 tab\there\nline "
@@ -42,6 +43,7 @@ def rows_and_index(folder):
     db = sqlite3.connect(folder / DB_NAME)
     try:
         rows = db.execute("SELECT * FROM idea ORDER BY id").fetchall()
+        rows += db.execute('SELECT id, idea_id, "on", text, length(created_at) FROM idea_note ORDER BY id').fetchall()
         terms = {t for (text,) in db.execute("SELECT search_text FROM idea") for t in text.split()}
         terms |= {f"{{facets}} : {facet}" for facet in ("s6E6577", "s747269656416", "t77F77", "y2026", "h1987060513")}
         found = {t: db.execute("SELECT rowid FROM idea_fts WHERE idea_fts MATCH ? ORDER BY rowid",
@@ -63,10 +65,13 @@ def test_import_stores_what_sqlalchemy_stores(tmp_path, monkeypatch):
     engine = open_library(slow)
     with engine.begin() as connection:  # SQLAlchemy's own conversions, and the index's insert trigger
         connection.execute(insert(Idea.__table__), [importer._row(r) | {"id": n} for n, r in enumerate(records, 1)])
+        notes = [{"idea_id": n, "on": on, "text": text, "created_at": datetime.now(UTC)}
+                 for n, r in enumerate(records, 1) for on, text in r.notes]  # fmt: skip
+        connection.execute(insert(IdeaNote.__table__), notes)
     engine.dispose()
     quick_rows, quick_index = rows_and_index(quick)
     slow_rows, slow_index = rows_and_index(slow)
-    assert len(quick_rows) == 40 and quick_rows == slow_rows
+    assert len(quick_rows) == 40 + 10 and quick_rows == slow_rows
     assert quick_index == slow_index and quick_index["клиент"] and quick_index["{facets} : y2026"]
 
 
