@@ -966,12 +966,11 @@ _CHUNK = 5000  # ideas handed to the writing thread at a time
 
 
 def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> None:
-    """Insert the records' rows and their notes (noted `now`), a few thousand at a time, each batch in one
-    statement reading them from one JSON text, the full-text index taking the batch in one more statement
-    (`sqlite_search.insert_trigger_aside`).
+    """Insert the records' rows and their notes (noted `now`), a few thousand at a time with the driver's
+    executemany, the full-text index taking each batch in one statement (`sqlite_search.insert_trigger_aside`).
 
     A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
-    Python's lock for the whole of a statement, so on two cores the writing costs hardly any time of its own.
+    Python's lock while it works (for the whole index statement, for each row's step of an executemany).
     SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
     transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
@@ -993,25 +992,23 @@ def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> N
         stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
         return (*cells(held), *stored, "," + ",".join(tags) + "," if tags else "", search_text, idea_id)
 
-    # a chunk's rows go in as one JSON text, which SQLite reads in one statement without Python's lock (an
-    # executemany takes the lock back for every row: the two threads then took turns instead of working at once)
+    # each batch in one executemany of a list made beforehand (one JSON text per batch read by json_each let go of
+    # Python's lock for the whole statement, but cost SQLite twice the time: slower on a busy machine)
     names = [*plain, *convert, *added]
-    sql = (f"INSERT INTO idea ({', '.join(names)}, session_id, version) "
-           f"SELECT {', '.join(f'value ->> {at}' for at in range(len(names)))}, NULL, 1 FROM json_each(?)")  # fmt: skip
+    sql = f"INSERT INTO idea ({', '.join(names)}, session_id, version) VALUES ({', '.join('?' * len(names))}, NULL, 1)"
     # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
     notes_table = IdeaNote.__table__
     on_text, created = (_bind_processor(notes_table.c[name].type, connection.dialect) for name in ("on", "created_at"))
     noted_at = created(now) if created else now
-    notes_sql = ('INSERT INTO idea_note (idea_id, "on", text, created_at) '
-                 "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)")  # fmt: skip
+    notes_sql = 'INSERT INTO idea_note (idea_id, "on", text, created_at) VALUES (?, ?, ?, ?)'
 
-    def notes(records: list[_Record], numbers: list[int]) -> str | None:
-        rows = [(idea_id, on_text(on) if on_text else on, text, noted_at)
+    def notes(records: list[_Record], numbers: list[int]) -> list[tuple[Any, ...]]:
+        return [(idea_id, on_text(on) if on_text else on, text, noted_at)
                 for idea_id, record in zip(numbers, records, strict=True) for on, text in record.notes]  # fmt: skip
-        return dumps(rows) if rows else None
 
     driver = _sqlite_driver(connection)
-    chunks: queue.Queue[tuple[str, str | None, int, int] | None] = queue.Queue(maxsize=4)
+    Rows = list[tuple[Any, ...]]
+    chunks: queue.Queue[tuple[Rows, Rows, int, int] | None] = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
     def write() -> None:
@@ -1019,14 +1016,13 @@ def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> N
             if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
                 try:
                     rows, noted, low, high = chunk
-                    driver.execute(sql, (rows,))
+                    driver.executemany(sql, rows)
                     driver.execute(sqlite_search.INDEX_IDS, (low, high))
-                    if noted is not None:
-                        driver.execute(notes_sql, (noted,))
+                    if noted:
+                        driver.executemany(notes_sql, noted)
                 except BaseException as e:  # raised again in the transaction's own thread
                     failed.append(e)
 
-    dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False).encode
     with sqlite_search.insert_trigger_aside(connection):
         writing = threading.Thread(target=write, name="import-writer", daemon=True)
         writing.start()
@@ -1036,7 +1032,7 @@ def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> N
                     break
                 some, numbers = records[at : at + _CHUNK], ids[at : at + _CHUNK]
                 texts = index_texts(list(map(_search_parts, some)))
-                rows = dumps(list(map(values, some, numbers, texts)))
+                rows = list(map(values, some, numbers, texts))
                 chunks.put((rows, notes(some, numbers), numbers[0], numbers[-1]))
         finally:
             chunks.put(None)
