@@ -1,6 +1,6 @@
 """The import's quick way into SQLite (the driver's executemany from a second thread, search texts made in bulk,
-dates turned into text without SQLAlchemy) stores exactly what SQLAlchemy's own insert of the same records stores: the same
-row values, text for text, and the same index entries."""
+dates turned into text without SQLAlchemy) stores exactly what SQLAlchemy's own insert of the same records
+stores: the same row values, text for text, the same notes, and the same index entries."""
 
 import json
 import sqlite3
