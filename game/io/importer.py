@@ -47,7 +47,7 @@ from game.store import sqlite_search
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
 from game.store.models import Idea, IdeaNote
-from game.store.textsearch import index_text
+from game.store.textsearch import index_text, index_texts
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -340,13 +340,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _search_text(record: "_Record") -> str:
+def _search_parts(record: "_Record") -> list[str | None]:
+    """The texts an idea's search text is made of, in their order."""
     values = record.values
-    return index_text(
+    return [
         values["title"], values["text"], values["promise_who"], values["promise_first_step"],
         values["promise_success_sign"], " ".join(record.tags), values["team"], values["player"],
         *(text for _on, text in record.notes),
-    )  # fmt: skip
+    ]  # fmt: skip
+
+
+def _search_text(record: "_Record") -> str:
+    return index_text(*_search_parts(record))
 
 
 _normal_tag = lru_cache(maxsize=4096)(normal_tag)  # a library has few tags, each on many ideas
@@ -870,22 +875,19 @@ def _insert_backed_up(engine: Engine, records: list[_Record], result: ImportResu
             else:
                 seen.add(key)
                 fresh.append(record)
-        connection, ids = session.connection(), []
+        connection, now = session.connection(), _now()
         if fresh and engine.dialect.name == "sqlite":
-            ids = _insert_sqlite(session, fresh)
+            _insert_sqlite(session, fresh, now)  # the notes with their ideas
         elif fresh:
             statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
             ids = list(connection.execute(statement, list(map(_row, fresh))).scalars())
-        now = _now()
-        notes = [
-            {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
-            for idea_id, record in zip(ids, fresh, strict=True)
-            for on, text in record.notes
-        ]
-        if notes and engine.dialect.name == "sqlite":
-            _insert_notes_sqlite(session, notes)
-        elif notes:
-            connection.execute(insert(notes_table), notes)
+            notes = [
+                {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
+                for idea_id, record in zip(ids, fresh, strict=True)
+                for on, text in record.notes
+            ]
+            if notes:
+                connection.execute(insert(notes_table), notes)
         if backing_up is not None:
             backing_up.wait()  # no commit without the checked copy of the library as it was
         session.commit()
@@ -923,6 +925,8 @@ class _Backup:
 
 
 def _stored_time(value: datetime) -> str:
+    if value.tzinfo is UTC:  # as every checked record holds it: the same text without the zone's "+00:00"
+        return value.isoformat(" ", "microseconds")[:-6]
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
@@ -961,47 +965,64 @@ def _row(record: _Record) -> dict[str, Any]:
 _CHUNK = 5000  # ideas handed to the writing thread at a time
 
 
-def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
-    """Insert the records' rows with the driver's executemany, the full-text index taking each few thousand in one
-    statement (`sqlite_search.insert_trigger_aside`).
+def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> None:
+    """Insert the records' rows and their notes (noted `now`), a few thousand at a time with the driver's
+    executemany, the full-text index taking each batch in one statement (`sqlite_search.insert_trigger_aside`).
 
     A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
-    Python's lock while it works, so on two cores the writing costs hardly any time of its own. SQLite numbers a
-    new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
-    one else can take those numbers (a writer committing in between makes it fail whole)."""
+    Python's lock while it works (for the whole index statement, for each row's step of an executemany).
+    SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
+    transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
     first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
     ids = list(range(first, first + len(records)))
-    # the driver's executemany after the column types' own conversions: SQLAlchemy's work for each row would be a
-    # third of the import
-    names = [c.name for c in ideas_table.c]
-    convert = [(c.name, p) for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))]
-    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
+    # the column types' own conversions (SQLAlchemy's work for each row would be a third of the import), for the
+    # values a record holds; the idea's own id, tags and search text come after them
+    convert = {c.name: p for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))}
+    added = ("tags", "search_text", "id")
+    held = [c.name for c in ideas_table.c if c.name not in (*added, "session_id", "version")]
+    if not set(convert) <= set(held):
+        raise TypeError(f"no conversion for {sorted(set(convert) - set(held))}")
+    plain, converted = [name for name in held if name not in convert], [(name, convert[name]) for name in convert]
+    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*plain)
 
-    def values(record: _Record, idea_id: int) -> tuple[Any, ...]:
-        row = _row(record)
-        row["id"] = idea_id
-        for name, process in convert:
-            if row[name] is not None:
-                row[name] = process(row[name])
-        return cells(row)
+    def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
+        held, tags = record.values, record.tags
+        stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
+        return (*cells(held), *stored, "," + ",".join(tags) + "," if tags else "", search_text, idea_id)
 
-    sql = f"INSERT INTO idea ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    # each batch in one executemany of a list made beforehand (one JSON text per batch read by json_each let go of
+    # Python's lock for the whole statement, but cost SQLite twice the time: slower on a busy machine)
+    names = [*plain, *convert, *added]
+    sql = f"INSERT INTO idea ({', '.join(names)}, session_id, version) VALUES ({', '.join('?' * len(names))}, NULL, 1)"
+    # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
+    notes_table = IdeaNote.__table__
+    on_text, created = (_bind_processor(notes_table.c[name].type, connection.dialect) for name in ("on", "created_at"))
+    noted_at = created(now) if created else now
+    notes_sql = 'INSERT INTO idea_note (idea_id, "on", text, created_at) VALUES (?, ?, ?, ?)'
+
+    def notes(records: list[_Record], numbers: list[int]) -> list[tuple[Any, ...]]:
+        return [(idea_id, on_text(on) if on_text else on, text, noted_at)
+                for idea_id, record in zip(numbers, records, strict=True) for on, text in record.notes]  # fmt: skip
+
     driver = _sqlite_driver(connection)
-    chunks: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=4)
+    Rows = list[tuple[Any, ...]]
+    chunks: queue.Queue[tuple[Rows, Rows, int, int] | None] = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
     def write() -> None:
         while (chunk := chunks.get()) is not None:
             if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
                 try:
-                    driver.executemany(sql, chunk)
-                    driver.execute(sqlite_search.INDEX_IDS, (chunk[0][id_at], chunk[-1][id_at]))
+                    rows, noted, low, high = chunk
+                    driver.executemany(sql, rows)
+                    driver.execute(sqlite_search.INDEX_IDS, (low, high))
+                    if noted:
+                        driver.executemany(notes_sql, noted)
                 except BaseException as e:  # raised again in the transaction's own thread
                     failed.append(e)
 
-    id_at = names.index("id")
     with sqlite_search.insert_trigger_aside(connection):
         writing = threading.Thread(target=write, name="import-writer", daemon=True)
         writing.start()
@@ -1009,33 +1030,15 @@ def _insert_sqlite(session: Session, records: list[_Record]) -> list[int]:
             for at in range(0, len(records), _CHUNK):
                 if failed:
                     break
-                chunks.put(list(map(values, records[at : at + _CHUNK], ids[at : at + _CHUNK])))
+                some, numbers = records[at : at + _CHUNK], ids[at : at + _CHUNK]
+                texts = index_texts(list(map(_search_parts, some)))
+                rows = list(map(values, some, numbers, texts))
+                chunks.put((rows, notes(some, numbers), numbers[0], numbers[-1]))
         finally:
             chunks.put(None)
             writing.join()
         if failed:
             raise failed[0]
-    return ids
-
-
-def _insert_notes_sqlite(session: Session, notes: list[dict[str, Any]]) -> None:
-    """The notes through the driver's executemany, after the column types' own conversions (SQLAlchemy's work for
-    each of them was a tenth of an import)."""
-    connection = session.connection()
-    table = IdeaNote.__table__
-    names = [c.name for c in table.c if c.name != "id"]
-    convert = [(c.name, p) for c in table.c if c.name != "id" and (p := _bind_processor(c.type, connection.dialect))]
-    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
-
-    def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        for name, process in convert:
-            if row[name] is not None:
-                row[name] = process(row[name])
-        return cells(row)
-
-    quoted = ", ".join(f'"{name}"' for name in names)
-    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    _sqlite_driver(connection).executemany(sql, map(values, notes))
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:

@@ -42,6 +42,38 @@ def index_text(*parts: str | None) -> str:
     return " ".join(map(stem, _WORD.findall(fold(" ".join(filter(None, parts))))))
 
 
+class _Stems(dict[bytes, str]):
+    """Stems by a word's UTF-8 bytes, each computed once (an import looks up millions of words, a few thousand
+    of them different)."""
+
+    def __missing__(self, word: bytes) -> str:
+        found = self[word] = stem(word.decode())
+        return found
+
+
+_STEMS = _Stems()
+#: Bytes as \w sees them: ASCII letters, digits and "_" stay, other ASCII bytes become a space; the bytes of
+#: other characters (\x80 and up) stay (`index_texts` first turns every such character that is no \w into a
+#: space), and so does \x00, which parts the texts
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c in b"_\x00" or c >= 0x80 else 0x20 for c in range(256))
+_NOT_WORD_OR_ASCII = re.compile(r"[^\x00-\x7f\w]")
+
+
+def index_texts(ideas: list[list[str | None]]) -> list[str]:
+    """`index_text` of each of many ideas' parts, the very same text, in bulk: the texts folded at once, split into
+    words by bytes.translate and str.split instead of a regular expression (an import: half the time)."""
+    joined = [" ".join(filter(None, parts)) for parts in ideas]
+    folded = fold("\x00".join(joined))
+    if folded.count("\x00") != len(joined) - 1:  # a text with \x00 of its own (an import refuses those)
+        return [index_text(*parts) for parts in ideas]
+    for character in set(_NOT_WORD_OR_ASCII.findall(folded)):  # dashes, quotes, emoji: a few kinds
+        folded = folded.replace(character, " ")
+    if len(_STEMS) > 200_000:  # as many as `stem` keeps
+        _STEMS.clear()
+    stems = _STEMS.__getitem__
+    return [" ".join(map(stems, text.split())) for text in folded.encode().translate(_ASCII_WORDS).split(b"\x00")]
+
+
 def match_query(typed: str) -> str | None:
     """An FTS5 MATCH expression for what a person typed, or None when there is nothing to look for.
 
