@@ -277,18 +277,19 @@ def main() -> int:
     redraws = {"show_state": [], "paint": [], "console": []}
     console_cpu: list[float] = []  # the console's redraw in this thread's CPU time: what a busy machine adds shows
     wall_paint = presenter_module.IdeaWall.paintEvent
-    seen_counts: dict[int, int] = {}
 
     def timed_paint(self, event) -> None:
         t0 = time.perf_counter()
         wall_paint(self, event)
         done = time.time()
         redraws["paint"].append((time.perf_counter() - t0) * 1000)
-        for n, (_heading, items) in enumerate(self.groups):
-            for _mark, text in items[seen_counts.get(n, 0):]:
+        for _heading, items in self.groups:  # each column's newest ideas (the wall is handed a tail of them)
+            for _mark, text in reversed(items):
                 if text.startswith("Bench idea "):
-                    painted_at.setdefault(text.split(":")[0][11:], done)
-            seen_counts[n] = len(items)
+                    cid = text.split(":")[0][11:]
+                    if cid in painted_at:
+                        break  # the rest of the column was seen before
+                    painted_at[cid] = done
 
     presenter_module.IdeaWall.paintEvent = timed_paint
     show_state = presenter_module.PresenterView.show_state
