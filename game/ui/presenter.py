@@ -572,7 +572,7 @@ class PresenterView(QWidget):
             return [("", lines)]
         if ws.team_draw() and ws.anonymous:  # every team has drawn its own cards: a column each shows them
             return [(t.name, []) for t in ws.teams]
-        if ws.anonymous or kind in ("check", "choose"):
+        if not ws.team_draw() and (ws.anonymous or kind in ("check", "choose")):
             count = len(ws.ideas)
             halves = [(0, (count + 1) // 2), ((count + 1) // 2, count)] if count > 8 else [(0, count)]
             starts = [end - min(end - start, tail if tail is not None else count) for start, end in halves]
