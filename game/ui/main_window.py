@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             return
         from game.ui.widgets import HelpOverlay, window_keys
 
-        old = screen.findChild(HelpOverlay, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        old = screen.findChild(HelpOverlay, "helpOverlay", Qt.FindChildOption.FindDirectChildrenOnly)
         if old is not None and old.isVisible():
             old.hide()
             return

@@ -129,3 +129,17 @@ def test_decks_screen_shows_every_card_of_the_chosen_deck(qtbot, open_window):
     faces = screen.scroll.widget().findChildren(CardFace)
     assert len(faces) == len(win.content.decks["technomagic"].cards)
     assert faces[0].title.text() == win.content.decks["technomagic"].cards[0].title.ru
+
+
+def test_asking_for_the_keys_again_closes_them_and_never_stacks_a_second_overlay(qtbot, open_window):
+    """F1 (or Help → keys) while the keys show closes them, wherever the focus is (on a real display the
+    overlay does not always take it, and the window's own F1 then opened a second overlay over the first)."""
+    from game.ui.widgets import HelpOverlay
+
+    win = open_window()
+    win.solo.start("solo-spark", seed=2)
+    screen = win.current_screen()
+    win.show_help()
+    assert [o.isVisible() for o in screen.findChildren(HelpOverlay)] == [True]
+    win.show_help()
+    assert [o.isVisible() for o in screen.findChildren(HelpOverlay)] == [False]
