@@ -2,7 +2,6 @@
 bottom and left to right within a row (a column of its own, such as a side panel, is walked top to bottom before
 the next column to its right), and misses none."""
 
-import contextlib
 import itertools
 import os
 
@@ -10,12 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from game.domain.ideas import VoteRefused
-from game.domain.workshop import Team
 from tests.play import fill_step
 from tests.ui.conftest import when_modal
 from tests.ui.test_access import reachable_controls, spoken_name
-from tests.ui.test_fit import settle
+from tests.ui.test_fit import settle, walk_workshop
 
 TOLERANCE = 8  # px: a label's baseline, a taller button beside a line edit
 
@@ -170,33 +167,13 @@ def test_the_deck_and_scenario_studios(qtbot, window, data_home):
 
 def test_the_workshop_setup_and_console_at_every_stage(qtbot, window):
     win = window
-    win.workshop.show_start()
-    problems = out_of_order(qtbot, win, "workshop setup")
-    win.workshop.start("classic-workshop", [Team(f"Team {n}", ["Anna", "Boris"]) for n in (1, 2, 3)], {}, seed=5)
-    qtbot.waitUntil(win.isActiveWindow)
-    console = win.current_screen()
-    ws = console.ws
-    while not ws.finished:
-        if ws.step.kind in ("moment", "magic", "lens", "obstacle"):
-            for t in ws.teams:
-                ws.add_idea(f"{t.name}: a small idea", team=t.name)
-            console.show_step()
-        problems += out_of_order(qtbot, win, f"console step {ws.step_index + 1} {ws.step.kind}")
-        if ws.step.kind == "choose":
-            for voter in ws.voters():
-                for idea in ws.ideas:
-                    with contextlib.suppress(VoteRefused):
-                        ws.give_dot(idea.id, voter=voter)
-            ws.revealed = True
-            for idea in ws.chosen():
-                ws.set_focus(idea.id, "wow")
-            console.show_step()
-            problems += out_of_order(qtbot, win, "console, votes revealed")
-        if ws.step.kind == "promise":
-            for idea in ws.chosen():
-                ws.set_promise(idea.id, who="Anna", due="2030-01-31", first_step="Tell the team")
-        console.go_next()
-    problems += out_of_order(qtbot, win, "workshop summary")
+    problems: list[str] = []
+
+    def check(where: str) -> None:
+        qtbot.waitUntil(win.isActiveWindow)
+        problems.extend(out_of_order(qtbot, win, where))
+
+    walk_workshop(win, check)  # the same walk through every stage as the fit test's
     assert not problems, "\n".join(problems)
 
 
