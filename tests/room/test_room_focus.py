@@ -33,6 +33,18 @@ def _typed(qtbot, console, team: int, text: str) -> int:
     return console.ws.ideas[-1].id
 
 
+def _ann_sends_a_blanket(qtbot, win, console, loop):
+    """Ann's phone joins Blue and sends one idea on the Moment step; the console's Blue column shows it."""
+    ann = phone_for(qtbot, loop, win)
+    ann.hello()
+    ann.join("Ann", "Blue")
+    _skip_to(qtbot, console, "moment")
+    ann.send({"type": "idea", "cid": "1", "text": "A blanket on the terrace"})
+    blanket = ann.next("ack", cid="1")["idea"]
+    qtbot.waitUntil(lambda: console.panel.columns[1].list.count() == 1)
+    return ann, blanket
+
+
 def _rework(qtbot, view: QAbstractItemView, index, more: str) -> QLineEdit:
     """Click a row or cell, F2 to rework it, go to the end of its text and type more, without pressing Enter."""
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
@@ -87,13 +99,7 @@ def test_a_phones_tick_on_the_check_keeps_the_trainers_focus_and_half_typed_rewo
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)
     ws = console.ws
-    ann = phone_for(qtbot, loop, win)
-    ann.hello()
-    ann.join("Ann", "Blue")
-    _skip_to(qtbot, console, "moment")
-    ann.send({"type": "idea", "cid": "1", "text": "A blanket on the terrace"})
-    blanket = ann.next("ack", cid="1")["idea"]
-    qtbot.waitUntil(lambda: console.panel.columns[1].list.count() == 1)
+    ann, blanket = _ann_sends_a_blanket(qtbot, win, console, loop)
     tea = _typed(qtbot, console, 0, "Tea")
     _skip_to(qtbot, console, "check")
     panel = console.panel
@@ -123,13 +129,7 @@ def test_a_phones_promise_fills_the_other_fields_and_leaves_the_one_being_typed(
     win = open_window(ready=True)
     console = start_with_phones(qtbot, win)
     ws = console.ws
-    ann = phone_for(qtbot, loop, win)
-    ann.hello()
-    ann.join("Ann", "Blue")
-    _skip_to(qtbot, console, "moment")
-    ann.send({"type": "idea", "cid": "1", "text": "A blanket on the terrace"})
-    blanket = ann.next("ack", cid="1")["idea"]
-    qtbot.waitUntil(lambda: console.panel.columns[1].list.count() == 1)
+    ann, blanket = _ann_sends_a_blanket(qtbot, win, console, loop)
     _skip_to(qtbot, console, "choose")
     ws.give_dot(blanket, "Red")
     click(qtbot, console.buttons["next"])  # the votes are revealed first
