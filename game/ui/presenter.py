@@ -542,13 +542,6 @@ class PresenterView(QWidget):
     def wall_columns(self, tail: int | None) -> tuple[list[tuple[str, list[tuple[str, str]]]], list[int]]:
         """The wall's columns for this step, each with at most its newest `tail` ideas (all when None), and per
         column how many older ones were left out: a room of phones sends thousands, the wall shows a few dozen."""
-        columns = self._columns(tail)
-        earlier = [0] * len(columns)
-        if isinstance(columns, tuple):
-            columns, earlier = columns
-        return columns, earlier
-
-    def _columns(self, tail: int | None):
         ws = self.ws
         kind = ws.step.kind
         if kind == "choose" and ws.revealed:
@@ -562,16 +555,16 @@ class PresenterView(QWidget):
                 )
                 for i in ws.ranking()
             ]
-            return [("", lines)]
+            return [("", lines)], [0]
         if kind == "promise":
             lines = []
             for i in ws.chosen():
                 p = i.promise
                 who = " — ".join(x for x in (p.who, format_date(p.due)) if x)
                 lines.append((focus_word(i.focus), i.text + (f" ({who})" if who else "")))
-            return [("", lines)]
+            return [("", lines)], [0]
         if ws.team_draw() and ws.anonymous:  # every team has drawn its own cards: a column each shows them
-            return [(t.name, []) for t in ws.teams]
+            return [(t.name, []) for t in ws.teams], [0] * len(ws.teams)
         if not ws.team_draw() and (ws.anonymous or kind in ("check", "choose")):
             count = len(ws.ideas)
             halves = [(0, (count + 1) // 2), ((count + 1) // 2, count)] if count > 8 else [(0, count)]
