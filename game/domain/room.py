@@ -88,6 +88,7 @@ class RoomState:
     code: str = field(default_factory=new_code)
     port: int = 0  # 0 until the room first opened; then the port it reopens on
     locked: bool = False
+    report_home: bool = False  # the trainer lets phones take the session report home at the end
     devices: dict[str, Device] = field(default_factory=dict)
     owners: dict[int, str] = field(default_factory=dict)  # idea id -> the device that sent it
     sent_in: dict[int, int] = field(default_factory=dict)  # idea id -> the step index it was sent in
@@ -103,6 +104,7 @@ class RoomState:
             "code": self.code,
             "port": self.port,
             "locked": self.locked,
+            "report_home": self.report_home,
             "devices": [d.to_dict() for d in self.devices.values()],
             "owners": {str(k): v for k, v in self.owners.items()},
             "sent_in": {str(k): v for k, v in self.sent_in.items()},
@@ -118,6 +120,7 @@ class RoomState:
             code=str(data["code"]),
             port=int(data.get("port", 0)),
             locked=bool(data.get("locked")),
+            report_home=data.get("report_home") is True,  # older files have no such field: off
             devices={d.token: d for d in devices},
             owners={int(k): str(v) for k, v in data.get("owners", {}).items()},
             sent_in={int(k): int(v) for k, v in data.get("sent_in", {}).items()},

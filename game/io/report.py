@@ -115,6 +115,49 @@ def write_session_report(
     return _write_pdf(report, path, lang)
 
 
+def session_report_html(session: dict[str, Any], ideas: list[dict[str, Any]], lang: str, content: Content) -> str:
+    """The same report as `write_session_report(..., "html")`, as text (the room serves it to phones)."""
+    ensure_gui()
+    return to_html(gather(session, ideas, lang, content), lang)
+
+
+def round_idea_dicts(rnd) -> list[dict[str, Any]]:
+    """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
+    chosen = {idea.id for idea in rnd.chosen()}
+    return [
+        {
+            "title": idea.title,
+            "text": idea.text,
+            "focus": idea.focus,
+            "dots": idea.dots,
+            "score": idea.score,
+            "chosen": idea.id in chosen,
+            "promise_who": idea.promise.who,
+            "promise_due": idea.promise.due or None,
+            "promise_first_step": idea.promise.first_step,
+            "promise_success_sign": idea.promise.success_sign,
+            "team": " + ".join(idea.authors()),
+            "player": idea.player,
+            "tags": [],
+            "notes": [],
+            **rnd.provenance(idea.team),  # a team's own business and client, where it drew its own
+        }
+        for idea in rnd.ideas
+    ]
+
+
+def round_session(rnd, lang: str, finished_at: str) -> dict[str, Any]:
+    """The round as the session report's `session` (the report of the laptop and of the room's phones)."""
+    session = {"scenario_id": rnd.scenario.id, "scenario_name": rnd.scenario.name.get(lang), "finished_at": finished_at}
+    if rnd.in_teams:
+        session["team_cards"] = {  # a wild card is named as the team typed it; the report shows unknown ids as is
+            t.name: [rnd.title_for(t.name, c, lang) if c.id in rnd.wild.get(t.name, {}) else c.id
+                     for c in rnd.all_own_cards(t.name)]
+            for t in rnd.teams
+        }  # fmt: skip
+    return session
+
+
 def gather(session: dict[str, Any], ideas: list[dict[str, Any]], lang: str, content: Content) -> Report:
     """Everything the report says, in the report's language, whatever it is written as."""
     w = words(lang, WORDS)

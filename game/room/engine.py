@@ -56,7 +56,8 @@ class RoomEngine(QObject):
         self._full: set[str] | None = set()  # devices owed a full state (None: every device)
         self._frame = self._frame_key()
         self._seen: dict[int, tuple] = {}
-        self._exported = False
+        self._lists: dict[tuple[str, str], tuple[bytes, str]] = {}  # the ideas to take home, made at the end
+        self._report: dict[tuple[str, str], tuple[bytes, str]] = {}  # the report, made once the trainer allows it
         self.inbox.connect(self._handle)
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
@@ -73,13 +74,14 @@ class RoomEngine(QObject):
         from game.room.server import RoomServer
 
         server = RoomServer(self.room.host, self.room.port or self.default_port, self.room.token, self._deliver)
-        server.code, server.locked = self.room.code, self.room.locked
+        server.code, server.locked, server.lang = self.room.code, self.room.locked, self.lang
         try:
             self.room.port = server.start()
         except OSError as e:
             self.problem = str(e)
             return False
         self.server = server
+        self._export()
         self._remember_ideas()
         self._poll.start()
         return True
@@ -142,6 +144,12 @@ class RoomEngine(QObject):
             self.server.locked = locked
         self.devices_changed.emit()
 
+    def allow_report(self, allowed: bool) -> None:
+        """The trainer's switch: phones may take the session report home once the workshop has ended (saved with
+        the workshop; every phone at the end sees the link come or go)."""
+        self.room.report_home = allowed
+        self._notice()
+
     # --- the console changed the workshop -------------------------------------------------------------
 
     def console_changed(self) -> None:
@@ -186,6 +194,7 @@ class RoomEngine(QObject):
             tuple(ws.draws.get(ws.step_index, [])),  # a redrawn card, the room's or a team's own
             tuple((team, tuple(by_step.get(ws.step_index, []))) for team, by_step in sorted(ws.team_draws.items())),
             tuple((team, tuple(ids)) for team, ids in sorted(ws.shortlists.items())),
+            self.room.report_home,
         )
 
     def _notice(self) -> None:
@@ -194,18 +203,28 @@ class RoomEngine(QObject):
         if frame != self._frame:
             self._frame = frame
             self._full = None
-            if self.ws.finished and not self._exported:
-                self._export()
+            self._export()
             self._schedule()
 
     def _export(self) -> None:
-        if self.server is None:
+        """What phones may take home, in both languages (each phone asks in its own): nothing before the end (the
+        server says why), then the ideas as Markdown and CSV, and the session report while the trainer allows it."""
+        server, ws = self.server, self.ws
+        if server is None:
             return
-        self._exported = True
-        self.server.exports = {
-            "ideas.md": (views.markdown(self.ws, self.lang).encode("utf-8"), "text/markdown"),
-            "ideas.csv": (("\ufeff" + views.csv_text(self.ws, self.lang)).encode("utf-8"), "text/csv"),
-        }
+        if not ws.finished:
+            server.exports, server.withheld = {}, dict.fromkeys(texts.EXPORT_NAMES, "not_ended")
+            return
+        if not self._lists:
+            for lang in texts.LANGS:
+                self._lists["ideas.md", lang] = (views.markdown(ws, lang).encode("utf-8"), "text/markdown")
+                self._lists["ideas.csv", lang] = (("\ufeff" + views.csv_text(ws, lang)).encode("utf-8"), "text/csv")
+        allowed = self.room.report_home
+        if allowed and not self._report:  # the workshop is over: made once, the same report the laptop exports
+            self._report = {("report.html", lang): (views.report_html(ws, lang).encode("utf-8"), "text/html")
+                            for lang in texts.LANGS}  # fmt: skip
+        server.exports = {**self._lists, **self._report} if allowed else dict(self._lists)
+        server.withheld = {} if allowed else {"report.html": "not_shared"}
 
     # --- phones' messages (Qt thread) --------------------------------------------------------------------
 

@@ -11,8 +11,11 @@ exports once the engine provides them, and the WebSocket. Nothing else on the la
 """
 
 import asyncio
+import base64
 import gzip
+import hashlib
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -22,6 +25,7 @@ from pathlib import Path
 from aiohttp import WSMsgType, web
 
 from game import paths
+from game.room import texts
 
 MAX_MESSAGE = 16 * 1024
 PORT_TRIES = 20
@@ -44,6 +48,21 @@ CSP = (
     "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
 HERE = Path(__file__).resolve().parent
+_STYLE = re.compile(rb"<style>(.*?)</style>", re.S)
+
+
+def report_csp(page: bytes) -> str:
+    """The report is one page with its style inline and its charts as data: images, and no script at all: only
+    that style (by its hash) and those images may load."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode("ascii") + "'"
+        for m in _STYLE.finditer(page)
+    )
+    styles = hashes or "'none'"
+    return (
+        f"default-src 'none'; style-src {styles}; img-src data:; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'none'"
+    )
 
 
 def static_dir() -> Path:
@@ -96,7 +115,7 @@ async def _headers(request: web.Request, handler):
         response = await handler(request)
     except web.HTTPException as e:
         response = e
-    response.headers["Content-Security-Policy"] = CSP
+    response.headers.setdefault("Content-Security-Policy", CSP)  # the report sets a stricter one of its own
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Frame-Options"] = "DENY"
@@ -117,7 +136,9 @@ class RoomServer:
         self.deliver = deliver
         self.code = ""
         self.locked = False
-        self.exports: dict[str, tuple[bytes, str]] = {}  # name -> (body, mime), set by the engine at the end
+        self.lang = "en"  # the laptop's: for an export asked without ?lang=
+        self.exports: dict[tuple[str, str], tuple[bytes, str]] = {}  # (name, lang) -> (body, mime), by the engine
+        self.withheld: dict[str, str] = {}  # name -> why it is not served yet (texts.WITHHELD), by the engine
         self.static = Files(static_dir())
         self.join = Files(join_dir())
         self.emblems = Files(paths.asset("emblems"))
@@ -242,17 +263,24 @@ class RoomServer:
         return _file_response(request, found)
 
     async def _export(self, request: web.Request) -> web.StreamResponse:
-        found = self.exports.get(request.match_info["name"])
-        if found is None:
-            raise web.HTTPNotFound()
-        body, mime = found
+        """An export in the phone's language (`?lang=ru`); 403 with the reason while it is withheld."""
         name = request.match_info["name"]
-        return web.Response(
-            body=body,
-            content_type=mime,
-            charset="utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
-        )
+        lang = request.query.get("lang")
+        lang = lang if lang in texts.LANGS else self.lang
+        found = self.exports.get((name, lang))
+        headers = {"Cache-Control": "no-store"}
+        if found is None:
+            why = self.withheld.get(name)
+            if why is None:
+                raise web.HTTPNotFound()
+            reason = texts.word(texts.WITHHELD, why, lang)
+            return web.Response(status=403, text=reason, content_type="text/plain", charset="utf-8", headers=headers)
+        body, mime = found
+        if mime == "text/html":  # the report opens in the phone's browser
+            headers["Content-Security-Policy"] = report_csp(body)
+        else:
+            headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        return web.Response(body=body, content_type=mime, charset="utf-8", headers=headers)
 
     async def _code_page(self, request: web.Request) -> web.StreamResponse:
         return _file_response(request, self.join.get("index.html"))

@@ -81,6 +81,21 @@ FIELDS = {
 }
 
 
+WITHHELD = {  # "Take the list home" asked for too early, or the report the trainer has not shared (HTTP 403)
+    "not_ended": (
+        "The lists are ready when the workshop ends.",
+        "Списки будут готовы, когда воркшоп закончится.",
+    ),
+    "not_shared": (
+        "The facilitator has not shared the workshop report with phones.",
+        "Ведущий не открыл отчёт о воркшопе для телефонов.",
+    ),
+}
+
+EXPORT_NAMES = ("ideas.md", "ideas.csv", "report.html")  # what a phone may take home (server's /export/NAME)
+LANGS = ("en", "ru")
+
+
 def word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     pair = table.get(key)
     if pair is None:

@@ -70,9 +70,16 @@ def state(rules: RoomRules, device: Device, version: int, ideas_json=None) -> di
         "editable": editable,
         "checks": checks,
         "voting": rules.voting(device),
-        "end": {"markdown_url": "export/ideas.md", "csv_url": "export/ideas.csv", "report_url": None}
-        if finished
-        else None,
+        "end": end_view(rules, lang) if finished else None,
+    }
+
+
+def end_view(rules: RoomRules, lang: str) -> dict:
+    """The links to take home, in the phone's language; the report only while the trainer allows it."""
+    return {
+        "markdown_url": f"export/ideas.md?lang={lang}",
+        "csv_url": f"export/ideas.csv?lang={lang}",
+        "report_url": f"export/report.html?lang={lang}" if rules.room.report_home else None,
     }
 
 
@@ -154,3 +161,14 @@ def csv_text(ws, lang: str) -> str:
              cell(p.first_step)]
         )  # fmt: skip
     return out.getvalue()
+
+
+def report_html(ws, lang: str) -> str:
+    """The session report the laptop exports (game/io/report.py), made from the workshop itself: the library is
+    never asked. Every piece of user text in it is escaped there."""
+    from datetime import UTC, datetime
+
+    from game.io.report import round_idea_dicts, round_session, session_report_html
+
+    session = round_session(ws, lang, datetime.now(UTC).isoformat())
+    return session_report_html(session, round_idea_dicts(ws), lang, ws.content)

@@ -214,31 +214,6 @@ def import_ideas(parent: QWidget, engine, lang: str = "en") -> str | None:
     )
 
 
-def round_idea_dicts(rnd) -> list[dict]:
-    """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
-    chosen = {idea.id for idea in rnd.chosen()}
-    return [
-        {
-            "title": idea.title,
-            "text": idea.text,
-            "focus": idea.focus,
-            "dots": idea.dots,
-            "score": idea.score,
-            "chosen": idea.id in chosen,
-            "promise_who": idea.promise.who,
-            "promise_due": idea.promise.due or None,
-            "promise_first_step": idea.promise.first_step,
-            "promise_success_sign": idea.promise.success_sign,
-            "team": " + ".join(idea.authors()),
-            "player": idea.player,
-            "tags": [],
-            "notes": [],
-            **rnd.provenance(idea.team),  # a team's own business and client, where it drew its own
-        }
-        for idea in rnd.ideas
-    ]
-
-
 def report_round(parent: QWidget, rnd, lang: str) -> str | None:
     """The session report of a round, as PDF or HTML, where the person chooses."""
     from datetime import UTC, datetime
@@ -253,19 +228,9 @@ def report_round(parent: QWidget, rnd, lang: str) -> str | None:
     if fmt not in filters:
         fmt = next((f for f, label in filters.items() if label == chosen), "pdf")
         name = f"{name}.{fmt}"
-    session = {
-        "scenario_id": rnd.scenario.id,
-        "scenario_name": rnd.scenario.name.get(lang),
-        "finished_at": datetime.now(UTC).isoformat(),
-    }
-    if rnd.in_teams:
-        session["team_cards"] = {  # a wild card is named as the team typed it; the report shows unknown ids as is
-            t.name: [rnd.title_for(t.name, c, lang) if c.id in rnd.wild.get(t.name, {}) else c.id
-                     for c in rnd.all_own_cards(t.name)]
-            for t in rnd.teams
-        }  # fmt: skip
+    session = report.round_session(rnd, lang, datetime.now(UTC).isoformat())
     try:
-        report.write_session_report(session, round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
+        report.write_session_report(session, report.round_idea_dicts(rnd), Path(name), lang, fmt, content=rnd.content)
     except OSError as e:
         message = tr("Could not write {0}: {1}").format(name, e.strerror or e)
         QMessageBox.warning(parent, tr("Session report"), message)

@@ -97,7 +97,8 @@ def test_wrong_or_missing_room_tokens_find_nothing(room):
             room.loop.run(room.loop.session.ws_connect(base + path))
         assert e.value.status == 404
     for path in ("/r/wrongtoken/", f"/r/{token}/static/../server.py", f"/r/{token}/static/", "/static/index.html",
-                 f"/r/{token}/export/ideas.md", "/library", f"/r/{token}/emblems/../../icon.png"):  # fmt: skip
+                 f"/r/{token}/export/secrets.txt", "/library", f"/r/{token}/emblems/../../icon.png",
+                 "/r/wrongtoken/export/ideas.md", "/r/wrongtoken/export/report.html?lang=en"):  # fmt: skip
         answer = room.loop.run(_get(room.loop.session, base + path))
         assert answer[0] == 404, path
         assert token not in answer[1]
@@ -346,7 +347,7 @@ def test_promises_come_from_the_team_whose_idea_was_chosen_and_the_list_goes_hom
     assert ws.finished
     room._notice()  # the engine's once-a-second look: the end
     state = red.settle()
-    assert state["end"]["markdown_url"] == "export/ideas.md" and state["accepts"] == [] and state["ideas"] == []
+    assert state["end"]["markdown_url"] == "export/ideas.md?lang=en" and state["accepts"] == [] and state["ideas"] == []
     assert red.refused({"type": "idea", "cid": "z", "text": "after the end"})["code"] == "ended"
     base = f"http://127.0.0.1:{ws.room.port}/r/{ws.room.token}/"
 
@@ -354,12 +355,94 @@ def test_promises_come_from_the_team_whose_idea_was_chosen_and_the_list_goes_hom
         async with room.loop.session.get(base + name) as r:
             return r.status, r.headers.get("Content-Type", ""), await r.text()
 
-    status, mime, text = room.loop.run(get("export/ideas.md"))
+    status, mime, text = room.loop.run(get("export/ideas.md?lang=en"))
     assert status == 200 and mime.startswith("text/markdown")
     assert "- Umbrellas \\*at\\* the door ● ✓" in text and "Ann · 2026\\-12\\-24 · Buy ten" in text
-    status, mime, text = room.loop.run(get("export/ideas.csv"))
+    assert "  - Promise: " in text and "Обещание" not in text
+    status, mime, text = room.loop.run(get("export/ideas.csv?lang=en"))
     assert status == 200 and mime.startswith("text/csv")
-    assert "Umbrellas *at* the door" in text.splitlines()[1]
+    assert "Umbrellas *at* the door" in text.splitlines()[1] and text.splitlines()[0].endswith("Who,Due,First step")
+    # the same lists in Russian for a phone that reads Russian, whatever the laptop's language
+    red.send({"type": "lang", "lang": "ru", "ref": "l"})
+    red.next("ack", ref="l")
+    end = red.settle()["end"]
+    assert end["markdown_url"] == "export/ideas.md?lang=ru" and end["csv_url"] == "export/ideas.csv?lang=ru"
+    status, mime, text = room.loop.run(get(end["markdown_url"]))
+    assert status == 200 and "  - Обещание: Ann · 2026\\-12\\-24 · Buy ten" in text and "Promise" not in text
+    status, mime, text = room.loop.run(get(end["csv_url"]))
+    assert status == 200 and text.splitlines()[0] == "\ufeff№,Команда,Идея,Точки,Кто,Срок,Первый шаг"
+    assert room.loop.run(get("export/ideas.md"))[2].count("  - Promise: ") == 1  # no ?lang=: the laptop's
+
+
+def _fetch(room, path: str):
+    async def get():
+        async with room.loop.session.get(f"http://127.0.0.1:{room.ws.room.port}{path}") as r:
+            return r.status, dict(r.headers), await r.text()
+
+    return room.loop.run(get())
+
+
+def test_the_report_goes_home_only_at_the_end_and_only_while_the_trainer_allows_it(room):
+    ws = room.ws
+    token = ws.room.token
+    to_step(ws, "moment")
+    red, blue = joined(room, "Ann", "Red"), joined(room, "<b>Bob</b>", "Blue")
+    blue.send({"type": "lang", "lang": "ru", "ref": "l"})
+    blue.next("ack", ref="l")
+    nasty = "<script>alert('x')</script> & <img src=x onerror=alert(1)>"
+    red.send({"type": "idea", "cid": "r", "text": nasty})
+    idea = red.next("ack", cid="r")["idea"]
+    report = f"/r/{token}/export/report.html"
+    # before the end: refused, saying why in the phone's language, the switch on or off
+    for allowed in (False, True):
+        room.allow_report(allowed)
+        assert red.settle()["end"] is None
+        for lang, words in (("en", "when the workshop ends"), ("ru", "когда воркшоп закончится")):
+            for name in ("report.html", "ideas.md", "ideas.csv"):
+                status, headers, text = _fetch(room, f"/r/{token}/export/{name}?lang={lang}")
+                assert status == 403 and words in text and headers["Content-Type"].startswith("text/plain"), name
+    room.allow_report(False)
+    to_step(ws, "choose")
+    blue.send({"type": "vote", "idea": idea, "delta": 1, "ref": "v"})
+    blue.next("ack", ref="v")
+    ws.reveal()
+    ws.set_focus(idea, "wow")
+    ws.next()
+    room.console_changed()
+    promise = {"type": "promise", "idea": idea, "who": "<i>Ann</i>", "due": "2026-12-24", "first_step": "Call"}
+    red.send({**promise, "ref": "p"})
+    red.next("ack", ref="p")
+    ws.next()
+    assert ws.finished
+    room._notice()  # the engine's once-a-second look: the end
+    # at the end, the switch off: no link, and the address refused with the reason
+    assert red.settle()["end"]["report_url"] is None and blue.settle()["end"]["report_url"] is None
+    status, headers, text = _fetch(room, report + "?lang=en")
+    assert (status, text) == (403, "The facilitator has not shared the workshop report with phones.")
+    status, headers, text = _fetch(room, report + "?lang=ru")
+    assert (status, text) == (403, "Ведущий не открыл отчёт о воркшопе для телефонов.")
+    assert _fetch(room, f"/r/{token}/export/ideas.md?lang=en")[0] == 200  # the lists go home regardless
+    # the trainer allows it: every phone at the end gets the link in its own language
+    room.allow_report(True)
+    assert red.settle()["end"]["report_url"] == "export/report.html?lang=en"
+    assert blue.settle()["end"]["report_url"] == "export/report.html?lang=ru"
+    status, headers, page = _fetch(room, report + "?lang=en")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "Content-Disposition" not in headers  # opens in the phone's browser
+    csp = headers["Content-Security-Policy"]
+    assert csp.startswith("default-src 'none'; style-src 'sha256-") and "script" not in csp
+    assert "img-src data:;" in csp and "'unsafe-inline'" not in csp
+    assert "Session report" in page and "Teams and their ideas" in page
+    assert "<script>" not in page and "<img src=x" not in page and "<i>Ann" not in page and "&lt;i&gt;Ann" in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;" in page
+    status, _, page = _fetch(room, report + "?lang=ru")
+    assert status == 200 and "Отчёт о сессии" in page and "Команды и их идеи" in page
+    assert _fetch(room, f"/r/{token[:-1]}x/export/report.html?lang=en")[0] == 404  # a wrong token: nothing
+    assert _fetch(room, f"/r/{token}/export/report.pdf")[0] == 404
+    # and taken back: the link goes, the address refuses again
+    room.allow_report(False)
+    assert red.settle()["end"]["report_url"] is None
+    assert _fetch(room, report + "?lang=en")[0] == 403
 
 
 def test_many_phones_at_once_each_get_their_own_ideas_back(room):

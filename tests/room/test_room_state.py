@@ -33,6 +33,21 @@ def test_devices_tokens_and_ownership_survive_a_save_and_a_load(content):
     assert [i.text for i in back.ideas] == ["Плед на террасе"]
 
 
+def test_the_report_switch_is_saved_and_an_older_file_without_it_loads_with_it_off(content):
+    import json
+
+    ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=1)
+    ws.room = RoomState("127.0.0.1")
+    assert not ws.room.report_home  # off until the trainer allows it
+    ws.room.report_home = True
+    assert load_state(ws.to_json(), content).room.report_home
+    older = json.loads(ws.to_json())
+    del older["room"]["report_home"]  # a file saved before the switch existed
+    assert load_state(json.dumps(older), content).room.report_home is False
+    older["room"]["report_home"] = "yes"  # only a real true turns it on
+    assert load_state(json.dumps(older), content).room.report_home is False
+
+
 def test_a_workshop_without_phones_saves_no_room(content):
     ws = new_workshop(content.scenarios["classic-workshop"], content, [Team("Red"), Team("Blue")], seed=1)
     assert ws.to_dict()["room"] is None and load_state(ws.to_json(), content).room is None
@@ -77,7 +92,7 @@ def test_every_word_for_phones_has_both_languages():
 
     assert set(texts.STEPS) == set(STEP_KINDS) and set(texts.DECKS) == set(DECK_KINDS)
     assert set(VoteRefused.REASONS) <= set(texts.REFUSALS)
-    for table in (texts.STEPS, texts.DECKS, texts.REFUSALS, texts.FIELDS):
+    for table in (texts.STEPS, texts.DECKS, texts.REFUSALS, texts.FIELDS, texts.WITHHELD):
         for key, (en, ru) in table.items():
             assert en.strip() and ru.strip() and en != ru, key
     protocol = (ROOT / "game" / "room" / "PROTOCOL.md").read_text(encoding="utf-8")
