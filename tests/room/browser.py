@@ -33,11 +33,15 @@ class Phone:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.lang = lang
         self.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        self.phone_sized()
+        self.driver.execute_cdp_cmd("Network.enable", {})
+
+    def phone_sized(self) -> None:
+        """The current tab at the phone's size (a tab the page opened starts at the window's)."""
         self.driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
             {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": True},
         )
-        self.driver.execute_cdp_cmd("Network.enable", {})
 
     def quit(self) -> None:
         self.driver.quit()
@@ -120,6 +124,17 @@ class Phone:
             except StaleElementReferenceException:
                 if attempt == 4:
                     raise
+
+    def tap_link(self, text: str, within: str = "main") -> None:
+        """Tap the visible link whose text is `text`."""
+        from selenium.webdriver.common.by import By
+
+        for a in self.driver.find_elements(By.CSS_SELECTOR, f"{within} a"):
+            if a.is_displayed() and a.text.strip() == text:
+                self.js("arguments[0].scrollIntoView({block: 'center'})", a)
+                a.click()
+                return
+        raise LookupError(f"no link {text!r} in {within}")
 
     def has(self, text: str, within: str = "main") -> bool:
         try:

@@ -114,9 +114,15 @@ def test_the_page_weighs_little_and_carries_no_inline_code(two_teams):
         text = (STATIC / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", text), name
     script = (STATIC / "app.js").read_text(encoding="utf-8")
-    en, ru = script.split("\n    en: {", 1)[1].split("\n  };", 1)[0].split("\n    ru: {")
-    keys = re.compile(r"(?:^|[{,]) *(\w+): ", re.M)  # every string of the page, in both languages
-    assert sorted(keys.findall(en)) == sorted(keys.findall(ru)) and len(keys.findall(en)) > 60
+    table = script.split("\n  const T = {", 1)[1].split("\n  };", 1)[0]  # every word of the page, as [en, ru]
+    quoted = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+    pairs = re.findall(rf"(\w+): \[\s*{quoted},\s*{quoted},?\s*\]", table)
+    assert len(pairs) > 80 and len(pairs) == len(re.findall(r"(\w+): \[", table))  # each key has both, no more
+    assert all(len(en) > 2 and len(ru) > 2 and en != ru for _, en, ru in pairs), pairs
+    words = {key for key, _, _ in pairs}
+    used = set(re.findall(r"\bt\('(\w+)'\)", script)) | set(re.findall(r'data-t="(\w+)"', html))
+    used |= {"md", "csv", "report", "who", "due", "first_step"}  # looked up by a name held in a variable
+    assert used <= words, used - words
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert unsafe not in script, unsafe
 
@@ -323,7 +329,7 @@ def test_one_phone_walks_every_stage_of_a_workshop_in_its_language(qtbot, conten
     ws.skip()
     ws.skip()
     ws.room = RoomState(host="127.0.0.1")
-    engine = RoomEngine(ws, lang)
+    engine = RoomEngine(ws, "en" if lang == "ru" else "ru")  # the laptop speaks the other language
     engine.default_port = 0
     assert engine.open(), engine.problem
     try:
@@ -483,20 +489,52 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     assert (mine.promise.due, mine.promise.first_step) == ("2026-12-24", "Ask the kitchen")
     assert f"promise-{blue.id}-who" not in phone.js("return document.body.innerHTML")  # another team's
 
-    # The end: the lists to take home, served by the laptop.
+    # The end: the lists to take home, served by the laptop in the phone's language; no report until allowed.
     ws.end_early()
     changed()
     qtbot.waitUntil(lambda: phone.shown("p-end"), timeout=WAIT)
-    links = phone.js("return [...document.querySelectorAll('#end-links a')].map(a => [a.textContent, a.href])")
+    end_links = "return [...document.querySelectorAll('#end-links a')].map(a => [a.textContent, a.href])"
+    links = phone.js(end_links)
     assert [text for text, _ in links] == (
         ["Идеи в Markdown (.md)", "Идеи таблицей (.csv)"]
         if ru
         else ["Ideas as Markdown (.md)", "Ideas as a table (.csv)"]
     )
     with urllib.request.urlopen(links[0][1]) as answer:
-        assert mine.text in answer.read().decode("utf-8")
+        markdown = answer.read().decode("utf-8")
+    assert mine.text in markdown and ("- Обещание: Ольга" if ru else "- Promise: Olga") in markdown
+    with urllib.request.urlopen(links[1][1]) as answer:
+        header = answer.read().decode("utf-8-sig").splitlines()[0]
+    assert header == ("№,Команда,Идея,Точки,Кто,Срок,Первый шаг" if ru else "#,Team,Idea,Dots,Who,Due,First step")
     assert not phone.shown("p-ideas") and not phone.shown("timer")
     shot(phone, "9-end")
+
+    # The trainer lets phones take the report home: the link comes, and the report opens beside the room's page.
+    engine.allow_report(True)
+    report = "Отчёт о воркшопе" if ru else "The workshop report"
+    qtbot.waitUntil(lambda: [text for text, _ in phone.js(end_links)][2:] == [report], timeout=WAIT)
+    shot(phone, "10-end-report")
+    room_tab = phone.driver.current_window_handle
+    phone.tap_link(report, within="#end-links")
+    qtbot.waitUntil(lambda: len(phone.driver.window_handles) == 2, timeout=WAIT)
+    phone.driver.switch_to.window(next(h for h in phone.driver.window_handles if h != room_tab))
+    phone.phone_sized()
+    qtbot.waitUntil(lambda: phone.js("return document.readyState") == "complete", timeout=WAIT)
+    assert phone.js("return document.documentElement.lang") == lang
+    assert phone.js("return document.querySelector('h1').textContent") == ws.scenario.name.get(lang)
+    assert ("Отчёт о сессии" if ru else "Session report") in phone.js("return document.body.textContent")
+    assert mine.text in phone.js("return document.body.innerText")
+    assert phone.js("return getComputedStyle(document.querySelector('h2')).color") == "rgb(91, 63, 168)"  # styled
+    assert phone.js("return [...document.images].every(i => i.complete && i.naturalWidth > 0)")  # the charts
+    assert phone.js("return document.documentElement.scrollWidth") <= 390  # read on the phone, no sideways scroll
+    if SHOTS:
+        phone.screenshot(Path(SHOTS) / f"11-report-{lang}.png")
+    assert not phone.errors()  # its own strict CSP let its style and charts in, nothing else
+    phone.driver.close()
+    phone.driver.switch_to.window(room_tab)
+    # taken back: the link goes
+    engine.allow_report(False)
+    qtbot.waitUntil(lambda: len(phone.js(end_links)) == 2, timeout=WAIT)
     assert not phone.errors()
 
 

@@ -5,74 +5,112 @@
   const IDEA_CHARS = 500, NAME_CHARS = 40, PROMISE_CHARS = 300; // game/domain/limits.py
   const IDEA_KINDS = ['moment', 'obstacle', 'lens', 'magic'];
 
-  const T = {
-    en: {
-      no_answer: "The laptop does not answer yet. Is this phone on the room's Wi-Fi?",
-      over: 'The workshop is over', brand: 'Technomagic', connecting: 'Connecting to the room…', stop_title: 'Cannot join', retry: 'Try again',
-      name_title: 'Your name', name_hint: 'Your team will see it next to your ideas.', name_label: 'Name', next: 'Next',
-      team_title: 'Your team', team_hint: 'Pick the team you sit with.', team_fixed: 'The facilitator put you in this team:',
-      team_change: 'Change team', ideas_title: 'Our ideas', idea_label: 'Your idea', send: 'Send',
-      ideas_empty: 'No ideas yet: yours can be the first.', check_title: 'Human check', vote_title: 'Dot voting',
-      ranking: "The room's choice", promise_title: 'Promises',
-      promise_hint: 'Each chosen idea becomes a promise: who, by when, the first step.',
-      end_title: 'Take the list home', end_hint: "The session's ideas, to keep on this phone.",
-      step_of: 'Step {0} of {1}', you: 'you', sending: 'sending…', waiting_net: 'waiting for the network…',
-      edit: 'Edit', save: 'Save', cancel: 'Cancel', del: 'Delete', del_sure: 'Delete for good?',
-      edit_label: 'Edit your idea', chars_left: 'Characters left: {0}', too_long: 'Too long: {0} over the limit.',
-      offline: 'Offline: reconnecting…', story: 'Example story', hide_story: 'Hide the story',
-      dots_left: '{0} of {1} dots left', cap_hint: 'At most {0} dots on one idea.',
-      no_own: 'Not on your own team’s ideas.', hidden_votes: 'Votes stay hidden until the facilitator reveals them.',
-      closed_votes: 'Voting is over.', more: 'Add a dot to: {0}', less: 'Take a dot from: {0}',
-      your_dots: 'Your dots on this idea', dots_n: 'Dots: {0}', team_idea: 'your team',
-      who: 'Who', due: 'By when', first_step: 'First step', saved: 'Saved.', not_yet: 'not yet filled in',
-      md: 'Ideas as Markdown (.md)', csv: 'Ideas as a table (.csv)', report: 'The workshop report',
-      break_on: 'Break: {0}. The room will go on after it.', timer_label: 'Time left: {0}', time_up: 'Time is up', lost_ws: 'The room closed this connection.',
-      bad_token: 'This room is no longer open. Scan the code on the screen again.',
-      no_ideas_step: 'Listen to the facilitator: ideas come on the next steps.', deleted: 'Idea deleted.',
-      kept: 'What you typed is kept for the next idea step.', lang_other: 'Русский', lang_short: 'RU', me_team: '{0} · team {1}', team_only: 'Team {0}',
-      errors: {
-        too_fast: 'Slow down a little: at most 5 ideas a second.', wrong_step: 'This step is over.',
-        no_dots_left: 'No dots left.', idea_cap: 'This idea already has as many of your dots as it may.',
-        own_idea: 'Not on your own team’s idea.', votes_closed: 'Voting is over.', not_yours: 'That idea is not yours.',
-        room_locked: 'The room is locked: ask the facilitator.', room_full: 'The room is full.',
-        removed: 'The facilitator removed this phone from the room.', ended: 'The workshop is over.',
-        empty: 'Type something first.', too_long: 'Too long.', unknown_team: 'No such team.',
-        needs_name: 'Type your name first.', team_fixed: 'The facilitator chose your team.',
-      },
-    },
-    ru: {
-      no_answer: 'Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?',
-      over: 'Воркшоп закончился', brand: 'Техномагия', connecting: 'Подключаемся к комнате…', stop_title: 'Не получается войти',
-      retry: 'Попробовать снова', name_title: 'Ваше имя', name_hint: 'Команда увидит его рядом с вашими идеями.',
-      name_label: 'Имя', next: 'Дальше', team_title: 'Ваша команда', team_hint: 'Выберите команду, с которой сидите.',
-      team_fixed: 'Ведущий определил вас в команду:', team_change: 'Сменить команду', ideas_title: 'Наши идеи',
-      idea_label: 'Ваша идея', send: 'Отправить', ideas_empty: 'Идей пока нет: ваша может стать первой.',
-      check_title: 'Проверка на человечность', vote_title: 'Голосование точками', ranking: 'Выбор комнаты',
-      promise_title: 'Обещания', promise_hint: 'Каждая выбранная идея становится обещанием: кто, к какому сроку, первый шаг.',
-      end_title: 'Заберите список с собой', end_hint: 'Идеи этой сессии — сохраните их на телефон.',
-      step_of: 'Шаг {0} из {1}', you: 'вы', sending: 'отправляется…', waiting_net: 'ждёт сети…',
-      edit: 'Изменить', save: 'Сохранить', cancel: 'Отмена', del: 'Удалить', del_sure: 'Удалить насовсем?',
-      edit_label: 'Измените свою идею', chars_left: 'Осталось знаков: {0}', too_long: 'Слишком длинно: лишних знаков {0}.',
-      offline: 'Нет связи: переподключаемся…', story: 'Пример истории', hide_story: 'Скрыть историю',
-      dots_left: 'Осталось точек: {0} из {1}', cap_hint: 'Не больше {0} точек на одну идею.',
-      no_own: 'За идеи своей команды голосовать нельзя.', hidden_votes: 'Голоса скрыты, пока ведущий их не откроет.',
-      closed_votes: 'Голосование закончено.', more: 'Добавить точку: {0}', less: 'Снять точку: {0}',
-      your_dots: 'Ваши точки на этой идее', dots_n: 'Точек: {0}', team_idea: 'ваша команда',
-      who: 'Кто', due: 'К какому сроку', first_step: 'Первый шаг', saved: 'Сохранено.', not_yet: 'пока не заполнено',
-      md: 'Идеи в Markdown (.md)', csv: 'Идеи таблицей (.csv)', report: 'Отчёт о воркшопе',
-      break_on: 'Перерыв: {0}. Потом комната продолжит.', timer_label: 'Осталось времени: {0}', time_up: 'Время вышло', lost_ws: 'Комната закрыла это подключение.',
-      bad_token: 'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.',
-      no_ideas_step: 'Слушайте ведущего: идеи — на следующих шагах.', deleted: 'Идея удалена.',
-      kept: 'Текст сохранён до следующего шага с идеями.', lang_other: 'English', lang_short: 'EN', me_team: '{0} · команда {1}', team_only: 'Команда {0}',
-      errors: {
-        too_fast: 'Чуть медленнее: не больше 5 идей в секунду.', wrong_step: 'Этот шаг уже закончился.',
-        no_dots_left: 'Точек больше нет.', idea_cap: 'На этой идее уже столько ваших точек, сколько можно.',
-        own_idea: 'За идею своей команды голосовать нельзя.', votes_closed: 'Голосование закончено.',
-        not_yours: 'Это не ваша идея.', room_locked: 'Комната закрыта для входа: спросите ведущего.',
-        room_full: 'Комната заполнена.', removed: 'Ведущий убрал этот телефон из комнаты.',
-        ended: 'Воркшоп закончился.', empty: 'Сначала напишите что-нибудь.', too_long: 'Слишком длинно.',
-        unknown_team: 'Такой команды нет.', needs_name: 'Сначала напишите имя.', team_fixed: 'Команду выбрал ведущий.',
-      },
+  const T = { // every word of the page, as [English, Russian]
+    no_answer: [
+      "The laptop does not answer yet. Is this phone on the room's Wi-Fi?",
+      'Ноутбук пока не отвечает. Этот телефон в Wi-Fi комнаты?',
+    ],
+    over: ['The workshop is over', 'Воркшоп закончился'],
+    brand: ['Technomagic', 'Техномагия'],
+    connecting: ['Connecting to the room…', 'Подключаемся к комнате…'],
+    stop_title: ['Cannot join', 'Не получается войти'],
+    retry: ['Try again', 'Попробовать снова'],
+    name_title: ['Your name', 'Ваше имя'],
+    name_hint: ['Your team will see it next to your ideas.', 'Команда увидит его рядом с вашими идеями.'],
+    name_label: ['Name', 'Имя'],
+    next: ['Next', 'Дальше'],
+    team_title: ['Your team', 'Ваша команда'],
+    team_hint: ['Pick the team you sit with.', 'Выберите команду, с которой сидите.'],
+    team_fixed: ['The facilitator put you in this team:', 'Ведущий определил вас в команду:'],
+    team_change: ['Change team', 'Сменить команду'],
+    ideas_title: ['Our ideas', 'Наши идеи'],
+    idea_label: ['Your idea', 'Ваша идея'],
+    send: ['Send', 'Отправить'],
+    ideas_empty: ['No ideas yet: yours can be the first.', 'Идей пока нет: ваша может стать первой.'],
+    check_title: ['Human check', 'Проверка на человечность'],
+    vote_title: ['Dot voting', 'Голосование точками'],
+    ranking: ["The room's choice", 'Выбор комнаты'],
+    promise_title: ['Promises', 'Обещания'],
+    promise_hint: [
+      'Each chosen idea becomes a promise: who, by when, the first step.',
+      'Каждая выбранная идея становится обещанием: кто, к какому сроку, первый шаг.',
+    ],
+    end_title: ['Take the list home', 'Заберите список с собой'],
+    end_hint: ["The session's ideas, to keep on this phone.", 'Идеи этой сессии — сохраните их на телефон.'],
+    step_of: ['Step {0} of {1}', 'Шаг {0} из {1}'],
+    you: ['you', 'вы'],
+    sending: ['sending…', 'отправляется…'],
+    waiting_net: ['waiting for the network…', 'ждёт сети…'],
+    edit: ['Edit', 'Изменить'],
+    save: ['Save', 'Сохранить'],
+    cancel: ['Cancel', 'Отмена'],
+    del: ['Delete', 'Удалить'],
+    del_sure: ['Delete for good?', 'Удалить насовсем?'],
+    edit_label: ['Edit your idea', 'Измените свою идею'],
+    chars_left: ['Characters left: {0}', 'Осталось знаков: {0}'],
+    too_long: ['Too long: {0} over the limit.', 'Слишком длинно: лишних знаков {0}.'],
+    offline: ['Offline: reconnecting…', 'Нет связи: переподключаемся…'],
+    story: ['Example story', 'Пример истории'],
+    hide_story: ['Hide the story', 'Скрыть историю'],
+    dots_left: ['{0} of {1} dots left', 'Осталось точек: {0} из {1}'],
+    cap_hint: ['At most {0} dots on one idea.', 'Не больше {0} точек на одну идею.'],
+    no_own: ['Not on your own team’s ideas.', 'За идеи своей команды голосовать нельзя.'],
+    hidden_votes: [
+      'Votes stay hidden until the facilitator reveals them.',
+      'Голоса скрыты, пока ведущий их не откроет.',
+    ],
+    closed_votes: ['Voting is over.', 'Голосование закончено.'],
+    more: ['Add a dot to: {0}', 'Добавить точку: {0}'],
+    less: ['Take a dot from: {0}', 'Снять точку: {0}'],
+    your_dots: ['Your dots on this idea', 'Ваши точки на этой идее'],
+    dots_n: ['Dots: {0}', 'Точек: {0}'],
+    team_idea: ['your team', 'ваша команда'],
+    who: ['Who', 'Кто'],
+    due: ['By when', 'К какому сроку'],
+    first_step: ['First step', 'Первый шаг'],
+    saved: ['Saved.', 'Сохранено.'],
+    not_yet: ['not yet filled in', 'пока не заполнено'],
+    md: ['Ideas as Markdown (.md)', 'Идеи в Markdown (.md)'],
+    csv: ['Ideas as a table (.csv)', 'Идеи таблицей (.csv)'],
+    report: ['The workshop report', 'Отчёт о воркшопе'],
+    break_on: ['Break: {0}. The room will go on after it.', 'Перерыв: {0}. Потом комната продолжит.'],
+    timer_label: ['Time left: {0}', 'Осталось времени: {0}'],
+    time_up: ['Time is up', 'Время вышло'],
+    lost_ws: ['The room closed this connection.', 'Комната закрыла это подключение.'],
+    bad_token: [
+      'This room is no longer open. Scan the code on the screen again.',
+      'Эта комната уже закрыта. Отсканируйте код на экране ещё раз.',
+    ],
+    no_ideas_step: [
+      'Listen to the facilitator: ideas come on the next steps.',
+      'Слушайте ведущего: идеи — на следующих шагах.',
+    ],
+    deleted: ['Idea deleted.', 'Идея удалена.'],
+    kept: ['What you typed is kept for the next idea step.', 'Текст сохранён до следующего шага с идеями.'],
+    lang_other: ['Русский', 'English'],
+    lang_short: ['RU', 'EN'],
+    me_team: ['{0} · team {1}', '{0} · команда {1}'],
+    team_only: ['Team {0}', 'Команда {0}'],
+    errors: { // a refusal the laptop sent without a message of its own
+      too_fast: ['Slow down a little: at most 5 ideas a second.', 'Чуть медленнее: не больше 5 идей в секунду.'],
+      wrong_step: ['This step is over.', 'Этот шаг уже закончился.'],
+      no_dots_left: ['No dots left.', 'Точек больше нет.'],
+      idea_cap: [
+        'This idea already has as many of your dots as it may.',
+        'На этой идее уже столько ваших точек, сколько можно.',
+      ],
+      own_idea: ['Not on your own team’s idea.', 'За идею своей команды голосовать нельзя.'],
+      votes_closed: ['Voting is over.', 'Голосование закончено.'],
+      not_yours: ['That idea is not yours.', 'Это не ваша идея.'],
+      room_locked: ['The room is locked: ask the facilitator.', 'Комната закрыта для входа: спросите ведущего.'],
+      room_full: ['The room is full.', 'Комната заполнена.'],
+      removed: ['The facilitator removed this phone from the room.', 'Ведущий убрал этот телефон из комнаты.'],
+      ended: ['The workshop is over.', 'Воркшоп закончился.'],
+      empty: ['Type something first.', 'Сначала напишите что-нибудь.'],
+      too_long: ['Too long.', 'Слишком длинно.'],
+      unknown_team: ['No such team.', 'Такой команды нет.'],
+      needs_name: ['Type your name first.', 'Сначала напишите имя.'],
+      team_fixed: ['The facilitator chose your team.', 'Команду выбрал ведущий.'],
     },
   };
 
@@ -105,7 +143,8 @@
   }
 
   let lang = pickLang();
-  const t = (key) => T[lang][key] ?? T.en[key] ?? key;
+  const word = (pair) => (pair ? pair[lang === 'ru' ? 1 : 0] : undefined);
+  const t = (key) => word(T[key]) ?? key;
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
@@ -332,7 +371,7 @@
   }
 
   function reason(msg) {
-    return msg.message || (T[lang].errors[msg.code]) || String(msg.code || '');
+    return msg.message || word(T.errors[msg.code]) || String(msg.code || '');
   }
 
   function onRefused(msg) {
@@ -829,8 +868,13 @@
     for (const [key, label] of [['markdown_url', 'md'], ['csv_url', 'csv'], ['report_url', 'report']]) {
       if (!end[key]) continue;
       const a = el('a', '', t(label));
-      a.href = new URL(end[key], location.href).href;
-      a.setAttribute('download', '');
+      a.href = new URL(end[key], location.href).href; // in this phone's language (the laptop made it so)
+      if (key === 'report_url') { // a page to read: opened beside the room's, which stays connected
+        a.target = '_blank';
+        a.rel = 'noopener';
+      } else {
+        a.setAttribute('download', '');
+      }
       const li = el('li');
       li.append(a);
       links.append(li);
@@ -876,7 +920,7 @@
     $('name-form').addEventListener('submit', (e) => {
       e.preventDefault();
       const name = $('name-input').value.trim();
-      if (!name) { $('name-error').textContent = T[lang].errors.needs_name; return; }
+      if (!name) { $('name-error').textContent = word(T.errors.needs_name); return; }
       $('name-error').textContent = '';
       store.set('name', name);
       nameGiven = true;
