@@ -1,5 +1,6 @@
 """The phones in the room, for the facilitator: who joined which team, connected or not; move a phone to
-another team, remove one, lock the room against new phones. A window beside the console (not modal)."""
+another team, remove one, lock the room against new phones, let the phones take the session report home at the
+end. A window beside the console (not modal)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -59,13 +60,23 @@ class PhonesDialog(QDialog):
         row.addWidget(self.move)
         row.addWidget(self.remove)
         row.addStretch(1)
+        layout.addLayout(row)
         self.lock = QCheckBox(tr("Lock the room (no new phones)"), self)
         self.lock.setObjectName("lockRoom")
         self.lock.setChecked(room.room.locked)
         self.lock.toggled.connect(room.lock)
-        row.addWidget(self.lock)
-        layout.addLayout(row)
+        layout.addWidget(self.lock, 0, Qt.AlignmentFlag.AlignLeft)  # its size: a click beside it is no tick
+        # Off by default: the report names every team's ideas and votes, which a trainer may keep to the room.
+        self.report = QCheckBox(tr("Phones may take the report home"), self)
+        self.report.setObjectName("reportHome")
+        self.report.setToolTip(
+            tr("When the workshop ends, each phone can open the session report, the same as the laptop exports")
+        )
+        self.report.setChecked(room.room.report_home)
+        self.report.toggled.connect(room.allow_report)
+        layout.addWidget(self.report, 0, Qt.AlignmentFlag.AlignLeft)
         close = QPushButton(tr("Close"), self)
+        close.setObjectName("closePhones")
         close.clicked.connect(self.hide)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.table.itemSelectionChanged.connect(self._enable)
@@ -95,9 +106,10 @@ class PhonesDialog(QDialog):
             + " "
             + tr("Joined: {0}").format(len(devices))
         )
-        self.lock.blockSignals(True)
-        self.lock.setChecked(room.room.locked)
-        self.lock.blockSignals(False)
+        for box, on in ((self.lock, room.room.locked), (self.report, room.room.report_home)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
         self._enable()
 
     def selected(self) -> str | None:

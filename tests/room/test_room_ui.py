@@ -5,14 +5,14 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from game.ui.console import WorkshopConsole
 from game.ui.room_panel import PhonesDialog
 from game.ui.workshop_setup import WorkshopSetup
 from tests.conftest import ROOT
 from tests.room.sim import Loop, Phone
-from tests.ui.conftest import click, type_text
+from tests.ui.conftest import click, type_text, when_modal
 from tests.ui.test_workshop import key
 
 
@@ -127,6 +127,63 @@ def test_the_facilitator_moves_removes_and_locks_out_phones_with_clicks(qtbot, o
     assert refusal["code"] == "room_locked" and refusal["message"] == "Комната закрыта: спросите ведущего."
     qtbot.waitUntil(lambda: "the room is locked" in win.workshop.presenter.join_card.counts.text())
     assert [d.name for d in win.round.room.devices.values()] == ["Bob"]
+
+
+def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_window, loop):
+    """Off until the trainer ticks it in the phones window; saved with the workshop; at the end the phones get
+    the link and the report opens."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from game.ui.screens import SummaryScreen
+
+    win = open_window(ready=True)
+    console = start_with_phones(qtbot, win)
+    room = win.workshop.room
+    ann = phone_for(qtbot, loop, win)
+    ann.hello()
+    ann.join("Ann", "Red")
+    while console.ws.step.kind != "moment":
+        click(qtbot, console.buttons["skip"])
+    ann.send({"type": "idea", "cid": "1", "text": "A <b>blanket</b> on the terrace"})
+    ann.next("ack", cid="1")
+    click(qtbot, console.buttons["phones"])
+    dialog = console.findChild(PhonesDialog)
+    box = dialog.report
+    assert box.isVisible() and box.text() == "Phones may take the report home" and not box.isChecked()
+    assert not room.room.report_home
+
+    def saved() -> bool:
+        win.autosave()
+        return json.loads(win.saver.path.read_text(encoding="utf-8"))["room"]["report_home"]
+
+    assert saved() is False
+    click(qtbot, box)
+    assert box.isChecked() and room.room.report_home and saved() is True
+    click(qtbot, box)  # changed one's mind, and back
+    assert not room.room.report_home and saved() is False
+    click(qtbot, box)
+    assert room.room.report_home and ann.settle()["end"] is None  # nothing to take before the end
+    click(qtbot, dialog.findChild(QPushButton, "closePhones"))
+    assert not dialog.isVisible()
+
+    def end(question) -> None:
+        assert question.icon() == QMessageBox.Icon.NoIcon
+        next(b for b in question.buttons() if b.text() == "End the workshop").click()
+
+    asking = when_modal(end)
+    click(qtbot, console.buttons["end"])
+    assert not asking.isActive()
+    assert isinstance(win.current_screen(), SummaryScreen) and room.is_open  # the room still sees the end
+    qtbot.waitUntil(lambda: (ann.settle()["end"] or {}).get("report_url") == "export/report.html?lang=en", timeout=5000)
+
+    async def fetch():
+        async with loop.session.get(room.url() + "export/report.html?lang=en") as r:
+            return r.status, await r.text()
+
+    status, page = loop.run(fetch())
+    assert status == 200 and "A &lt;b&gt;blanket&lt;/b&gt; on the terrace" in page and "Red" in page
 
 
 def _left():
