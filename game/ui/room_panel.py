@@ -25,6 +25,18 @@ def status_word(status: str) -> str:
     return {"connected": tr("connected"), "idle": tr("idle"), "gone": tr("gone")}.get(status, status)
 
 
+def report_switch(room, parent: QWidget) -> QCheckBox:
+    """The trainer's tick that lets the phones take the session report home at the end (in the phones window
+    during the workshop, on the summary after it). Off by default: the report names every team's ideas and votes,
+    which a trainer may want to keep in the room."""
+    box = QCheckBox(tr("Phones may take the report home"), parent)
+    box.setObjectName("reportHome")
+    box.setToolTip(tr("When the workshop ends, each phone can open the session report, the same as the laptop exports"))
+    box.setChecked(room.room.report_home)
+    box.toggled.connect(room.allow_report)
+    return box
+
+
 class PhonesDialog(QDialog):
     def __init__(self, room, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,14 +78,7 @@ class PhonesDialog(QDialog):
         self.lock.setChecked(room.room.locked)
         self.lock.toggled.connect(room.lock)
         layout.addWidget(self.lock, 0, Qt.AlignmentFlag.AlignLeft)  # its size: a click beside it is no tick
-        # Off by default: the report names every team's ideas and votes, which a trainer may keep to the room.
-        self.report = QCheckBox(tr("Phones may take the report home"), self)
-        self.report.setObjectName("reportHome")
-        self.report.setToolTip(
-            tr("When the workshop ends, each phone can open the session report, the same as the laptop exports")
-        )
-        self.report.setChecked(room.room.report_home)
-        self.report.toggled.connect(room.allow_report)
+        self.report = report_switch(room, self)
         layout.addWidget(self.report, 0, Qt.AlignmentFlag.AlignLeft)
         close = QPushButton(tr("Close"), self)
         close.setObjectName("closePhones")

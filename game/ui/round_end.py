@@ -93,6 +93,11 @@ class RoundEnd:
         summary.go_home.connect(win.show_home)
         summary.export.connect(lambda: self._export(summary))
         summary.report.connect(lambda: self._report(summary))
+        room = win.workshop.room
+        if room is not None and room.is_open and room.ws is win.round:  # the phones still see the end
+            from game.ui.room_panel import report_switch
+
+            summary.add_room_control(report_switch(room, summary))
         win.stack.show_screen(Screen.SUMMARY, summary, self.show_summary)
 
     def _export(self, summary: SummaryScreen) -> None:

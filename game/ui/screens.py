@@ -294,6 +294,11 @@ class SummaryScreen(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
+    def add_room_control(self, widget: QWidget) -> None:
+        """What of a workshop's room still matters at its end (round_end adds it), just above the buttons."""
+        layout = self.layout()
+        layout.insertWidget(layout.count() - 1, widget, 0, Qt.AlignmentFlag.AlignLeft)
+
 
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
 

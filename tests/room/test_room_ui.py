@@ -184,6 +184,16 @@ def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_w
 
     status, page = loop.run(fetch())
     assert status == 200 and "A &lt;b&gt;blanket&lt;/b&gt; on the terrace" in page and "Red" in page
+    # on the summary the same tick, for a trainer who decides at the end
+    summary = win.current_screen()
+    tick = summary.findChild(QCheckBox, "reportHome")
+    assert tick.isVisible() and tick.isChecked()
+    click(qtbot, tick)
+    qtbot.waitUntil(lambda: ann.settle()["end"]["report_url"] is None, timeout=5000)
+    assert loop.run(fetch())[0] == 403
+    click(qtbot, tick)
+    qtbot.waitUntil(lambda: ann.settle()["end"]["report_url"] is not None, timeout=5000)
+    assert loop.run(fetch())[0] == 200
 
 
 def _left():
