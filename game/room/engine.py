@@ -220,9 +220,10 @@ class RoomEngine(QObject):
                 self._lists["ideas.md", lang] = (views.markdown(ws, lang).encode("utf-8"), "text/markdown")
                 self._lists["ideas.csv", lang] = (("\ufeff" + views.csv_text(ws, lang)).encode("utf-8"), "text/csv")
         allowed = self.room.report_home
-        if allowed and not self._report:  # the workshop is over: made once, the same report the laptop exports
-            self._report = {("report.html", lang): (views.report_html(ws, lang).encode("utf-8"), "text/html")
-                            for lang in texts.LANGS}  # fmt: skip
+        if allowed:  # the same report the laptop exports, made once per language a phone reads (~70 ms a language)
+            for lang in sorted({self.lang, *(d.lang for d in self.room.devices.values())} & set(texts.LANGS)):
+                if ("report.html", lang) not in self._report:
+                    self._report["report.html", lang] = (views.report_html(ws, lang).encode("utf-8"), "text/html")
         server.exports = {**self._lists, **self._report} if allowed else dict(self._lists)
         server.withheld = {} if allowed else {"report.html": "not_shared"}
 
@@ -285,6 +286,8 @@ class RoomEngine(QObject):
             if msg.get("lang") not in ("ru", "en"):
                 raise RoomRefused("bad_field", "lang")
             device.lang = msg["lang"]
+            if self.ws.finished:
+                self._export()  # the report in this language too, before the state links to it
             self._ack(conn, ref)
             self._send(conn, self._state(device))
             return

@@ -267,7 +267,7 @@ class RoomServer:
         name = request.match_info["name"]
         lang = request.query.get("lang")
         lang = lang if lang in texts.LANGS else self.lang
-        found = self.exports.get((name, lang))
+        found = self.exports.get((name, lang)) or self.exports.get((name, self.lang))  # else the laptop's language
         headers = {"Cache-Control": "no-store"}
         if found is None:
             why = self.withheld.get(name)

@@ -387,8 +387,6 @@ def test_the_report_goes_home_only_at_the_end_and_only_while_the_trainer_allows_
     token = ws.room.token
     to_step(ws, "moment")
     red, blue = joined(room, "Ann", "Red"), joined(room, "<b>Bob</b>", "Blue")
-    blue.send({"type": "lang", "lang": "ru", "ref": "l"})
-    blue.next("ack", ref="l")
     nasty = "<script>alert('x')</script> & <img src=x onerror=alert(1)>"
     red.send({"type": "idea", "cid": "r", "text": nasty})
     idea = red.next("ack", cid="r")["idea"]
@@ -425,6 +423,9 @@ def test_the_report_goes_home_only_at_the_end_and_only_while_the_trainer_allows_
     # the trainer allows it: every phone at the end gets the link in its own language
     room.allow_report(True)
     assert red.settle()["end"]["report_url"] == "export/report.html?lang=en"
+    assert blue.settle()["end"]["report_url"] == "export/report.html?lang=en"
+    blue.send({"type": "lang", "lang": "ru", "ref": "l"})  # the first phone in Russian: its report is made now
+    blue.next("ack", ref="l")
     assert blue.settle()["end"]["report_url"] == "export/report.html?lang=ru"
     status, headers, page = _fetch(room, report + "?lang=en")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
