@@ -207,8 +207,8 @@ class RoomEngine(QObject):
             self._schedule()
 
     def _export(self) -> None:
-        """What phones may take home, in both languages (each phone asks in its own): nothing before the end (the
-        server says why), then the ideas as Markdown and CSV, and the session report while the trainer allows it."""
+        """What phones may take home, each in its own language: nothing before the end (the server says why), then
+        the ideas as Markdown and CSV (both languages), and the session report while the trainer allows it."""
         server, ws = self.server, self.ws
         if server is None:
             return
