@@ -382,7 +382,11 @@ def walk(qtbot, engine, phone: Phone, clock: FakeClock, lang: str) -> None:
     edit, delete = ("Изменить", "Удалить") if ru else ("Edit", "Delete")
     qtbot.waitUntil(lambda: phone.has(f"{edit}: {second}"), timeout=WAIT)  # one's own ideas can be changed
     phone.tap(f"{edit}: {second}")
-    phone.type_into(f"edit-{ws.ideas[1].id}", " and a biscuit" + Keys.ENTER)
+    phone.type_into(f"edit-{ws.ideas[1].id}", " and a")
+    ws.timer.add(60)  # a push redraws the list under the typing finger: the field keeps the focus and the caret
+    changed()
+    qtbot.waitUntil(lambda: phone.text("timer") in ("2:00", "1:59"), timeout=WAIT)
+    phone.driver.switch_to.active_element.send_keys(" biscuit" + Keys.ENTER)
     qtbot.waitUntil(lambda: ws.ideas[1].text == f"{second} and a biscuit", timeout=WAIT)
     phone.tap(f"{delete}: {first}")
     phone.tap(f"{'Удалить насовсем?' if ru else 'Delete for good?'}: {first}")

@@ -623,26 +623,36 @@
     if (!show) return;
     $('idea-form').hidden = !accepts('idea');
     const list = $('idea-list');
-    const focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement : null;
-    const caret = focused && focused.tagName === 'TEXTAREA' ? [focused.selectionStart, focused.selectionEnd] : null;
-    list.replaceChildren();
     const ideas = Array.isArray(state.ideas) ? state.ideas : [];
-    for (const idea of ideas) list.append(ideaItem(idea));
-    for (const text of arrived.values()) {
-      const li = el('li');
-      li.append(el('div', 'text', text), el('span', 'mine', t('you')));
-      list.append(li);
-    }
-    for (const q of queue) {
-      const li = el('li');
-      li.append(el('div', 'text', q.text), el('span', 'pending', ready() ? t('sending') : t('waiting_net')));
-      list.append(li);
-    }
+    keepingCaret(list, () => {
+      list.replaceChildren();
+      for (const idea of ideas) list.append(ideaItem(idea));
+      for (const text of arrived.values()) {
+        const li = el('li');
+        li.append(el('div', 'text', text), el('span', 'mine', t('you')));
+        list.append(li);
+      }
+      for (const q of queue) {
+        const li = el('li');
+        li.append(el('div', 'text', q.text), el('span', 'pending', ready() ? t('sending') : t('waiting_net')));
+        list.append(li);
+      }
+    });
     $('ideas-empty').hidden = ideas.length + arrived.size + queue.length > 0;
-    if (caret) {
-      const box = list.querySelector('textarea');
-      if (box) { box.focus(); box.setSelectionRange(caret[0], caret[1]); }
-    }
+  }
+
+  // A push from the laptop redraws `box` under the typing finger: the field typed in (found again by its id)
+  // keeps the focus and the caret.
+  function keepingCaret(box, draw) {
+    const active = document.activeElement && box.contains(document.activeElement) ? document.activeElement : null;
+    const id = active ? active.id : '';
+    let caret = null;
+    try { caret = active ? [active.selectionStart, active.selectionEnd] : null; } catch { /* a date field */ }
+    draw();
+    const again = id && $(id);
+    if (!again) return;
+    again.focus();
+    try { if (caret && caret[0] !== null) again.setSelectionRange(caret[0], caret[1]); } catch { /* a date field */ }
   }
 
   function ideaItem(idea) {
@@ -798,28 +808,22 @@
     panel.hidden = !list || !!state.end;
     if (panel.hidden) return;
     const box = $('promise-list');
-    const active = document.activeElement && box.contains(document.activeElement) ? document.activeElement : null;
-    const focusedId = active ? active.id : null;
-    let caret = null;
-    try { caret = active ? [active.selectionStart, active.selectionEnd] : null; } catch { /* a date field */ }
-    box.replaceChildren();
     const can = accepts('promise');
-    for (const p of list) {
-      const item = el('div', 'promise');
-      item.append(el('div', 'idea', p.text));
-      if (can && p.team && p.team === me.team) item.append(promiseForm(p));
-      else {
-        const pr = p.promise || {};
-        const said = [pr.who, pr.due, pr.first_step].filter(Boolean);
-        const parts = [p.team && !me.anonymous ? p.team : '', said.length ? said.join(' · ') : t('not_yet')];
-        item.append(el('div', 'meta', parts.filter(Boolean).join(' · ')));
+    keepingCaret(box, () => {
+      box.replaceChildren();
+      for (const p of list) {
+        const item = el('div', 'promise');
+        item.append(el('div', 'idea', p.text));
+        if (can && p.team && p.team === me.team) item.append(promiseForm(p));
+        else {
+          const pr = p.promise || {};
+          const said = [pr.who, pr.due, pr.first_step].filter(Boolean);
+          const parts = [p.team && !me.anonymous ? p.team : '', said.length ? said.join(' · ') : t('not_yet')];
+          item.append(el('div', 'meta', parts.filter(Boolean).join(' · ')));
+        }
+        box.append(item);
       }
-      box.append(item);
-    }
-    if (focusedId && $(focusedId)) { // a push from the laptop redrew the form under the typing finger
-      $(focusedId).focus();
-      try { if (caret && caret[0] !== null) $(focusedId).setSelectionRange(caret[0], caret[1]); } catch { /* date */ }
-    }
+    });
   }
   function promiseForm(p) {
     const form = el('form', 'stack');
