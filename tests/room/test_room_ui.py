@@ -196,6 +196,31 @@ def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_w
     assert loop.run(fetch())[0] == 200
 
 
+def test_a_workshop_without_phones_offers_no_report_tick_at_its_end(qtbot, open_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from game.ui.screens import SummaryScreen
+
+    win = open_window(ready=True)
+    click(qtbot, win.current_screen().workshop_button)
+    setup = win.current_screen()
+    phones = setup.findChild(QCheckBox, "phonesCheck")
+    if phones.isChecked():
+        click(qtbot, phones)
+    click(qtbot, setup.start)
+    console = win.current_screen()
+    assert isinstance(console, WorkshopConsole) and win.workshop.room is None
+
+    def end(question: QMessageBox) -> None:
+        next(b for b in question.buttons() if b.text() == "End the workshop").click()
+
+    asking = when_modal(end)
+    click(qtbot, console.buttons["end"])
+    assert not asking.isActive()
+    summary = win.current_screen()
+    assert isinstance(summary, SummaryScreen) and summary.findChild(QCheckBox, "reportHome") is None
+
+
 def _left():
     from PySide6.QtCore import Qt
 
