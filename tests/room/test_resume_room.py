@@ -26,6 +26,7 @@ win.workshop.start("classic-workshop", [Team("Red"), Team("Blue")], {"room_host"
 console = win.current_screen()
 while console.ws.step.kind != "moment":
     console.skip()
+win.workshop.room.allow_report(True)  # the trainer let the phones take the report home
 print(win.workshop.room.url(), flush=True)
 while True:
     app.processEvents()
@@ -55,6 +56,7 @@ def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_wind
         assert phone.next("_closed", timeout=5000)
         saved = json.loads((data_home / "round-in-play.json").read_text(encoding="utf-8"))
         assert [i["text"] for i in saved["ideas"]] == ["phone idea 0", "phone idea 1", "phone idea 2"]
+        assert saved["room"]["report_home"] is True
 
         win = open_window()
         click(qtbot, home_with_resume(qtbot, win).resume_button)
@@ -72,6 +74,8 @@ def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_wind
         assert [i.text for i in win.round.ideas] == texts
         column = win.current_screen().panel.columns[1]
         qtbot.waitUntil(lambda: column.list.count() == 4)
+        click(qtbot, win.current_screen().buttons["phones"])  # the trainer's tick came back with the room
+        assert win.current_screen().phones_dialog.report.isChecked() and win.workshop.room.room.report_home
     finally:
         if proc.poll() is None:
             proc.kill()
