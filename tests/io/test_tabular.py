@@ -4,6 +4,7 @@ import csv
 import gc
 import io
 import json
+import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -347,11 +348,12 @@ def test_a_failed_export_leaves_the_old_file_and_no_litter(engine, tmp_path, mon
     target.write_bytes(b"the old file")
     calls = []
 
-    def failing_notes(session, ids):
-        calls.append(ids)
+    def failing_notes(*args):  # the ids are the last argument
+        calls.append(args[-1])
         raise OSError("disk full")
 
-    monkeypatch.setattr(tabular, "_notes", failing_notes)
+    monkeypatch.setattr(tabular, "_notes", failing_notes)  # what the Markdown and JSON exports read
+    monkeypatch.setattr(tabular, "_notes_text", failing_notes)  # and the CSV and XLSX exports
     with pytest.raises(OSError, match="disk full"):
         EXPORTS[fmt](engine, IdeaFilter(), target, "en")
     assert calls
@@ -551,3 +553,52 @@ def test_libreoffice_opens_the_workbook_with_text_kept_as_text(engine, tmp_path)
     assert cells["title"] == '=HYPERLINK("http://evil")'  # shown as typed: not a formula, not a link
     assert cells["text"] == 'a & <b> "quoted"\nsecond line'
     assert "2026" in cells["promise_due"] and cells["id"] == "1"
+
+
+def test_a_workbook_that_cannot_be_written_fails_whole_and_leaves_the_old_file(engine, tmp_path, monkeypatch):
+    """The sheet is compressed and written by a thread of its own (game/io/xlsx.py): its error reaches the export."""
+    import zipfile
+
+    for n in range(3):
+        save_idea(engine, title=f"Idea {n}")
+    target = tmp_path / "out" / "ideas.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"the old file")
+    write = zipfile._ZipWriteFile.write
+    writers = []
+
+    def disk_full(self, data):
+        if self._zinfo.filename == "xl/worksheets/sheet1.xml":
+            writers.append(threading.current_thread().name)
+            if len(writers) > 1:  # the sheet's start goes, then the disk is full
+                raise OSError("disk full")
+        return write(self, data)
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "write", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        tabular.export_xlsx(engine, IdeaFilter(), target, "en")
+    assert set(writers) == {"xlsx writer"}
+    assert target.read_bytes() == b"the old file"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_the_xlsx_writer_thread_hands_its_error_over_and_never_leaves_the_caller_waiting():
+    from game.io.xlsx import _Writer
+
+    got = []
+
+    def write(data: bytes) -> None:
+        if data == b"bad":
+            raise OSError("disk full")
+        got.append(data)
+
+    with pytest.raises(OSError, match="disk full"), _Writer(write, ahead=1) as put:
+        put(b"one")
+        put(b"bad")
+        for _ in range(100):  # the thread takes and drops the rest until the caller's next write raises
+            put(b"more")
+    assert got == [b"one"]
+    with pytest.raises(ValueError, match="the caller's"), _Writer(write, ahead=1) as put:
+        put(b"two")
+        raise ValueError("the caller's error")  # the thread ends; nothing hangs
+    assert got == [b"one", b"two"]
