@@ -12,7 +12,7 @@ import io
 import json
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
@@ -447,7 +447,9 @@ class _LocalTimes:
 _TEXT_COLUMNS = [name for name in _ROW_COLUMNS if name not in (*_NUMBERS, *_RAW_DATES, "focus", "status")]
 
 
-def _csv_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[tuple[Any, ...]]]:
+def _csv_pages(
+    engine: Engine, flt: IdeaFilter, order: Order | None, lang: str
+) -> Generator[list[tuple[Any, ...]], None, None]:
     """The rows of the CSV export (the cells in the order of COLUMNS), a page at a time.
 
     Written for the budget (3x Python's csv module writing the same rows): a page is made column by column, each
@@ -521,7 +523,9 @@ class Written(int):
         return self
 
 
-def _xlsx_pages(engine: Engine, flt: IdeaFilter, order: Order | None, lang: str) -> Iterator[list[Sequence[Any]]]:
+def _xlsx_pages(
+    engine: Engine, flt: IdeaFilter, order: Order | None, lang: str
+) -> Generator[list[Sequence[Any]], None, None]:
     """The XLSX export's columns (`xlsx.write_sheet`), a page at a time: ints, labels in `lang`, text as it is,
     the date promised and the local times as serials."""
     from game.io.xlsx import date_serial, time_serial
