@@ -12,16 +12,16 @@ import io
 import json
 import re
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar, overload
 
-from sqlalchemy import ColumnElement, Select, String, func, type_coerce
+from sqlalchemy import ColumnElement, Select, String, bindparam, func, type_coerce
 from sqlalchemy import select as sa_select
-from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.engine import Engine, Row
 from sqlmodel import Session, col, select
 
 from game.io import EXPORT_FORMATS
@@ -340,26 +340,35 @@ def _row_pages(
     notes = sa_select(note.c.idea_id, _raw_text(note.c.on, engine), note.c.text).order_by(
         note.c.idea_id, note.c.on, note.c.id
     )
+    # built once, so that each page's query is found in SQLAlchemy's cache of compiled statements at once
+    notes_between = notes.where(note.c.idea_id.between(bindparam("low"), bindparam("high")))
+    notes_of = notes.where(note.c.idea_id.in_(bindparam("ids", expanding=True)))
     with engine.connect() as connection, connection.begin():
         sqlite = engine.dialect.name == "sqlite"  # no server-side cursors, none needed: SQLite steps as it is read
         result = connection.execution_options(stream_results=not sqlite).execute(statement)
         fetch = result.cursor.fetchmany if sqlite else result.fetchmany
+
+        def notes_text(idea_ids: list[int]) -> dict[int, str]:
+            """The notes of these ideas as the exports write them: a line each, "2026-12-01: text", oldest first."""
+            low, high = min(idea_ids), max(idea_ids)
+            if high - low < 4 * len(idea_ids):  # one range of the index is cheaper than a thousand parameters
+                found = connection.execute(notes_between, {"low": low, "high": high})
+            else:
+                found = connection.execute(notes_of, {"ids": idea_ids})
+            return _notes_text(found.cursor.fetchall() if sqlite else found, set(idea_ids))
+
         try:
             while batch := fetch(size):
-                yield batch, _notes_text(connection, notes, [row[0] for row in batch])
+                yield batch, notes_text([row[0] for row in batch])
         finally:
             result.close()
 
 
-def _notes_text(connection: Connection, statement: Select[Any], idea_ids: list[int]) -> dict[int, str]:
-    """The notes of these ideas as the exports write them: a line each, "2026-12-01: text", oldest first."""
-    low, high = min(idea_ids), max(idea_ids)
-    idea_id = IdeaNote.__table__.c.idea_id
-    near = high - low < 4 * len(idea_ids)  # one range of the index is cheaper than a thousand parameters
-    result = connection.execute(statement.where(idea_id.between(low, high) if near else idea_id.in_(idea_ids)))
-    wanted = set(idea_ids)
+def _notes_text(notes: Iterable[Sequence[Any]], wanted: set[int]) -> dict[int, str]:
+    """Notes (idea id, date as text, text; in order) as the exports write them: an idea's in lines of
+    "2026-12-01: text"; of the ideas `wanted` only."""
     found: dict[int, list[str]] = {}
-    for which, on, text in result.cursor.fetchall() if connection.dialect.name == "sqlite" else result:
+    for which, on, text in notes:
         if which in wanted:
             found.setdefault(which, []).append(f"{on[:10]}: {text}")
     return {which: "\n".join(lines) for which, lines in found.items()}
@@ -432,6 +441,14 @@ class _LocalTimes:
         t = self._local(raw)
         return f"{t:%Y-%m-%d %H:%M}" if t.year >= 1000 else f"{t.year:04d}-{t:%m-%d %H:%M}"
 
+    def texts(self, raws: Sequence[str | None]) -> list[str]:
+        """`text` of each, the common case (UTC to the second or µs, in an hour already seen) done inline."""
+        hours, text = self._hours, self.text
+        return [
+            prefix + raw[14:16] if raw and len(raw) in (19, 26) and (prefix := hours.get(raw[:13])) else text(raw)
+            for raw in raws
+        ]
+
     def _hour_prefix(self, hour: datetime) -> str | None:
         try:
             offset = self._offset(hour)
@@ -443,6 +460,9 @@ class _LocalTimes:
         return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:"
 
 
+#: A cell of a column joined with NULs before each that `neutralise` changes (a NUL within a cell may only make
+#: the column be checked cell by cell).
+_FORMULA_STARTS = re.compile("\0[" + re.escape("".join(_ESCAPED)) + "]")
 #: The columns of the user's own text (and card ids), which the CSV export checks for formulas.
 _TEXT_COLUMNS = [name for name in _ROW_COLUMNS if name not in (*_NUMBERS, *_RAW_DATES, "focus", "status")]
 
@@ -456,25 +476,23 @@ def _csv_pages(
     by one comprehension or left as the database gave it. A column's text cells are checked at once in C (few ever
     look like a formula), and only dates, labels, tags, notes and card titles are made here.
     """
-    statuses, focuses, stamp_text = STATUS_LABELS[lang], FOCUS_LABELS[lang], _LocalTimes(lang).text
-    starts = ["\0" + character for character in _ESCAPED]  # (a NUL within a cell at worst checks its column)
+    statuses, focuses, local = STATUS_LABELS[lang], FOCUS_LABELS[lang], _LocalTimes(lang)
     titles = {card: neutralise(title) for card, title in card_titles(engine, lang).items()}
     for batch, notes in _row_pages(engine, flt, order, _export_columns(engine)):
         cells: dict[str, Sequence[Any]] = dict(zip(_ROW_COLUMNS, zip(*batch, strict=True), strict=True))
         for card in ideas.CARD_COLUMNS:
             cells[f"{card}_title"] = [titles.get(card_id, "") if card_id else "" for card_id in cells[card]]
         cells["tags"] = [tags.strip(",").replace(",", ", ") for tags in cells["tags"]]
-        for name in _TEXT_COLUMNS:
-            joined = "\0" + "\0".join(cells[name])  # every cell starts after a NUL: one look at each start, in C
-            if any(start in joined for start in starts):
+        for name in _TEXT_COLUMNS:  # every cell starts after a NUL: one search of the column, in C
+            if _FORMULA_STARTS.search("\0" + "\0".join(cells[name])):
                 cells[name] = [neutralise(cell) for cell in cells[name]]
         cells["focus"] = [focuses.get(code) or neutralise(code) for code in cells["focus"]]
         cells["status"] = [statuses.get(code) or neutralise(code) for code in cells["status"]]
         cells["promise_due"] = [due[:10] if due else "" for due in cells["promise_due"]]  # ISO: what spreadsheets sort
         created, changed = cells["created_at"], cells["updated_at"]
-        saved = cells["created_at"] = [stamp_text(raw) for raw in created]
+        saved = cells["created_at"] = local.texts(created)
         cells["updated_at"] = [
-            shown if raw == made else stamp_text(raw) for shown, raw, made in zip(saved, changed, created, strict=True)
+            shown if raw == made else local.text(raw) for shown, raw, made in zip(saved, changed, created, strict=True)
         ]
         cells["notes"] = [notes.get(idea_id, "") for idea_id in cells["id"]]
         yield list(zip(*(cells[name] for name in COLUMNS), strict=True))

@@ -411,11 +411,17 @@ def test_the_fast_local_times_agree_with_the_system_clock(monkeypatch, zone):
     try:
         times = tabular._LocalTimes("en")
         moment = datetime(2026, 1, 1, 0, 7, 30, 123456)
+        raws = []
         while moment.year == 2026:
             for raw in (moment.isoformat(" "), moment.isoformat(" ", "seconds"), moment.isoformat(" ") + "+00:00"):
                 assert times.text(raw) == f"{tabular.local_time(moment):%Y-%m-%d %H:%M}", raw
                 assert times(raw) == tabular.local_time(datetime.fromisoformat(raw)), raw
+                raws.append(raw)
             moment += timedelta(minutes=47)
+        # the CSV export's many at once, with hours seen before and not
+        assert tabular._LocalTimes("en").texts([*raws[::2], None, "", *raws]) == [
+            times.text(raw) for raw in [*raws[::2], None, "", *raws]
+        ]
     finally:
         monkeypatch.undo()
         time.tzset()
