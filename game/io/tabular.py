@@ -8,7 +8,6 @@ No Qt here: labels and month names come from the small tables below, so the CLI 
 import calendar
 import csv
 import gc
-import io
 import json
 import re
 import time
@@ -469,8 +468,9 @@ _TEXT_COLUMNS = [name for name in _ROW_COLUMNS if name not in (*_NUMBERS, *_RAW_
 
 def _csv_pages(
     engine: Engine, flt: IdeaFilter, order: Order | None, lang: str
-) -> Generator[list[tuple[Any, ...]], None, None]:
-    """The rows of the CSV export (the cells in the order of COLUMNS), a page at a time.
+) -> Generator[list[Sequence[Any]], None, None]:
+    """The CSV export's cells, a page at a time, as its columns (in the order of COLUMNS; ints and None in the
+    columns of numbers, strings in the rest).
 
     Written for the budget (3x Python's csv module writing the same rows): a page is made column by column, each
     by one comprehension or left as the database gave it. A column's text cells are checked at once in C (few ever
@@ -495,7 +495,35 @@ def _csv_pages(
             shown if raw == made else local.text(raw) for shown, raw, made in zip(saved, changed, created, strict=True)
         ]
         cells["notes"] = [notes.get(idea_id, "") for idea_id in cells["id"]]
-        yield list(zip(*(cells[name] for name in COLUMNS), strict=True))
+        yield [cells[name] for name in COLUMNS]
+
+
+#: The characters that make the csv module put a cell in quotes (QUOTE_MINIMAL): the delimiter, the quote and
+#: the line terminator's.
+_CSV_QUOTED = {delimiter: re.compile(f'[{re.escape(delimiter)}"\r\n]') for delimiter in (",", ";", "\t")}
+
+
+def csv_lines(columns: Sequence[Sequence[Any]], delimiter: str) -> str:
+    """Rows given as their columns, as the csv module's writer writes them (QUOTE_MINIMAL, "\r\n" after each
+    row; None as an empty cell, numbers as `str` makes them), in a few C calls a column instead of its loop over
+    every character: a column is searched at once for the characters that want quotes, and only if one has them
+    its cells are looked at one by one. (tests/io/test_tabular.py checks it against the csv module.)"""
+    if not columns or not columns[0]:
+        return ""
+    quoted = _CSV_QUOTED[delimiter]
+    texts = []
+    for column in columns:
+        try:
+            joined = "\0".join(column)
+        except TypeError:  # numbers or None
+            column = ["" if cell is None else str(cell) for cell in column]
+            joined = "\0".join(column)
+        if quoted.search(joined):
+            column = ['"' + cell.replace('"', '""') + '"' if quoted.search(cell) else cell for cell in column]
+        texts.append(column)
+    if len(texts) == 1 and "" in texts[0]:  # an empty cell alone in its row is written as ""
+        texts[0] = ['""' if cell == "" else cell for cell in texts[0]]
+    return "\r\n".join(map(delimiter.join, zip(*texts, strict=True))) + "\r\n"
 
 
 def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Order | None = None,
@@ -510,17 +538,11 @@ def export_csv(engine: Engine, flt: IdeaFilter, path: Path, lang: str, order: Or
 
     def write(handle: IO[str]) -> None:
         nonlocal written
-        page = io.StringIO(newline="")  # a page's rows are encoded and written at once, not row by row
-        writer = csv.writer(page, delimiter=delimiter)
-        writer.writerow(header(lang))
+        csv.writer(handle, delimiter=delimiter).writerow(header(lang))
         with closing(_csv_pages(engine, flt, order, lang)) as pages:  # its read ends here, even on an error
-            for rows in pages:
-                writer.writerows(rows)
-                written += len(rows)
-                handle.write(page.getvalue())
-                page.seek(0)
-                page.truncate()
-        handle.write(page.getvalue())
+            for columns in pages:
+                handle.write(csv_lines(columns, delimiter))  # a page's rows encoded and written at once
+                written += len(columns[0])
 
     with gc_paused():
         write_atomically(Path(path), write, "w", encoding="utf-8-sig", newline="")
