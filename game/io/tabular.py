@@ -344,7 +344,7 @@ def _row_pages(
     notes_of = notes.where(note.c.idea_id.in_(bindparam("ids", expanding=True)))
     with engine.connect() as connection, connection.begin():
         sqlite = engine.dialect.name == "sqlite"  # no server-side cursors, none needed: SQLite steps as it is read
-        result = connection.execution_options(stream_results=not sqlite).execute(statement)
+        result = connection.execute(statement.execution_options(stream_results=not sqlite))
         fetch = result.cursor.fetchmany if sqlite else result.fetchmany
 
         def notes_text(idea_ids: list[int]) -> dict[int, str]:
@@ -354,7 +354,8 @@ def _row_pages(
                 found = connection.execute(notes_between, {"low": low, "high": high})
             else:
                 found = connection.execute(notes_of, {"ids": idea_ids})
-            return _notes_text(found.cursor.fetchall() if sqlite else found, set(idea_ids))
+            with found:
+                return _notes_text(found.cursor.fetchall() if sqlite else found.all(), set(idea_ids))
 
         try:
             while batch := fetch(size):
