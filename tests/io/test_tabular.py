@@ -633,3 +633,27 @@ def test_csv_lines_are_what_the_csv_module_writes(rows, delimiter):
     csv.writer(expected, delimiter=delimiter).writerows(rows)
     columns = [list(column) for column in zip(*rows, strict=True)]
     assert tabular.csv_lines(columns, delimiter) == expected.getvalue()
+
+
+def test_csv_and_xlsx_read_the_ideas_with_one_streamed_query(engine):
+    """Plain rows of one query, a page at a time, with each page's notes (on PostgreSQL a server-side cursor:
+    a library of any size never sits in memory whole)."""
+    for n in range(5):
+        save_idea(engine, [(date(2026, 1, n + 1), f"note {n}")] if n % 2 else (), title=f"Idea {n}")
+    queries = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT"):
+            queries.append((statement.split("FROM", 1)[1].split()[0], type(cursor).__name__))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        pages = list(tabular._row_pages(engine, IdeaFilter(), None, tabular._export_columns(engine), size=2))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert [[row[1] for row in batch] for batch, _notes in pages] == [["Idea 4", "Idea 3"], ["Idea 2", "Idea 1"],
+                                                                       ["Idea 0"]]  # fmt: skip
+    assert [notes for _batch, notes in pages] == [{4: "2026-01-04: note 3"}, {2: "2026-01-02: note 1"}, {}]
+    assert [table for table, _cursor in queries] == ["idea", "idea_note", "idea_note", "idea_note"]
+    if engine.dialect.name == "postgresql":
+        assert queries[0][1] == "ServerCursor" and queries[1][1] != "ServerCursor"
