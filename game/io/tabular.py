@@ -560,10 +560,6 @@ def _xlsx_pages(
             days[raw] = date_serial(date.fromisoformat(raw[:10]))
         return days[raw]
 
-    def moment(raw: str | None) -> float | None:
-        stamp = local(raw)
-        return None if stamp is None else time_serial(stamp)
-
     for batch, notes in _row_pages(engine, flt, order, _export_columns(engine)):
         cells: dict[str, Sequence[Any]] = dict(zip(_ROW_COLUMNS, zip(*batch, strict=True), strict=True))
         for card in ideas.CARD_COLUMNS:
@@ -573,9 +569,10 @@ def _xlsx_pages(
         cells["promise_due"] = [day(due) if due else None for due in cells["promise_due"]]
         cells["tags"] = [tags.strip(",").replace(",", ", ") for tags in cells["tags"]]
         created, changed = cells["created_at"], cells["updated_at"]
-        saved = cells["created_at"] = [moment(raw) for raw in created]
+        saved = cells["created_at"] = [None if (t := local(raw)) is None else time_serial(t) for raw in created]
         cells["updated_at"] = [
-            serial if raw == made else moment(raw) for serial, raw, made in zip(saved, changed, created, strict=True)
+            serial if raw == made else None if (t := local(raw)) is None else time_serial(t)
+            for serial, raw, made in zip(saved, changed, created, strict=True)
         ]
         cells["notes"] = [notes.get(idea_id, "") for idea_id in cells["id"]]
         yield [cells[name] for name in COLUMNS]

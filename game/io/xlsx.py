@@ -68,7 +68,7 @@ def date_serial(day: date) -> int:
 
 def time_serial(moment: datetime) -> float:
     """A moment as a spreadsheet counts it, days and the fraction of the day (for a TIME column)."""
-    since = moment.replace(tzinfo=None) - _EPOCH
+    since = (moment if moment.tzinfo is None else moment.replace(tzinfo=None)) - _EPOCH
     return since.days + (since.seconds + since.microseconds / 1e6) / 86400
 
 
