@@ -4,12 +4,15 @@ import csv
 import gc
 import io
 import json
+import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 from sqlmodel import Session
 
@@ -347,11 +350,12 @@ def test_a_failed_export_leaves_the_old_file_and_no_litter(engine, tmp_path, mon
     target.write_bytes(b"the old file")
     calls = []
 
-    def failing_notes(session, ids):
-        calls.append(ids)
+    def failing_notes(*args):  # the ids are the last argument
+        calls.append(args[-1])
         raise OSError("disk full")
 
-    monkeypatch.setattr(tabular, "_notes", failing_notes)
+    monkeypatch.setattr(tabular, "_notes", failing_notes)  # what the Markdown and JSON exports read
+    monkeypatch.setattr(tabular, "_notes_text", failing_notes)  # and the CSV and XLSX exports
     with pytest.raises(OSError, match="disk full"):
         EXPORTS[fmt](engine, IdeaFilter(), target, "en")
     assert calls
@@ -409,11 +413,17 @@ def test_the_fast_local_times_agree_with_the_system_clock(monkeypatch, zone):
     try:
         times = tabular._LocalTimes("en")
         moment = datetime(2026, 1, 1, 0, 7, 30, 123456)
+        raws = []
         while moment.year == 2026:
             for raw in (moment.isoformat(" "), moment.isoformat(" ", "seconds"), moment.isoformat(" ") + "+00:00"):
                 assert times.text(raw) == f"{tabular.local_time(moment):%Y-%m-%d %H:%M}", raw
                 assert times(raw) == tabular.local_time(datetime.fromisoformat(raw)), raw
+                raws.append(raw)
             moment += timedelta(minutes=47)
+        # the CSV export's many at once, with hours seen before and not
+        assert tabular._LocalTimes("en").texts([*raws[::2], None, "", *raws]) == [
+            times.text(raw) for raw in [*raws[::2], None, "", *raws]
+        ]
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -551,3 +561,99 @@ def test_libreoffice_opens_the_workbook_with_text_kept_as_text(engine, tmp_path)
     assert cells["title"] == '=HYPERLINK("http://evil")'  # shown as typed: not a formula, not a link
     assert cells["text"] == 'a & <b> "quoted"\nsecond line'
     assert "2026" in cells["promise_due"] and cells["id"] == "1"
+
+
+def test_a_workbook_that_cannot_be_written_fails_whole_and_leaves_the_old_file(engine, tmp_path, monkeypatch):
+    """The sheet is compressed and written by a thread of its own (game/io/xlsx.py): its error reaches the export."""
+    import zipfile
+
+    for n in range(3):
+        save_idea(engine, title=f"Idea {n}")
+    target = tmp_path / "out" / "ideas.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"the old file")
+    write = zipfile._ZipWriteFile.write
+    writers = []
+
+    def disk_full(self, data):
+        if self._zinfo.filename == "xl/worksheets/sheet1.xml":
+            writers.append(threading.current_thread().name)
+            if len(writers) > 1:  # the sheet's start goes, then the disk is full
+                raise OSError("disk full")
+        return write(self, data)
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "write", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        tabular.export_xlsx(engine, IdeaFilter(), target, "en")
+    assert set(writers) == {"xlsx writer"}
+    assert target.read_bytes() == b"the old file"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_the_xlsx_writer_thread_hands_its_error_over_and_never_leaves_the_caller_waiting():
+    from game.io.xlsx import _Writer
+
+    got = []
+
+    def write(data: bytes) -> None:
+        if data == b"bad":
+            raise OSError("disk full")
+        got.append(data)
+
+    with pytest.raises(OSError, match="disk full"), _Writer(write, ahead=1) as put:
+        put(b"one")
+        put(b"bad")
+        for _ in range(100):  # the thread takes and drops the rest until the caller's next write raises
+            put(b"more")
+    assert got == [b"one"]
+    with pytest.raises(ValueError, match="the caller's"), _Writer(write, ahead=1) as put:
+        put(b"two")
+        raise ValueError("the caller's error")  # the thread ends; nothing hangs
+    assert got == [b"one", b"two"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(
+                st.one_of(st.text(alphabet=st.sampled_from(',;\t"\r\n \'=aЯ\x00🙂'), max_size=6), st.none(),
+                          st.integers(-5, 10**12)),
+                min_size=width, max_size=width,
+            ),
+            max_size=5,
+        )
+    ),
+    st.sampled_from([",", ";", "\t"]),
+)  # fmt: skip
+def test_csv_lines_are_what_the_csv_module_writes(rows, delimiter):
+    """The CSV export joins a page's cells itself (faster than the csv module's loop over every character):
+    whatever the cells, the same text as the csv module's writer."""
+    expected = io.StringIO(newline="")
+    csv.writer(expected, delimiter=delimiter).writerows(rows)
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    assert tabular.csv_lines(columns, delimiter) == expected.getvalue()
+
+
+def test_csv_and_xlsx_read_the_ideas_with_one_streamed_query(engine):
+    """Plain rows of one query, a page at a time, with each page's notes (on PostgreSQL a server-side cursor:
+    a library of any size never sits in memory whole)."""
+    for n in range(5):
+        save_idea(engine, [(date(2026, 1, n + 1), f"note {n}")] if n % 2 else (), title=f"Idea {n}")
+    queries = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT"):
+            queries.append((statement.split("FROM", 1)[1].split()[0], type(cursor).__name__))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        pages = list(tabular._row_pages(engine, IdeaFilter(), None, tabular._export_columns(engine), size=2))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert [[row[1] for row in batch] for batch, _notes in pages] == [["Idea 4", "Idea 3"], ["Idea 2", "Idea 1"],
+                                                                       ["Idea 0"]]  # fmt: skip
+    assert [notes for _batch, notes in pages] == [{4: "2026-01-04: note 3"}, {2: "2026-01-02: note 1"}, {}]
+    assert [table for table, _cursor in queries] == ["idea", "idea_note", "idea_note", "idea_note"]
+    if engine.dialect.name == "postgresql":
+        assert queries[0][1] == "ServerCursor" and queries[1][1] != "ServerCursor"
