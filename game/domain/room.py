@@ -114,6 +114,13 @@ class RoomState:
             "revoked": self.revoked[-1000:],
         }
 
+    def forget_sender(self, idea_id: int) -> bool:
+        """A new idea took this id (the newest idea's, removed at the console): no phone sent it. Whether one had."""
+        had = idea_id in self.owners or idea_id in self.sent_in
+        self.owners.pop(idea_id, None)
+        self.sent_in.pop(idea_id, None)
+        return had
+
     def part(self, kind: str, *key: Any) -> Any:
         """One of `ROOM_PARTS` as `to_dict` writes it (None: it is gone)."""
         if kind == OWNER_PART:

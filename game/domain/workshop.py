@@ -16,7 +16,7 @@ from typing import Any, Self
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS, TITLE_CHARS
-from game.domain.room import ROOM_PARTS, RoomState
+from game.domain.room import OWNER_PART, ROOM_PARTS, SENT_IN_PART, RoomState
 from game.domain.round import IDEA_PART, PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
@@ -199,6 +199,9 @@ class Workshop(Round):
         idea = super().add_idea(text)
         if idea is not None:
             idea.team, idea.player = team, player
+            if self.room is not None and self.room.forget_sender(idea.id):  # the newest id, removed, given again
+                self.changed(OWNER_PART, idea.id)
+                self.changed(SENT_IN_PART, idea.id)
         return idea
 
     def ideas_of(self, team: str) -> list[Idea]:

@@ -181,3 +181,17 @@ def test_a_merged_idea_is_gone_and_its_id_is_found_no_more(content):
     with pytest.raises(KeyError):
         ws.idea(b.id)
     assert ws.add_idea("Cake", "Bears").id == b.id  # type: ignore[union-attr]  (it was the newest)
+
+
+def test_an_id_given_again_is_not_the_phone_s_that_sent_the_removed_idea(content):
+    ws, rules = workshop(content, FakeClock())
+    phone = rules.hello(None, "en")
+    rules.join(phone, "Ann", "Owls")
+    sent, _ = rules.add_idea(phone, "c1", "Tea")
+    journal = Journal(ws, check=True)
+    journal.snapshot()
+    ws.remove_idea(sent)  # the console removes the phone's idea, the newest: its id comes back
+    again = ws.add_idea("Typed at the console", "Foxes")
+    assert again is not None and again.id == sent
+    assert not rules.editable(phone, again.id) and rules.mine(phone, [again]) == ([], [])
+    journal.line()  # and the journal knows (the check compares)
