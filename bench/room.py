@@ -359,7 +359,7 @@ def main() -> int:
     if args.trace_memory:
         import tracemalloc
 
-        tracemalloc.start(8)
+        tracemalloc.start()
         traced0 = tracemalloc.take_snapshot()
     memory0, cpu0, wall0 = rss_mb(), time.process_time(), time.monotonic()
     if lines.take(wait_for, args.minutes * 60 + 60) != "ideas-done":
@@ -375,12 +375,16 @@ def main() -> int:
     whole = len(ws.to_json())  # what each tick serialised before the journal
     whole_ms = (time.perf_counter() - t0) * 1000
     if args.trace_memory:
-        grown = tracemalloc.take_snapshot().compare_to(traced0, "traceback")
+        grown = tracemalloc.take_snapshot().compare_to(traced0, "lineno")
         tracemalloc.stop()
-        print(f"memory traced over the idea phase, the {args.trace_memory} places that grew most:")
+        total = sum(stat.size_diff for stat in grown) / 1e6
+        print(f"memory traced over the idea phase: Python's objects {total:+.1f} MB (RSS {memory:+.0f} MB); the "
+              f"{args.trace_memory} lines whose objects grew most:")
         for stat in grown[: args.trace_memory]:
-            where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback[:4])
-            print(f"  {stat.size_diff / 1e6:+.1f} MB in {stat.count_diff:+d} blocks: {where}")
+            frame = stat.traceback[0]
+            where = Path(frame.filename)
+            where = where.relative_to(ROOT) if where.is_relative_to(ROOT) else Path(*where.parts[-2:])
+            print(f"  {stat.size_diff / 1e6:+.2f} MB in {stat.count_diff:+d} blocks: {where}:{frame.lineno}")
     wait_for(lambda: False, 0.5)  # the last paints
     ideas_phase = {k: list(v) for k, v in redraws.items()}
     while ws.step.kind != "choose":
