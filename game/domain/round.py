@@ -345,6 +345,7 @@ class Round:
         """A part's state as `to_dict` writes it (None: it is gone)."""
         if kind != IDEA_PART:
             raise KeyError(kind)
+        self._index_ideas()
         idea = self._by_id.get(key[0])
         return idea.to_dict() if idea is not None else None
 
