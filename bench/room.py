@@ -15,6 +15,9 @@ and memory are the app's alone.
    (the team columns taking the phones' ideas) p95; the app's CPU (process time / wall time, every thread:
    the server's too) and its memory growth (RSS) over the idea phase after a 5 s warm-up; the vote round: every
    acknowledged vote is a dot in the workshop. Floor: the round trip of a ping through the engine, before any idea.
+   Also printed (no budget): the autosave's half-second tick on the UI thread (wall and CPU time), one tick with
+   nothing new at the round's full size, and what serialising the whole round costs (what each tick did before
+   the journal); `--trace-memory N` traces Python's allocations over the idea phase (slow: its timings mean nothing).
 2. --crowd phones connect at once (hello + join) to a fresh eight-team workshop: all joined within 10 s; then
    the facilitator skips a step and every phone must get the new step within 1 s (p95).
 

@@ -302,9 +302,9 @@ class RoomRules:
         self.room.sent_in[idea.id] = self.ws.step_index
         device.cids[cid] = idea.id
         changed = self.ws.changed
-        changed(OWNER_PART, idea.id)
-        changed(SENT_IN_PART, idea.id)
-        changed(CID_PART, device.token, cid)
+        changed(OWNER_PART, idea.id, added=True)
+        changed(SENT_IN_PART, idea.id, added=True)
+        changed(CID_PART, device.token, cid, added=True)
         if len(device.cids) > KEPT_CIDS:
             for old in list(device.cids)[: len(device.cids) - KEPT_CIDS]:
                 del device.cids[old]

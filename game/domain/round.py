@@ -64,7 +64,7 @@ class Round:
         self._by_id: dict[int, Idea] = {}  # the ideas by id, and the highest id: a phone's idea costs O(1)
         self._last_id = 0
         self._index_ideas()
-        self._changes: dict[tuple[Any, ...], None] = {}  # the parts changed since `take_changes` (in order)
+        self._changes: dict[tuple[Any, ...], bool] = {}  # the parts changed since `take_changes`: added or not
         if not self.ballot.dots:
             s = self.scenario
             self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
@@ -258,7 +258,7 @@ class Round:
         self.ideas.append(idea)
         self._by_id[idea.id] = idea
         self._last_id = idea.id
-        self.changed(IDEA_PART, idea.id)
+        self.changed(IDEA_PART, idea.id, added=True)
         return idea
 
     def idea(self, idea_id: int) -> Idea:
@@ -331,14 +331,21 @@ class Round:
 
     # --- what changed (the autosave's journal) --------------------------------------------------
 
-    def changed(self, kind: str, *key: Any) -> None:
-        """Note that a part kept apart from the round's head changed (an idea: `IDEA_PART`, its id). Every
-        method that changes an idea calls this; the rest of the round is small and compared as a whole."""
-        self._changes[(kind, *key)] = None
+    def changed(self, kind: str, *key: Any, added: bool = False) -> None:
+        """Note that a part kept apart from the round's head changed (an idea: `IDEA_PART`, its id); `added`: it
+        was made anew, at the end of its list or map (a new idea, or the room's note of who sent it). Every method
+        that changes an idea calls this; the rest of the round is small and compared as a whole."""
+        part = (kind, *key)
+        if added:  # where it now stands: after every part changed before it
+            self._changes.pop(part, None)
+            self._changes[part] = True
+        elif part not in self._changes:
+            self._changes[part] = False
 
-    def take_changes(self) -> list[tuple[Any, ...]]:
-        """The parts changed since the last call, in the order they first changed; the list starts afresh."""
-        changes, self._changes = list(self._changes), {}
+    def take_changes(self) -> list[tuple[tuple[Any, ...], bool]]:
+        """The parts changed since the last call, each with whether it was added (in the order added, and the
+        others as they first changed); the list starts afresh."""
+        changes, self._changes = list(self._changes.items()), {}
         return changes
 
     def part(self, kind: str, *key: Any) -> Any:

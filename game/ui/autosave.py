@@ -11,16 +11,15 @@ when the window closes (so the file alone holds the round, as older versions of 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from game.domain.journal import Journal, replay
+from game.domain.journal import Journal, header, restore
 from game.io.atomic import write_text_atomically
 from game.ui.widgets import tr
 
@@ -37,42 +36,13 @@ COMPACT_BYTES = 1 << 20  # a journal longer than this and than its snapshot is f
 CHECK_ENV = "TECHNOMAGIC_CHECK_JOURNAL"  # set (the tests do): every journal line is checked against the round
 
 
-def _digest(snapshot: bytes) -> str:
-    return hashlib.blake2b(snapshot, digest_size=16).hexdigest()
-
-
 def read_saved(data_dir: Path) -> dict[str, Any]:
-    """The round in play as the files hold it: the snapshot with its journal's lines (the JSON `load_data`
-    reads). A line cut short by a kill, and anything after a damaged line, is left out."""
-    snapshot = (data_dir / AUTOSAVE_FILE).read_bytes()
-    data = json.loads(snapshot)
-    if not isinstance(data, dict):
-        raise ValueError(f"a round is a JSON object, not {type(data).__name__}")
-    lines = _journal_lines(data_dir / JOURNAL_FILE, snapshot)
-    return replay(data, lines) if lines else data
-
-
-def _journal_lines(path: Path, snapshot: bytes) -> list[dict[str, Any]]:
+    """The round in play as the files in `data_dir` hold it: the snapshot with its journal's lines."""
     try:
-        rows = path.read_bytes().split(b"\n")  # never splitlines(): JSON keeps U+2028 and its kin unescaped
+        journal: bytes | None = (data_dir / JOURNAL_FILE).read_bytes()
     except FileNotFoundError:
-        return []
-    try:
-        header = json.loads(rows[0])
-    except ValueError:
-        return []
-    if len(rows) < 2 or not isinstance(header, dict) or header.get("base") != _digest(snapshot):
-        return []  # a journal of an older snapshot (the new one was written, the journal not yet begun again)
-    lines = []
-    for row in rows[1:-1]:  # the last piece follows the last newline: empty, or a line a kill cut short
-        try:
-            line = json.loads(row)
-        except ValueError:
-            break  # a damaged line: what follows it cannot be trusted
-        if not isinstance(line, dict):
-            break
-        lines.append(line)
-    return lines
+        journal = None
+    return restore((data_dir / AUTOSAVE_FILE).read_bytes(), journal)
 
 
 class _Files:
@@ -87,8 +57,7 @@ class _Files:
         self.whole = False
         try:  # the snapshot first: a kill in between leaves the old journal, whose digest no longer matches
             write_text_atomically(self.path, text)
-            header = json.dumps({"journal": 1, "base": _digest(text.encode("utf-8"))})
-            write_text_atomically(self.journal, header + "\n")
+            write_text_atomically(self.journal, header(text))
         except OSError as e:
             self.problem = str(e.strerror or e)
             return self.problem
@@ -128,7 +97,6 @@ class Autosave(QObject):
         self._heard = 0
         self._writer: ThreadPoolExecutor | None = None
         self._check = bool(os.environ.get(CHECK_ENV))
-        self.tick_seconds = 0.0  # how long the last save took on this (the UI) thread: the room's bench reads it
         self.written.connect(self._done)
         self._timer = QTimer(self)  # typing changes the round without signals: each tick compares its head
         self._timer.timeout.connect(lambda: self.save(wait=False))
@@ -141,7 +109,6 @@ class Autosave(QObject):
         of milliseconds that typing never waits for); closing, finishing and the crash handler wait for it. A
         folder that cannot be written (a removed USB stick, a full disk) is said once in the status bar; the
         round stays in memory and is written whole as soon as the folder can take it again."""
-        started = time.perf_counter()
         rnd = self.window.round
         if rnd is None or rnd.finished:
             return
@@ -156,9 +123,8 @@ class Autosave(QObject):
             self._write(self._files.append, line, wait)
         elif wait:
             self._drain()
-        self.tick_seconds = time.perf_counter() - started
 
-    def _write(self, write: Any, text: str, wait: bool) -> None:
+    def _write(self, write: Callable[[str], str], text: str, wait: bool) -> None:
         if self._writer is None:
             from concurrent.futures import ThreadPoolExecutor  # not on the way to the first window
 

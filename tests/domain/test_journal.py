@@ -137,7 +137,7 @@ def test_nothing_changed_writes_no_line_and_a_running_timer_writes_only_itself(c
     assert journal.line() is None
     ws.timer.start()
     clock.now += 3
-    assert json.loads(journal.line()) == {"h": {"timers": ws.to_dict()["timers"]}, "p": []}
+    assert json.loads(journal.line()) == {"h": {"timers": ws.to_dict()["timers"]}, "p": [], "a": []}
     ws.timer.pause()
     journal.line()
     assert journal.line() is None
@@ -154,9 +154,11 @@ def test_a_line_carries_the_changed_ideas_not_the_round(content):
     rules.add_idea(phone, "c1", "Warm towels")
     line = json.loads(journal.line())
     new = ws.ideas[-1].id
-    assert line["p"] == [["i", new, ws.idea(new).to_dict()], ["o", new, phone.token], ["s", new, ws.step_index],
+    assert line["a"] == [["i", new, ws.idea(new).to_dict()], ["o", new, phone.token], ["s", new, ws.step_index],
                          ["c", phone.token, "c1", new]]  # fmt: skip
-    assert list(line["h"]) == []
+    assert line["h"] == {} and line["p"] == []
+    ws.set_check(new, ws.check_cards()[0].id, True)
+    assert json.loads(journal.line()) == {"h": {}, "p": [["i", new, ws.idea(new).to_dict()]], "a": []}
 
 
 def test_ideas_are_numbered_as_before_the_newest_id_comes_back_when_it_is_removed(content):
@@ -195,3 +197,26 @@ def test_an_id_given_again_is_not_the_phone_s_that_sent_the_removed_idea(content
     assert again is not None and again.id == sent
     assert not rules.editable(phone, again.id) and rules.mine(phone, [again]) == ([], [])
     journal.line()  # and the journal knows (the check compares)
+
+
+def test_ideas_and_phones_ids_made_anew_within_one_line_come_back_in_their_order(content):
+    ws, rules = workshop(content, FakeClock())
+    phone = rules.hello(None, "en")
+    rules.join(phone, "Ann", "Owls")
+    for n in range(6):
+        ws.add_idea(f"idea {n + 1}", "Foxes")
+    ws.remove_idea(5)
+    journal = Journal(ws, check=True)
+    snapshot = journal.snapshot()
+    ws.remove_idea(6)  # the newest: the next two ideas are 5 and 6 again, after 4
+    ws.add_idea("five", "Owls")
+    ws.rework(1, "one, reworked")  # changed in place: it keeps its place
+    ws.add_idea("six", "Owls")
+    with mock.patch.object(room_module, "KEPT_CIDS", 2):
+        for cid in ("a", "b", "c"):  # "a" is let go…
+            rules.add_idea(phone, cid, f"phone {cid}")
+        rules.add_idea(phone, "a", "phone a again")  # …and sent again: after "b" and "c" now, as the phone sent it
+    assert list(phone.cids) == ["c", "a"]
+    line = journal.line()
+    assert line is not None
+    assert replay(json.loads(snapshot), [json.loads(line)]) == json.loads(ws.to_json())
