@@ -15,6 +15,9 @@ and memory are the app's alone.
    (the team columns taking the phones' ideas) p95; the app's CPU (process time / wall time, every thread:
    the server's too) and its memory growth (RSS) over the idea phase after a 5 s warm-up; the vote round: every
    acknowledged vote is a dot in the workshop. Floor: the round trip of a ping through the engine, before any idea.
+   Also printed (no budget): the autosave's half-second tick on the UI thread (wall and CPU time), one tick with
+   nothing new at the round's full size, and what serialising the whole round costs (what each tick did before
+   the journal); `--trace-memory N` traces Python's allocations over the idea phase (slow: its timings mean nothing).
 2. --crowd phones connect at once (hello + join) to a fresh eight-team workshop: all joined within 10 s; then
    the facilitator skips a step and every phone must get the new step within 1 s (p95).
 
@@ -237,6 +240,8 @@ def main() -> int:
     parser.add_argument("--crowd", type=int, default=300)
     parser.add_argument("--child", choices=("ideas", "crowd"))
     parser.add_argument("--url", default="")
+    parser.add_argument("--trace-memory", type=int, default=0, metavar="N",
+                        help="tracemalloc over the idea phase: the N places whose memory grew most (slow)")  # fmt: skip
     args = parser.parse_args()
     if args.child:
         asyncio.run(_child(args.child, args.url, args.phones if args.child == "ideas" else args.crowd,
@@ -249,6 +254,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from game.domain.workshop import Team
+    from game.ui import autosave as autosave_module
     from game.ui import presenter as presenter_module
     from game.ui import team_panels
     from game.ui.app import build_window, make_application
@@ -314,6 +320,17 @@ def main() -> int:
         console_cpu.append((time.thread_time() - cpu0) * 1000)  # the same, less what other processes took
 
     team_panels.TeamsPanel.show_ideas = timed_show_ideas
+    saves: list[float] = []  # the autosave's half-second tick on the UI thread, in wall time and in CPU time
+    saves_cpu: list[float] = []
+    save = autosave_module.Autosave.save
+
+    def timed_save(self, wait: bool = True) -> None:
+        t0, cpu0 = time.perf_counter(), time.thread_time()
+        save(self, wait)
+        saves.append((time.perf_counter() - t0) * 1000)
+        saves_cpu.append((time.thread_time() - cpu0) * 1000)
+
+    autosave_module.Autosave.save = timed_save
 
     folder = Path(tempfile.mkdtemp(prefix="technomagic-bench-room-"))
     win = build_window(folder, "en")
@@ -340,11 +357,37 @@ def main() -> int:
     for key in redraws:
         redraws[key].clear()
     console_cpu.clear()
+    saves.clear()
+    saves_cpu.clear()
+    if args.trace_memory:
+        import tracemalloc
+
+        tracemalloc.start()
+        traced0 = tracemalloc.take_snapshot()
     memory0, cpu0, wall0 = rss_mb(), time.process_time(), time.monotonic()
     if lines.take(wait_for, args.minutes * 60 + 60) != "ideas-done":
         raise RuntimeError("the phones' process went wrong")
     cpu = (time.process_time() - cpu0) / (time.monotonic() - wall0) * 100
     memory = rss_mb() - memory0
+    ideas_saves, ideas_saves_cpu = list(saves), list(saves_cpu)
+    win.saver.save()  # the last ideas: then a tick with nothing new but the step's clock, at the round's full size
+    t0 = time.perf_counter()
+    win.saver.save(wait=False)
+    idle_save = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    whole = len(ws.to_json())  # what each tick serialised before the journal
+    whole_ms = (time.perf_counter() - t0) * 1000
+    if args.trace_memory:
+        grown = tracemalloc.take_snapshot().compare_to(traced0, "lineno")
+        tracemalloc.stop()
+        total = sum(stat.size_diff for stat in grown) / 1e6
+        print(f"memory traced over the idea phase: Python's objects {total:+.1f} MB (RSS {memory:+.0f} MB); the "
+              f"{args.trace_memory} lines whose objects grew most:")
+        for stat in grown[: args.trace_memory]:
+            frame = stat.traceback[0]
+            where = Path(frame.filename)
+            where = where.relative_to(ROOT) if where.is_relative_to(ROOT) else Path(*where.parts[-2:])
+            print(f"  {stat.size_diff / 1e6:+.2f} MB in {stat.count_diff:+d} blocks: {where}:{frame.lineno}")
     wait_for(lambda: False, 0.5)  # the last paints
     ideas_phase = {k: list(v) for k, v in redraws.items()}
     while ws.step.kind != "choose":
@@ -381,6 +424,11 @@ def main() -> int:
           f"{pct(console_cpu, 95):.1f} ms over {len(console_cpu)} redraws")  # fmt: skip
     print(f"vote round: {votes['acked']} votes acknowledged, {dots} dots in the workshop, refused {votes['refused']}, "
           f"unanswered {votes.get('unanswered', 0)}", flush=True)  # fmt: skip
+    print(f"autosave on the UI thread: p50 {pct(ideas_saves, 50):.1f} ms, p95 {pct(ideas_saves, 95):.1f} ms (in CPU "
+          f"time {pct(ideas_saves_cpu, 95):.1f} ms), max {max(ideas_saves, default=float('nan')):.0f} ms over "
+          f"{len(ideas_saves)} ticks; at {len(ws.ideas)} ideas "
+          f"a tick with nothing new {idle_save:.2f} ms, the whole round's JSON ({whole / 1e6:.1f} MB) "
+          f"{whole_ms:.0f} ms", flush=True)  # fmt: skip
 
     # 2. a full room joins and follows a step change
     win.workshop.start("classic-workshop", [Team(t) for t in CROWD_TEAMS], {"room_host": "127.0.0.1"}, seed=8)

@@ -18,6 +18,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("TECHNOMAGIC_HOME", str(home))
     monkeypatch.delenv("TECHNOMAGIC_LIBRARY", raising=False)  # a shared library of the person running the tests
+    monkeypatch.setenv("TECHNOMAGIC_CHECK_JOURNAL", "1")  # a change the autosave's journal missed fails the test
     return home
 
 

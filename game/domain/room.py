@@ -26,6 +26,10 @@ MAX_DEVICES = 300
 CID_CHARS = 40  # a phone's own id for an idea
 KEPT_CIDS = 2_000  # per device: far more than one phone sends in a workshop
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
+#: The room's parts that grow with its ideas, kept apart from its head like the ideas (`Round.changed`): who sent
+#: an idea (its id), the step it was sent in (its id), a phone's own id for an idea (the device's token, the cid).
+OWNER_PART, SENT_IN_PART, CID_PART = "o", "s", "c"
+ROOM_PARTS = (OWNER_PART, SENT_IN_PART, CID_PART)
 
 
 class RoomRefused(Exception):
@@ -51,7 +55,7 @@ class Device:
     def joined(self) -> bool:
         return bool(self.team)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, parts: bool = True) -> dict[str, Any]:
         return {
             "token": self.token,
             "name": self.name,
@@ -59,7 +63,7 @@ class Device:
             "team_fixed": self.team_fixed,
             "lang": self.lang,
             "last_seen": self.last_seen,
-            "cids": self.cids,
+            "cids": self.cids if parts else {},
         }
 
     @classmethod
@@ -97,7 +101,8 @@ class RoomState:
     def joined(self, team: str) -> int:
         return sum(1 for d in self.devices.values() if d.team == team)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, parts: bool = True) -> dict[str, Any]:
+        """The room's state; `parts=False` leaves out what grows with the ideas (`ROOM_PARTS`: empty)."""
         return {
             "host": self.host,
             "token": self.token,
@@ -105,11 +110,29 @@ class RoomState:
             "port": self.port,
             "locked": self.locked,
             "report_home": self.report_home,
-            "devices": [d.to_dict() for d in self.devices.values()],
-            "owners": {str(k): v for k, v in self.owners.items()},
-            "sent_in": {str(k): v for k, v in self.sent_in.items()},
+            "devices": [d.to_dict(parts) for d in self.devices.values()],
+            "owners": {str(k): v for k, v in self.owners.items()} if parts else {},
+            "sent_in": {str(k): v for k, v in self.sent_in.items()} if parts else {},
             "revoked": self.revoked[-1000:],
         }
+
+    def forget_sender(self, idea_id: int) -> bool:
+        """A new idea took this id (the newest idea's, removed at the console): no phone sent it. Whether one had."""
+        had = idea_id in self.owners or idea_id in self.sent_in
+        self.owners.pop(idea_id, None)
+        self.sent_in.pop(idea_id, None)
+        return had
+
+    def part(self, kind: str, *key: Any) -> Any:
+        """One of `ROOM_PARTS` as `to_dict` writes it (None: it is gone)."""
+        if kind == OWNER_PART:
+            return self.owners.get(key[0])
+        if kind == SENT_IN_PART:
+            return self.sent_in.get(key[0])
+        if kind == CID_PART:
+            device = self.devices.get(key[0])
+            return device.cids.get(key[1]) if device is not None else None
+        raise KeyError(kind)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RoomState":
@@ -281,9 +304,14 @@ class RoomRules:
         self.room.owners[idea.id] = device.token
         self.room.sent_in[idea.id] = self.ws.step_index
         device.cids[cid] = idea.id
+        changed = self.ws.changed
+        changed(OWNER_PART, idea.id, added=True)
+        changed(SENT_IN_PART, idea.id, added=True)
+        changed(CID_PART, device.token, cid, added=True)
         if len(device.cids) > KEPT_CIDS:
             for old in list(device.cids)[: len(device.cids) - KEPT_CIDS]:
                 del device.cids[old]
+                changed(CID_PART, device.token, old)
         return idea.id, True
 
     def _player(self, device: Device) -> str:
@@ -303,7 +331,7 @@ class RoomRules:
         self._need(device, "idea")
         idea = self._own(device, msg)
         text = _text(msg, "text", IDEA_CHARS)
-        idea.rework(text)
+        self.ws.rework(idea.id, text)
         return idea.id
 
     def delete(self, device: Device, msg: dict[str, Any]) -> int:
@@ -312,6 +340,8 @@ class RoomRules:
         self.ws.remove_idea(idea.id)
         self.room.owners.pop(idea.id, None)
         self.room.sent_in.pop(idea.id, None)
+        self.ws.changed(OWNER_PART, idea.id)
+        self.ws.changed(SENT_IN_PART, idea.id)
         return idea.id
 
     def check(self, device: Device, msg: dict[str, Any]) -> int:

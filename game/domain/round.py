@@ -1,7 +1,9 @@
 """One round of the algorithm as a state machine: steps, seeded draws, ideas, checks, dots and promises.
 
 The UI only shows a `Round` and calls its methods; everything a round knows serialises to JSON
-(`to_json` / `from_json`) for autosave, resume and multi-seat play.
+(`to_json` / `from_json`) for autosave, resume and multi-seat play. A round notes which of its ideas changed
+(`take_changes`), so that the autosave writes those alone (game/domain/journal.py) and not thousands of ideas
+twice a second.
 """
 
 import json
@@ -27,6 +29,7 @@ PROVENANCE_FIELDS = {
     "constraint": "constraint_card",
 }
 SOLO_VOTER = "me"
+IDEA_PART = "i"  # `Round.changed(IDEA_PART, idea_id)`: the autosave writes this idea again
 
 
 class StepBlocked(Exception):
@@ -58,6 +61,10 @@ class Round:
 
     def __post_init__(self) -> None:
         self._index = {c.id: c for d in self.content.decks.values() for c in d.cards}
+        self._by_id: dict[int, Idea] = {}  # the ideas by id, and the highest id: a phone's idea costs O(1)
+        self._last_id = 0
+        self._index_ideas()
+        self._changes: dict[tuple[Any, ...], bool] = {}  # the parts changed since `take_changes`: added or not
         if not self.ballot.dots:
             s = self.scenario
             self.ballot = Ballot(s.dots, s.dot_cap, s.self_votes)
@@ -241,36 +248,61 @@ class Round:
         return self.notes.get(self.step_index if index is None else index, "")
 
     def add_idea(self, text: str) -> Idea | None:
+        """A new idea, numbered one past the highest id in the round (so the newest idea's id, removed, comes
+        back; any other is never given again)."""
         text = clean_text(text)
         if not text:
             return None
-        idea = Idea(id=max((i.id for i in self.ideas), default=0) + 1, text=text)
+        self._index_ideas()
+        idea = Idea(id=self._last_id + 1, text=text)
         self.ideas.append(idea)
+        self._by_id[idea.id] = idea
+        self._last_id = idea.id
+        self.changed(IDEA_PART, idea.id, added=True)
         return idea
 
     def idea(self, idea_id: int) -> Idea:
-        for idea in self.ideas:
-            if idea.id == idea_id:
-                return idea
-        raise KeyError(idea_id)
+        self._index_ideas()
+        return self._by_id[idea_id]
+
+    def _index_ideas(self) -> None:
+        """(Re)build the index when `ideas` was given or replaced as a whole (a resumed round, a test)."""
+        if len(self._by_id) != len(self.ideas):
+            self._by_id = {i.id: i for i in self.ideas}
+            self._last_id = max(self._by_id, default=0)
+
+    def _drop_idea(self, idea_id: int) -> None:
+        self.ideas = [i for i in self.ideas if i.id != idea_id]
+        self._by_id.pop(idea_id, None)
+        if idea_id == self._last_id:
+            self._last_id = max(self._by_id, default=0)
+        self.changed(IDEA_PART, idea_id)
 
     def remove_idea(self, idea_id: int) -> None:
         self.ballot.forget(idea_id)
-        self.ideas = [i for i in self.ideas if i.id != idea_id]
+        self._drop_idea(idea_id)
+
+    def rework(self, idea_id: int, text: str) -> None:
+        """Change an idea's text, keeping what it was (`Idea.rework`)."""
+        self.idea(idea_id).rework(text)
+        self.changed(IDEA_PART, idea_id)
 
     def set_check(self, idea_id: int, check_id: str, passed: bool) -> None:
         self.idea(idea_id).checks[check_id] = passed
+        self.changed(IDEA_PART, idea_id)
 
     # --- choosing and promising -----------------------------------------------------------------
 
     def give_dot(self, idea_id: int) -> None:
         self.ballot.give(SOLO_VOTER, self.idea(idea_id))
+        self.changed(IDEA_PART, idea_id)
 
     def take_dot(self, idea_id: int) -> None:
         idea = self.idea(idea_id)
         self.ballot.take(SOLO_VOTER, idea)
         if not idea.chosen:
             idea.focus = ""
+        self.changed(IDEA_PART, idea_id)
 
     def dots_left(self) -> int:
         return self.ballot.left(SOLO_VOTER)
@@ -287,6 +319,7 @@ class Round:
         if focus not in FOCUSES:
             raise ValueError(f"focus must be one of {FOCUSES}")
         self.idea(idea_id).focus = focus
+        self.changed(IDEA_PART, idea_id)
 
     def set_promise(self, idea_id: int, **fields: str) -> None:
         promise = self.idea(idea_id).promise
@@ -294,10 +327,45 @@ class Round:
             if not hasattr(promise, name):
                 raise AttributeError(name)
             setattr(promise, name, value.strip()[:2000])
+        self.changed(IDEA_PART, idea_id)
+
+    # --- what changed (the autosave's journal) --------------------------------------------------
+
+    def changed(self, kind: str, *key: Any, added: bool = False) -> None:
+        """Note that a part kept apart from the round's head changed (an idea: `IDEA_PART`, its id); `added`: it
+        was made anew, at the end of its list or map (a new idea, or the room's note of who sent it). Every method
+        that changes an idea calls this; the rest of the round is small and compared as a whole."""
+        part = (kind, *key)
+        if added:  # where it now stands: after every part changed before it
+            self._changes.pop(part, None)
+            self._changes[part] = True
+        elif part not in self._changes:
+            self._changes[part] = False
+
+    def take_changes(self) -> list[tuple[tuple[Any, ...], bool]]:
+        """The parts changed since the last call, each with whether it was added (in the order added, and the
+        others as they first changed); the list starts afresh."""
+        changes, self._changes = list(self._changes.items()), {}
+        return changes
+
+    def part(self, kind: str, *key: Any) -> Any:
+        """A part's state as `to_dict` writes it (None: it is gone)."""
+        if kind != IDEA_PART:
+            raise KeyError(kind)
+        self._index_ideas()
+        idea = self._by_id.get(key[0])
+        return idea.to_dict() if idea is not None else None
+
+    def head(self) -> dict[str, Any]:
+        """`to_dict` without its parts (the ideas): what stays small however many ideas the round holds."""
+        state = self.to_dict(parts=False)
+        del state["ideas"]
+        return state
 
     # --- JSON -----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, parts: bool = True) -> dict[str, Any]:
+        """The round's state; `parts=False` leaves the ideas out (an empty list) for `head`."""
         return {
             "version": STATE_VERSION,
             "scenario": self.scenario.id,
@@ -308,7 +376,7 @@ class Round:
             "redraws": self.redraws,
             "notes": {str(k): v for k, v in self.notes.items()},
             "drafts": {str(k): v for k, v in self.drafts.items()},
-            "ideas": [i.to_dict() for i in self.ideas],
+            "ideas": [i.to_dict() for i in self.ideas] if parts else [],
             "timers": {str(k): t.to_dict() for k, t in self.timers.items()},
             "ballot": self.ballot.to_dict(),
             "spent": self.spent,

@@ -16,8 +16,8 @@ from typing import Any, Self
 from game.domain.content import Card, Content, Scenario
 from game.domain.ideas import Ballot, Idea, VoteRefused
 from game.domain.limits import NAME_CHARS, TITLE_CHARS
-from game.domain.room import RoomState
-from game.domain.round import PROVENANCE_FIELDS, Round, StepBlocked
+from game.domain.room import OWNER_PART, ROOM_PARTS, SENT_IN_PART, RoomState
+from game.domain.round import IDEA_PART, PROVENANCE_FIELDS, Round, StepBlocked
 from game.domain.timer import Clock, Countdown
 
 
@@ -199,6 +199,9 @@ class Workshop(Round):
         idea = super().add_idea(text)
         if idea is not None:
             idea.team, idea.player = team, player
+            if self.room is not None and self.room.forget_sender(idea.id):  # the newest id, removed, given again
+                self.changed(OWNER_PART, idea.id)
+                self.changed(SENT_IN_PART, idea.id)
         return idea
 
     def ideas_of(self, team: str) -> list[Idea]:
@@ -221,7 +224,8 @@ class Workshop(Round):
                 mine[into_id] = mine.get(into_id, 0) + mine.pop(idea_id)
         kept.dots += gone.dots
         kept.focus = kept.focus or gone.focus
-        self.ideas = [i for i in self.ideas if i.id != idea_id]
+        self._drop_idea(idea_id)
+        self.changed(IDEA_PART, into_id)
         self._drop_from_shortlists(idea_id)
         self.preferred = [i for i in self.preferred if i != idea_id]
         return kept
@@ -296,9 +300,11 @@ class Workshop(Round):
         if not self.ballot.self_votes and team in idea.authors():
             raise VoteRefused("own_idea")
         self.ballot.give(voter, idea)
+        self.changed(IDEA_PART, idea_id)
 
     def take_dot(self, idea_id: int, voter: str = "") -> None:
         self.ballot.take(voter, self.idea(idea_id))
+        self.changed(IDEA_PART, idea_id)
 
     def dots_left(self, voter: str = "") -> int:
         return self.ballot.left(voter or self.voters()[0])
@@ -430,9 +436,14 @@ class Workshop(Round):
 
     # --- JSON -----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
+    def part(self, kind: str, *key: Any) -> Any:
+        if kind in ROOM_PARTS:
+            return self.room.part(kind, *key) if self.room else None
+        return super().part(kind, *key)
+
+    def to_dict(self, parts: bool = True) -> dict[str, Any]:
         return {
-            **super().to_dict(),
+            **super().to_dict(parts),
             "kind": "workshop",
             "teams": [{"name": t.name, "players": t.players} for t in self.teams],
             "anonymous": self.anonymous,
@@ -447,7 +458,7 @@ class Workshop(Round):
             "ended_early": self.ended_early,
             "team_drafts": self.team_drafts,
             "team_draws": {name: {str(k): v for k, v in by_step.items()} for name, by_step in self.team_draws.items()},
-            "room": self.room.to_dict() if self.room else None,
+            "room": self.room.to_dict(parts) if self.room else None,
             "wild": self.wild,
             "break_taken": self.break_taken,
             "shortlists": self.shortlists,
@@ -543,7 +554,11 @@ def _cut_names(data: dict[str, Any]) -> dict[str, Any]:
 
 def load_state(text: str, content: Content, clock: Clock = time.monotonic) -> Round:
     """A saved round or workshop, whichever the JSON holds."""
-    data = json.loads(text)
+    return load_data(json.loads(text), content, clock)
+
+
+def load_data(data: Any, content: Content, clock: Clock = time.monotonic) -> Round:
+    """A saved round or workshop from its JSON, already parsed (the autosave's snapshot with its journal)."""
     if not isinstance(data, dict):
         raise ValueError(f"a round is a JSON object, not {type(data).__name__}")
     if data.get("kind") == "workshop":

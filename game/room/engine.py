@@ -16,6 +16,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from game.domain.ideas import Idea
 from game.domain.room import IDEA_STEPS, Device, RoomRefused, RoomRules, RoomState
 from game.room import texts, views
 
@@ -381,6 +382,12 @@ class RoomEngine(QObject):
         self.version += 1
         return views.state(self.rules, device, self.version)
 
+    def _idea(self, idea_id: int) -> Idea | None:
+        try:
+            return self.ws.idea(idea_id)
+        except KeyError:
+            return None
+
     def _idea_changed(self, idea_id: int) -> None:
         try:
             self._seen[idea_id] = self._idea_key(self.ws.idea(idea_id))
@@ -410,7 +417,7 @@ class RoomEngine(QObject):
         out: list[tuple[int, str]] = []
         self.version += 1
         shared: dict[object, str] = {}  # the same ideas for a whole team: made into JSON once
-        index = {i.id: i for i in self.ws.ideas if i.id in changed} if changed else {}
+        index = {i: idea for i in changed if (idea := self._idea(i)) is not None}  # by id: not a walk of every idea
         views_of: dict[int, dict] = {}
         touched = {self.room.owners.get(i) for i in changed}  # devices whose own list of ideas may have changed
         for token, conns in by_device.items():

@@ -218,7 +218,7 @@ class IdeaList(QFrame):
     def _edited(self, item: QListWidgetItem) -> None:
         idea_id = item.data(Qt.ItemDataRole.UserRole)
         if item.text().strip():
-            self.round.idea(idea_id).rework(item.text())
+            self.round.rework(idea_id, item.text())
         else:
             self.round.remove_idea(idea_id)
         self.reload()
@@ -453,7 +453,7 @@ class CheckPanel(QWidget):
         if self.shortlist and col == self.star_column:
             self._star(row, item, idea)
         elif col == 0:
-            idea.rework(item.text())
+            self.round.rework(idea.id, item.text())
         elif 1 <= col <= len(self.checks):
             self.round.set_check(idea.id, self.checks[col - 1].id, item.checkState() == Qt.CheckState.Checked)
             score = self.table.item(row, len(self.checks) + 1)

@@ -160,7 +160,7 @@ class TeamColumn(QFrame):
         prefix = f"{idea.id}. "
         text = text[len(prefix) :] if text.startswith(prefix) else text
         if text.strip():
-            idea.rework(text.split("  (+ ")[0])
+            self.ws.rework(idea.id, text.split("  (+ ")[0])
         else:
             self.ws.remove_idea(idea.id)
         self.reload()

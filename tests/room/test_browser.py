@@ -660,6 +660,7 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
     import subprocess
     import sys
 
+    from game.ui.autosave import read_saved
     from tests.conftest import ROOT
     from tests.room.test_resume_room import RUNNING
     from tests.ui.conftest import click
@@ -677,11 +678,9 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
         for text in sent:
             phone.send_idea(text)
         qtbot.waitUntil(lambda: phone.items("idea-list") == sent and not phone.pending(), timeout=WAIT)
-        autosave = data_home / "round-in-play.json"
-
         def saved() -> list[str]:
             try:
-                return [i["text"] for i in json.loads(autosave.read_text(encoding="utf-8"))["ideas"]]
+                return [i["text"] for i in read_saved(data_home)["ideas"]]  # the snapshot and its journal
             except (OSError, ValueError):
                 return []
 

@@ -1,13 +1,13 @@
 """The laptop app is SIGKILLed mid-room, restarted, Continue: the room reopens on the same port and token, and a
 phone with its stored device token reconnects and goes on; nothing lost, nothing doubled."""
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
 
+from game.ui.autosave import read_saved
 from tests.conftest import ROOT
 from tests.room.sim import Loop, Phone
 from tests.ui.conftest import click
@@ -54,7 +54,7 @@ def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_wind
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         assert phone.next("_closed", timeout=5000)
-        saved = json.loads((data_home / "round-in-play.json").read_text(encoding="utf-8"))
+        saved = read_saved(data_home)  # the snapshot and its journal
         assert [i["text"] for i in saved["ideas"]] == ["phone idea 0", "phone idea 1", "phone idea 2"]
         assert saved["room"]["report_home"] is True
 
