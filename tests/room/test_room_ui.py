@@ -7,6 +7,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
+from game.ui.autosave import read_saved
 from game.ui.console import WorkshopConsole
 from game.ui.room_panel import PhonesDialog
 from game.ui.workshop_setup import WorkshopSetup
@@ -132,7 +133,6 @@ def test_the_facilitator_moves_removes_and_locks_out_phones_with_clicks(qtbot, o
 def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_window, loop):
     """Off until the trainer ticks it in the phones window; saved with the workshop; at the end the phones get
     the link and the report opens."""
-    import json
 
     from PySide6.QtWidgets import QMessageBox
 
@@ -156,7 +156,7 @@ def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_w
 
     def saved() -> bool:
         win.autosave()
-        return json.loads(win.saver.path.read_text(encoding="utf-8"))["room"]["report_home"]
+        return read_saved(win.data_dir)["room"]["report_home"]  # the snapshot and its journal
 
     assert saved() is False
     click(qtbot, box)
