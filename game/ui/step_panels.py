@@ -486,15 +486,18 @@ class PromisePanel(QWidget):
     def __init__(self, rnd: Round, parent: QWidget | None = None, columns: int = 2):
         super().__init__(parent)
         self.round = rnd
+        self.max_columns = columns  # side by side where the width allows, stacked on a laptop
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        scroll = scroll_area(self)
+        self.scroll = scroll = scroll_area(self)
         host = QWidget()
-        grid = QGridLayout(host)
+        self.grid = QGridLayout(host)
+        self.cards: list[QFrame] = []
+        self.columns = 0
         self.first: QWidget | None = None
         chosen = rnd.chosen()
         self.ideas = {i.id for i in chosen}
-        for n, idea in enumerate(chosen):
+        for idea in chosen:
             card = QFrame(host)
             card.setObjectName("panel")
             form = QGridLayout(card)
@@ -540,13 +543,40 @@ class PromisePanel(QWidget):
                 presets.addWidget(button)
                 order.append(button)
             form.addLayout(presets, 2, 2)
+            form.setColumnStretch(1, 1)  # a wide card widens the fields, not the gap after the labels
+            form.setRowStretch(5, 1)  # a card as tall as its neighbour keeps its title at the top
             order += [card.findChild(QLineEdit, f"promise-{f}-{idea.id}") for f in ("first_step", "success_sign")]
             for before, after in pairwise(order):  # Tab walks the card as it reads
                 QWidget.setTabOrder(before, after)
-            grid.addWidget(card, n // columns, n % columns)
-        grid.setRowStretch(len(chosen) // columns + 1, 1)
+            self.cards.append(card)
+        self._lay_out(1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
+
+    def _lay_out(self, columns: int) -> None:
+        """The cards in `columns` columns, row by row (Tab goes card after card either way)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        for n, card in enumerate(self.cards):
+            self.grid.addWidget(card, n // columns, n % columns)
+        self.grid.setRowStretch((len(self.cards) + columns - 1) // columns, 1)
+
+    def resizeEvent(self, event) -> None:
+        """As many cards side by side as fit the width without a sideways scroll bar (at least one)."""
+        super().resizeEvent(event)
+        if not self.cards:
+            return
+        margins = self.grid.contentsMargins()
+        spare = self.width() - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
+        need = max(card.minimumSizeHint().width() for card in self.cards)
+        spacing = self.grid.horizontalSpacing()
+        fit = (spare + spacing) // (need + spacing)
+        self._lay_out(max(1, min(self.max_columns, len(self.cards), fit)))
 
     def show_round(self) -> bool:
         """Phones wrote promises: each field takes the phone's words in place, except the one the trainer is

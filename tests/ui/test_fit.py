@@ -185,3 +185,47 @@ def test_home_with_promises_due_then_continue_keeps_back_and_next_in_sight(qtbot
     for button in (round_screen.back_button, round_screen.next_button):
         assert win.rect().contains(QRect(button.mapTo(win, QPoint(0, 0)), button.size()))
     assert win.height() <= 720
+
+
+def test_promise_cards_at_1024x700_fit_the_width_with_no_sideways_scroll(qtbot, open_window, screen_of):
+    """Two chosen ideas on a 1024×700 laptop: both promise cards are in sight, stacked if need be, not one of them
+    behind a horizontal scroll bar."""
+    from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea
+
+    from game.ui.step_panels import PromisePanel
+    from tests.ui.conftest import click, type_text
+
+    screen_of(1024, 700)
+    win = open_window("ru")
+    win.resize(1024, 700)
+    click(qtbot, win.current_screen().solo_button)
+    click(qtbot, win.current_screen().buttons["solo-spark"])
+    screen = win.current_screen()
+    go_on = lambda: click(qtbot, screen.next_button)  # noqa: E731
+    for _ in range(3):  # the client, the moment and the lens
+        go_on()
+    assert screen.round.step.kind == "magic", screen.message.text()
+    for text in ("Вернуть забытый шарф с фотографиями «его дня у нас»", "Сообщение, когда машина готова, с фото"):
+        type_text(qtbot, screen.panel.ideas.input, text)
+        qtbot.keyClick(screen.panel.ideas.input, Qt.Key.Key_Return)
+    go_on()
+    go_on()
+    assert screen.round.step.kind == "choose"
+    for idea, focus in zip(screen.round.ideas, ("wow", "fix"), strict=True):
+        click(qtbot, screen.panel.findChild(QPushButton, f"dot-plus-{idea.id}"))
+        click(qtbot, screen.panel.chip(idea.id, focus))
+    go_on()
+    assert isinstance(screen.panel, PromisePanel)
+    settle()
+    assert win.width() <= 1024 and win.height() <= 700
+    scroll = screen.panel.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible(), "the promises scroll sideways"
+    viewport = scroll.viewport()
+    cards = [c for c in scroll.widget().findChildren(QFrame) if c.objectName() == "panel"]
+    assert len(cards) == 2
+    for card in cards:
+        left = card.mapTo(viewport, QPoint(0, 0)).x()
+        assert left >= 0 and left + card.width() <= viewport.width(), (left, card.width(), viewport.width())
+        for field in card.findChildren(QWidget):  # nothing squeezed below what it needs
+            if field.isVisible():
+                assert field.width() >= field.minimumSizeHint().width(), field.objectName()
