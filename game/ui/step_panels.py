@@ -34,7 +34,15 @@ from PySide6.QtWidgets import (
 from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
 from game.ui import theme
-from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr, wheel_only_when_focused
+from game.ui.widgets import (
+    CardFace,
+    TileColumns,
+    TimerView,
+    focus_word,
+    scroll_area,
+    tr,
+    wheel_only_when_focused,
+)
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
 
@@ -486,14 +494,12 @@ class PromisePanel(QWidget):
     def __init__(self, rnd: Round, parent: QWidget | None = None, columns: int = 2):
         super().__init__(parent)
         self.round = rnd
-        self.max_columns = columns  # side by side where the width allows, stacked on a laptop
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = scroll_area(self)
+        scroll = scroll_area(self)
         host = QWidget()
-        self.grid = QGridLayout(host)
-        self.cards: list[QFrame] = []
-        self.columns = 0
+        grid = QGridLayout(host)
+        self.cards: list[QFrame] = []  # side by side where the width allows, stacked on a laptop
         self.first: QWidget | None = None
         chosen = rnd.chosen()
         self.ideas = {i.id for i in chosen}
@@ -549,34 +555,9 @@ class PromisePanel(QWidget):
             for before, after in pairwise(order):  # Tab walks the card as it reads
                 QWidget.setTabOrder(before, after)
             self.cards.append(card)
-        self._lay_out(1)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
-
-    def _lay_out(self, columns: int) -> None:
-        """The cards in `columns` columns, row by row (Tab goes card after card either way)."""
-        if columns == self.columns:
-            return
-        self.columns = columns
-        for card in self.cards:
-            self.grid.removeWidget(card)
-        for row in range(self.grid.rowCount()):
-            self.grid.setRowStretch(row, 0)
-        for n, card in enumerate(self.cards):
-            self.grid.addWidget(card, n // columns, n % columns)
-        self.grid.setRowStretch((len(self.cards) + columns - 1) // columns, 1)
-
-    def resizeEvent(self, event) -> None:
-        """As many cards side by side as fit the width without a sideways scroll bar (at least one)."""
-        super().resizeEvent(event)
-        if not self.cards:
-            return
-        margins = self.grid.contentsMargins()
-        spare = self.width() - margins.left() - margins.right() - self.scroll.verticalScrollBar().sizeHint().width()
-        need = max(card.minimumSizeHint().width() for card in self.cards)
-        spacing = self.grid.horizontalSpacing()
-        fit = (spare + spacing) // (need + spacing)
-        self._lay_out(max(1, min(self.max_columns, len(self.cards), fit)))
+        self.columns = TileColumns(scroll, grid, self.cards, columns)
 
     def show_round(self) -> bool:
         """Phones wrote promises: each field takes the phone's words in place, except the one the trainer is

@@ -229,3 +229,46 @@ def test_promise_cards_at_1024x700_fit_the_width_with_no_sideways_scroll(qtbot, 
         for field in card.findChildren(QWidget):  # nothing squeezed below what it needs
             if field.isVisible():
                 assert field.width() >= field.minimumSizeHint().width(), field.objectName()
+
+
+def reads_down(scroll) -> list[str]:
+    """What of a scroll area's content lies right of its viewport (cut, or reached only by scrolling sideways)."""
+    viewport = scroll.viewport()
+    found = [] if not scroll.horizontalScrollBar().isVisible() else ["a sideways scroll bar"]
+    for widget in scroll.widget().findChildren(QWidget):
+        if widget.isVisible():
+            right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+            if right > viewport.width():
+                found.append(f"{type(widget).__name__}#{widget.objectName()} ends at {right} of {viewport.width()}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_revealed_votes_on_a_laptop_console_are_not_cut_at_the_right_edge(qtbot, open_window, screen_of, lang):
+    """Revealed totals widen each vote tile: on a 1024×700 console two tiles no longer fit side by side."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from game.ui.vote_panel import VotePanel
+    from tests.ui.conftest import click
+
+    screen_of(1024, 700)
+    win = open_window(lang)
+    win.resize(1024, 700)
+    win.workshop.start("classic-workshop", [Team(name, []) for name in ("Foxes", "Owls", "Bears")], {}, seed=7)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        console.skip()
+    for n in range(6):
+        ws.add_idea(f"A small human idea number {n} for the client", ws.teams[n % 3].name)
+    while ws.step.kind != "choose":
+        console.skip()
+    for voter, ideas in ((ws.teams[0].name, (2, 3)), (ws.teams[1].name, (1, 3)), (ws.teams[2].name, (1, 4))):
+        for idea_id in ideas:
+            ws.give_dot(idea_id, voter)
+    console.show_step()
+    assert isinstance(console.panel, VotePanel)
+    click(qtbot, console.buttons["reveal"])
+    assert ws.revealed
+    settle()
+    assert reads_down(console.panel.findChild(QScrollArea)) == []
