@@ -326,7 +326,9 @@ class CheckPanel(QWidget):
         headers += [tr("★ Shortlist")] if self.shortlist else []
         self.table.setHorizontalHeaderLabels(headers)
         for col, card in enumerate(self.checks, 1):
-            self.table.horizontalHeaderItem(col).setToolTip(card.prompt.get(lang))
+            self.table.horizontalHeaderItem(col).setToolTip(f"{col}  {card.title.get(lang)}: {card.prompt.get(lang)}")
+        self.titles = [c.title.get(lang) for c in self.checks]
+        self.header_style = "one line"
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(self.checks) + 2):
@@ -394,6 +396,45 @@ class CheckPanel(QWidget):
             )
         if rnd.ideas:
             self.table.setCurrentCell(0, 0)
+
+    HEADER_STYLES = ("one line", "two lines", "numbers")
+
+    def _headings(self, style: str) -> list[str]:
+        """The check columns' headings: the titles on one line, on two, or only the key that ticks them (the
+        legend under the table and each heading's tooltip still say what the check asks)."""
+        if style == "numbers":
+            return [str(n) for n in range(1, len(self.titles) + 1)]
+        return [two_lines(t) if style == "two lines" else t for t in self.titles]
+
+    def fit_headings(self) -> None:
+        """The widest headings that leave the idea column room for a sentence's start, and no sideways scroll."""
+        table, header = self.table, self.table.horizontalHeader()
+        room = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+        if table.verticalHeader().isVisible():
+            room -= table.verticalHeader().sizeHint().width()
+        idea = table.fontMetrics().averageCharWidth() * 32  # "Send the forgotten scarf back wi…"
+        for style in self.HEADER_STYLES:
+            self._show_headings(style)
+            need = sum(
+                max(header.sectionSizeHint(col), table.sizeHintForColumn(col)) for col in range(1, table.columnCount())
+            )
+            if room - need >= idea:
+                break
+
+    def _show_headings(self, style: str) -> None:
+        if style == self.header_style:
+            return
+        self.header_style = style
+        for col, text in enumerate(self._headings(style), 1):
+            self.table.horizontalHeaderItem(col).setText(text)
+        if self.shortlist:
+            star = tr("★ Shortlist")
+            heading = {"one line": star, "two lines": two_lines(star)}.get(style, "★")
+            self.table.horizontalHeaderItem(self.star_column).setText(heading)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_headings()
 
     def show_round(self) -> bool:
         """Phones ticked checks or stars: the cells follow in place, so the trainer's current cell, an idea being
@@ -471,6 +512,15 @@ class CheckPanel(QWidget):
 
     def focus_target(self) -> QWidget:
         return self.table
+
+
+def two_lines(text: str) -> str:
+    """A heading of several words on two lines, broken at the space nearest its middle."""
+    spaces = [n for n, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda n: abs(len(text) / 2 - n))
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 def _set_check(cell: QTableWidgetItem, on: bool) -> None:

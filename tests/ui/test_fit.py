@@ -272,3 +272,39 @@ def test_revealed_votes_on_a_laptop_console_are_not_cut_at_the_right_edge(qtbot,
     assert ws.revealed
     settle()
     assert reads_down(console.panel.findChild(QScrollArea)) == []
+
+
+@pytest.mark.parametrize("where", ["solo", "workshop"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_check_table_keeps_the_idea_readable_and_never_scrolls_sideways(qtbot, open_window, screen_of, size, where):
+    """Eight Russian check titles took the whole width: the idea column shrank to "Вер…" at 1024×700 and the
+    workshop's table (teams, shortlist) scrolled sideways even on a projector. The headings now fold to two lines,
+    or to the keys 1–8, so the idea keeps room for the start of a sentence."""
+    from game.ui.step_panels import CheckPanel
+    from tests.ui.conftest import click
+
+    screen_of(*size)
+    win = open_window("ru")
+    win.resize(*size)
+    if where == "solo":
+        click(qtbot, win.current_screen().solo_button)
+        click(qtbot, win.current_screen().buttons["solo-spark"])
+        screen = win.current_screen()
+        for _ in range(3):
+            click(qtbot, screen.next_button)
+        screen.panel.ideas.input.setText("Вернуть забытый шарф с фотографиями «его дня у нас»")
+        click(qtbot, screen.next_button)
+    else:
+        teams = [Team(name, ["Анна", "Борис"]) for name in ("Лисы", "Совы", "Медведи", "Ежи")]
+        win.workshop.start("classic-workshop", teams, {}, seed=5)
+        screen = win.current_screen()
+        while screen.ws.step.kind != "check":
+            if screen.ws.step.kind == "magic":
+                for t in teams:
+                    screen.ws.add_idea("Вернуть забытый шарф с фотографиями «его дня у нас»", t.name)
+            click(qtbot, screen.buttons["next"])
+    assert isinstance(screen.panel, CheckPanel)
+    settle()
+    table = screen.panel.table
+    assert not table.horizontalScrollBar().isVisible(), [table.columnWidth(c) for c in range(table.columnCount())]
+    assert table.columnWidth(0) >= table.fontMetrics().averageCharWidth() * 30, table.columnWidth(0)
