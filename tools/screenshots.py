@@ -172,6 +172,13 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         console.toggle_help()
         grab("23-help")
         console.toggle_help()
+        while console.ws.step.kind != "check":
+            console.skip()
+        for idea in console.ws.ideas[:4]:  # on the teams' shortlists, a check ticked
+            console.ws.toggle_shortlist(idea.id)
+            console.ws.set_check(idea.id, "ck-simple", True)
+        console.show_step()
+        room("23b-check")
         while console.ws.step.kind != "choose":
             console.skip()
         ws = console.ws
