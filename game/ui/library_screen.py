@@ -428,13 +428,13 @@ class IdeaDetail(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         host = QFrame()
         host.setObjectName("panel")
-        outer = QVBoxLayout(host)
+        self.outer = outer = QVBoxLayout(host)
         self.empty = QLabel(tr("Choose an idea to see its whole story; choose several to tag or change them."), host)
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
         outer.addWidget(self.empty)
         self.form_host = QWidget(host)
-        form = QFormLayout(self.form_host)
+        self.form = form = QFormLayout(self.form_host)
         self.widgets: dict[str, QWidget] = {}
         self.widgets["title"] = QLineEdit(host)
         self.widgets["text"] = QPlainTextEdit(host)
@@ -500,6 +500,20 @@ class IdeaDetail(QScrollArea):
         self.setWidget(host)
         self.show_idea(None)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_form()
+
+    def fit_form(self) -> None:
+        """Labels beside their fields where the pane is wide enough, above them where it is narrow (a 1024-px
+        laptop): the pane reads down and never scrolls sideways."""
+        margins = self.outer.contentsMargins()
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        room -= margins.left() + margins.right()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.totalMinimumSize().width() > room:  # the form's own measure: the pane's is cached
+            self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+
     def set_read_only(self) -> None:
         for name, widget in self.widgets.items():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -516,6 +530,7 @@ class IdeaDetail(QScrollArea):
         self.idea_id = idea.id if idea else None
         self.version = idea.version if idea else 0
         self.form_host.setVisible(idea is not None)
+        self.fit_form()  # the fields count now that they show
         self.empty.setVisible(idea is None)
         if count > 1:
             chosen = trn("%n ideas", count)

@@ -308,3 +308,24 @@ def test_check_table_keeps_the_idea_readable_and_never_scrolls_sideways(qtbot, o
     table = screen.panel.table
     assert not table.horizontalScrollBar().isVisible(), [table.columnWidth(c) for c in range(table.columnCount())]
     assert table.columnWidth(0) >= table.fontMetrics().averageCharWidth() * 30, table.columnWidth(0)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_library_detail_pane_at_1024x700_reads_down_without_a_sideways_scroll(qtbot, open_window, library_home,
+                                                                                screen_of, lang):  # fmt: skip
+    """The idea's story beside the list: at 1024×700 its fields ran past the pane's right edge behind a sideways
+    scroll bar."""
+    screen_of(1024, 700)
+    add(library_home, "Free tea while the tyres are changed", promise_who="Anna")
+    win = open_window(lang, ready=True)
+    win.resize(1024, 700)
+    win.actions_["library"].trigger()
+    screen = win.current_screen()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    rect = screen.table.visualRect(screen.model.index(0, 0))
+    qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert screen.detail.widgets["title"].text() == "Free tea while the tyres are changed"
+    settle()
+    assert reads_down(screen.detail) == []
+    for name, field in screen.detail.widgets.items():  # each field at least as wide as it needs
+        assert field.width() >= field.minimumSizeHint().width(), name
