@@ -329,3 +329,30 @@ def test_library_detail_pane_at_1024x700_reads_down_without_a_sideways_scroll(qt
     assert reads_down(screen.detail) == []
     for name, field in screen.detail.widgets.items():  # each field at least as wide as it needs
         assert field.width() >= field.minimumSizeHint().width(), name
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_four_teams_fit_side_by_side_on_a_laptop_console(qtbot, open_window, screen_of, lang):
+    """Four teams (the usual room) at 1024×700: every team's column and its input line in sight, none of them
+    behind a sideways scroll bar (eight teams may still scroll)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from game.ui.team_panels import TeamsPanel
+
+    screen_of(1024, 700)
+    win = open_window(lang)
+    win.resize(1024, 700)
+    teams = [Team(name, ["Anna", "Boris"]) for name in ("Foxes", "Owls", "Bears", "Hedgehogs from accounting")]
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    while console.ws.step.kind != "magic":
+        console.skip()
+    for t in teams:
+        console.ws.add_idea("Send the forgotten scarf back with photos of its day with us", t.name)
+    console.show_step()
+    settle()
+    panel = console.panel
+    assert isinstance(panel, TeamsPanel)
+    assert reads_down(panel.findChild(QScrollArea)) == []
+    for column in panel.columns:
+        assert column.input.width() >= column.input.minimumSizeHint().width()
