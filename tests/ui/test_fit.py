@@ -69,6 +69,21 @@ def misfits(win: QWidget, size: tuple[int, int]) -> list[str]:
         name = f"{type(widget).__name__}#{widget.objectName() or widget.accessibleName()}"
         if not frame.contains(rect):
             found.append(f"{name} at {rect.getRect()} outside {frame.getRect()}")
+    return found + sideways(win)
+
+
+def sideways(win: QWidget) -> list[str]:
+    """Scroll areas that scroll sideways or cut their content at the right edge: text reads down, not across."""
+    found = []
+    for area in win.findChildren(QAbstractScrollArea):
+        if not area.isVisible():
+            continue
+        name = f"{type(area).__name__}#{area.objectName() or area.accessibleName()}"
+        if area.horizontalScrollBar().isVisible():
+            found.append(f"{name} scrolls sideways ({area.horizontalScrollBar().maximum()} px)")
+        content = getattr(area, "widget", lambda: None)()
+        if content is not None and content.width() > area.viewport().width():
+            found.append(f"{name} cuts its content: {content.width()} px in {area.viewport().width()}")
     return found
 
 
