@@ -371,3 +371,18 @@ def test_four_teams_fit_side_by_side_on_a_laptop_console(qtbot, open_window, scr
     assert reads_down(panel.findChild(QScrollArea)) == []
     for column in panel.columns:
         assert column.input.width() >= column.input.minimumSizeHint().width()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_workshop_setup_tick_boxes_line_up(qtbot, open_window, screen_of, size):
+    """At 1366×768 two tick boxes sat in the field column and two under the labels: they start at one edge."""
+    from PySide6.QtWidgets import QCheckBox
+
+    screen_of(*size)
+    win = open_window("en")
+    win.resize(*size)
+    win.workshop.show_start()
+    settle()
+    boxes = [b for b in win.current_screen().findChildren(QCheckBox) if b.isVisible()]
+    assert len(boxes) >= 3
+    assert len({b.mapTo(win, QPoint(0, 0)).x() for b in boxes}) == 1, [b.text() for b in boxes]
