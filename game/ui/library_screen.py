@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,9 +112,9 @@ class LibraryScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # of the loaded page only
         header.setResizeContentsPrecision(0)  # its rows in sight: measuring all 100 doubled a search's repaint
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # the Idea column is the widest: the others fit their contents up to about ten letters
-        header.setMaximumSectionSize(max(140, self.fontMetrics().horizontalAdvance("0") * 14))
         header.setMinimumSectionSize(48)
+        self._fit_headings()
+        header.installEventFilter(self)  # the text grows with the window: the columns' limit with it
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = IdeaDetail(self, splitter)
         self.detail.setMinimumWidth(260)
@@ -410,6 +410,22 @@ class LibraryScreen(QWidget):
         ids = self.selected_ids()
         if ids and self.engine is not None and not self.read_only:
             self.undo_stack.push(DeleteIdeas(self, ids))
+
+
+    def _fit_headings(self) -> None:
+        """The Idea column is the widest: the others fit their contents up to about ten letters, and always
+        their whole heading with its sort arrow, in the font of the moment."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        model = self.model
+        headings = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(1, model.columnCount())]
+        widest = max((metrics.horizontalAdvance(h) for h in headings), default=0) + 3 * metrics.height()
+        header.setMaximumSectionSize(max(140, metrics.horizontalAdvance("0") * 14, widest))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_headings()
+        return super().eventFilter(watched, event)
 
 
 class IdeaDetail(QScrollArea):

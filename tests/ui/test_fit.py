@@ -386,3 +386,22 @@ def test_workshop_setup_tick_boxes_line_up(qtbot, open_window, screen_of, size):
     boxes = [b for b in win.current_screen().findChildren(QCheckBox) if b.isVisible()]
     assert len(boxes) >= 3
     assert len({b.mapTo(win, QPoint(0, 0)).x() for b in boxes}) == 1, [b.text() for b in boxes]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_library_column_headings_are_whole(qtbot, open_window, library_home, screen_of, size, lang):
+    """At 1920×1080 the text is larger, but the columns kept a width measured in the small start-up font:
+    "К какому сроку" showed as "какому срок", cut at both ends with no "…"."""
+    screen_of(*size)
+    add(library_home, "Free tea while the tyres are changed", promise_who="Anna", promise_due=date.today())
+    win = open_window(lang, ready=True)
+    win.resize(*size)
+    win.actions_["library"].trigger()
+    screen = win.current_screen()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    settle()
+    header = screen.table.horizontalHeader()
+    for col in range(1, screen.model.columnCount()):
+        label = screen.model.headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(label) + 8, label
