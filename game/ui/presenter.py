@@ -484,8 +484,7 @@ class PresenterView(QWidget):
             self.cards_row.addWidget(face, width)
 
     def _questions(self) -> QWidget:
-        box = QWidget(self)
-        box.setObjectName("checkQuestions")
+        box = CheckQuestions(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         checks = self.ws.check_cards()
@@ -495,6 +494,7 @@ class PresenterView(QWidget):
             label.setText(f"{n + 1}. {card.title.get(self.lang)}: {card.prompt.get(self.lang)}")
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, n % half, n // half)
+            box.columns[n // half].append(label)
         grid.setRowStretch(half, 1)
         return box
 
@@ -646,6 +646,50 @@ class PresenterView(QWidget):
     def resizeEvent(self, event) -> None:
         self._fit_text()
         super().resizeEvent(event)
+
+
+class CheckQuestions(QWidget):
+    """The check questions in two columns, as large as the room's text and no larger than lets every question
+    show whole: a 1024×768 projector gets smaller letters, never a question cut mid-line."""
+
+    SMALLEST = 14
+
+    def __init__(self, presenter: "PresenterView"):
+        super().__init__(presenter)
+        self.setObjectName("checkQuestions")
+        self.presenter = presenter
+        self.columns: tuple[list[QLabel], list[QLabel]] = ([], [])
+        self.px = 0
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        labels = self.columns[0] + self.columns[1]
+        if not labels or not self.presenter._sizes:
+            return
+        grid = self.layout()
+        width = (self.width() - max(0, grid.horizontalSpacing())) // 2
+        font = QFont(labels[0].font())
+        px = self.presenter._sizes[0]
+        while px > self.SMALLEST:
+            font.setPixelSize(px)
+            metrics = QFontMetrics(font)
+            area = QRect(0, 0, max(1, width - 2), 100_000)  # a pixel or two of a label's own margin spare
+            flags = int(Qt.TextFlag.TextWordWrap)
+            left, right = self.columns
+            rows = zip(left, right + [None] * (len(left) - len(right)), strict=True)
+            need = sum(  # a row as tall as the longer of its two questions
+                max(metrics.boundingRect(area, flags, label.text()).height() for label in row if label is not None)
+                for row in rows
+            ) + max(0, grid.verticalSpacing()) * (len(left) - 1)
+            if need <= self.height():
+                break
+            px -= 1
+        if px != self.px:
+            self.px = px
+            self.setStyleSheet(f"QLabel#checkQuestion {{ font-size: {px}px; }}")
 
 
 def presenter_stylesheet(body: int) -> str:

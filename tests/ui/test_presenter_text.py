@@ -74,6 +74,25 @@ def test_the_check_step_shows_the_room_its_questions(qtbot, open_window):
         assert title in label.text()
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1024, 700), (1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_small_projector_shows_every_check_question_whole(qtbot, open_window, size, lang):
+    """At 1024×700 the Russian questions were cut mid-line (no "…"): the text now shrinks until each is whole."""
+    win = open_window(lang)
+    console, ws = workshop(win)
+    while ws.step.kind != "check":
+        ws.next()
+    console.show_step()
+    presenter = on_projector(win, *size)
+    questions = [label for label in presenter.findChildren(QLabel, "checkQuestion") if label.isVisible()]
+    assert len(questions) == len(ws.check_cards())
+    box = questions[0].parentWidget()
+    for label in questions:
+        assert label.heightForWidth(label.width()) <= label.height(), label.text()
+        assert label.geometry().bottom() <= box.height(), label.text()
+    assert all(px(q) >= 14 for q in questions)
+
+
 def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_window):
     win = open_window("en")
     console, ws = workshop(win)
