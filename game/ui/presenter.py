@@ -30,6 +30,7 @@ from game.ui.step_panels import IDEA_STEPS
 from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr, trn
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
+SMALLEST_PX = 14  # a card's text on a small projector gives way down to this, no further
 ALARM = "#B03A2E"
 
 
@@ -315,6 +316,7 @@ class PresenterView(QWidget):
         self.lang = lang
         self.room_size = room_size if room_size in ROOM_SIZES else "M"
         self._sizes: tuple = ()
+        self._styled = 0  # the body size the style sheet has now (smaller than the room's while cards need it)
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # shown, it leaves the keys to the console
@@ -417,6 +419,7 @@ class PresenterView(QWidget):
         if key != self._cards_key:
             self._cards_key = key
             self._show_cards(step.kind in WALL_STEPS)
+            QTimer.singleShot(0, self._fit_cards)  # once the cards are laid out
         shows_wall = step.kind in WALL_STEPS and (step.kind != "check" or ws.finished)  # see _show_cards
         self.wall.setVisible(shows_wall or bool(ws.team_draw()))  # each team's own cards head its column
         # the cards and questions take what they need, the wall the rest (its text fits itself to it)
@@ -512,7 +515,7 @@ class PresenterView(QWidget):
             self._sizes = (body, floor)
             self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
             self.wall.set_sizes(floor, round(body * 1.25))  # the ideas fill what the cards leave, up to this
-            self.setStyleSheet(presenter_stylesheet(body))
+            self._restyle(body)
             self.timer.ensurePolished()  # the digits' widest time, so the words beside them never re-wrap as it runs
             digits = QFontMetrics(self.timer.font())
             self.timer.setMinimumWidth(max(digits.horizontalAdvance(f"{d}{d}:{d}{d}") for d in "0123456789"))
@@ -646,6 +649,36 @@ class PresenterView(QWidget):
     def resizeEvent(self, event) -> None:
         self._fit_text()
         super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """Each card whole on a small projector: the text gives way two pixels at a time while a card's title
+        or question is taller than the room the card leaves it (a 1024×768 projector), never below SMALLEST_PX;
+        a larger window starts again from the room's size."""
+        faces = [face for face in self.findChildren(CardFace) if face.isVisibleTo(self)]
+        if not self._sizes or self.pages.currentIndex() != 0:
+            return
+        body = self._sizes[0]
+        self._restyle(body)
+        while faces and body > SMALLEST_PX and self._cut(faces):
+            body -= 2
+            self._restyle(body)
+
+    def _cut(self, faces: list[CardFace]) -> bool:
+        self.page_layout.invalidate()
+        self.page_layout.activate()  # the geometry of the moment, not of the next pass
+        for face in faces:
+            face.layout().activate()
+        return any(
+            label.isVisibleTo(face) and label.heightForWidth(label.width()) > label.height()
+            for face in faces
+            for label in (face.title, face.prompt)
+        )
+
+    def _restyle(self, body: int) -> None:
+        if body != self._styled:
+            self._styled = body
+            self.setStyleSheet(presenter_stylesheet(body))
 
 
 class CheckQuestions(QWidget):

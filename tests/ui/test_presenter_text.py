@@ -93,6 +93,31 @@ def test_a_small_projector_shows_every_check_question_whole(qtbot, open_window, 
     assert all(px(q) >= 14 for q in questions)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1024, 700), (1024, 768), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_small_projector_shows_each_card_whole(qtbot, open_window, size, lang):
+    """At 1024×700 a card's question was cut mid-line at the card's bottom edge: the text now gives way until
+    each card shows whole."""
+    win = open_window(lang)
+    for seed in (5, 7, 11):
+        win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=seed)
+        console = win.current_screen()
+        ws = console.ws
+        while ws.step.kind != "magic":
+            ws.next()
+        ws.add_idea("Owls: a small human idea", team="Owls")
+        console.show_step()
+        presenter = on_projector(win, *size)
+        faces = [face for face in presenter.findChildren(CardFace) if face.isVisible()]
+        assert len(faces) == 2
+        for face in faces:
+            for label in (face.title, face.prompt):
+                if label.isVisible():
+                    assert label.heightForWidth(label.width()) <= label.height(), (seed, label.text())
+                    assert label.mapTo(face, label.rect().bottomLeft()).y() <= face.height(), (seed, label.text())
+        win.workshop.presenter.close()
+
+
 def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_window):
     win = open_window("en")
     console, ws = workshop(win)
