@@ -111,6 +111,7 @@ class IdeaWall(QWidget):
         self.painted = 0  # how many ideas the last paint showed
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
         self._font_sizes: dict[int, tuple[QFont, QFont, QFontMetrics]] = {}
+        self._bold_metrics: dict[int, QFontMetrics] = {}
         self.setMinimumHeight(120)
 
     def set_sizes(self, floor: int, cap: int) -> None:
@@ -230,7 +231,9 @@ class IdeaWall(QWidget):
             y = 0
             head = sub = None
             if heading:
-                head = self._text(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics)
+                bold_metrics = self._bold_metrics.get(px) or self._bold_metrics.setdefault(px, QFontMetrics(bold))
+                short = bold_metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width)  # drawn bold: measured so
+                head = self._text(short, width, bold, bold_metrics)
                 y += line + gap
             if n < len(self.subheads) and self.subheads[n]:
                 small, _bold, small_metrics = self._fonts(self._sub_px(px))  # a caption: the ideas come first

@@ -118,6 +118,29 @@ def test_a_small_projector_shows_each_card_whole(qtbot, open_window, size, lang)
         win.workshop.presenter.close()
 
 
+def test_a_long_team_name_heads_its_column_on_one_line(qtbot, open_window):
+    """A long name was shortened by the regular letters' width but drawn bold: it wrapped onto a second line,
+    over the team's cards below it."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = open_window("ru")
+    teams = [Team(name) for name in ("Лисы", "Совы", "Медведи", "Ежи из бухгалтерии на пятом этаже")]
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        ws.next()
+    for team in teams:
+        ws.add_idea("Вернуть забытый шарф с фотографиями", team=team.name)
+    console.show_step()
+    presenter = on_projector(win, 1024, 700)
+    presenter.wall.repaint()
+    heads = [entry[2] for entry in presenter.wall._layout if entry[2] is not None]
+    assert len(heads) == 4
+    bold = presenter.wall._fonts(presenter.wall.px)[1]
+    assert all(head.size().height() <= QFontMetrics(bold).lineSpacing() + 2 for head in heads)
+
+
 def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_window):
     win = open_window("en")
     console, ws = workshop(win)
