@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -378,15 +378,13 @@ class CheckPanel(QWidget):
             QShortcut(QKeySequence("S"), self.table, lambda: self.toggle(self.star_column),
                       context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         layout.addWidget(self.refused)
-        legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
-        hint = QLabel(
-            tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
-                len(self.checks)
-            )
-            + "\n"
-            + legend,
-            self,
+        keys = tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
+            len(self.checks)
         )
+        legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
+        titles = " · ".join(f"{n} {c.title.get(lang)}" for n, c in enumerate(self.checks, 1))
+        self.legends = (keys + "\n" + legend, keys + "\n" + titles)  # the questions; their titles when short of room
+        self.hint = hint = QLabel(self.legends[0], self)
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -435,6 +433,24 @@ class CheckPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_headings()
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """The check questions under the table while it still shows its ideas (seven at least); on a short screen
+        (a laptop's console) only their titles, the questions in the tooltip, so the table keeps its rows."""
+        whole, short = self.legends
+        area = QRect(0, 0, max(1, self.width()), 100_000)
+        needs = self.hint.fontMetrics().boundingRect(area, Qt.TextFlag.TextWordWrap, whole).height()
+        table = self.table
+        rows = min(table.rowCount(), 7) * max(table.verticalHeader().defaultSectionSize(), 1)
+        rows += table.horizontalHeader().height() + 2 * table.frameWidth()
+        others = self.refused.sizeHint().height() if self.refused.isVisibleTo(self) else 0
+        spacing = self.layout().spacing() * 2
+        roomy = self.height() - needs - others - spacing >= rows
+        wanted = whole if roomy else short
+        if self.hint.text() != wanted:
+            self.hint.setText(wanted)
+            self.hint.setToolTip("" if roomy else whole)
 
     def show_round(self) -> bool:
         """Phones ticked checks or stars: the cells follow in place, so the trainer's current cell, an idea being

@@ -405,3 +405,29 @@ def test_library_column_headings_are_whole(qtbot, open_window, library_home, scr
     for col in range(1, screen.model.columnCount()):
         label = screen.model.headerData(col, Qt.Orientation.Horizontal)
         assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(label) + 8, label
+
+
+def test_the_consoles_check_table_keeps_its_rows_on_a_laptop(qtbot, open_window, screen_of):
+    """At 1024×700 the eight questions under the console's check table took half its height: five rows showed.
+    On a short screen the legend gives the titles (the questions in its tooltip and on the projector)."""
+    from game.ui.step_panels import CheckPanel
+
+    screen_of(1024, 700)
+    win = open_window("ru")
+    win.resize(1024, 700)
+    teams = [Team(name, []) for name in ("Лисы", "Совы", "Медведи", "Ежи")]
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    while console.ws.step.kind != "check":
+        if console.ws.step.kind == "magic":
+            for t in teams:
+                console.ws.add_idea("Вернуть забытый шарф с фотографиями", t.name)
+        console.skip()
+    console.show_step()
+    settle()
+    panel = console.panel
+    assert isinstance(panel, CheckPanel)
+    table = panel.table
+    assert table.rowCount() >= 8
+    assert table.viewport().height() >= 7 * table.rowHeight(0), (table.viewport().height(), table.rowHeight(0))
+    assert "1 " in panel.hint.text() and panel.hint.toolTip().count("?") >= 8  # every question still at hand
