@@ -162,6 +162,13 @@ class IdeaWall(QWidget):
         self._fitted = key
         return low
 
+    def starved(self) -> bool:
+        """A team with ideas of which the wall, at the size it fits, shows none (only "+3 earlier")."""
+        if not self.isVisibleTo(self.parentWidget()) or not self.groups:
+            return False
+        self.fit()
+        return any(items and not entry[5] for (_heading, items), entry in zip(self.groups, self._layout, strict=False))
+
     def _crowded(self, px: int) -> bool:
         """A column with more ideas than lines on the wall cannot fit at `px`: no need to lay them out to know."""
         lines = self.height() // (self._fonts(px)[2].height() + px // 4)
@@ -656,15 +663,15 @@ class PresenterView(QWidget):
 
     def _fit_cards(self) -> None:
         """Each card whole on a small projector: the text gives way two pixels at a time while a card's title
-        or question is taller than the room the card leaves it (a 1024×768 projector), never below SMALLEST_PX;
-        a larger window starts again from the room's size."""
+        or question is taller than the room the card leaves it (a 1024×768 projector), or the wall has no room
+        for a team's newest idea, never below SMALLEST_PX; a larger window starts again from the room's size."""
         faces = [face for face in self.findChildren(CardFace) if face.isVisibleTo(self)]
         if not self._sizes or self.pages.currentIndex() != 0:
             return
         body = self._sizes[0]
         self._restyle(body)
-        while faces and body > SMALLEST_PX and self._cut(faces):
-            body -= 2
+        while faces and body > SMALLEST_PX and (self._cut(faces) or self.wall.starved()):
+            body -= 2  # the cards' words whole, and room left on the wall for each team's newest idea
             self._restyle(body)
 
     def _cut(self, faces: list[CardFace]) -> bool:

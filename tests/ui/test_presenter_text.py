@@ -118,6 +118,30 @@ def test_a_small_projector_shows_each_card_whole(qtbot, open_window, size, lang)
         win.workshop.presenter.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_small_projector_leaves_the_wall_room_for_each_teams_newest_idea(qtbot, open_window, lang):
+    """At 1024×700 the cards took the screen: the wall said "+3 earlier" under a team and showed none of them."""
+    from game.ui import theme
+
+    theme.load_fonts()  # the shipped font, as the game starts
+    win = open_window(lang)
+    teams = ("Лисы", "Совы", "Медведи") if lang == "ru" else ("Foxes", "Owls", "Bears")
+    win.workshop.start("classic-workshop", [Team(name) for name in teams], {}, seed=7)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        ws.next()
+    for n in range(7):
+        ws.add_idea(f"A handwritten note with the bill, number {n}", team=teams[n % 3])
+    console.show_step()
+    presenter = on_projector(win, 1024, 700)
+    for _ in range(3):
+        QApplication.processEvents()
+    presenter.wall.repaint()
+    shown = [entry[5] for entry in presenter.wall._layout]
+    assert len(shown) == 3 and all(shown), [len(s) for s in shown]
+
+
 def test_a_long_team_name_heads_its_column_on_one_line(qtbot, open_window):
     """A long name was shortened by the regular letters' width but drawn bold: it wrapped onto a second line,
     over the team's cards below it."""
