@@ -141,6 +141,8 @@ TEAM_IDEAS = {
 
 def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     """A classic workshop for three teams: the setup, the console and the presenter view at each stage."""
+    from PySide6.QtWidgets import QApplication
+
     from game.domain.workshop import Team
 
     saved: list[Path] = []
@@ -148,6 +150,8 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
 
         def room(name: str) -> None:
             console = window.current_screen()
+            for _ in range(3):  # the projector laid out, as it is by the preview's next tick in the game
+                QApplication.processEvents()
             console.refresh_preview()
             grab(f"{name}-console")
             grab(f"{name}-presenter", window.workshop.presenter)
