@@ -443,3 +443,33 @@ def test_the_consoles_check_table_keeps_its_rows_on_a_laptop(qtbot, open_window,
     assert table.rowCount() >= 8
     assert table.viewport().height() >= 7 * table.rowHeight(0), (table.viewport().height(), table.rowHeight(0))
     assert "1 " in panel.hint.text() and panel.hint.toolTip().count("?") >= 8  # every question still at hand
+
+
+def test_summary_tiles_side_by_side_start_their_words_at_the_top(qtbot, open_window, screen_of):
+    """A short idea beside one that wraps: its title floated to the middle of the taller tile."""
+    from PySide6.QtWidgets import QFrame, QLabel
+
+    screen_of(1024, 700)
+    win = open_window("en")
+    win.resize(1024, 700)
+    win.solo.start("solo-spark", seed=3)
+    screen = win.current_screen()
+    rnd = screen.round
+    while rnd.step.kind != "choose":
+        if rnd.step.kind == "magic":
+            rnd.add_idea("Send the forgotten scarf back with photos of its day with us, and a note from the staff")
+            rnd.add_idea("Free tea")
+        screen.go_next()
+    for idea, focus in zip(rnd.ideas, ("wow", "fix"), strict=True):
+        rnd.give_dot(idea.id)
+        rnd.set_focus(idea.id, focus)
+    screen.go_next()
+    for idea in rnd.chosen():
+        rnd.set_promise(idea.id, who="Anna", due="2030-01-31", first_step="Tell the team")
+    screen.go_next()
+    settle()
+    tiles = [t for t in win.current_screen().findChildren(QFrame) if t.objectName() == "panel" and t.isVisible()]
+    assert len(tiles) == 2
+    for tile in tiles:  # no label taller than its words (QLabel centres them: the title floated down)
+        for label in tile.findChildren(QLabel):
+            assert label.height() <= label.heightForWidth(label.width()) + 2, label.text()
