@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedLayout, 
 from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
 from game.ui import theme
-from game.ui.step_panels import IDEA_STEPS
+from game.ui.step_panels import IDEA_STEPS, asked
 from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr, trn
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
@@ -504,7 +504,7 @@ class PresenterView(QWidget):
         half = (len(checks) + 1) // 2
         for n, card in enumerate(checks):
             label = self._label("checkQuestion", box)
-            label.setText(f"{n + 1}. {card.title.get(self.lang)}: {card.prompt.get(self.lang)}")
+            label.setText(f"{n + 1}. {asked(card, self.lang)}")
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, n % half, n // half)
             box.columns[n // half].append(label)

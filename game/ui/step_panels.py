@@ -326,7 +326,7 @@ class CheckPanel(QWidget):
         headers += [tr("★ Shortlist")] if self.shortlist else []
         self.table.setHorizontalHeaderLabels(headers)
         for col, card in enumerate(self.checks, 1):
-            self.table.horizontalHeaderItem(col).setToolTip(f"{col}  {card.title.get(lang)}: {card.prompt.get(lang)}")
+            self.table.horizontalHeaderItem(col).setToolTip(f"{col}  {asked(card, lang)}")
         self.titles = [c.title.get(lang) for c in self.checks]
         self.header_style = "one line"
         header = self.table.horizontalHeader()
@@ -381,7 +381,7 @@ class CheckPanel(QWidget):
         keys = tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
             len(self.checks)
         )
-        legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
+        legend = "   ".join(f"{n}  {asked(c, lang)}" for n, c in enumerate(self.checks, 1))
         titles = " · ".join(f"{n} {c.title.get(lang)}" for n, c in enumerate(self.checks, 1))
         self.legends = (keys + "\n" + legend, keys + "\n" + titles)  # the questions; their titles when short of room
         self.hint = hint = QLabel(self.legends[0], self)
@@ -528,6 +528,13 @@ class CheckPanel(QWidget):
 
     def focus_target(self) -> QWidget:
         return self.table
+
+
+def asked(card, lang: str) -> str:
+    """A check card's title and its question: "Simple: Could anyone…", and "One-off or a rule? Is this…" with no
+    colon after a title that asks already."""
+    title = card.title.get(lang)
+    return f"{title} {card.prompt.get(lang)}" if title.endswith("?") else f"{title}: {card.prompt.get(lang)}"
 
 
 def two_lines(text: str) -> str:

@@ -72,6 +72,9 @@ def test_the_check_step_shows_the_room_its_questions(qtbot, open_window):
     assert len(questions) == len(titles) and all(px(q) >= 40 for q in questions)
     for label, title in zip(questions, titles, strict=True):
         assert title in label.text()
+        assert "?:" not in label.text()  # "One-off or a rule? Is this…", not "…rule?: Is this…"
+    legend = console.panel.hint.text() + console.panel.hint.toolTip()
+    assert "One-off or a rule? Is this" in legend and "?:" not in legend
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
