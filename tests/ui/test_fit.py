@@ -1,8 +1,10 @@
 """Every screen fits a 1024×700 laptop and never grows the window by itself: content scrolls or reflows.
 
 The screen's size is faked (`QScreen.availableGeometry`); each screen and each workshop stage is opened in both
-languages at a laptop, a common notebook and a projector size, and the test fails when the window has grown past
-the screen or when a visible widget lies outside the window (or is squeezed below the size it needs).
+languages at a laptop, a common notebook and a projector size (the window maximised, so the text is as large as
+the game makes it), and the test fails when the window has grown past the screen, when a visible widget lies
+outside the window, when a scroll area scrolls sideways or cuts its content, or when a button is narrower than
+its words. The tests after it each hold one screen that did not fit, walked to as a user would.
 """
 
 import contextlib
