@@ -141,6 +141,8 @@ TEAM_IDEAS = {
 
 def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     """A classic workshop for three teams: the setup, the console and the presenter view at each stage."""
+    from PySide6.QtWidgets import QApplication
+
     from game.domain.workshop import Team
 
     saved: list[Path] = []
@@ -148,6 +150,8 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
 
         def room(name: str) -> None:
             console = window.current_screen()
+            for _ in range(3):  # the projector laid out, as it is by the preview's next tick in the game
+                QApplication.processEvents()
             console.refresh_preview()
             grab(f"{name}-console")
             grab(f"{name}-presenter", window.workshop.presenter)
@@ -172,6 +176,13 @@ def shoot_workshop(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
         console.toggle_help()
         grab("23-help")
         console.toggle_help()
+        while console.ws.step.kind != "check":
+            console.skip()
+        for idea in console.ws.ideas[:4]:  # on the teams' shortlists, a check ticked
+            console.ws.toggle_shortlist(idea.id)
+            console.ws.set_check(idea.id, "ck-simple", True)
+        console.show_step()
+        room("23b-check")
         while console.ws.step.kind != "choose":
             console.skip()
         ws = console.ws

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -308,11 +309,11 @@ class WorkshopConsole(QWidget):
         fixed = len(self.ws.step.cards)
         for slot, card in enumerate(self.ws.cards()):
             chip = QFrame(self)
-            chip.setObjectName("panel")
-            chip.setMaximumWidth(PREVIEW.width())
+            chip.setObjectName("panel")  # as wide as the side column: its title wraps, its Redraw stays whole
             row = QHBoxLayout(chip)
             label = QLabel(f"{deck_word(card.kind)}: {card.title.get(self.lang)}", chip)
             label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # wraps, never widens
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setToolTip(card.prompt.get(self.lang))
             row.addWidget(label, 1)

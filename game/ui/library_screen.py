@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,9 +112,9 @@ class LibraryScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # of the loaded page only
         header.setResizeContentsPrecision(0)  # its rows in sight: measuring all 100 doubled a search's repaint
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # the Idea column is the widest: the others fit their contents up to about ten letters
-        header.setMaximumSectionSize(max(140, self.fontMetrics().horizontalAdvance("0") * 14))
         header.setMinimumSectionSize(48)
+        self._fit_headings()
+        header.installEventFilter(self)  # the text grows with the window: the columns' limit with it
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = IdeaDetail(self, splitter)
         self.detail.setMinimumWidth(260)
@@ -412,6 +412,22 @@ class LibraryScreen(QWidget):
             self.undo_stack.push(DeleteIdeas(self, ids))
 
 
+    def _fit_headings(self) -> None:
+        """The Idea column is the widest: the others fit their contents up to about ten letters, and always
+        their whole heading with its sort arrow, in the font of the moment."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        model = self.model
+        headings = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(1, model.columnCount())]
+        widest = max((metrics.horizontalAdvance(h) for h in headings), default=0) + 3 * metrics.height()
+        header.setMaximumSectionSize(max(140, metrics.horizontalAdvance("0") * 14, widest))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_headings()
+        return super().eventFilter(watched, event)
+
+
 class IdeaDetail(QScrollArea):
     """Everything one idea came from and everything about it, each field editable (and undoable)."""
 
@@ -428,13 +444,13 @@ class IdeaDetail(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         host = QFrame()
         host.setObjectName("panel")
-        outer = QVBoxLayout(host)
+        self.outer = outer = QVBoxLayout(host)
         self.empty = QLabel(tr("Choose an idea to see its whole story; choose several to tag or change them."), host)
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
         outer.addWidget(self.empty)
         self.form_host = QWidget(host)
-        form = QFormLayout(self.form_host)
+        self.form = form = QFormLayout(self.form_host)
         self.widgets: dict[str, QWidget] = {}
         self.widgets["title"] = QLineEdit(host)
         self.widgets["text"] = QPlainTextEdit(host)
@@ -500,6 +516,20 @@ class IdeaDetail(QScrollArea):
         self.setWidget(host)
         self.show_idea(None)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_form()
+
+    def fit_form(self) -> None:
+        """Labels beside their fields where the pane is wide enough, above them where it is narrow (a 1024-px
+        laptop): the pane reads down and never scrolls sideways."""
+        margins = self.outer.contentsMargins()
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        room -= margins.left() + margins.right()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.totalMinimumSize().width() > room:  # the form's own measure: the pane's is cached
+            self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+
     def set_read_only(self) -> None:
         for name, widget in self.widgets.items():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -516,6 +546,7 @@ class IdeaDetail(QScrollArea):
         self.idea_id = idea.id if idea else None
         self.version = idea.version if idea else 0
         self.form_host.setVisible(idea is not None)
+        self.fit_form()  # the fields count now that they show
         self.empty.setVisible(idea is None)
         if count > 1:
             chosen = trn("%n ideas", count)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedLayout, 
 from game.domain.timer import shown_seconds
 from game.domain.workshop import Workshop
 from game.ui import theme
-from game.ui.step_panels import IDEA_STEPS
+from game.ui.step_panels import IDEA_STEPS, asked
 from game.ui.widgets import CardFace, focus_word, format_date, on_the_second, second_shot, step_word, tr, trn
 
 WALL_STEPS = (*IDEA_STEPS, "check", "choose", "promise")
+SMALLEST_PX = 14  # a card's text on a small projector gives way down to this, no further
 ALARM = "#B03A2E"
 
 
@@ -110,6 +111,7 @@ class IdeaWall(QWidget):
         self.painted = 0  # how many ideas the last paint showed
         self._laid: dict[tuple, QStaticText] = {}  # an idea laid out once, drawn on every repaint
         self._font_sizes: dict[int, tuple[QFont, QFont, QFontMetrics]] = {}
+        self._bold_metrics: dict[int, QFontMetrics] = {}
         self.setMinimumHeight(120)
 
     def set_sizes(self, floor: int, cap: int) -> None:
@@ -159,6 +161,13 @@ class IdeaWall(QWidget):
         self._layout = plan if plan is not None else self._plan(low)[1]
         self._fitted = key
         return low
+
+    def starved(self) -> bool:
+        """A team with ideas of which the wall, at the size it fits, shows none (only "+3 earlier")."""
+        if not self.isVisibleTo(self.parentWidget()) or not self.groups:
+            return False
+        self.fit()
+        return any(items and not entry[5] for (_heading, items), entry in zip(self.groups, self._layout, strict=False))
 
     def _crowded(self, px: int) -> bool:
         """A column with more ideas than lines on the wall cannot fit at `px`: no need to lay them out to know."""
@@ -229,7 +238,9 @@ class IdeaWall(QWidget):
             y = 0
             head = sub = None
             if heading:
-                head = self._text(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width), width, bold, metrics)
+                bold_metrics = self._bold_metrics.get(px) or self._bold_metrics.setdefault(px, QFontMetrics(bold))
+                short = bold_metrics.elidedText(heading, Qt.TextElideMode.ElideRight, width)  # drawn bold: measured so
+                head = self._text(short, width, bold, bold_metrics)
                 y += line + gap
             if n < len(self.subheads) and self.subheads[n]:
                 small, _bold, small_metrics = self._fonts(self._sub_px(px))  # a caption: the ideas come first
@@ -315,6 +326,7 @@ class PresenterView(QWidget):
         self.lang = lang
         self.room_size = room_size if room_size in ROOM_SIZES else "M"
         self._sizes: tuple = ()
+        self._styled = 0  # the body size the style sheet has now (smaller than the room's while cards need it)
         self.setObjectName("presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # shown, it leaves the keys to the console
@@ -417,6 +429,7 @@ class PresenterView(QWidget):
         if key != self._cards_key:
             self._cards_key = key
             self._show_cards(step.kind in WALL_STEPS)
+            QTimer.singleShot(0, self._fit_cards)  # once the cards are laid out
         shows_wall = step.kind in WALL_STEPS and (step.kind != "check" or ws.finished)  # see _show_cards
         self.wall.setVisible(shows_wall or bool(ws.team_draw()))  # each team's own cards head its column
         # the cards and questions take what they need, the wall the rest (its text fits itself to it)
@@ -484,17 +497,17 @@ class PresenterView(QWidget):
             self.cards_row.addWidget(face, width)
 
     def _questions(self) -> QWidget:
-        box = QWidget(self)
-        box.setObjectName("checkQuestions")
+        box = CheckQuestions(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         checks = self.ws.check_cards()
         half = (len(checks) + 1) // 2
         for n, card in enumerate(checks):
             label = self._label("checkQuestion", box)
-            label.setText(f"{n + 1}. {card.title.get(self.lang)}: {card.prompt.get(self.lang)}")
+            label.setText(f"{n + 1}. {asked(card, self.lang)}")
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, n % half, n // half)
+            box.columns[n // half].append(label)
         grid.setRowStretch(half, 1)
         return box
 
@@ -512,7 +525,7 @@ class PresenterView(QWidget):
             self._sizes = (body, floor)
             self._base = round(body * 0.75)  # the style sheet's base size (the benchmark's bare repaint uses it)
             self.wall.set_sizes(floor, round(body * 1.25))  # the ideas fill what the cards leave, up to this
-            self.setStyleSheet(presenter_stylesheet(body))
+            self._restyle(body)
             self.timer.ensurePolished()  # the digits' widest time, so the words beside them never re-wrap as it runs
             digits = QFontMetrics(self.timer.font())
             self.timer.setMinimumWidth(max(digits.horizontalAdvance(f"{d}{d}:{d}{d}") for d in "0123456789"))
@@ -646,6 +659,80 @@ class PresenterView(QWidget):
     def resizeEvent(self, event) -> None:
         self._fit_text()
         super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """Each card whole on a small projector: the text gives way two pixels at a time while a card's title
+        or question is taller than the room the card leaves it (a 1024×768 projector), or the wall has no room
+        for a team's newest idea, never below SMALLEST_PX; a larger window starts again from the room's size."""
+        faces = [face for face in self.findChildren(CardFace) if face.isVisibleTo(self)]
+        if not self._sizes or self.pages.currentIndex() != 0:
+            return
+        body = self._sizes[0]
+        self._restyle(body)
+        while faces and body > SMALLEST_PX and (self._cut(faces) or self.wall.starved()):
+            body -= 2  # the cards' words whole, and room left on the wall for each team's newest idea
+            self._restyle(body)
+
+    def _cut(self, faces: list[CardFace]) -> bool:
+        self.page_layout.invalidate()
+        self.page_layout.activate()  # the geometry of the moment, not of the next pass
+        for face in faces:
+            face.layout().activate()
+        return any(
+            label.isVisibleTo(face) and label.heightForWidth(label.width()) > label.height()
+            for face in faces
+            for label in (face.title, face.prompt)
+        )
+
+    def _restyle(self, body: int) -> None:
+        if body != self._styled:
+            self._styled = body
+            self.setStyleSheet(presenter_stylesheet(body))
+
+
+class CheckQuestions(QWidget):
+    """The check questions in two columns, as large as the room's text and no larger than lets every question
+    show whole: a 1024×768 projector gets smaller letters, never a question cut mid-line."""
+
+    SMALLEST = 14
+
+    def __init__(self, presenter: "PresenterView"):
+        super().__init__(presenter)
+        self.setObjectName("checkQuestions")
+        self.presenter = presenter
+        self.columns: tuple[list[QLabel], list[QLabel]] = ([], [])
+        self.px = 0
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        labels = self.columns[0] + self.columns[1]
+        if not labels or not self.presenter._sizes:
+            return
+        grid = self.layout()
+        width = (self.width() - max(0, grid.horizontalSpacing())) // 2
+        font = QFont(labels[0].font())
+        px = self.presenter._sizes[0]
+        while px > self.SMALLEST:
+            font.setPixelSize(px)
+            metrics = QFontMetrics(font)
+            area = QRect(0, 0, max(1, width - 2), 100_000)  # a pixel or two of a label's own margin spare
+            flags = int(Qt.TextFlag.TextWordWrap)
+            left, right = self.columns
+            rows = zip(left, right + [None] * (len(left) - len(right)), strict=True)
+            need = sum(  # a row as tall as the longer of its two questions
+                max(metrics.boundingRect(area, flags, label.text()).height() for label in row if label is not None)
+                for row in rows
+            ) + max(0, grid.verticalSpacing()) * (len(left) - 1)
+            if need <= self.height():
+                break
+            px -= 1
+        if px != self.px:
+            self.px = px
+            self.setStyleSheet(f"QLabel#checkQuestion {{ font-size: {px}px; }}")
 
 
 def presenter_stylesheet(body: int) -> str:

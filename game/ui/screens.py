@@ -273,6 +273,7 @@ class SummaryScreen(QWidget):
             if p.success_sign:
                 lines.append(tr("Success sign: {0}").format(p.success_sign))
             box.addWidget(_label("\n".join(lines), "", tile))
+            box.addStretch(1)  # a tile as tall as its neighbour keeps its words at the top
             grid.addWidget(tile, n // 2, n % 2)
         grid.setRowStretch(len(rnd.chosen()) // 2 + 1, 1)
         scroll.setWidget(host)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,15 @@ from PySide6.QtWidgets import (
 from game.domain.limits import IDEA_CHARS
 from game.domain.round import Round
 from game.ui import theme
-from game.ui.widgets import CardFace, TimerView, focus_word, scroll_area, tr, wheel_only_when_focused
+from game.ui.widgets import (
+    CardFace,
+    TileColumns,
+    TimerView,
+    focus_word,
+    scroll_area,
+    tr,
+    wheel_only_when_focused,
+)
 
 IDEA_STEPS = ("moment", "obstacle", "lens", "magic")
 
@@ -318,7 +326,9 @@ class CheckPanel(QWidget):
         headers += [tr("★ Shortlist")] if self.shortlist else []
         self.table.setHorizontalHeaderLabels(headers)
         for col, card in enumerate(self.checks, 1):
-            self.table.horizontalHeaderItem(col).setToolTip(card.prompt.get(lang))
+            self.table.horizontalHeaderItem(col).setToolTip(f"{col}  {asked(card, lang)}")
+        self.titles = [c.title.get(lang) for c in self.checks]
+        self.header_style = "one line"
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(self.checks) + 2):
@@ -368,15 +378,13 @@ class CheckPanel(QWidget):
             QShortcut(QKeySequence("S"), self.table, lambda: self.toggle(self.star_column),
                       context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         layout.addWidget(self.refused)
-        legend = "   ".join(f"{n}  {c.title.get(lang)}: {c.prompt.get(lang)}" for n, c in enumerate(self.checks, 1))
-        hint = QLabel(
-            tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
-                len(self.checks)
-            )
-            + "\n"
-            + legend,
-            self,
+        keys = tr("Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.").format(
+            len(self.checks)
         )
+        legend = "   ".join(f"{n}  {asked(c, lang)}" for n, c in enumerate(self.checks, 1))
+        titles = " · ".join(f"{n} {c.title.get(lang)}" for n, c in enumerate(self.checks, 1))
+        self.legends = (keys + "\n" + legend, keys + "\n" + titles)  # the questions; their titles when short of room
+        self.hint = hint = QLabel(self.legends[0], self)
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -386,6 +394,63 @@ class CheckPanel(QWidget):
             )
         if rnd.ideas:
             self.table.setCurrentCell(0, 0)
+
+    HEADER_STYLES = ("one line", "two lines", "numbers")
+
+    def _headings(self, style: str) -> list[str]:
+        """The check columns' headings: the titles on one line, on two, or only the key that ticks them (the
+        legend under the table and each heading's tooltip still say what the check asks)."""
+        if style == "numbers":
+            return [str(n) for n in range(1, len(self.titles) + 1)]
+        return [two_lines(t) if style == "two lines" else t for t in self.titles]
+
+    def fit_headings(self) -> None:
+        """The widest headings that leave the idea column room for a sentence's start, and no sideways scroll."""
+        table, header = self.table, self.table.horizontalHeader()
+        room = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+        if table.verticalHeader().isVisible():
+            room -= table.verticalHeader().sizeHint().width()
+        idea = table.fontMetrics().averageCharWidth() * 32  # "Send the forgotten scarf back wi…"
+        for style in self.HEADER_STYLES:
+            self._show_headings(style)
+            need = sum(
+                max(header.sectionSizeHint(col), table.sizeHintForColumn(col)) for col in range(1, table.columnCount())
+            )
+            if room - need >= idea:
+                break
+
+    def _show_headings(self, style: str) -> None:
+        if style == self.header_style:
+            return
+        self.header_style = style
+        for col, text in enumerate(self._headings(style), 1):
+            self.table.horizontalHeaderItem(col).setText(text)
+        if self.shortlist:
+            star = tr("★ Shortlist")
+            heading = {"one line": star, "two lines": two_lines(star)}.get(style, "★")
+            self.table.horizontalHeaderItem(self.star_column).setText(heading)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_headings()
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """The check questions under the table while it still shows its ideas (seven at least); on a short screen
+        (a laptop's console) only their titles, the questions in the tooltip, so the table keeps its rows."""
+        whole, short = self.legends
+        area = QRect(0, 0, max(1, self.width()), 100_000)
+        needs = self.hint.fontMetrics().boundingRect(area, Qt.TextFlag.TextWordWrap, whole).height()
+        table = self.table
+        rows = min(table.rowCount(), 7) * max(table.verticalHeader().defaultSectionSize(), 1)
+        rows += table.horizontalHeader().height() + 2 * table.frameWidth()
+        others = self.refused.sizeHint().height() if self.refused.isVisibleTo(self) else 0
+        spacing = self.layout().spacing() * 2
+        roomy = self.height() - needs - others - spacing >= rows
+        wanted = whole if roomy else short
+        if self.hint.text() != wanted:
+            self.hint.setText(wanted)
+            self.hint.setToolTip("" if roomy else whole)
 
     def show_round(self) -> bool:
         """Phones ticked checks or stars: the cells follow in place, so the trainer's current cell, an idea being
@@ -465,6 +530,22 @@ class CheckPanel(QWidget):
         return self.table
 
 
+def asked(card, lang: str) -> str:
+    """A check card's title and its question: "Simple: Could anyone…", and "One-off or a rule? Is this…" with no
+    colon after a title that asks already."""
+    title = card.title.get(lang)
+    return f"{title} {card.prompt.get(lang)}" if title.endswith("?") else f"{title}: {card.prompt.get(lang)}"
+
+
+def two_lines(text: str) -> str:
+    """A heading of several words on two lines, broken at the space nearest its middle."""
+    spaces = [n for n, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda n: abs(len(text) / 2 - n))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
 def _set_check(cell: QTableWidgetItem, on: bool) -> None:
     state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
     if cell.checkState() != state:
@@ -491,10 +572,11 @@ class PromisePanel(QWidget):
         scroll = scroll_area(self)
         host = QWidget()
         grid = QGridLayout(host)
+        self.cards: list[QFrame] = []  # side by side where the width allows, stacked on a laptop
         self.first: QWidget | None = None
         chosen = rnd.chosen()
         self.ideas = {i.id for i in chosen}
-        for n, idea in enumerate(chosen):
+        for idea in chosen:
             card = QFrame(host)
             card.setObjectName("panel")
             form = QGridLayout(card)
@@ -540,13 +622,15 @@ class PromisePanel(QWidget):
                 presets.addWidget(button)
                 order.append(button)
             form.addLayout(presets, 2, 2)
+            form.setColumnStretch(1, 1)  # a wide card widens the fields, not the gap after the labels
+            form.setRowStretch(5, 1)  # a card as tall as its neighbour keeps its title at the top
             order += [card.findChild(QLineEdit, f"promise-{f}-{idea.id}") for f in ("first_step", "success_sign")]
             for before, after in pairwise(order):  # Tab walks the card as it reads
                 QWidget.setTabOrder(before, after)
-            grid.addWidget(card, n // columns, n % columns)
-        grid.setRowStretch(len(chosen) // columns + 1, 1)
+            self.cards.append(card)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
+        self.columns = TileColumns(scroll, grid, self.cards, columns)
 
     def show_round(self) -> bool:
         """Phones wrote promises: each field takes the phone's words in place, except the one the trainer is

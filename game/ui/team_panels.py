@@ -40,10 +40,11 @@ class TeamColumn(QFrame):
         self.team = team
         self.lang = lang
         self.setObjectName("panel")
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(150)  # four teams side by side on a 1024-pixel laptop
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("instruction")
+        self.heading.setWordWrap(True)  # a long team name takes two lines, not the width of two columns
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setToolTip(tr("Alt+{0} jumps to this team's line").format(number))
         layout.addWidget(self.heading)
@@ -175,7 +176,7 @@ class TeamColumn(QFrame):
 
 
 class TeamsPanel(QWidget):
-    """Every team's column side by side (scrolling sideways when eight teams meet a laptop screen)."""
+    """Every team's column side by side (four fit a laptop; eight on a laptop screen scroll sideways)."""
 
     changed = Signal()
 

@@ -26,7 +26,7 @@ from game.domain.ideas import FOCUSES, VoteRefused
 from game.domain.round import Round
 from game.ui.step_panels import TILE_CHARS, short_text
 from game.ui.team_panels import idea_line
-from game.ui.widgets import focus_word, scroll_area, tr
+from game.ui.widgets import TileColumns, focus_word, scroll_area, tr
 
 
 def focus_chips(box: QVBoxLayout, tile: QWidget, idea, choose: Callable[[int, str], None]) -> dict[str, QPushButton]:
@@ -77,6 +77,7 @@ class VotePanel(QWidget):
         self.dot_labels: dict[int, QLabel] = {}
         self._order: list[int] = []
         self.first: QWidget | None = None
+        self.columns: TileColumns | None = None
         self.refresh()
 
     def _voter_row(self) -> QHBoxLayout:
@@ -203,6 +204,8 @@ class VotePanel(QWidget):
             if "prefer" in buttons:
                 buttons["prefer"].setVisible(idea.id in tied)
                 buttons["prefer"].setChecked(idea.id in rnd.preferred)
+        if self.columns is not None:
+            self.columns.arrange()  # a revealed total widens a tile: two may no longer fit side by side
 
     def _ordered(self) -> list:
         rnd = self.round
@@ -215,14 +218,13 @@ class VotePanel(QWidget):
         ideas = self._ordered()
         host = QWidget()
         grid = QGridLayout(host)
-        self.tiles, self.dot_labels, self.first = {}, {}, None
-        for n, idea in enumerate(ideas):
-            grid.addWidget(self._tile(idea, host), n // 2, n % 2)
-        grid.setRowStretch(len(ideas) // 2 + 1, 1)
+        self.tiles, self.dot_labels, self.first, self.columns = {}, {}, None, None
+        tiles = [self._tile(idea, host) for idea in ideas]
         self._order = [i.id for i in ideas]
         self.show_dots()  # what shows is settled before the scroll area measures the tiles
         bar = self.scroll.verticalScrollBar().value()  # a dot given keeps the tiles where they were
         self.scroll.setWidget(host)
+        self.columns = TileColumns(self.scroll, grid, tiles)  # two side by side where they fit, else stacked
         self.scroll.verticalScrollBar().setValue(bar)
 
     def _tile(self, idea, host: QWidget) -> QFrame:

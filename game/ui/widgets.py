@@ -55,6 +55,50 @@ def scroll_area(parent: QWidget) -> QScrollArea:
     return scroll
 
 
+class TileColumns(QObject):
+    """Lays `tiles` (cards, vote tiles) in `grid` row by row, as many side by side as fit the scroll area's width
+    (at most `most`): a projector shows them side by side, a 1024-pixel laptop stacks them, and no tile hides
+    behind a sideways scroll bar or is cut at the edge. Owned by the grid's widget, so it goes with it."""
+
+    def __init__(self, scroll: QScrollArea, grid: QGridLayout, tiles: list[QWidget], most: int = 2):
+        super().__init__(grid.parentWidget())
+        self.scroll, self.grid, self.tiles, self.most = scroll, grid, tiles, most
+        self.columns = 0
+        scroll.installEventFilter(self)
+        self.arrange()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return False
+
+    def fitting(self) -> int:
+        """How many tiles fit side by side, the vertical scroll bar's room kept (so its coming and going never
+        flips the layout back and forth)."""
+        margins = self.grid.contentsMargins()
+        room = self.scroll.width() - 2 * self.scroll.frameWidth() - self.scroll.verticalScrollBar().sizeHint().width()
+        room -= margins.left() + margins.right()
+        need = max((tile.minimumSizeHint().width() for tile in self.tiles), default=1)
+        spacing = max(0, self.grid.horizontalSpacing())
+        fit = max(1, min(self.most, len(self.tiles), (room + spacing) // (need + spacing)))
+        rows = -(-len(self.tiles) // fit)
+        return -(-len(self.tiles) // rows) if self.tiles else 1  # balanced: four in two rows of two, not 3 + 1
+
+    def arrange(self) -> None:
+        columns = self.fitting()
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        for n, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, n // columns, n % columns)
+        self.grid.setRowStretch((len(self.tiles) + columns - 1) // columns, 1)
+        self.grid.activate()  # the tiles in their new places now, not on the next pass: a click finds them there
+
+
 class _WheelOnlyWhenFocused(QObject):
     """Lets a date or a number change under the wheel only once it has focus: scrolling a list past it
     scrolls the list; and Tab leaves a date that shows "not set" (Qt would keep the cursor in it)."""

@@ -72,6 +72,100 @@ def test_the_check_step_shows_the_room_its_questions(qtbot, open_window):
     assert len(questions) == len(titles) and all(px(q) >= 40 for q in questions)
     for label, title in zip(questions, titles, strict=True):
         assert title in label.text()
+        assert "?:" not in label.text()  # "One-off or a rule? Is this…", not "…rule?: Is this…"
+    legend = console.panel.hint.text() + console.panel.hint.toolTip()
+    assert "One-off or a rule? Is this" in legend and "?:" not in legend
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1024, 700), (1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_small_projector_shows_every_check_question_whole(qtbot, open_window, size, lang):
+    """At 1024×700 the Russian questions were cut mid-line (no "…"): the text now shrinks until each is whole."""
+    win = open_window(lang)
+    console, ws = workshop(win)
+    while ws.step.kind != "check":
+        ws.next()
+    console.show_step()
+    presenter = on_projector(win, *size)
+    questions = [label for label in presenter.findChildren(QLabel, "checkQuestion") if label.isVisible()]
+    assert len(questions) == len(ws.check_cards())
+    box = questions[0].parentWidget()
+    for label in questions:
+        assert label.heightForWidth(label.width()) <= label.height(), label.text()
+        assert label.geometry().bottom() <= box.height(), label.text()
+    assert all(px(q) >= 14 for q in questions)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1024, 700), (1024, 768), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_small_projector_shows_each_card_whole(qtbot, open_window, size, lang):
+    """At 1024×700 a card's question was cut mid-line at the card's bottom edge: the text now gives way until
+    each card shows whole."""
+    win = open_window(lang)
+    for seed in (5, 7, 11):
+        win.workshop.start("classic-workshop", [Team("Owls"), Team("Foxes"), Team("Bees")], {}, seed=seed)
+        console = win.current_screen()
+        ws = console.ws
+        while ws.step.kind != "magic":
+            ws.next()
+        ws.add_idea("Owls: a small human idea", team="Owls")
+        console.show_step()
+        presenter = on_projector(win, *size)
+        faces = [face for face in presenter.findChildren(CardFace) if face.isVisible()]
+        assert len(faces) == 2
+        for face in faces:
+            for label in (face.title, face.prompt):
+                if label.isVisible():
+                    assert label.heightForWidth(label.width()) <= label.height(), (seed, label.text())
+                    assert label.mapTo(face, label.rect().bottomLeft()).y() <= face.height(), (seed, label.text())
+        win.workshop.presenter.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_small_projector_leaves_the_wall_room_for_each_teams_newest_idea(qtbot, open_window, lang):
+    """At 1024×700 the cards took the screen: the wall said "+3 earlier" under a team and showed none of them."""
+    from game.ui import theme
+
+    theme.load_fonts()  # the shipped font, as the game starts
+    win = open_window(lang)
+    teams = ("Лисы", "Совы", "Медведи") if lang == "ru" else ("Foxes", "Owls", "Bears")
+    win.workshop.start("classic-workshop", [Team(name) for name in teams], {}, seed=7)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        ws.next()
+    for n in range(7):
+        ws.add_idea(f"A handwritten note with the bill, number {n}", team=teams[n % 3])
+    console.show_step()
+    presenter = on_projector(win, 1024, 700)
+    for _ in range(3):
+        QApplication.processEvents()
+    presenter.wall.repaint()
+    shown = [entry[5] for entry in presenter.wall._layout]
+    assert len(shown) == 3 and all(shown), [len(s) for s in shown]
+
+
+def test_a_long_team_name_heads_its_column_on_one_line(qtbot, open_window):
+    """A long name was shortened by the regular letters' width but drawn bold: it wrapped onto a second line,
+    over the team's cards below it."""
+    from PySide6.QtGui import QFontMetrics
+
+    win = open_window("ru")
+    teams = [Team(name) for name in ("Лисы", "Совы", "Медведи", "Ежи из бухгалтерии на пятом этаже")]
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    ws = console.ws
+    while ws.step.kind != "magic":
+        ws.next()
+    for team in teams:
+        ws.add_idea("Вернуть забытый шарф с фотографиями", team=team.name)
+    console.show_step()
+    presenter = on_projector(win, 1024, 700)
+    presenter.wall.repaint()
+    heads = [entry[2] for entry in presenter.wall._layout if entry[2] is not None]
+    assert len(heads) == 4
+    bold = presenter.wall._fonts(presenter.wall.px)[1]
+    assert all(head.size().height() <= QFontMetrics(bold).lineSpacing() + 2 for head in heads)
 
 
 def test_after_finish_the_room_sees_the_chosen_ideas_and_promises(qtbot, open_window):
