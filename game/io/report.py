@@ -18,6 +18,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from game import look, paths
 from game.domain.content import Content, load_content
+from game.domain.round import Round
+from game.domain.workshop import Workshop
 from game.io.atomic import write_atomically
 from game.io.pdf import (
     LINE,
@@ -121,7 +123,7 @@ def session_report_html(session: dict[str, Any], ideas: list[dict[str, Any]], la
     return to_html(gather(session, ideas, lang, content), lang)
 
 
-def round_idea_dicts(rnd) -> list[dict[str, Any]]:
+def round_idea_dicts(rnd: Round) -> list[dict[str, Any]]:
     """Every idea of a round (chosen or not) in the shape the report expects, with the round's cards."""
     chosen = {idea.id for idea in rnd.chosen()}
     return [
@@ -146,10 +148,14 @@ def round_idea_dicts(rnd) -> list[dict[str, Any]]:
     ]
 
 
-def round_session(rnd, lang: str, finished_at: str) -> dict[str, Any]:
+def round_session(rnd: Round, lang: str, finished_at: str) -> dict[str, Any]:
     """The round as the session report's `session` (the report of the laptop and of the room's phones)."""
-    session = {"scenario_id": rnd.scenario.id, "scenario_name": rnd.scenario.name.get(lang), "finished_at": finished_at}
-    if rnd.in_teams:
+    session: dict[str, Any] = {
+        "scenario_id": rnd.scenario.id,
+        "scenario_name": rnd.scenario.name.get(lang),
+        "finished_at": finished_at,
+    }
+    if isinstance(rnd, Workshop):  # a workshop of teams (`in_teams`)
         session["team_cards"] = {  # a wild card is named as the team typed it; the report shows unknown ids as is
             t.name: [rnd.title_for(t.name, c, lang) if c.id in rnd.wild.get(t.name, {}) else c.id
                      for c in rnd.all_own_cards(t.name)]
