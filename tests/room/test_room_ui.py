@@ -176,7 +176,7 @@ def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_w
     click(qtbot, console.buttons["end"])
     assert not asking.isActive()
     assert isinstance(win.current_screen(), SummaryScreen) and room.is_open  # the room still sees the end
-    qtbot.waitUntil(lambda: (ann.settle()["end"] or {}).get("report_url") == "export/report.html?lang=en", timeout=5000)
+    qtbot.waitUntil(lambda: (ann.view()["end"] or {}).get("report_url") == "export/report.html?lang=en", timeout=5000)
 
     async def fetch():
         async with loop.session.get(room.url() + "export/report.html?lang=en") as r:
@@ -189,10 +189,10 @@ def test_the_trainer_lets_phones_take_the_report_home_with_a_click(qtbot, open_w
     tick = summary.findChild(QCheckBox, "reportHome")
     assert tick.isVisible() and tick.isChecked()
     click(qtbot, tick)
-    qtbot.waitUntil(lambda: ann.settle()["end"]["report_url"] is None, timeout=5000)
+    qtbot.waitUntil(lambda: ann.view()["end"]["report_url"] is None, timeout=5000)
     assert loop.run(fetch())[0] == 403
     click(qtbot, tick)
-    qtbot.waitUntil(lambda: ann.settle()["end"]["report_url"] is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ann.view()["end"]["report_url"] is not None, timeout=5000)
     assert loop.run(fetch())[0] == 200
 
 
