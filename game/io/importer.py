@@ -891,7 +891,6 @@ def _insert(engine: Engine, batches: list[list[_Record]], result: ImportResult) 
 
 def _insert_backed_up(engine: Engine, batches: list[list[_Record]], result: ImportResult,
                       backing_up: "_Backup | None") -> ImportResult:  # fmt: skip
-    ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
     with Session(writer(engine)) as session:
         stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
         seen = {fingerprint(title, text) for title, text in stored}
@@ -906,25 +905,32 @@ def _insert_backed_up(engine: Engine, batches: list[list[_Record]], result: Impo
             result.skipped_duplicates += len(batch) - len(kept)
             return kept
 
-        connection, now = session.connection(), _now()
         if engine.dialect.name == "sqlite":
-            result.added = _insert_sqlite(session, map(fresh, batches), now)  # the notes with their ideas
+            result.added = _insert_sqlite(session, map(fresh, batches), _now())  # the notes with their ideas
         else:
-            records = [record for batch in batches for record in fresh(batch)]
-            statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
-            ids = list(connection.execute(statement, list(map(_row, records))).scalars()) if records else []
-            notes = [
-                {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
-                for idea_id, record in zip(ids, records, strict=True)
-                for on, text in record.notes
-            ]
-            if notes:
-                connection.execute(insert(notes_table), notes)
-            result.added = len(records)
+            result.added = _insert_portable(session.connection(), [r for batch in batches for r in fresh(batch)])
         if backing_up is not None:
             backing_up.wait()  # no commit without the checked copy of the library as it was
         session.commit()
     return result
+
+
+def _insert_portable(connection: Connection, records: list[_Record]) -> int:
+    """The records and their notes with SQLAlchemy's own insert (PostgreSQL; on SQLite, what the quick way into
+    it must store the same as: tests/io/test_import_same_library.py)."""
+    if not records:
+        return 0
+    ideas_table, notes_table, now = Idea.__table__, IdeaNote.__table__, _now()
+    statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
+    ids = list(connection.execute(statement, list(map(_row, records))).scalars())
+    notes = [
+        {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
+        for idea_id, record in zip(ids, records, strict=True)
+        for on, text in record.notes
+    ]
+    if notes:
+        connection.execute(insert(notes_table), notes)
+    return len(records)
 
 
 class _Backup:
