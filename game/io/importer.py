@@ -1029,11 +1029,18 @@ def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: date
         raise TypeError(f"no conversion for {sorted(set(convert) - set(held))}")
     plain, converted = [name for name in held if name not in convert], [(name, convert[name]) for name in convert]
     cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*plain)
+    cards: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*sqlite_search.CARD_COLUMNS)
+    if "created_at" not in convert:  # its stored text is what the facets are made of
+        raise TypeError("created_at is not stored as text")
+    saved_at = list(convert).index("created_at")
+    facets = sqlite_search.facets
 
     def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
         held, tags = record.values, record.tags
         stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
-        return (*cells(held), *stored, "," + ",".join(tags) + "," if tags else "", search_text, idea_id)
+        tagged = "," + ",".join(tags) + "," if tags else ""
+        return (*cells(held), *stored, tagged, search_text, idea_id,
+                facets(held["status"], stored[saved_at], cards(held), tagged))  # fmt: skip
 
     # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
     notes_table = IdeaNote.__table__
@@ -1046,21 +1053,21 @@ def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: date
 
     names = ", ".join([*plain, *convert, *added])
     note_names = 'idea_id, "on", text, created_at'
-    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(held) + len(added)))})",
+    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(held) + len(added) + 1))})",
               f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)"]  # fmt: skip
     moves = [f"INSERT INTO idea ({names}, session_id, version) SELECT {names}, NULL, 1 FROM {_STAGE} ORDER BY rowid",
              f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid",
-             f"DELETE FROM {_STAGE}", f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
+             sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
+             f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
     driver = _sqlite_driver(connection)
 
-    def move(low: int, high: int) -> None:  # in the second thread: SQLite's own work, without Python's lock
+    def move() -> None:  # in the second thread: SQLite's own work, without Python's lock
         for statement in moves:
             driver.execute(statement)
-        driver.execute(sqlite_search.INDEX_IDS, (low, high))
 
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
-    driver.execute(f"CREATE TABLE {_STAGE} ({names})")  # no types: the values go into the library as they came
+    driver.execute(f"CREATE TABLE {_STAGE} ({names}, facets)")  # no types: the values go in as they came
     driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
     driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
     first, moving = next_id, cast("Future[None] | None", None)
@@ -1079,7 +1086,7 @@ def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: date
                     moving.result()
                 driver.executemany(staged[0], rows)
                 driver.executemany(staged[1], noted)
-                moving = writing.submit(move, numbers[0], numbers[-1])
+                moving = writing.submit(move)
             if moving is not None:
                 moving.result()
         driver.execute(f"DROP TABLE {_STAGE}")

@@ -56,7 +56,7 @@ def test_batches_are_indexed_with_their_filters(library, tmp_path, monkeypatch):
 def test_a_failure_while_writing_changes_nothing(library, tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "_CHUNK", 5)
     add(library, "Already there: подарок")
-    monkeypatch.setattr(sqlite_search, "INDEX_IDS", "INSERT INTO no_such_table VALUES (?, ?)")
+    monkeypatch.setattr(sqlite_search, "INDEX_FROM", "INSERT INTO no_such_table SELECT * FROM {}")
     with pytest.raises(Exception, match="no_such_table"):
         importer.import_json(library, ideas_file(tmp_path, 30))
     assert ideas.count(library, ideas.IdeaFilter()) == 1

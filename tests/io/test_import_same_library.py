@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from game.io import importer, tabular
-from game.store import ideas
+from game.store import ideas, sqlite_search
 from game.store.db import open_library
 from tests.library_data import add
 
@@ -54,12 +54,14 @@ def library_path(engine) -> str:
 
 def dump(engine) -> tuple[list, list, dict]:
     """Every idea's row, every note (its time of noting by length only), and what the index finds for every
-    stem and facet the ideas have."""
+    stem and every facet token the ideas have."""
     db = sqlite3.connect(library_path(engine))
     try:
         rows = db.execute("SELECT * FROM idea ORDER BY id").fetchall()
         notes = db.execute('SELECT id, idea_id, "on", text, length(created_at) FROM idea_note ORDER BY id').fetchall()
         terms = {f'"{t}"' for (text,) in db.execute("SELECT search_text FROM idea") for t in text.split()}
+        facets = f"SELECT {sqlite_search.facets_sql('idea')} FROM idea"  # every facet token the triggers index
+        terms |= {f'{{facets}} : "{t}"' for (text,) in db.execute(facets) for t in text.split()}
         status = [f'{{facets}} : "s{s.encode().hex().upper()}"' for s in ("new", "planned", "tried", "working")]
         tags = [f'{{facets}} : "t{t.encode().hex().upper()}"' for t in ("зима", "касса", "wow", "Ünï", "🎁")]
         others = ['{facets} : "c' + b"biz-cafe".hex().upper() + '"', '{facets} : "y2026"',
