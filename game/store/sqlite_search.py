@@ -17,7 +17,7 @@ caller filters with portable SQL instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -112,13 +112,17 @@ def _tag_token(tag: str) -> str:
     return "t" + _hex("".join(c.lower() if c.isascii() else c for c in tag))  # SQLite's lower(): ASCII only
 
 
-def facets(status: str, created_at: str, cards: Iterable[str | None], tags: str) -> str:
+def facets(status: str, created_at: str, cards: Sequence[str | None], tags: str) -> str:
     """The very text `facets_sql` computes for an idea, from its stored values (`created_at` as the library stores
     it, `tags` as ",one,two,"): an import makes it for 100 000 ideas. tests/store/test_filter_index.py holds the
     two to each other."""
     year, month, day, hour = created_at[:4], created_at[5:7], created_at[8:10], created_at[11:13]
     text = f"s{_hex(status)} y{year} m{year}{month} d{year}{month}{day} h{year}{month}{day}{hour}"
-    text += "".join("" if card is None else " c" + _hex(card) for card in cards)
+    present = list(filter(None, cards))  # most ideas name few cards; an empty id ("") is a token of its own
+    if "" in cards:
+        present = [card for card in cards if card is not None]
+    if present:
+        text += " c" + " c".join(map(_hex, present))
     between = tags.split(",")[1:-1]
     return text + " " + " ".join(_tag_token(tag) for tag in between if tag) if any(between) else text
 
