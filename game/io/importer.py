@@ -1,7 +1,8 @@
 """Ideas into the library from JSON (ours, lossless) and CSV (ours or any spreadsheet's, with its columns mapped).
 
-A file is read and checked whole before anything is written, then every new idea goes in in one transaction: a
-broken file changes nothing, and `ImportError_` says what is wrong and where (file, line or idea, field).
+A file is read and parsed whole, then its ideas are checked a batch at a time while the batch before is written,
+every new idea in one transaction: a broken file changes nothing (the transaction is rolled back, the backup taken
+for it deleted), and `ImportError_` says what is wrong and where (file, line or idea, field).
 An idea already in the library (the same title and text, whatever the case and spacing) is skipped, not doubled.
 """
 
@@ -51,6 +52,8 @@ from game.store.textsearch import index_text, index_texts
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
+
+    from game.store.backup import Pending
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXTS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player")
@@ -444,8 +447,8 @@ def _json_items(path: Path, text: str) -> list[Any]:
 
 
 def _json_batches(path: Path, text: str, items: list[Any], unknown: set[str]) -> Iterator[list[_Record]]:
-    """The ideas checked `_CHUNK` at a time; the first wrong one raises `ImportError_` with its line. `unknown`
-    collects the fields that are not an idea's."""
+    """The ideas checked `_CHUNK` at a time (an import writes a batch while it checks the next); the first wrong
+    one raises `ImportError_` with its line. `unknown` collects the fields that are not an idea's."""
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
     for at in range(0, len(items), _CHUNK):
         try:
@@ -879,17 +882,20 @@ def _batches(records: list[_Record]) -> list[list[_Record]]:
     return [records[at : at + _CHUNK] for at in range(0, len(records), _CHUNK)]
 
 
-def _insert(engine: Engine, batches: list[list[_Record]], result: ImportResult) -> ImportResult:
-    """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none)."""
-    backing_up = _Backup(engine) if batches else None
+def _insert(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult, any_ideas: bool) -> ImportResult:
+    """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none).
+
+    `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
+    what the batches before it wrote. A file with `any_ideas` has the library backed up first."""
+    backing_up = _Backup(engine) if any_ideas else None
     try:
         return _insert_backed_up(engine, batches, result, backing_up)
     finally:
         if backing_up is not None:
-            backing_up.thread.join()  # never left running, whatever happened
+            backing_up.close()
 
 
-def _insert_backed_up(engine: Engine, batches: list[list[_Record]], result: ImportResult,
+def _insert_backed_up(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult,
                       backing_up: "_Backup | None") -> ImportResult:  # fmt: skip
     with Session(writer(engine)) as session:
         stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
@@ -910,7 +916,7 @@ def _insert_backed_up(engine: Engine, batches: list[list[_Record]], result: Impo
         else:
             result.added = _insert_portable(session.connection(), [r for batch in batches for r in fresh(batch)])
         if backing_up is not None:
-            backing_up.wait()  # no commit without the checked copy of the library as it was
+            backing_up.publish()  # no commit without the checked copy of the library as it was
         session.commit()
     return result
 
@@ -935,14 +941,16 @@ def _insert_portable(connection: Connection, records: list[_Record]) -> int:
 
 class _Backup:
     """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it),
-    taken in a thread while the import makes and writes its rows (copying and checking a library of 100 000 ideas
-    takes a second and a half, mostly waiting for the disk). The copy reads the library as it was: the import's
-    rows are not committed before `wait` says the copy is good (a write-ahead log shows a reader nothing
-    uncommitted)."""
+    taken in a thread while the import checks, makes and writes its rows (copying and checking a library of
+    100 000 ideas takes a second and a half, mostly waiting for the disk). The copy reads the library as it was:
+    the import's rows are not committed before `publish` has put the checked copy among the backups (a
+    write-ahead log shows a reader nothing uncommitted). An import that fails (a wrong idea found halfway
+    through the file) discards the copy: the library did not change."""
 
     def __init__(self, engine: Engine):
         self.library = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
         self.error: Exception | None = None
+        self.pending: Pending | None = None
         self.thread = threading.Thread(target=self._take, name="import-backup", daemon=True)
         self.thread.start()
 
@@ -952,14 +960,29 @@ class _Backup:
         from game.store import backup
 
         try:
-            backup.take(self.library.parent, "import")
+            self.pending = backup.copy_checked(self.library.parent, "import")
         except backup.BackupError as e:
             self.error = e
 
-    def wait(self) -> None:
+    def publish(self) -> None:
+        """Wait for the copy and put it among the backups; raises `ImportError_` when there is none."""
+        from game.store import backup
+
         self.thread.join()
+        pending, self.pending = self.pending, None
+        try:
+            if self.error is None and pending is not None:
+                pending.publish()
+        except backup.BackupError as e:
+            self.error = e
         if self.error is not None and self.library is not None:
             raise ImportError_(self.library, f"nothing was imported: no backup could be taken first ({self.error})")
+
+    def close(self) -> None:
+        """Never left running; a copy not published (the import failed) is deleted."""
+        self.thread.join()
+        if self.pending is not None:
+            self.pending.discard()
 
 
 def _stored_time(value: datetime) -> str:
@@ -1101,8 +1124,12 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        records = _json_ideas(path, _read_text(path)[0], result.errors)  # all checked before anything is written
-        return _insert(engine, _batches(records), result)
+        text = _read_text(path)[0]
+        items, unknown = _json_items(path, text), set[str]()
+        # each batch checked while the one before is written: a wrong idea rolls everything back
+        _insert(engine, _json_batches(path, text, items, unknown), result, bool(items))
+        result.errors.extend(_unknown_fields(path, unknown))
+        return result
 
 
 def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None) -> ImportResult:
@@ -1112,4 +1139,4 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     with gc_paused():
         text, result.encoding = _csv_text(path)
         records = _csv_ideas(path, text, mapping, result.errors)
-        return _insert(engine, _batches(records), result)
+        return _insert(engine, _batches(records), result, bool(records))

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from game.io import importer
-from game.store import ideas, sqlite_search
+from game.store import backup, ideas, sqlite_search
 from game.store.db import open_library
 from game.store.models import Idea
 from tests.library_data import add
@@ -82,3 +82,26 @@ def test_no_checked_backup_no_import(library, tmp_path, monkeypatch):
     assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
     [kept] = backup.backups(tmp_path / "library")
     assert kept.reason == "import" and kept.ideas() == 1  # the library as it was before the import
+
+
+def test_a_wrong_idea_in_a_later_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
+    """The file's ideas are checked a batch at a time while the batches before are written: one found wrong
+    rolls those back, and the backup copy taken for the import is deleted (the library did not change)."""
+    monkeypatch.setattr(importer, "_CHUNK", 5)
+    add(library, "Already there: подарок")
+    path = ideas_file(tmp_path, 30)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["ideas"][22]["score"] = 99
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    with pytest.raises(importer.ImportError_) as raised:
+        importer.import_json(library, path)
+    assert (raised.value.row, raised.value.field) == (23, "score")
+    assert str(raised.value).startswith(f"{path}:{raised.value.line}: idea 23: field 'score': 99 is not")
+    assert ideas.count(library, ideas.IdeaFilter()) == 1
+    assert backup.backups(tmp_path / "library") == [] and not list((tmp_path / "library" / "backups").glob("*"))
+    add(library, "Saved after the failure: подарок")  # the insert trigger is back
+    assert ideas.count(library, ideas.IdeaFilter(query="подарок")) == 2
+    monkeypatch.undo()
+    assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
+    [kept] = backup.backups(tmp_path / "library")
+    assert kept.ideas() == 2
