@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -658,6 +658,7 @@ def _unquote(cell: str) -> str:
 
 
 _QUOTED = (*FORMULA_START, "'")
+_starts_quoted = methodcaller("startswith", "'")
 _DELIMITERS = (",", ";", "\t")
 _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n')
 
@@ -778,12 +779,19 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
             note = Message(tr("{0} columns are not imported: {1}"), len(left), shown)
             errors.append(Message("{0}: {1}", shown_path(path), note))
         line = reader.line_num + 1
+        keys, width = list(columns.values()), max(columns) + 1
+        pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[next(iter(columns))],)
         for row_number, row in enumerate(reader, start=1):
-            if any(cell.strip() for cell in row):
+            if any(map(str.strip, row)):
                 if len(records) == limits.IDEAS_PER_IMPORT:
                     message = Message(tr("more than {0} ideas; a file brings at most that many"), len(records))
                     raise ImportError_(path, message, line=line)
-                cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
+                if len(row) >= width:  # the cells at once; one by one only for a short row or a quoted cell
+                    cells = dict(zip(keys, pick(row), strict=True))
+                    if any(map(_starts_quoted, cells.values())):
+                        cells = {key: _unquote(cell) for key, cell in cells.items()}
+                else:
+                    cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
                 records.append(_csv_idea(path, line, row_number, cells))
             line = reader.line_num + 1
     except csv.Error as e:
@@ -791,14 +799,25 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
     return records
 
 
-def _choice(value: str, codes: tuple[str, ...], labels: dict[str, dict[str, str]]) -> str | None:
-    """A status or focus by its code or its label in either language."""
-    folded = value.strip().casefold()
+def _names(labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Code or case-folded label → code, the first one found as the languages and their labels are listed (looked
+    up for every row of a CSV file: a dict, not a loop over the labels)."""
+    names: dict[str, str] = {}
     for lang_labels in labels.values():
         for code, label in lang_labels.items():
-            if folded in (code, label.casefold()):
-                return code
-    return None if folded else codes[0]
+            names.setdefault(code, code)
+            names.setdefault(label.casefold(), code)
+    return names
+
+
+_STATUS_NAMES, _FOCUS_NAMES = _names(STATUS_LABELS), _names(FOCUS_LABELS)
+
+
+def _choice(value: str, codes: tuple[str, ...], names: dict[str, str]) -> str | None:
+    """A status or focus by its code or its label in either language (`names`: `_names` of its labels)."""
+    folded = value.strip().casefold()
+    found = names.get(folded)
+    return found if found is not None else (None if folded else codes[0])
 
 
 def _whole(value: str, allowed: range) -> int | None:
@@ -830,10 +849,10 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
         values[name] = _whole(value, allowed)
         if values[name] is None:
             raise bad(name, Message(tr("{0} is not a whole number from 0 to {1}"), _shown(value), allowed[-1]))
-    values["status"] = _choice(cells.get("status", ""), STATUSES, STATUS_LABELS)
+    values["status"] = _choice(cells.get("status", ""), STATUSES, _STATUS_NAMES)
     if values["status"] is None:
         raise bad("status", Message(tr("{0} is not one of {1}"), _shown(cells["status"]), ", ".join(STATUSES)))
-    values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), FOCUS_LABELS)
+    values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), _FOCUS_NAMES)
     if values["focus"] is None:
         message = Message(tr("{0} is not one of {1} or empty"), _shown(cells["focus"]), ", ".join(FOCUSES))
         raise bad("focus", message)
