@@ -764,8 +764,17 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int 
 
 
 def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> list[_Record]:
+    """Every idea of a CSV file, checked."""
+    return [record for batch in _csv_batches(path, text, mapping, errors) for record in batch]
+
+
+def _csv_batches(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]
+                 ) -> Iterator[list[_Record]]:  # fmt: skip
+    """The ideas of a CSV file checked `_CHUNK` at a time (an import writes a batch while it checks the next); the
+    first wrong one raises `ImportError_` with its line. `errors` gets what is left out (columns not mapped)."""
     reader = _reader(text)
     records: list[_Record] = []
+    count = 0
     line = reader.line_num + 1  # where the row being read starts
     try:
         headers = _headers(path, reader)
@@ -783,9 +792,10 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
         pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[next(iter(columns))],)
         for row_number, row in enumerate(reader, start=1):
             if any(map(str.strip, row)):
-                if len(records) == limits.IDEAS_PER_IMPORT:
-                    message = Message(tr("more than {0} ideas; a file brings at most that many"), len(records))
+                if count == limits.IDEAS_PER_IMPORT:
+                    message = Message(tr("more than {0} ideas; a file brings at most that many"), count)
                     raise ImportError_(path, message, line=line)
+                count += 1
                 if len(row) >= width:  # the cells at once; one by one only for a short row or a quoted cell
                     cells = dict(zip(keys, pick(row), strict=True))
                     if any(map(_starts_quoted, cells.values())):
@@ -793,10 +803,14 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
                 else:
                     cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
                 records.append(_csv_idea(path, line, row_number, cells))
+                if len(records) == _CHUNK:
+                    yield records
+                    records = []
             line = reader.line_num + 1
     except csv.Error as e:
         raise ImportError_(path, Message(tr("not valid CSV: {0}"), str(e)), line=line) from None
-    return records
+    if records:
+        yield records
 
 
 def _names(labels: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -897,15 +911,12 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
 # --- into the library ----------------------------------------------------------------------------------------
 
 
-def _batches(records: list[_Record]) -> list[list[_Record]]:
-    return [records[at : at + _CHUNK] for at in range(0, len(records), _CHUNK)]
-
-
 def _insert(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult, any_ideas: bool) -> ImportResult:
     """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none).
 
     `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
-    what the batches before it wrote. A file with `any_ideas` has the library backed up first."""
+    what the batches before it wrote. A file that may have ideas (`any_ideas`) has the library backed up first
+    (the copy is kept when the file had some)."""
     backing_up = _Backup(engine) if any_ideas else None
     try:
         return _insert_backed_up(engine, batches, result, backing_up)
@@ -934,7 +945,7 @@ def _insert_backed_up(engine: Engine, batches: Iterable[list[_Record]], result: 
             result.added = _insert_sqlite(session, map(fresh, batches), _now())  # the notes with their ideas
         else:
             result.added = _insert_portable(session.connection(), [r for batch in batches for r in fresh(batch)])
-        if backing_up is not None:
+        if backing_up is not None and result.added + result.skipped_duplicates:  # (a file of no ideas: no backup)
             backing_up.publish()  # no commit without the checked copy of the library as it was
         session.commit()
     return result
@@ -1157,5 +1168,5 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     result = ImportResult()
     with gc_paused():
         text, result.encoding = _csv_text(path)
-        records = _csv_ideas(path, text, mapping, result.errors)
-        return _insert(engine, _batches(records), result, bool(records))
+        # each batch checked while the one before is written: a wrong idea rolls everything back
+        return _insert(engine, _csv_batches(path, text, mapping, result.errors), result, True)

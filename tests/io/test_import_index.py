@@ -105,3 +105,21 @@ def test_a_wrong_idea_in_a_later_batch_changes_nothing_and_leaves_no_backup(libr
     assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
     [kept] = backup.backups(tmp_path / "library")
     assert kept.ideas() == 2
+
+
+def test_a_wrong_row_in_a_later_csv_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "_CHUNK", 5)
+    add(library, "Already there: подарок")
+    rows = [f"Подарок клиентам {i},{'bogus' if i == 22 else 'planned'}" for i in range(30)]
+    path = tmp_path / "ideas.csv"
+    path.write_text("title,status\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(importer.ImportError_) as raised:
+        importer.import_csv(library, path)
+    statuses = "new, planned, tried, working, dropped"
+    assert str(raised.value) == f"{path}:24: field 'status': 'bogus' is not one of {statuses}"
+    assert ideas.count(library, ideas.IdeaFilter()) == 1 and backup.backups(tmp_path / "library") == []
+    assert not list((tmp_path / "library" / "backups").glob("*"))
+    path.write_text("title,status\n", encoding="utf-8")  # a file of no ideas: nothing to back up
+    assert importer.import_csv(library, path).added == 0 and backup.backups(tmp_path / "library") == []
+    path.write_text("title,status\n" + "\n".join(rows).replace("bogus", "new") + "\n", encoding="utf-8")
+    assert importer.import_csv(library, path).added == 30 and len(backup.backups(tmp_path / "library")) == 1
