@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache, partial
 from operator import itemgetter, methodcaller
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Connection, Dialect, Engine
@@ -144,7 +144,9 @@ class ImportResult:
 
 #: (the nested functions that run for every idea name their types here: spelled out in their annotations, they
 #: would be made again at every call, a tenth of the JSON check's time)
-_Field, _Values, _Fits = str | None, dict[str, Any], Callable[[Any], bool]
+_Field: TypeAlias = str | None
+_Values: TypeAlias = dict[str, Any]
+_Fits: TypeAlias = Callable[[Any], bool]
 
 
 @dataclass
@@ -1090,7 +1092,7 @@ def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: date
 
     def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
         held, tags = record.values, record.tags
-        stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
+        stored: list[Any] = [None if (value := held[name]) is None else process(value) for name, process in converted]
         tagged = "," + ",".join(tags) + "," if tags else ""
         return (*cells(held), *stored, tagged, search_text, idea_id,
                 facets(held["status"], stored[saved_at], cards(held), tagged))  # fmt: skip
