@@ -1,7 +1,8 @@
 """Ideas into the library from JSON (ours, lossless) and CSV (ours or any spreadsheet's, with its columns mapped).
 
-A file is read and checked whole before anything is written, then every new idea goes in in one transaction: a
-broken file changes nothing, and `ImportError_` says what is wrong and where (file, line or idea, field).
+A file is read and parsed whole, then its ideas are checked a batch at a time while the batch before is written,
+every new idea in one transaction: a broken file changes nothing (the transaction is rolled back, the backup taken
+for it deleted), and `ImportError_` says what is wrong and where (file, line or idea, field).
 An idea already in the library (the same title and text, whatever the case and spacing) is skipped, not doubled.
 """
 
@@ -10,18 +11,18 @@ import csv
 import io
 import json
 import os
-import queue
 import re
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Connection, Dialect, Engine
@@ -51,6 +52,8 @@ from game.store.textsearch import index_text, index_texts
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
+
+    from game.store.backup import Pending
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXTS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player")
@@ -137,6 +140,13 @@ class ImportResult:
     skipped_duplicates: int = 0
     errors: list[str] = field(default_factory=list)  # what was left out without stopping the import (Messages)
     encoding: str = field(default="", compare=False)  # what a CSV file was read as (UTF-8, Windows-1251, …)
+
+
+#: (the nested functions that run for every idea name their types here: spelled out in their annotations, they
+#: would be made again at every call, a tenth of the JSON check's time)
+_Field: TypeAlias = str | None
+_Values: TypeAlias = dict[str, Any]
+_Fits: TypeAlias = Callable[[Any], bool]
 
 
 @dataclass
@@ -399,7 +409,8 @@ def _no_constant(name: str) -> Any:
 JSON_CONTAINERS = 8 * limits.IDEAS_PER_IMPORT
 
 
-def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
+def _json_items(path: Path, text: str) -> list[Any]:
+    """The ideas of a JSON file as parsed (not checked yet), the file's envelope checked."""
     if text.count("{") + text.count("[") > JSON_CONTAINERS:
         message = tr("more than {0} objects and lists; a file brings at most {1} ideas")
         raise ImportError_(path, Message(message, JSON_CONTAINERS, limits.IDEAS_PER_IMPORT))
@@ -434,17 +445,35 @@ def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
     if len(items) > limits.IDEAS_PER_IMPORT:
         message = Message(tr("{0} ideas; a file brings at most {1}"), len(items), limits.IDEAS_PER_IMPORT)
         raise ImportError_(path, message)
-    unknown: set[str] = set()
+    return items
+
+
+def _json_batches(path: Path, text: str, items: list[Any], unknown: set[str]) -> Iterator[list[_Record]]:
+    """The ideas checked `_CHUNK` at a time (an import writes a batch while it checks the next); the first wrong
+    one raises `ImportError_` with its line. `unknown` collects the fields that are not an idea's."""
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
-    try:
-        records = [_json_idea(path, number, item, unknown, escaped) for number, item in enumerate(items, start=1)]
-    except ImportError_ as e:
-        line = _idea_line(text, e.row) if e.row is not None else None
-        if line is None:
-            raise
-        raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
+    for at in range(0, len(items), _CHUNK):
+        try:
+            batch = [_json_idea(path, number, item, unknown, escaped)
+                     for number, item in enumerate(items[at : at + _CHUNK], start=at + 1)]  # fmt: skip
+        except ImportError_ as e:
+            line = _idea_line(text, e.row) if e.row is not None else None
+            if line is None:
+                raise
+            raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
+        yield batch
+
+
+def _unknown_fields(path: Path, unknown: set[str]) -> list[str]:
     note = tr("field {0} is not an idea field; left out")
-    errors.extend(Message("{0}: {1}", shown_path(path), Message(note, _shown(name))) for name in sorted(unknown)[:20])
+    return [Message("{0}: {1}", shown_path(path), Message(note, _shown(name))) for name in sorted(unknown)[:20]]
+
+
+def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
+    """Every idea of a JSON file, checked (what an import writes, all at once)."""
+    unknown: set[str] = set()
+    records = [record for batch in _json_batches(path, text, _json_items(path, text), unknown) for record in batch]
+    errors.extend(_unknown_fields(path, unknown))
     return records
 
 
@@ -491,10 +520,10 @@ _SCORES, _DOTS = range(limits.CHECKS_PER_IDEA + 1), range(limits.DOTS_PER_IDEA +
 def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: bool = True) -> _Record:
     """One idea of a JSON file, checked field by field (written for speed: 100 000 of them in seconds)."""
 
-    def bad(name: str | None, message: str) -> ImportError_:
+    def bad(name: _Field, message: str) -> ImportError_:
         return ImportError_(path, message, row=number, field=name)
 
-    def first_wrong(found: dict[str, Any], fits: Callable[[Any], bool], what: str) -> ImportError_:
+    def first_wrong(found: _Values, fits: _Fits, what: str) -> ImportError_:
         name = next(name for name, value in found.items() if not fits(value))
         return bad(name, Message(what, _shown(found[name])))
 
@@ -631,6 +660,7 @@ def _unquote(cell: str) -> str:
 
 
 _QUOTED = (*FORMULA_START, "'")
+_starts_quoted = methodcaller("startswith", "'")
 _DELIMITERS = (",", ";", "\t")
 _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n')
 
@@ -736,8 +766,17 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int 
 
 
 def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> list[_Record]:
+    """Every idea of a CSV file, checked."""
+    return [record for batch in _csv_batches(path, text, mapping, errors) for record in batch]
+
+
+def _csv_batches(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]
+                 ) -> Iterator[list[_Record]]:  # fmt: skip
+    """The ideas of a CSV file checked `_CHUNK` at a time (an import writes a batch while it checks the next); the
+    first wrong one raises `ImportError_` with its line. `errors` gets what is left out (columns not mapped)."""
     reader = _reader(text)
     records: list[_Record] = []
+    count = 0
     line = reader.line_num + 1  # where the row being read starts
     try:
         headers = _headers(path, reader)
@@ -751,27 +790,50 @@ def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: li
             note = Message(tr("{0} columns are not imported: {1}"), len(left), shown)
             errors.append(Message("{0}: {1}", shown_path(path), note))
         line = reader.line_num + 1
+        keys, width = list(columns.values()), max(columns) + 1
+        pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[next(iter(columns))],)
         for row_number, row in enumerate(reader, start=1):
-            if any(cell.strip() for cell in row):
-                if len(records) == limits.IDEAS_PER_IMPORT:
-                    message = Message(tr("more than {0} ideas; a file brings at most that many"), len(records))
+            if any(map(str.strip, row)):
+                if count == limits.IDEAS_PER_IMPORT:
+                    message = Message(tr("more than {0} ideas; a file brings at most that many"), count)
                     raise ImportError_(path, message, line=line)
-                cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
+                count += 1
+                if len(row) >= width:  # the cells at once; one by one only for a short row or a quoted cell
+                    cells = dict(zip(keys, pick(row), strict=True))
+                    if any(map(_starts_quoted, cells.values())):
+                        cells = {key: _unquote(cell) for key, cell in cells.items()}
+                else:
+                    cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
                 records.append(_csv_idea(path, line, row_number, cells))
+                if len(records) == _CHUNK:
+                    yield records
+                    records = []
             line = reader.line_num + 1
     except csv.Error as e:
         raise ImportError_(path, Message(tr("not valid CSV: {0}"), str(e)), line=line) from None
-    return records
+    if records:
+        yield records
 
 
-def _choice(value: str, codes: tuple[str, ...], labels: dict[str, dict[str, str]]) -> str | None:
-    """A status or focus by its code or its label in either language."""
-    folded = value.strip().casefold()
+def _names(labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Code or case-folded label → code, the first one found as the languages and their labels are listed (looked
+    up for every row of a CSV file: a dict, not a loop over the labels)."""
+    names: dict[str, str] = {}
     for lang_labels in labels.values():
         for code, label in lang_labels.items():
-            if folded in (code, label.casefold()):
-                return code
-    return None if folded else codes[0]
+            names.setdefault(code, code)
+            names.setdefault(label.casefold(), code)
+    return names
+
+
+_STATUS_NAMES, _FOCUS_NAMES = _names(STATUS_LABELS), _names(FOCUS_LABELS)
+
+
+def _choice(value: str, codes: tuple[str, ...], names: dict[str, str]) -> str | None:
+    """A status or focus by its code or its label in either language (`names`: `_names` of its labels)."""
+    folded = value.strip().casefold()
+    found = names.get(folded)
+    return found if found is not None else (None if folded else codes[0])
 
 
 def _whole(value: str, allowed: range) -> int | None:
@@ -784,7 +846,7 @@ def _whole(value: str, allowed: range) -> int | None:
 
 
 def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record:
-    def bad(name: str | None, message: str) -> ImportError_:
+    def bad(name: _Field, message: str) -> ImportError_:
         return ImportError_(path, message, line=line, row=row, field=name)
 
     values: dict[str, Any] = {name: cells.get(name, "") for name in TEXTS}
@@ -803,10 +865,10 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
         values[name] = _whole(value, allowed)
         if values[name] is None:
             raise bad(name, Message(tr("{0} is not a whole number from 0 to {1}"), _shown(value), allowed[-1]))
-    values["status"] = _choice(cells.get("status", ""), STATUSES, STATUS_LABELS)
+    values["status"] = _choice(cells.get("status", ""), STATUSES, _STATUS_NAMES)
     if values["status"] is None:
         raise bad("status", Message(tr("{0} is not one of {1}"), _shown(cells["status"]), ", ".join(STATUSES)))
-    values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), FOCUS_LABELS)
+    values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), _FOCUS_NAMES)
     if values["focus"] is None:
         message = Message(tr("{0} is not one of {1} or empty"), _shown(cells["focus"]), ", ".join(FOCUSES))
         raise bad("focus", message)
@@ -851,60 +913,76 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
 # --- into the library ----------------------------------------------------------------------------------------
 
 
-def _insert(engine: Engine, records: list[_Record], result: ImportResult) -> ImportResult:
-    """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none)."""
-    backing_up = _Backup(engine) if records else None
+def _insert(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult, any_ideas: bool) -> ImportResult:
+    """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none).
+
+    `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
+    what the batches before it wrote. A file that may have ideas (`any_ideas`) has the library backed up first
+    (the copy is kept when the file had some)."""
+    backing_up = _Backup(engine) if any_ideas else None
     try:
-        return _insert_backed_up(engine, records, result, backing_up)
+        return _insert_backed_up(engine, batches, result, backing_up)
     finally:
         if backing_up is not None:
-            backing_up.thread.join()  # never left running, whatever happened
+            backing_up.close()
 
 
-def _insert_backed_up(engine: Engine, records: list[_Record], result: ImportResult, backing_up: "_Backup | None"
-                      ) -> ImportResult:  # fmt: skip
-    ideas_table, notes_table = Idea.__table__, IdeaNote.__table__
+def _insert_backed_up(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult,
+                      backing_up: "_Backup | None") -> ImportResult:  # fmt: skip
     with Session(writer(engine)) as session:
         stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
         seen = {fingerprint(title, text) for title, text in stored}
-        fresh = []
-        for record in records:
-            key = fingerprint(record.values["title"], record.values["text"])
-            if key in seen:
-                result.skipped_duplicates += 1
-            else:
-                seen.add(key)
-                fresh.append(record)
-        connection, now = session.connection(), _now()
-        if fresh and engine.dialect.name == "sqlite":
-            _insert_sqlite(session, fresh, now)  # the notes with their ideas
-        elif fresh:
-            statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
-            ids = list(connection.execute(statement, list(map(_row, fresh))).scalars())
-            notes = [
-                {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
-                for idea_id, record in zip(ids, fresh, strict=True)
-                for on, text in record.notes
-            ]
-            if notes:
-                connection.execute(insert(notes_table), notes)
-        if backing_up is not None:
-            backing_up.wait()  # no commit without the checked copy of the library as it was
+
+        def fresh(batch: list[_Record]) -> list[_Record]:
+            kept = []
+            for record in batch:
+                key = fingerprint(record.values["title"], record.values["text"])
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(record)
+            result.skipped_duplicates += len(batch) - len(kept)
+            return kept
+
+        if engine.dialect.name == "sqlite":
+            result.added = _insert_sqlite(session, map(fresh, batches), _now())  # the notes with their ideas
+        else:
+            result.added = _insert_portable(session.connection(), [r for batch in batches for r in fresh(batch)])
+        if backing_up is not None and result.added + result.skipped_duplicates:  # (a file of no ideas: no backup)
+            backing_up.publish()  # no commit without the checked copy of the library as it was
         session.commit()
-    result.added = len(fresh)
     return result
+
+
+def _insert_portable(connection: Connection, records: list[_Record]) -> int:
+    """The records and their notes with SQLAlchemy's own insert (PostgreSQL; on SQLite, what the quick way into
+    it must store the same as: tests/io/test_import_same_library.py)."""
+    if not records:
+        return 0
+    ideas_table, notes_table, now = Idea.__table__, IdeaNote.__table__, _now()
+    statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
+    ids = list(connection.execute(statement, list(map(_row, records))).scalars())
+    notes = [
+        {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
+        for idea_id, record in zip(ids, records, strict=True)
+        for on, text in record.notes
+    ]
+    if notes:
+        connection.execute(insert(notes_table), notes)
+    return len(records)
 
 
 class _Backup:
     """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it),
-    taken in a thread while the import makes and writes its rows (copying and checking a library of 100 000 ideas
-    takes a second and a half, mostly waiting for the disk). The copy reads the library as it was: the import's
-    rows are not committed before `wait` says the copy is good (a write-ahead log shows a reader nothing
-    uncommitted)."""
+    taken in a thread while the import checks, makes and writes its rows (copying and checking a library of
+    100 000 ideas takes a second and a half, mostly waiting for the disk). The copy reads the library as it was:
+    the import's rows are not committed before `publish` has put the checked copy among the backups (a
+    write-ahead log shows a reader nothing uncommitted). An import that fails (a wrong idea found halfway
+    through the file) discards the copy: the library did not change."""
 
     def __init__(self, engine: Engine):
         self.library = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
         self.error: Exception | None = None
+        self.pending: Pending | None = None
         self.thread = threading.Thread(target=self._take, name="import-backup", daemon=True)
         self.thread.start()
 
@@ -914,14 +992,29 @@ class _Backup:
         from game.store import backup
 
         try:
-            backup.take(self.library.parent, "import")
+            self.pending = backup.copy_checked(self.library.parent, "import")
         except backup.BackupError as e:
             self.error = e
 
-    def wait(self) -> None:
+    def publish(self) -> None:
+        """Wait for the copy and put it among the backups; raises `ImportError_` when there is none."""
+        from game.store import backup
+
         self.thread.join()
+        pending, self.pending = self.pending, None
+        try:
+            if self.error is None and pending is not None:
+                pending.publish()
+        except backup.BackupError as e:
+            self.error = e
         if self.error is not None and self.library is not None:
             raise ImportError_(self.library, f"nothing was imported: no backup could be taken first ({self.error})")
+
+    def close(self) -> None:
+        """Never left running; a copy not published (the import failed) is deleted."""
+        self.thread.join()
+        if self.pending is not None:
+            self.pending.discard()
 
 
 def _stored_time(value: datetime) -> str:
@@ -962,21 +1055,26 @@ def _row(record: _Record) -> dict[str, Any]:
                             "search_text": _search_text(record), "version": 1}  # fmt: skip
 
 
-_CHUNK = 5000  # ideas handed to the writing thread at a time
+_CHUNK = 5000  # ideas checked, made into rows and written at a time
+#: The page cache of the library's connection while an import writes (SQLite's default is 2 MB): its indexes'
+#: pages stay in memory instead of being written out and read back for each batch (half the insert's time).
+_IMPORT_CACHE_KB = 64 * 1024
+_STAGE, _STAGE_NOTES = "temp.import_idea", "temp.import_note"
 
 
-def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> None:
-    """Insert the records' rows and their notes (noted `now`), a few thousand at a time with the driver's
-    executemany, the full-text index taking each batch in one statement (`sqlite_search.insert_trigger_aside`).
+def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: datetime) -> int:
+    """Insert the batches' rows and their notes (noted `now`); how many ideas were inserted.
 
-    A second thread writes while this one makes the next rows (search text, stored values): SQLite lets go of
-    Python's lock while it works (for the whole index statement, for each row's step of an executemany).
-    SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this
-    transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
+    Python's lock is what limits a writing thread (an executemany takes it back for every row, waiting for the
+    thread that makes rows to let go of it), so each batch is put in untyped, unindexed temporary tables by this
+    thread with executemany (quick: nothing to sort in), and a second thread moves it into the library with a few
+    statements that hold no Python lock: the ideas with their nine indexes, the notes, the full-text index (one
+    statement for the batch, `sqlite_search.insert_trigger_aside`). Meanwhile this thread checks and makes the next
+    batch. SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside
+    this transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
     ideas_table = Idea.__table__
     connection = session.connection()
-    first = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
-    ids = list(range(first, first + len(records)))
+    next_id = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
     # the column types' own conversions (SQLAlchemy's work for each row would be a third of the import), for the
     # values a record holds; the idea's own id, tags and search text come after them
     convert = {c.name: p for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))}
@@ -986,59 +1084,71 @@ def _insert_sqlite(session: Session, records: list[_Record], now: datetime) -> N
         raise TypeError(f"no conversion for {sorted(set(convert) - set(held))}")
     plain, converted = [name for name in held if name not in convert], [(name, convert[name]) for name in convert]
     cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*plain)
+    cards: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*sqlite_search.CARD_COLUMNS)
+    if "created_at" not in convert:  # its stored text is what the facets are made of
+        raise TypeError("created_at is not stored as text")
+    saved_at = list(convert).index("created_at")
+    facets = sqlite_search.facets
 
     def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
         held, tags = record.values, record.tags
-        stored = [None if (value := held[name]) is None else process(value) for name, process in converted]
-        return (*cells(held), *stored, "," + ",".join(tags) + "," if tags else "", search_text, idea_id)
+        stored: list[Any] = [None if (value := held[name]) is None else process(value) for name, process in converted]
+        tagged = "," + ",".join(tags) + "," if tags else ""
+        return (*cells(held), *stored, tagged, search_text, idea_id,
+                facets(held["status"], stored[saved_at], cards(held), tagged))  # fmt: skip
 
-    # each batch in one executemany of a list made beforehand (one JSON text per batch read by json_each let go of
-    # Python's lock for the whole statement, but cost SQLite twice the time: slower on a busy machine)
-    names = [*plain, *convert, *added]
-    sql = f"INSERT INTO idea ({', '.join(names)}, session_id, version) VALUES ({', '.join('?' * len(names))}, NULL, 1)"
     # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
     notes_table = IdeaNote.__table__
     on_text, created = (_bind_processor(notes_table.c[name].type, connection.dialect) for name in ("on", "created_at"))
     noted_at = created(now) if created else now
-    notes_sql = 'INSERT INTO idea_note (idea_id, "on", text, created_at) VALUES (?, ?, ?, ?)'
 
-    def notes(records: list[_Record], numbers: list[int]) -> list[tuple[Any, ...]]:
+    def notes(records: list[_Record], numbers: range) -> list[tuple[Any, ...]]:
         return [(idea_id, on_text(on) if on_text else on, text, noted_at)
                 for idea_id, record in zip(numbers, records, strict=True) for on, text in record.notes]  # fmt: skip
 
+    names = ", ".join([*plain, *convert, *added])
+    note_names = 'idea_id, "on", text, created_at'
+    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(held) + len(added) + 1))})",
+              f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)"]  # fmt: skip
+    moves = [f"INSERT INTO idea ({names}, session_id, version) SELECT {names}, NULL, 1 FROM {_STAGE} ORDER BY rowid",
+             f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid",
+             sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
+             f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
     driver = _sqlite_driver(connection)
-    Rows = list[tuple[Any, ...]]
-    chunks: queue.Queue[tuple[Rows, Rows, int, int] | None] = queue.Queue(maxsize=4)
-    failed: list[BaseException] = []
 
-    def write() -> None:
-        while (chunk := chunks.get()) is not None:
-            if not failed:  # after a failure the rest is only taken off the queue, so that the maker never waits
-                try:
-                    rows, noted, low, high = chunk
-                    driver.executemany(sql, rows)
-                    driver.execute(sqlite_search.INDEX_IDS, (low, high))
-                    if noted:
-                        driver.executemany(notes_sql, noted)
-                except BaseException as e:  # raised again in the transaction's own thread
-                    failed.append(e)
+    def move() -> None:  # in the second thread: SQLite's own work, without Python's lock
+        for statement in moves:
+            driver.execute(statement)
 
-    with sqlite_search.insert_trigger_aside(connection):
-        writing = threading.Thread(target=write, name="import-writer", daemon=True)
-        writing.start()
-        try:
-            for at in range(0, len(records), _CHUNK):
-                if failed:
-                    break
-                some, numbers = records[at : at + _CHUNK], ids[at : at + _CHUNK]
-                texts = index_texts(list(map(_search_parts, some)))
-                rows = list(map(values, some, numbers, texts))
-                chunks.put((rows, notes(some, numbers), numbers[0], numbers[-1]))
-        finally:
-            chunks.put(None)
-            writing.join()
-        if failed:
-            raise failed[0]
+    cache = driver.execute("PRAGMA cache_size").fetchone()[0]
+    driver.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
+    driver.execute(f"CREATE TABLE {_STAGE} ({names}, facets)")  # no types: the values go in as they came
+    driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
+    driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
+    first, moving = next_id, cast("Future[None] | None", None)
+    try:
+        # the pool's exit waits for the second thread whatever happens (it is never left writing), before the
+        # trigger is put back or the caller rolls back
+        with sqlite_search.insert_trigger_aside(connection), ThreadPoolExecutor(1, "import-writer") as writing:
+            for batch in batches:  # checked and made here, while the second thread writes the one before
+                if not batch:
+                    continue
+                numbers = range(next_id, next_id + len(batch))
+                next_id += len(batch)
+                rows = list(map(values, batch, numbers, index_texts(list(map(_search_parts, batch)))))
+                noted = notes(batch, numbers)
+                if moving is not None:
+                    moving.result()
+                driver.executemany(staged[0], rows)
+                driver.executemany(staged[1], noted)
+                moving = writing.submit(move)
+            if moving is not None:
+                moving.result()
+        driver.execute(f"DROP TABLE {_STAGE}")
+        driver.execute(f"DROP TABLE {_STAGE_NOTES}")
+    finally:
+        driver.execute(f"PRAGMA cache_size = {cache}")
+    return next_id - first
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:
@@ -1046,8 +1156,12 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     path = Path(path)
     result = ImportResult()
     with gc_paused():
-        records = _json_ideas(path, _read_text(path)[0], result.errors)
-        return _insert(engine, records, result)
+        text = _read_text(path)[0]
+        items, unknown = _json_items(path, text), set[str]()
+        # each batch checked while the one before is written: a wrong idea rolls everything back
+        _insert(engine, _json_batches(path, text, items, unknown), result, bool(items))
+        result.errors.extend(_unknown_fields(path, unknown))
+        return result
 
 
 def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None) -> ImportResult:
@@ -1056,5 +1170,5 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     result = ImportResult()
     with gc_paused():
         text, result.encoding = _csv_text(path)
-        records = _csv_ideas(path, text, mapping, result.errors)
-        return _insert(engine, records, result)
+        # each batch checked while the one before is written: a wrong idea rolls everything back
+        return _insert(engine, _csv_batches(path, text, mapping, result.errors), result, True)

@@ -100,6 +100,40 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
 
     The copy is written under a temporary name of ours and renamed only once checked: a kill during a backup
     leaves a leftover that the next start removes, never a half backup among the good ones."""
+    pending = copy_checked(data_dir, reason, now)
+    return pending.publish() if pending else None
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A checked copy still under its temporary name (an import's, until it commits): `publish` puts it among
+    the backups and rotates them, `discard` deletes it (an import that failed changed nothing to back up)."""
+
+    data_dir: Path
+    tmp: Path
+    final: Path
+    taken: datetime
+    reason: str
+    count: int
+
+    def publish(self) -> Backup:
+        try:
+            os.replace(self.tmp, self.final)
+            fsync_folder(self.final.parent)
+        except OSError as e:
+            self.discard()
+            raise BackupError(f"{self.final}: the backup failed and was deleted ({e})") from None
+        rotate(self.data_dir, self.taken)
+        return Backup(self.final, self.taken, self.reason, self.count)
+
+    def discard(self) -> None:
+        for leftover in (self.tmp, Path(f"{self.tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def copy_checked(data_dir: Path, reason: str = "", now: datetime | None = None) -> Pending | None:
+    """The library copied and checked under a temporary name in `backups/` (see `take`); None when there is no
+    library to copy."""
     source = data_dir / DB_NAME
     if not source.exists() or source.stat().st_size == 0:
         return None
@@ -123,14 +157,11 @@ def take(data_dir: Path, reason: str = "", now: datetime | None = None) -> Backu
             src.close()
         _fsync(tmp)
         count = check_file(tmp)
-        os.replace(tmp, final)
-        fsync_folder(target_dir)
     except (sqlite3.Error, OSError, BackupError) as e:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             leftover.unlink(missing_ok=True)
         raise BackupError(f"{final}: the backup failed and was deleted ({e})") from None
-    rotate(data_dir, now)
-    return Backup(final, now, reason, count)
+    return Pending(data_dir, tmp, final, now, reason, count)
 
 
 def backups(data_dir: Path) -> list[Backup]:

@@ -1,7 +1,8 @@
 """Words as the search index sees them: case-folded, ё→е, stemmed in Russian or English (Snowball).
 
-Pure Python: the store builds each idea's `search_text` with `index_text`, and turns what a person types
-into a full-text query with `match_query`, so "клиент" finds "клиентов" and "gift" finds "gifts".
+Python (snowballstemmer's stemmers run in C when PyStemmer is installed, as the game installs it): the store
+builds each idea's `search_text` with `index_text`, and turns what a person types into a full-text query with
+`match_query`, so "клиент" finds "клиентов" and "gift" finds "gifts".
 """
 
 import re

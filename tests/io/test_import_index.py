@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from game.io import importer
-from game.store import ideas, sqlite_search
+from game.store import backup, ideas, sqlite_search
 from game.store.db import open_library
 from game.store.models import Idea
 from tests.library_data import add
@@ -56,7 +56,7 @@ def test_batches_are_indexed_with_their_filters(library, tmp_path, monkeypatch):
 def test_a_failure_while_writing_changes_nothing(library, tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "_CHUNK", 5)
     add(library, "Already there: подарок")
-    monkeypatch.setattr(sqlite_search, "INDEX_IDS", "INSERT INTO no_such_table VALUES (?, ?)")
+    monkeypatch.setattr(sqlite_search, "INDEX_FROM", "INSERT INTO no_such_table SELECT * FROM {}")
     with pytest.raises(Exception, match="no_such_table"):
         importer.import_json(library, ideas_file(tmp_path, 30))
     assert ideas.count(library, ideas.IdeaFilter()) == 1
@@ -82,3 +82,44 @@ def test_no_checked_backup_no_import(library, tmp_path, monkeypatch):
     assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
     [kept] = backup.backups(tmp_path / "library")
     assert kept.reason == "import" and kept.ideas() == 1  # the library as it was before the import
+
+
+def test_a_wrong_idea_in_a_later_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
+    """The file's ideas are checked a batch at a time while the batches before are written: one found wrong
+    rolls those back, and the backup copy taken for the import is deleted (the library did not change)."""
+    monkeypatch.setattr(importer, "_CHUNK", 5)
+    add(library, "Already there: подарок")
+    path = ideas_file(tmp_path, 30)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["ideas"][22]["score"] = 99
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    with pytest.raises(importer.ImportError_) as raised:
+        importer.import_json(library, path)
+    assert (raised.value.row, raised.value.field) == (23, "score")
+    assert str(raised.value).startswith(f"{path}:{raised.value.line}: idea 23: field 'score': 99 is not")
+    assert ideas.count(library, ideas.IdeaFilter()) == 1
+    assert backup.backups(tmp_path / "library") == [] and not list((tmp_path / "library" / "backups").glob("*"))
+    add(library, "Saved after the failure: подарок")  # the insert trigger is back
+    assert ideas.count(library, ideas.IdeaFilter(query="подарок")) == 2
+    monkeypatch.undo()
+    assert importer.import_json(library, ideas_file(tmp_path, 30)).added == 30
+    [kept] = backup.backups(tmp_path / "library")
+    assert kept.ideas() == 2
+
+
+def test_a_wrong_row_in_a_later_csv_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "_CHUNK", 5)
+    add(library, "Already there: подарок")
+    rows = [f"Подарок клиентам {i},{'bogus' if i == 22 else 'planned'}" for i in range(30)]
+    path = tmp_path / "ideas.csv"
+    path.write_text("title,status\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(importer.ImportError_) as raised:
+        importer.import_csv(library, path)
+    statuses = "new, planned, tried, working, dropped"
+    assert str(raised.value) == f"{path}:24: field 'status': 'bogus' is not one of {statuses}"
+    assert ideas.count(library, ideas.IdeaFilter()) == 1 and backup.backups(tmp_path / "library") == []
+    assert not list((tmp_path / "library" / "backups").glob("*"))
+    path.write_text("title,status\n", encoding="utf-8")  # a file of no ideas: nothing to back up
+    assert importer.import_csv(library, path).added == 0 and backup.backups(tmp_path / "library") == []
+    path.write_text("title,status\n" + "\n".join(rows).replace("bogus", "new") + "\n", encoding="utf-8")
+    assert importer.import_csv(library, path).added == 30 and len(backup.backups(tmp_path / "library")) == 1

@@ -1,6 +1,7 @@
-"""The import's quick way into SQLite (the driver's executemany from a second thread, search texts made in bulk,
-dates turned into text without SQLAlchemy) stores exactly what SQLAlchemy's own insert of the same records
-stores: the same row values, text for text, the same notes, and the same index entries."""
+"""The import's quick way into SQLite (batches staged with the driver's executemany and moved in by a second
+thread, search texts and index facets made in bulk, dates turned into text without SQLAlchemy) stores exactly
+what SQLAlchemy's own insert of the same records stores: the same row values, text for text, the same notes, and
+the same index entries."""
 
 import json
 import sqlite3

@@ -8,6 +8,8 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from game.store import backup, ideas, sqlite_search
@@ -220,3 +222,24 @@ def downgrade(path) -> None:
         config.attributes["connection"] = conn
         command.downgrade(config, "0004")
     engine.dispose()
+
+
+#: what an idea's status, cards and tags can hold (an import refuses control characters, which SQLite's text
+#: functions cut at \x00)
+FACET_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters=","),
+                     max_size=12)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(status=FACET_TEXT, stamp=st.datetimes(), cards=st.lists(st.one_of(st.none(), FACET_TEXT), min_size=7,
+       max_size=7), tags=st.one_of(st.just(""), st.lists(FACET_TEXT, max_size=5).map(lambda t: f",{','.join(t)},")))
+def test_an_imports_facets_are_the_ones_sql_computes(status, stamp, cards, tags):
+    """An import makes each idea's facets in Python (`sqlite_search.facets`): exactly the text of the triggers'
+    SQL, or deleting and changing an imported idea would leave the index wrong."""
+    created_at = stamp.isoformat(" ", "microseconds")
+    db = sqlite3.connect(":memory:")
+    columns = ", ".join(sqlite_search.CARD_COLUMNS)
+    db.execute(f"CREATE TABLE idea (status, created_at, tags, {columns})")
+    db.execute(f"INSERT INTO idea VALUES (?, ?, ?, {', '.join('?' * 7)})", (status, created_at, tags, *cards))
+    (expected,) = db.execute(f"SELECT {sqlite_search.facets_sql('idea')} FROM idea").fetchone()
+    assert sqlite_search.facets(status, created_at, cards, tags) == expected
