@@ -19,9 +19,10 @@ def size_mb(folder: Path) -> float:
 
 
 def unlinked(folder: Path) -> list[str]:
-    """Top-level shared libraries no binary in the folder links to (libpython is dlopen'ed: not listed)."""
+    """Top-level shared libraries no binary in the folder links to (libpython is dlopen'ed and Python's extension
+    modules, `*.cpython-*.so`, are imported: neither is listed)."""
     base = folder / "_internal"
-    top = {p.name: p for p in base.iterdir() if p.is_file() and ".so" in p.name}
+    top = {p.name: p for p in base.iterdir() if p.is_file() and ".so" in p.name and ".cpython-" not in p.name}
     env = dict(os.environ, LD_LIBRARY_PATH=f"{base}:{base / 'PySide6' / 'Qt' / 'lib'}")
     todo = [p for p in base.rglob("*.so*") if p.parent != base] + [folder / "technomagic"]
     seen, needed = set(), {n for n in top if n.startswith("libpython")}

@@ -23,6 +23,11 @@ _RU: WordStemmer = snowballstemmer.stemmer("russian")
 _EN: WordStemmer = snowballstemmer.stemmer("english")
 
 
+def stemmer_module() -> str:
+    """Where the stemmers come from: "Stemmer" when PyStemmer's C stemmers are in (the frozen app must have them)."""
+    return type(_RU).__module__
+
+
 def fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 

@@ -33,6 +33,7 @@ class Checked:
     solo_typed: int = 0
     solo_saved: int = 0
     found: int = 0  # library search hits for another word form
+    stemmer: str = ""  # the module of the search's stemmers: "Stemmer" (PyStemmer, in C) when the bundle has it
     teams: int = 0
     workshop_steps: list[str] = field(default_factory=list)
     workshop_of: int = 0
@@ -45,7 +46,8 @@ class Checked:
     def line(self, seconds: float) -> str:
         return (
             f"self-test ok ({self.lang}): solo {len(self.solo_steps)}/{self.solo_of} steps, {self.solo_typed} ideas "
-            f"typed, {self.solo_saved} saved, search found {self.found}; workshop of {self.teams} teams "
+            f"typed, {self.solo_saved} saved, search found {self.found} (stems by {self.stemmer}); "
+            f"workshop of {self.teams} teams "
             f"{len(self.workshop_steps)}/{self.workshop_of} steps, {self.workshop_typed} ideas typed, "
             f"{self.workshop_saved} saved, {self.promises} promises, {self.phones} phone joined the room; "
             f"{len(self.warnings)} Qt warnings; {seconds:.1f} s"
@@ -229,6 +231,10 @@ def _solo(drive: Driver, checked: Checked) -> None:
     library.apply_filter()
     checked.found = library.model.total
     expect(checked.found == 1, f"library search for 'photos' found {checked.found} ideas, expected 1")
+    from game.store import textsearch
+
+    checked.stemmer = textsearch.stemmer_module()
+    expect(checked.stemmer == "Stemmer", f"the search stems with {checked.stemmer}, not PyStemmer's C stemmers")
 
 
 def _workshop(drive: Driver, checked: Checked) -> None:
