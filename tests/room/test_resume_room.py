@@ -1,31 +1,16 @@
 """The laptop app is SIGKILLed mid-room, restarted, Continue: the room reopens on the same port and token, and a
 phone with its stored device token reconnects and goes on; nothing lost, nothing doubled."""
 
-import os
 import signal
-import subprocess
-import sys
 import time
 
 from game.ui.autosave import read_saved
-from tests.conftest import ROOT
+from tests.room.child import start_laptop
 from tests.room.sim import Loop, Phone
 from tests.ui.conftest import click
 from tests.ui.test_resume import home_with_resume
 
 RUNNING = """
-import sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from game.domain.workshop import Team
-from game.ui.app import build_window, make_application
-app = make_application()
-win = build_window(Path(sys.argv[1]), "en")
-win.show()
-win.workshop.start("classic-workshop", [Team("Red"), Team("Blue")], {"room_host": "127.0.0.1"}, seed=5)
-console = win.current_screen()
-while console.ws.step.kind != "moment":
-    console.skip()
 win.workshop.room.allow_report(True)  # the trainer let the phones take the report home
 print(win.workshop.room.url(), flush=True)
 while True:
@@ -35,9 +20,7 @@ while True:
 
 
 def test_a_killed_laptop_reopens_its_room_and_the_phone_goes_on(qtbot, open_window, data_home):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", RUNNING, str(data_home)], stdout=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)  # fmt: skip
+    proc = start_laptop(data_home, "moment", RUNNING)
     loop = Loop()
     try:
         url = proc.stdout.readline().strip()

@@ -2,11 +2,8 @@
 an older version, a journal outgrowing its snapshot, a journal that cannot be written."""
 
 import json
-import os
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -16,24 +13,13 @@ from game.domain.journal import comparable
 from game.domain.workshop import Team
 from game.ui import autosave
 from game.ui.autosave import AUTOSAVE_FILE, JOURNAL_FILE, read_saved
-from tests.conftest import ROOT
+from tests.room.child import start_laptop
 from tests.ui.conftest import click, type_text
 from tests.ui.test_resume import home_with_resume
 
 OLD_FILE = Path(__file__).with_name("round-in-play-v1.json")  # written by the game before the journal
 KILLED = """
-import json, sys, time
-from pathlib import Path
 from game.domain.journal import comparable
-from game.domain.workshop import Team
-from game.ui.app import build_window, make_application
-app = make_application()
-win = build_window(Path(sys.argv[1]), "en")
-win.show()
-win.workshop.start("classic-workshop", [Team("Red"), Team("Blue")], {"room_host": "127.0.0.1"}, seed=5)
-console = win.current_screen()
-while console.ws.step.kind != "magic":
-    console.skip()
 rules = win.workshop.room.rules
 phones = [rules.hello(None, "en") for _ in range(4)]
 for n, phone in enumerate(phones):
@@ -64,9 +50,7 @@ def _lines(data_home: Path) -> list[bytes]:
 
 
 def test_a_kill_in_the_middle_of_the_journal_resumes_the_workshop_as_it_was(qtbot, open_window, data_home):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(data_home)], stdout=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)  # fmt: skip
+    proc = start_laptop(data_home, "magic", KILLED)
     try:
         before = json.loads(proc.stdout.readline())
         qtbot.wait(1100)  # the promise: what happened a second before a kill survives it
