@@ -657,19 +657,14 @@ def test_the_laptop_killed_mid_room_comes_back_and_the_phone_goes_on_by_itself(q
     """SIGKILL the trainer's app with a phone in the room; restart, Continue: the page, never reloaded nor
     rescanned, dials the same address again, sends what was typed meanwhile, and nothing is doubled."""
     import signal
-    import subprocess
-    import sys
 
     from game.ui.autosave import read_saved
-    from tests.conftest import ROOT
+    from tests.room.child import start_laptop
     from tests.room.test_resume_room import RUNNING
     from tests.ui.conftest import click
     from tests.ui.test_resume import home_with_resume
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", RUNNING, str(data_home)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
-    )
+    proc = start_laptop(data_home, "moment", RUNNING)
     try:
         url = proc.stdout.readline().strip()
         phone = phones("en")
