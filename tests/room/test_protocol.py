@@ -318,19 +318,26 @@ def test_each_team_sees_its_own_cards_and_a_redraw_reaches_its_phones(room):
     assert [c["title"] for c in blue.settle()["cards"]] == titles[blue]
 
 
+def vote_to_promises(room, voter, idea: int) -> None:
+    """Another team's phone gives the idea a dot, the trainer reveals the votes, makes it a WOW and moves on to the
+    promises."""
+    ws = room.ws
+    to_step(ws, "choose")
+    voter.send({"type": "vote", "idea": idea, "delta": 1, "ref": "v"})
+    voter.next("ack", ref="v")
+    ws.reveal()
+    ws.set_focus(idea, "wow")
+    ws.next()
+    room.console_changed()
+
+
 def test_promises_come_from_the_team_whose_idea_was_chosen_and_the_list_goes_home(room):
     ws = room.ws
     to_step(ws, "moment")
     red, blue = joined(room, "Ann", "Red"), joined(room, "Bob", "Blue")
     red.send({"type": "idea", "cid": "r", "text": "Umbrellas *at* the door"})
     idea = red.next("ack", cid="r")["idea"]
-    to_step(ws, "choose")
-    blue.send({"type": "vote", "idea": idea, "delta": 1, "ref": "v"})
-    blue.next("ack", ref="v")
-    ws.reveal()
-    ws.set_focus(idea, "wow")
-    ws.next()
-    room.console_changed()
+    vote_to_promises(room, blue, idea)
     state = red.settle()
     assert state["accepts"] == ["promise"] and [i["id"] for i in state["ideas"]] == [idea]
     before = snapshot(ws)
@@ -400,13 +407,7 @@ def test_the_report_goes_home_only_at_the_end_and_only_while_the_trainer_allows_
                 status, headers, text = _fetch(room, f"/r/{token}/export/{name}?lang={lang}")
                 assert status == 403 and words in text and headers["Content-Type"].startswith("text/plain"), name
     room.allow_report(False)
-    to_step(ws, "choose")
-    blue.send({"type": "vote", "idea": idea, "delta": 1, "ref": "v"})
-    blue.next("ack", ref="v")
-    ws.reveal()
-    ws.set_focus(idea, "wow")
-    ws.next()
-    room.console_changed()
+    vote_to_promises(room, blue, idea)
     promise = {"type": "promise", "idea": idea, "who": "<i>Ann</i>", "due": "2026-12-24", "first_step": "Call"}
     red.send({**promise, "ref": "p"})
     red.next("ack", ref="p")
