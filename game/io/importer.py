@@ -12,27 +12,22 @@ import io
 import json
 import os
 import re
-import sqlite3
 import stat
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
+from itertools import chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from sqlalchemy import func, insert
-from sqlalchemy.engine import Connection, Dialect, Engine
-from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.types import TypeEngine
-from sqlmodel import Session, select
+from sqlalchemy.engine import Engine
 
 from game.domain import limits
 from game.domain.ideas import FOCUSES, STATUSES
-from game.io.messages import Message, Translate, shown_path, tr
+from game.io.intake import TEXTS, Batch, ImportError_, ImportResult, fingerprint, insert_checked
+from game.io.messages import Message, shown_path, tr
 from game.io.tabular import (
     CARD_TITLES,
     COLUMNS,
@@ -44,19 +39,24 @@ from game.io.tabular import (
     STATUS_LABELS,
     gc_paused,
 )
-from game.store import sqlite_search
-from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS, normal_tag
-from game.store.models import Idea, IdeaNote
-from game.store.textsearch import index_text, index_texts
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
 
-    from game.store.backup import Pending
+__all__ = [
+    "ImportError_",
+    "ImportResult",
+    "csv_preview",
+    "fingerprint",
+    "import_csv",
+    "import_json",
+    "parse_date",
+    "parse_time",
+    "suggest_mapping",
+]  # fmt: skip
 
 MAX_BYTES = 200 * 1024 * 1024
-TEXTS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player")
 #: Another library's numbers (the ideas get new ones, sessions are not exported) and the card titles our CSV
 #: shows beside the ids (the ids are what is kept).
 IGNORED = ("id", "session_id", *CARD_TITLES)
@@ -106,40 +106,10 @@ _NOTE = re.compile(r"(\d{4}-\d{2}-\d{2}): ?(.*)")
 #: What no idea may hold: control characters but tab and line breaks, and lone surrogates (not text at all).
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _YEARS = range(limits.FIRST_YEAR, limits.LAST_YEAR + 1)
+_CHUNK = 5000  # ideas checked, made into rows and written at a time
 #: What a CSV file may be saved in besides UTF-8 with or without a BOM (which are tried first, without guessing):
 #: what Excel and LibreOffice write for Russian and Western European users.
 CSV_ENCODINGS = ["cp1251", "cp1252", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "utf_16_le", "utf_16_be"]
-
-
-class ImportError_(Exception):  # not ImportError: that one is Python's, about modules
-    """A file that cannot be imported: where (file, line or idea, field) and what is wrong. Nothing was written.
-
-    `message` is a `Message` (English as a str, its template and values kept), `render(translate)` the whole
-    line in another language; the file name is shown on one line whatever it holds.
-    """
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None, row: int | None = None,
-                 field: str | None = None, idea: bool = False):  # fmt: skip
-        self.path, self.message, self.line, self.row, self.field = Path(path), message, line, row, field
-        shown = shown_path(path)
-        if line is not None:  # `idea`: a JSON idea, found again at its line
-            where = Message(tr("{0}:{1}: idea {2}"), shown, line, row) if idea else Message("{0}:{1}", shown, line)
-        else:
-            where = Message(tr("{0}: idea {1}"), shown, row) if row is not None else Message("{0}", shown)
-        said = message if isinstance(message, Message) else Message("{0}", message)
-        self.said = Message("{0}: {1}", where, Message(tr("field '{0}': {1}"), field, said) if field else said)
-        super().__init__(str(self.said))
-
-    def render(self, translate: Translate | None = None) -> str:
-        return self.said.render(translate) if translate else str(self.said)
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    skipped_duplicates: int = 0
-    errors: list[str] = field(default_factory=list)  # what was left out without stopping the import (Messages)
-    encoding: str = field(default="", compare=False)  # what a CSV file was read as (UTF-8, Windows-1251, …)
 
 
 #: (the nested functions that run for every idea name their types here: spelled out in their annotations, they
@@ -149,18 +119,12 @@ _Values: TypeAlias = dict[str, Any]
 _Fits: TypeAlias = Callable[[Any], bool]
 
 
-@dataclass
-class _Record:
-    """One idea, checked: the idea table's values (but tags and search text), its tags and its notes."""
+class _Record(NamedTuple):
+    """One idea, checked one by one: the idea table's values (`intake.FIELDS`), its tags and its notes."""
 
     values: dict[str, Any]
     tags: list[str]
     notes: list[tuple[date, str]]
-
-
-def fingerprint(title: str, text: str) -> tuple[str, str]:
-    """What makes two ideas the same: their title and text, case-folded, all spacing as one space."""
-    return " ".join(title.casefold().split()), " ".join(text.casefold().split())
 
 
 def _shown(value: Any) -> str:
@@ -350,24 +314,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _search_parts(record: "_Record") -> list[str | None]:
-    """The texts an idea's search text is made of, in their order."""
-    values = record.values
-    return [
-        values["title"], values["text"], values["promise_who"], values["promise_first_step"],
-        values["promise_success_sign"], " ".join(record.tags), values["team"], values["player"],
-        *(text for _on, text in record.notes),
-    ]  # fmt: skip
-
-
-def _search_text(record: "_Record") -> str:
-    return index_text(*_search_parts(record))
-
-
 _normal_tag = lru_cache(maxsize=4096)(normal_tag)  # a library has few tags, each on many ideas
 
 
-def _clean_tags(tags: list[str], bad: Callable[[str | None, Message], "ImportError_"]) -> list[str]:
+def _clean_tags(tags: list[str], bad: "_Bad") -> list[str]:
     clean = [tag for tag in dict.fromkeys(map(_normal_tag, tags)) if tag]
     if len(clean) > limits.TAGS_PER_IDEA:
         raise bad("tags", Message(tr("{0} tags; an idea has at most {1}"), len(clean), limits.TAGS_PER_IDEA))
@@ -448,20 +398,25 @@ def _json_items(path: Path, text: str) -> list[Any]:
     return items
 
 
-def _json_batches(path: Path, text: str, items: list[Any], unknown: set[str]) -> Iterator[list[_Record]]:
-    """The ideas checked `_CHUNK` at a time (an import writes a batch while it checks the next); the first wrong
-    one raises `ImportError_` with its line. `unknown` collects the fields that are not an idea's."""
+def _json_batches(path: Path, text: str, items: list[Any], unknown: set[str]) -> Iterator[Batch]:
+    """The ideas checked `_CHUNK` at a time (an import writes a batch while it checks the next): column by column
+    (`_json_quick`), or one by one when that finds one needing a closer look, so that the first wrong one raises
+    `ImportError_` with its line. `unknown` collects the fields that are not an idea's."""
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
     for at in range(0, len(items), _CHUNK):
+        chunk = items[at : at + _CHUNK]
+        quick = _json_quick(chunk, unknown, escaped, _now())
+        if quick is not None:
+            yield quick
+            continue
         try:
-            batch = [_json_idea(path, number, item, unknown, escaped)
-                     for number, item in enumerate(items[at : at + _CHUNK], start=at + 1)]  # fmt: skip
+            yield Batch.of([_json_idea(path, number, item, unknown, escaped)
+                            for number, item in enumerate(chunk, start=at + 1)])  # fmt: skip
         except ImportError_ as e:
             line = _idea_line(text, e.row) if e.row is not None else None
             if line is None:
                 raise
             raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
-        yield batch
 
 
 def _unknown_fields(path: Path, unknown: set[str]) -> list[str]:
@@ -470,9 +425,11 @@ def _unknown_fields(path: Path, unknown: set[str]) -> list[str]:
 
 
 def _json_ideas(path: Path, text: str, errors: list[str]) -> list[_Record]:
-    """Every idea of a JSON file, checked (what an import writes, all at once)."""
+    """Every idea of a JSON file, checked one by one (what the quick checks must agree with)."""
     unknown: set[str] = set()
-    records = [record for batch in _json_batches(path, text, _json_items(path, text), unknown) for record in batch]
+    escaped = "\\u" in text
+    records = [_json_idea(path, number, item, unknown, escaped)
+               for number, item in enumerate(_json_items(path, text), start=1)]  # fmt: skip
     errors.extend(_unknown_fields(path, unknown))
     return records
 
@@ -561,14 +518,10 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
     checks = get("checks", {})
     if type(checks) is not dict:
         raise bad("checks", Message(tr("{0} is not an object"), _shown(checks)))
-    if checks:
-        if (len(checks) > limits.CHECKS_PER_IDEA or not all(type(v) is bool for v in checks.values())
-                or max(map(len, checks)) > limits.CARD_ID_CHARS):  # fmt: skip
-            message = tr("{0} is not at most {1} check ids, each true or false")
-            raise bad("checks", Message(message, _shown(checks), limits.CHECKS_PER_IDEA))
-        values["checks_json"] = json.dumps(checks, ensure_ascii=False)
-    else:
-        values["checks_json"] = "{}"
+    values["checks_json"] = _checks_json(checks)
+    if values["checks_json"] is None:
+        message = tr("{0} is not at most {1} check ids, each true or false")
+        raise bad("checks", Message(message, _shown(checks), limits.CHECKS_PER_IDEA))
     due = get("promise_due")
     values["promise_due"] = None if due is None else _json_date(due, lambda m: bad("promise_due", m))
     for name in ("created_at", "updated_at"):
@@ -580,6 +533,26 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
     notes = get("notes", [])
     if type(notes) is not list:
         raise bad("notes", Message(tr("{0} is not a list"), _shown(notes)))
+    checked = _json_notes(notes, bad)
+    if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
+        texts = {name: values[name] for name in TEXTS} | {name: card for name, card in cards.items() if card}
+        texts |= {f"notes[{i}]": text for i, (_on, text) in enumerate(checked, 1)}
+        _check_unsafe(texts | {"tags": "".join(tags), "checks": "".join(checks)}, bad)
+    return _Record(values, _clean_tags(tags, bad) if tags else [], checked)
+
+
+def _checks_json(checks: dict[str, Any]) -> str | None:
+    """An idea's checks as the idea table keeps them, or None when they are not at most CHECKS_PER_IDEA check
+    ids, each true or false."""
+    if not checks:
+        return "{}"
+    if (len(checks) > limits.CHECKS_PER_IDEA or not all(type(v) is bool for v in checks.values())
+            or max(map(len, checks)) > limits.CARD_ID_CHARS):  # fmt: skip
+        return None
+    return json.dumps(checks, ensure_ascii=False)
+
+
+def _json_notes(notes: list[Any], bad: "_Bad") -> list[tuple[date, str]]:
     checked = []
     for index, note in enumerate(notes, start=1):
         if type(note) is not dict or type(note.get("text")) is not str:
@@ -589,14 +562,117 @@ def _json_idea(path: Path, number: int, item: Any, unknown: set[str], escaped: b
             message = Message(tr("{0} characters; at most {1} are kept"), len(note["text"]), limits.NOTE_CHARS)
             raise bad(f"notes[{index}]", message)
         checked.append((on, note["text"]))
-    if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
-        texts = {name: values[name] for name in TEXTS} | {name: card for name, card in cards.items() if card}
-        texts |= {f"notes[{i}]": text for i, (_on, text) in enumerate(checked, 1)}
-        _check_unsafe(texts | {"tags": "".join(tags), "checks": "".join(checks)}, bad)
-    return _Record(values, _clean_tags(tags, bad) if tags else [], checked)
+    return checked
 
 
-def _json_date(value: Any, bad: Callable[[str], ImportError_]) -> date:
+class _Declined(Exception):
+    """What a quick check raises where a one-by-one check would say what is wrong (it is not said here)."""
+
+
+def _decline(*_said: Any) -> _Declined:
+    return _Declined()
+
+
+def _memo(values: list[Any], make: Callable[[Any], Any]) -> list[Any]:
+    """`make` of each value, made once for each different value: most fields of many ideas hold a few values
+    (statuses, days, tag lists, cells of a spreadsheet)."""
+    made = {value: make(value) for value in set(values)}
+    return list(map(made.__getitem__, values))
+
+
+def _untitled(values: dict[str, list[Any]]) -> None:
+    """Ideas with a blank title get the first line of their text, as one by one; `_Declined` if both are blank."""
+    titles, texts = values["title"], values["text"]
+    if all(map(str.strip, titles)):
+        return
+    titles = values["title"] = list(titles)
+    for at, title in enumerate(titles):
+        if not title.strip():
+            if not texts[at].strip():
+                raise _Declined
+            titles[at] = title_from(texts[at])
+
+
+_TEXT_LIMITS = dict(TEXT_LIMITS)
+_STATUS_CODES = frozenset(STATUSES)
+_SCORE_VALUES, _DOT_VALUES = frozenset(_SCORES), frozenset(_DOTS)
+_STR, _NONE = str, type(None)
+
+
+def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetime) -> Batch | None:
+    """A batch of a JSON file's ideas checked column by column (each check one loop in C over a field of them
+    all, each different date or tag list made once), or None when one of them needs a closer look (a wrong
+    value, or one this does not take: `_json_idea` then checks them one by one and says what is wrong). What it
+    returns is exactly what `_json_idea` makes of the same ideas (tests/io/test_import_quick.py)."""
+    if set(map(type, items)) != {dict}:
+        return None
+    keys = set(chain.from_iterable(items))
+    unknown.update(keys - _JSON_KNOWN)
+
+    def column(name: str, default: Any) -> list[Any]:
+        if name not in keys:
+            return [default] * len(items)
+        try:
+            return list(map(itemgetter(name), items))
+        except KeyError:
+            return [item.get(name, default) for item in items]
+
+    def types(values: list[Any]) -> set[type]:
+        return set(map(type, values))
+
+    values = {name: column(name, "") for name in TEXTS}
+    cards = {name: column(name, None) for name in CARD_COLUMNS}
+    score, dots, status, focus = column("score", 0), column("dots", 0), column("status", "new"), column("focus", "")
+    checks, tags, notes = column("checks", {}), column("tags", []), column("notes", [])
+    due, stamps = column("promise_due", None), [column("created_at", None), column("updated_at", None)]
+    if not (
+        all(types(v) == {_STR} and max(map(len, v)) <= _TEXT_LIMITS[n] for n, v in values.items())
+        and all(
+            {_STR, _NONE}.issuperset(types(v)) and max(map(len, filter(None, v)), default=0) <= limits.CARD_ID_CHARS
+            for v in cards.values()
+        )
+        and types(score) == types(dots) == {int}
+        and _SCORE_VALUES.issuperset(score)
+        and _DOT_VALUES.issuperset(dots)
+        and types(status) == types(focus) == {_STR}
+        and _STATUS_CODES.issuperset(status)
+        and _FOCUS_CODES.issuperset(focus)
+        and types(checks) == {dict}
+        and types(tags) == types(notes) == {list}
+        and {_STR}.issuperset(map(type, chain.from_iterable(tags)))
+        and {_STR, _NONE}.issuperset(types(due))
+        and all({_STR, _NONE}.issuperset(types(v)) for v in stamps)
+    ):
+        return None  # fmt: skip
+    try:
+        _untitled(values)
+        if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
+            texts = chain(*values.values(), *(filter(None, v) for v in cards.values()), chain.from_iterable(tags),
+                          chain.from_iterable(checks), (note.get("text", "") for n in notes for note in n
+                                                        if type(note) is dict))  # fmt: skip
+            if _UNSAFE.search("\n".join(t for t in texts if type(t) is str)):
+                return None
+        values |= cards
+        values |= {"score": score, "dots": dots, "status": status, "focus": focus}
+        values["checks_json"] = (
+            ["{}"] * len(items) if not any(checks) else [_checks_json(c) if c else "{}" for c in checks]
+        )
+        if None in values["checks_json"]:
+            return None
+        values["promise_due"] = _memo(due, lambda day: None if day is None else _json_date(day, _decline))
+        made: dict[str | None, datetime] = {None: now}
+        for name, column_stamps in zip(("created_at", "updated_at"), stamps, strict=True):
+            for stamp in set(column_stamps).difference(made):
+                made[stamp] = _json_time(stamp, _decline)
+            values[name] = list(map(made.__getitem__, column_stamps))
+        cleaned: dict[tuple[str, ...], list[str]] = {(): []} | {tuple(t): _clean_tags(t, _decline) for t in tags if t}
+        noted = [_json_notes(n, _decline) if n else [] for n in notes]
+    except _Declined:
+        return None
+    return Batch(values, [cleaned[tuple(t)] for t in tags], noted)
+
+
+def _json_date(value: Any, bad: Callable[[str], Exception]) -> date:
     try:
         if isinstance(value, str) and len(value) == 10:
             day = date.fromisoformat(value)
@@ -608,7 +684,7 @@ def _json_date(value: Any, bad: Callable[[str], ImportError_]) -> date:
     raise bad(Message(tr("{0} is not a date (YYYY-MM-DD)"), _shown(value)))
 
 
-def _json_time(value: Any, bad: Callable[[str], ImportError_]) -> datetime:
+def _json_time(value: Any, bad: Callable[[str], Exception]) -> datetime:
     try:
         if isinstance(value, str):
             stamp = datetime.fromisoformat(value)
@@ -766,16 +842,33 @@ def _columns(path: Path, headers: list[str], mapping: dict[str, str], line: int 
 
 
 def _csv_ideas(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> list[_Record]:
-    """Every idea of a CSV file, checked."""
-    return [record for batch in _csv_batches(path, text, mapping, errors) for record in batch]
+    """Every idea of a CSV file, checked one by one (what the quick checks must agree with)."""
+    return [_csv_idea(path, line, number, dict(zip(keys, map(_unquote, cells), strict=True)))
+            for keys, rows, places in _csv_rows(path, text, mapping, errors)
+            for cells, (line, number) in zip(rows, places, strict=True)]  # fmt: skip
 
 
-def _csv_batches(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]
-                 ) -> Iterator[list[_Record]]:  # fmt: skip
-    """The ideas of a CSV file checked `_CHUNK` at a time (an import writes a batch while it checks the next); the
-    first wrong one raises `ImportError_` with its line. `errors` gets what is left out (columns not mapped)."""
+def _csv_batches(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> Iterator[Batch]:
+    """The ideas of a CSV file checked `_CHUNK` at a time (an import writes a batch while it checks the next):
+    column by column (`_csv_quick`), or one by one when that finds one needing a closer look, so that the first
+    wrong one raises `ImportError_` with its line. `errors` gets what is left out (columns not mapped)."""
+    for keys, rows, places in _csv_rows(path, text, mapping, errors):
+        quick = _csv_quick(keys, rows, _now())
+        yield quick if quick is not None else Batch.of([
+            _csv_idea(path, line, number, dict(zip(keys, map(_unquote, cells), strict=True)))
+            for cells, (line, number) in zip(rows, places, strict=True)])  # fmt: skip
+
+
+_Rows: TypeAlias = tuple[list[str], list[tuple[str, ...]], list[tuple[int, int]]]
+
+
+def _csv_rows(path: Path, text: str, mapping: dict[str, str] | None, errors: list[str]) -> Iterator[_Rows]:
+    """The rows of a CSV file that are not blank, `_CHUNK` at a time: the fields the columns are mapped to, the
+    rows' cells for them (in that order, a short row's missing ones empty, not unquoted yet) and where each row
+    is (its line and its number among the file's rows). `errors` gets what is left out (columns not mapped)."""
     reader = _reader(text)
-    records: list[_Record] = []
+    rows: list[tuple[str, ...]] = []
+    places: list[tuple[int, int]] = []
     count = 0
     line = reader.line_num + 1  # where the row being read starts
     try:
@@ -798,21 +891,16 @@ def _csv_batches(path: Path, text: str, mapping: dict[str, str] | None, errors: 
                     message = Message(tr("more than {0} ideas; a file brings at most that many"), count)
                     raise ImportError_(path, message, line=line)
                 count += 1
-                if len(row) >= width:  # the cells at once; one by one only for a short row or a quoted cell
-                    cells = dict(zip(keys, pick(row), strict=True))
-                    if any(map(_starts_quoted, cells.values())):
-                        cells = {key: _unquote(cell) for key, cell in cells.items()}
-                else:
-                    cells = {key: _unquote(row[i]) if i < len(row) else "" for i, key in columns.items()}
-                records.append(_csv_idea(path, line, row_number, cells))
-                if len(records) == _CHUNK:
-                    yield records
-                    records = []
+                rows.append(pick(row if len(row) >= width else row + [""] * (width - len(row))))
+                places.append((line, row_number))
+                if len(rows) == _CHUNK:
+                    yield keys, rows, places
+                    rows, places = [], []
             line = reader.line_num + 1
     except csv.Error as e:
         raise ImportError_(path, Message(tr("not valid CSV: {0}"), str(e)), line=line) from None
-    if records:
-        yield records
+    if rows:
+        yield keys, rows, places
 
 
 def _names(labels: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -846,6 +934,8 @@ def _whole(value: str, allowed: range) -> int | None:
 
 
 def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record:
+    """One row of a CSV file, checked: its cells by field (all of them unquoted, mapped fields only)."""
+
     def bad(name: _Field, message: str) -> ImportError_:
         return ImportError_(path, message, line=line, row=row, field=name)
 
@@ -856,40 +946,82 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
         values["title"] = title_from(values["text"])  # a spreadsheet of texts only
     _check_texts(values, bad)
     for name in CARD_COLUMNS:
-        values[name] = cells.get(name, "").strip() or None
-        if values[name] and len(values[name]) > limits.CARD_ID_CHARS:
-            message = Message(tr("{0} characters; at most {1} are kept"), len(values[name]), limits.CARD_ID_CHARS)
-            raise bad(name, message)
-    for name, allowed in (("score", _SCORES), ("dots", _DOTS)):
-        value = cells.get(name, "").strip()
-        values[name] = _whole(value, allowed)
-        if values[name] is None:
-            raise bad(name, Message(tr("{0} is not a whole number from 0 to {1}"), _shown(value), allowed[-1]))
-    values["status"] = _choice(cells.get("status", ""), STATUSES, _STATUS_NAMES)
-    if values["status"] is None:
-        raise bad("status", Message(tr("{0} is not one of {1}"), _shown(cells["status"]), ", ".join(STATUSES)))
-    values["focus"] = _choice(cells.get("focus", ""), ("", *FOCUSES), _FOCUS_NAMES)
-    if values["focus"] is None:
-        message = Message(tr("{0} is not one of {1} or empty"), _shown(cells["focus"]), ", ".join(FOCUSES))
-        raise bad("focus", message)
+        values[name] = _csv_card(name, cells.get(name, ""), bad)
+    for name in ("score", "dots"):
+        values[name] = _csv_number(name, cells.get(name, ""), bad)
+    values["status"] = _csv_status(cells.get("status", ""), bad)
+    values["focus"] = _csv_focus(cells.get("focus", ""), bad)
     values["checks_json"] = "{}"
-    due = cells.get("promise_due", "").strip()
-    values["promise_due"] = parse_date(due) if due else None
-    if due and values["promise_due"] is None:
-        raise bad("promise_due", Message(tr("{0} is not a date"), _shown(due)))
-    if values["promise_due"] and not _date_in_range(values["promise_due"]):
-        raise bad("promise_due", Message(tr("{0} is not between {1} and {2}"), _shown(due), _YEARS[0], _YEARS[-1]))
+    values["promise_due"] = _csv_due(cells.get("promise_due", ""), bad)
     for name in ("created_at", "updated_at"):
-        stamp = cells.get(name, "").strip()
-        values[name] = parse_time(stamp) if stamp else _now()
-        if values[name] is None:
-            if parse_date(stamp.split(" ")[0].split("T")[0]):  # a day beyond what a time zone can take
-                raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
-            raise bad(name, Message(tr("{0} is not a date"), _shown(stamp)))
-        if not (_YEARS[0] < values[name].year < _YEARS[-1] or _fits_every_zone(values[name])):
+        values[name] = _csv_time(name, cells.get(name, ""), bad) or _now()
+    notes = _csv_notes(cells.get("notes", ""), bad, lambda: _now().date())
+    return _Record(values, _clean_tags(cells.get("tags", "").split(","), bad), notes)
+
+
+_Bad: TypeAlias = Callable[[_Field, str], ImportError_ | Exception]
+
+
+def _csv_card(name: str, cell: str, bad: _Bad) -> str | None:
+    card = cell.strip() or None
+    if card and len(card) > limits.CARD_ID_CHARS:
+        raise bad(name, Message(tr("{0} characters; at most {1} are kept"), len(card), limits.CARD_ID_CHARS))
+    return card
+
+
+def _csv_number(name: str, cell: str, bad: _Bad) -> int:
+    allowed = _SCORES if name == "score" else _DOTS
+    value = cell.strip()
+    number = _whole(value, allowed)
+    if number is None:
+        raise bad(name, Message(tr("{0} is not a whole number from 0 to {1}"), _shown(value), allowed[-1]))
+    return number
+
+
+def _csv_status(cell: str, bad: _Bad) -> str:
+    status = _choice(cell, STATUSES, _STATUS_NAMES)
+    if status is None:
+        raise bad("status", Message(tr("{0} is not one of {1}"), _shown(cell), ", ".join(STATUSES)))
+    return status
+
+
+def _csv_focus(cell: str, bad: _Bad) -> str:
+    focus = _choice(cell, ("", *FOCUSES), _FOCUS_NAMES)
+    if focus is None:
+        raise bad("focus", Message(tr("{0} is not one of {1} or empty"), _shown(cell), ", ".join(FOCUSES)))
+    return focus
+
+
+def _csv_due(cell: str, bad: _Bad) -> date | None:
+    due = cell.strip()
+    if not due:
+        return None
+    day = parse_date(due)
+    if day is None:
+        raise bad("promise_due", Message(tr("{0} is not a date"), _shown(due)))
+    if not _date_in_range(day):
+        raise bad("promise_due", Message(tr("{0} is not between {1} and {2}"), _shown(due), _YEARS[0], _YEARS[-1]))
+    return day
+
+
+def _csv_time(name: str, cell: str, bad: _Bad) -> datetime | None:
+    """The moment a cell holds, in UTC; None for an empty cell (the caller's now)."""
+    stamp = cell.strip()
+    if not stamp:
+        return None
+    moment = parse_time(stamp)
+    if moment is None:
+        if parse_date(stamp.split(" ")[0].split("T")[0]):  # a day beyond what a time zone can take
             raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
+        raise bad(name, Message(tr("{0} is not a date"), _shown(stamp)))
+    if not (_YEARS[0] < moment.year < _YEARS[-1] or _fits_every_zone(moment)):
+        raise bad(name, Message(tr("{0} is not between {1} and {2}"), _shown(stamp), _YEARS[0], _YEARS[-1]))
+    return moment
+
+
+def _csv_notes(cell: str, bad: _Bad, today: Callable[[], date]) -> list[tuple[date, str]]:
     notes: list[tuple[date, str]] = []
-    written = cells.get("notes", "").replace("\r\n", "\n").strip()
+    written = cell.replace("\r\n", "\n").strip()
     for text_line in written.split("\n") if written else []:
         if m := _NOTE.fullmatch(text_line):  # "2026-12-01: what happened", as the export writes notes
             on = parse_date(m[1])
@@ -901,254 +1033,56 @@ def _csv_idea(path: Path, line: int, row: int, cells: dict[str, str]) -> _Record
         elif notes:  # a note of several lines
             notes[-1] = (notes[-1][0], f"{notes[-1][1]}\n{text_line}")
         else:  # another program's comments: a note of the day they came in
-            notes.append((_now().date(), text_line))
+            notes.append((today(), text_line))
     for on, note in notes:
         if len(note) > limits.NOTE_CHARS:
             message = Message(tr("a note of {0} has {1} characters; at most {2} are kept"), on.isoformat(),
                               len(note), limits.NOTE_CHARS)  # fmt: skip
             raise bad("notes", message)
-    return _Record(values, _clean_tags(cells.get("tags", "").split(","), bad), notes)
+    return notes
 
 
-# --- into the library ----------------------------------------------------------------------------------------
+def _csv_quick(keys: list[str], rows: list[tuple[str, ...]], now: datetime) -> Batch | None:
+    """A batch of a CSV file's rows (`_csv_rows`) checked column by column, each different cell of a column made
+    once (a spreadsheet's statuses, cards, days and tags repeat), or None when one of them needs a closer look
+    (`_csv_idea` then checks them one by one and says what is wrong). What it returns is exactly what `_csv_idea`
+    makes of the same rows (tests/io/test_import_quick.py)."""
+    count = len(rows)
+    cells = dict(zip(keys, map(list, zip(*rows, strict=True)), strict=True))
+    for key, cell_column in cells.items():  # (no cell holds \x00: a file with one is refused)
+        if "\x00'" in "\x00" + "\x00".join(cell_column):  # a cell starting with an apostrophe: one join, no loop
+            cells[key] = list(map(_unquote, cell_column))
+    empty = [""] * count
 
+    def column(name: str) -> list[str]:
+        return cells.get(name, empty)
 
-def _insert(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult, any_ideas: bool) -> ImportResult:
-    """Every record that is not in the library yet, in one transaction (all of them or, on any failure, none).
-
-    `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
-    what the batches before it wrote. A file that may have ideas (`any_ideas`) has the library backed up first
-    (the copy is kept when the file had some)."""
-    backing_up = _Backup(engine) if any_ideas else None
+    values: dict[str, list[Any]] = {name: column(name) for name in TEXTS}
+    if any(max(map(len, values[name])) > limit for name, limit in TEXT_LIMITS):
+        return None
+    today = now.date()
     try:
-        return _insert_backed_up(engine, batches, result, backing_up)
-    finally:
-        if backing_up is not None:
-            backing_up.close()
-
-
-def _insert_backed_up(engine: Engine, batches: Iterable[list[_Record]], result: ImportResult,
-                      backing_up: "_Backup | None") -> ImportResult:  # fmt: skip
-    with Session(writer(engine)) as session:
-        stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
-        seen = {fingerprint(title, text) for title, text in stored}
-
-        def fresh(batch: list[_Record]) -> list[_Record]:
-            kept = []
-            for record in batch:
-                key = fingerprint(record.values["title"], record.values["text"])
-                if key not in seen:
-                    seen.add(key)
-                    kept.append(record)
-            result.skipped_duplicates += len(batch) - len(kept)
-            return kept
-
-        if engine.dialect.name == "sqlite":
-            result.added = _insert_sqlite(session, map(fresh, batches), _now())  # the notes with their ideas
-        else:
-            result.added = _insert_portable(session.connection(), [r for batch in batches for r in fresh(batch)])
-        if backing_up is not None and result.added + result.skipped_duplicates:  # (a file of no ideas: no backup)
-            backing_up.publish()  # no commit without the checked copy of the library as it was
-        session.commit()
-    return result
-
-
-def _insert_portable(connection: Connection, records: list[_Record]) -> int:
-    """The records and their notes with SQLAlchemy's own insert (PostgreSQL; on SQLite, what the quick way into
-    it must store the same as: tests/io/test_import_same_library.py)."""
-    if not records:
-        return 0
-    ideas_table, notes_table, now = Idea.__table__, IdeaNote.__table__, _now()
-    statement = insert(ideas_table).returning(ideas_table.c.id, sort_by_parameter_order=True)
-    ids = list(connection.execute(statement, list(map(_row, records))).scalars())
-    notes = [
-        {"idea_id": idea_id, "on": on, "text": text, "created_at": now}
-        for idea_id, record in zip(ids, records, strict=True)
-        for on, text in record.notes
-    ]
-    if notes:
-        connection.execute(insert(notes_table), notes)
-    return len(records)
-
-
-class _Backup:
-    """A checked copy of the library before an import writes into it (`technomagic backup restore` undoes it),
-    taken in a thread while the import checks, makes and writes its rows (copying and checking a library of
-    100 000 ideas takes a second and a half, mostly waiting for the disk). The copy reads the library as it was:
-    the import's rows are not committed before `publish` has put the checked copy among the backups (a
-    write-ahead log shows a reader nothing uncommitted). An import that fails (a wrong idea found halfway
-    through the file) discards the copy: the library did not change."""
-
-    def __init__(self, engine: Engine):
-        self.library = Path(engine.url.database) if engine.dialect.name == "sqlite" and engine.url.database else None
-        self.error: Exception | None = None
-        self.pending: Pending | None = None
-        self.thread = threading.Thread(target=self._take, name="import-backup", daemon=True)
-        self.thread.start()
-
-    def _take(self) -> None:
-        if self.library is None:  # a server keeps its own backups
-            return
-        from game.store import backup
-
-        try:
-            self.pending = backup.copy_checked(self.library.parent, "import")
-        except backup.BackupError as e:
-            self.error = e
-
-    def publish(self) -> None:
-        """Wait for the copy and put it among the backups; raises `ImportError_` when there is none."""
-        from game.store import backup
-
-        self.thread.join()
-        pending, self.pending = self.pending, None
-        try:
-            if self.error is None and pending is not None:
-                pending.publish()
-        except backup.BackupError as e:
-            self.error = e
-        if self.error is not None and self.library is not None:
-            raise ImportError_(self.library, f"nothing was imported: no backup could be taken first ({self.error})")
-
-    def close(self) -> None:
-        """Never left running; a copy not published (the import failed) is deleted."""
-        self.thread.join()
-        if self.pending is not None:
-            self.pending.discard()
-
-
-def _stored_time(value: datetime) -> str:
-    if value.tzinfo is UTC:  # as every checked record holds it: the same text without the zone's "+00:00"
-        return value.isoformat(" ", "microseconds")[:-6]
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _bind_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    """How the column type stores a value: SQLAlchemy's own conversion, or the same in C for dates and times.
-
-    The quicker one is used only where it gives the very same text for moments with and without microseconds.
-    """
-    process = column_type.dialect_impl(dialect).bind_processor(dialect)
-    kind = getattr(column_type, "impl_instance", column_type).python_type  # what a TypeDecorator stores
-    quick = {datetime: _stored_time, date: date.isoformat}.get(kind) if process else None
-    samples: dict[type, list[Any]] = {
-        datetime: [datetime(987, 6, 5, 4, 3, 2, tzinfo=UTC), datetime(2026, 12, 1, 21, 5, 0, 7, tzinfo=UTC)],
-        date: [date(987, 6, 5), date(2026, 12, 1)],
-    }
-    if quick and process and all(quick(sample) == process(sample) for sample in samples.get(kind, [])):
-        return quick
-    return process
-
-
-def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under SQLAlchemy's, whose executemany takes plain tuples at the driver's own speed."""
-    driver = connection.connection.driver_connection
-    if not isinstance(driver, sqlite3.Connection):  # the pool let it go (invalidated) during the import
-        raise DisconnectionError("the library's connection was lost during the import")
-    return driver
-
-
-def _row(record: _Record) -> dict[str, Any]:
-    """The idea table's values of a record."""
-    tags = record.tags
-    return record.values | {"tags": "," + ",".join(tags) + "," if tags else "", "session_id": None,
-                            "search_text": _search_text(record), "version": 1}  # fmt: skip
-
-
-_CHUNK = 5000  # ideas checked, made into rows and written at a time
-#: The page cache of the library's connection while an import writes (SQLite's default is 2 MB): its indexes'
-#: pages stay in memory instead of being written out and read back for each batch (half the insert's time).
-_IMPORT_CACHE_KB = 64 * 1024
-_STAGE, _STAGE_NOTES = "temp.import_idea", "temp.import_note"
-
-
-def _insert_sqlite(session: Session, batches: Iterable[list[_Record]], now: datetime) -> int:
-    """Insert the batches' rows and their notes (noted `now`); how many ideas were inserted.
-
-    Python's lock is what limits a writing thread (an executemany takes it back for every row, waiting for the
-    thread that makes rows to let go of it), so each batch is put in untyped, unindexed temporary tables by this
-    thread with executemany (quick: nothing to sort in), and a second thread moves it into the library with a few
-    statements that hold no Python lock: the ideas with their nine indexes, the notes, the full-text index (one
-    statement for the batch, `sqlite_search.insert_trigger_aside`). Meanwhile this thread checks and makes the next
-    batch. SQLite numbers a new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside
-    this transaction no one else can take those numbers (a writer committing in between makes it fail whole)."""
-    ideas_table = Idea.__table__
-    connection = session.connection()
-    next_id = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
-    # the column types' own conversions (SQLAlchemy's work for each row would be a third of the import), for the
-    # values a record holds; the idea's own id, tags and search text come after them
-    convert = {c.name: p for c in ideas_table.c if (p := _bind_processor(c.type, connection.dialect))}
-    added = ("tags", "search_text", "id")
-    held = [c.name for c in ideas_table.c if c.name not in (*added, "session_id", "version")]
-    if not set(convert) <= set(held):
-        raise TypeError(f"no conversion for {sorted(set(convert) - set(held))}")
-    plain, converted = [name for name in held if name not in convert], [(name, convert[name]) for name in convert]
-    cells: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*plain)
-    cards: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*sqlite_search.CARD_COLUMNS)
-    if "created_at" not in convert:  # its stored text is what the facets are made of
-        raise TypeError("created_at is not stored as text")
-    saved_at = list(convert).index("created_at")
-    facets = sqlite_search.facets
-
-    def values(record: _Record, idea_id: int, search_text: str) -> tuple[Any, ...]:
-        held, tags = record.values, record.tags
-        stored: list[Any] = [None if (value := held[name]) is None else process(value) for name, process in converted]
-        tagged = "," + ",".join(tags) + "," if tags else ""
-        return (*cells(held), *stored, tagged, search_text, idea_id,
-                facets(held["status"], stored[saved_at], cards(held), tagged))  # fmt: skip
-
-    # the notes of a batch's ideas after them, so that they are numbered in the same order as one by one
-    notes_table = IdeaNote.__table__
-    on_text, created = (_bind_processor(notes_table.c[name].type, connection.dialect) for name in ("on", "created_at"))
-    noted_at = created(now) if created else now
-
-    def notes(records: list[_Record], numbers: range) -> list[tuple[Any, ...]]:
-        return [(idea_id, on_text(on) if on_text else on, text, noted_at)
-                for idea_id, record in zip(numbers, records, strict=True) for on, text in record.notes]  # fmt: skip
-
-    names = ", ".join([*plain, *convert, *added])
-    note_names = 'idea_id, "on", text, created_at'
-    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(held) + len(added) + 1))})",
-              f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)"]  # fmt: skip
-    moves = [f"INSERT INTO idea ({names}, session_id, version) SELECT {names}, NULL, 1 FROM {_STAGE} ORDER BY rowid",
-             f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid",
-             sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
-             f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
-    driver = _sqlite_driver(connection)
-
-    def move() -> None:  # in the second thread: SQLite's own work, without Python's lock
-        for statement in moves:
-            driver.execute(statement)
-
-    cache = driver.execute("PRAGMA cache_size").fetchone()[0]
-    driver.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
-    driver.execute(f"CREATE TABLE {_STAGE} ({names}, facets)")  # no types: the values go in as they came
-    driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
-    driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
-    first, moving = next_id, cast("Future[None] | None", None)
-    try:
-        # the pool's exit waits for the second thread whatever happens (it is never left writing), before the
-        # trigger is put back or the caller rolls back
-        with sqlite_search.insert_trigger_aside(connection), ThreadPoolExecutor(1, "import-writer") as writing:
-            for batch in batches:  # checked and made here, while the second thread writes the one before
-                if not batch:
-                    continue
-                numbers = range(next_id, next_id + len(batch))
-                next_id += len(batch)
-                rows = list(map(values, batch, numbers, index_texts(list(map(_search_parts, batch)))))
-                noted = notes(batch, numbers)
-                if moving is not None:
-                    moving.result()
-                driver.executemany(staged[0], rows)
-                driver.executemany(staged[1], noted)
-                moving = writing.submit(move)
-            if moving is not None:
-                moving.result()
-        driver.execute(f"DROP TABLE {_STAGE}")
-        driver.execute(f"DROP TABLE {_STAGE_NOTES}")
-    finally:
-        driver.execute(f"PRAGMA cache_size = {cache}")
-    return next_id - first
+        _untitled(values)
+        for name in CARD_COLUMNS:
+            values[name] = (
+                [None] * count if name not in cells else _memo(column(name), partial(_csv_card, name, bad=_decline))
+            )
+        for name in ("score", "dots"):
+            values[name] = _memo(column(name), partial(_csv_number, name, bad=_decline))
+        values["status"] = _memo(column("status"), partial(_csv_status, bad=_decline))
+        values["focus"] = _memo(column("focus"), partial(_csv_focus, bad=_decline))
+        values["checks_json"] = ["{}"] * count
+        values["promise_due"] = _memo(column("promise_due"), partial(_csv_due, bad=_decline))
+        made: dict[str, datetime] = {}
+        for name in ("created_at", "updated_at"):
+            for stamp in set(column(name)).difference(made):
+                made[stamp] = _csv_time(name, stamp, _decline) or now
+            values[name] = list(map(made.__getitem__, column(name)))
+        notes = [_csv_notes(cell, _decline, lambda: today) if cell else [] for cell in column("notes")]
+        tags = _memo(column("tags"), lambda cell: _clean_tags(cell.split(","), _decline))
+    except _Declined:
+        return None
+    return Batch(values, tags, notes)
 
 
 def import_json(engine: Engine, path: Path) -> ImportResult:
@@ -1159,7 +1093,7 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
         text = _read_text(path)[0]
         items, unknown = _json_items(path, text), set[str]()
         # each batch checked while the one before is written: a wrong idea rolls everything back
-        _insert(engine, _json_batches(path, text, items, unknown), result, bool(items))
+        insert_checked(engine, _json_batches(path, text, items, unknown), result, bool(items))
         result.errors.extend(_unknown_fields(path, unknown))
         return result
 
@@ -1171,4 +1105,4 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     with gc_paused():
         text, result.encoding = _csv_text(path)
         # each batch checked while the one before is written: a wrong idea rolls everything back
-        return _insert(engine, _csv_batches(path, text, mapping, result.errors), result, True)
+        return insert_checked(engine, _csv_batches(path, text, mapping, result.errors), result, True)

@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 from sqlalchemy import insert
 
 from game.io import importer
+from game.io.intake import Batch, rows_of
 from game.store.db import DB_NAME, open_library
 from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text, index_texts
 
-ODD = "Ёж ß İstanbul ﬁsh — «кавычки» \"q\" \\ back\u2028sep\u00a0nbsp\u3000 👍🏽 ½ ٣ ǅ naïve\u0301 tab\there\nline "
+ODD = 'Ёж ß İstanbul ﬁsh — «кавычки» "q" \\ back\u2028sep\u00a0nbsp\u3000 👍🏽 ½ ٣ ǅ naïve\u0301 tab\there\nline '
 
 
 def ideas_file(tmp_path):
@@ -65,7 +66,8 @@ def test_import_stores_what_sqlalchemy_stores(tmp_path, monkeypatch):
     records = importer._json_ideas(path, path.read_text(encoding="utf-8"), [])
     engine = open_library(slow)
     with engine.begin() as connection:  # SQLAlchemy's own conversions, and the index's insert trigger
-        connection.execute(insert(Idea.__table__), [importer._row(r) | {"id": n} for n, r in enumerate(records, 1)])
+        rows = [row | {"id": n} for n, row in enumerate(rows_of(Batch.of(records)), 1)]
+        connection.execute(insert(Idea.__table__), rows)
         notes = [{"idea_id": n, "on": on, "text": text, "created_at": datetime.now(UTC)}
                  for n, r in enumerate(records, 1) for on, text in r.notes]  # fmt: skip
         connection.execute(insert(IdeaNote.__table__), notes)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from game.io import importer, tabular
+from game.io import importer, intake, tabular
 from game.store import ideas, sqlite_search
 from game.store.db import open_library
 from tests.library_data import add
@@ -75,7 +75,7 @@ def dump(engine) -> tuple[list, list, dict]:
 
 def plain_insert(session, batches, now):
     """The import's way into SQLite replaced by SQLAlchemy's insert (with the index's own insert trigger)."""
-    return importer._insert_portable(session.connection(), [record for batch in batches for record in batch])
+    return intake._insert_portable(session.connection(), list(batches))
 
 
 def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, str]]):
@@ -89,7 +89,7 @@ def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, 
         with monkeypatch.context() as patch:
             patch.setattr(importer, "_CHUNK", 7)  # several batches, the last one short
             if name == "plain":
-                patch.setattr(importer, "_insert_sqlite", plain_insert)
+                patch.setattr(intake, "_insert_sqlite", plain_insert)
             result = importer.import_json(engine, source) if kind == "json" else importer.import_csv(engine, source)
         made.append((engine, result))
     return made
