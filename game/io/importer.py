@@ -594,6 +594,10 @@ def _untitled(values: dict[str, list[Any]]) -> None:
 
 
 _TEXT_LIMITS = dict(TEXT_LIMITS)
+#: The fields of a JSON idea that become its values, and what an idea without one of them has.
+_JSON_DEFAULTS: dict[str, Any] = dict.fromkeys(TEXTS, "") | dict.fromkeys(CARD_COLUMNS) | {
+    "score": 0, "dots": 0, "status": "new", "focus": "", "checks": {}, "tags": [], "notes": [], "promise_due": None,
+    "created_at": None, "updated_at": None}  # fmt: skip
 _STATUS_CODES = frozenset(STATUSES)
 _SCORE_VALUES, _DOT_VALUES = frozenset(_SCORES), frozenset(_DOTS)
 _STR, _NONE = str, type(None)
@@ -608,25 +612,32 @@ def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetim
         return None
     keys = set(chain.from_iterable(items))
     unknown.update(keys - _JSON_KNOWN)
+    present = [name for name in _JSON_DEFAULTS if name in keys]
+    try:  # every idea has every field some have (our own export): all of them taken at once, then transposed
+        found = dict(zip(present, map(list, zip(*map(itemgetter(*present), items), strict=True)), strict=True))
+    except (KeyError, TypeError):  # (TypeError: one field only, which itemgetter gives as it is)
+        found = {name: [item.get(name, _JSON_DEFAULTS[name]) for item in items] for name in present}
 
-    def column(name: str, default: Any) -> list[Any]:
-        if name not in keys:
-            return [default] * len(items)
-        try:
-            return list(map(itemgetter(name), items))
-        except KeyError:
-            return [item.get(name, default) for item in items]
+    def column(name: str) -> list[Any]:
+        return found[name] if name in found else [_JSON_DEFAULTS[name]] * len(items)
 
     def types(values: list[Any]) -> set[type]:
         return set(map(type, values))
 
-    values = {name: column(name, "") for name in TEXTS}
-    cards = {name: column(name, None) for name in CARD_COLUMNS}
-    score, dots, status, focus = column("score", 0), column("dots", 0), column("status", "new"), column("focus", "")
-    checks, tags, notes = column("checks", {}), column("tags", []), column("notes", [])
-    due, stamps = column("promise_due", None), [column("created_at", None), column("updated_at", None)]
+    def texts(values: list[Any], limit: int) -> bool:
+        try:
+            "".join(values)  # a TypeError for any value that is not text: quicker than looking at each type
+        except TypeError:
+            return False
+        return max(map(len, values)) <= limit
+
+    values = {name: column(name) for name in TEXTS}
+    cards = {name: column(name) for name in CARD_COLUMNS}
+    score, dots, status, focus = column("score"), column("dots"), column("status"), column("focus")
+    checks, tags, notes = column("checks"), column("tags"), column("notes")
+    due, stamps = column("promise_due"), [column("created_at"), column("updated_at")]
     if not (
-        all(types(v) == {_STR} and max(map(len, v)) <= _TEXT_LIMITS[n] for n, v in values.items())
+        all(texts(v, _TEXT_LIMITS[n]) for n, v in values.items())
         and all(
             {_STR, _NONE}.issuperset(types(v)) and max(map(len, filter(None, v)), default=0) <= limits.CARD_ID_CHARS
             for v in cards.values()
@@ -634,23 +645,24 @@ def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetim
         and types(score) == types(dots) == {int}
         and _SCORE_VALUES.issuperset(score)
         and _DOT_VALUES.issuperset(dots)
-        and types(status) == types(focus) == {_STR}
+        and texts(status, 99)
+        and texts(focus, 99)
         and _STATUS_CODES.issuperset(status)
         and _FOCUS_CODES.issuperset(focus)
         and types(checks) == {dict}
         and types(tags) == types(notes) == {list}
-        and {_STR}.issuperset(map(type, chain.from_iterable(tags)))
+        and texts(list(chain.from_iterable(tags)) or [""], 2**31)
         and {_STR, _NONE}.issuperset(types(due))
         and all({_STR, _NONE}.issuperset(types(v)) for v in stamps)
     ):
         return None  # fmt: skip
     try:
         _untitled(values)
+        noted = _json_quick_notes(notes)
         if escaped:  # "\u0000" or "\ud800" in the file: the texts may hold what the file could not
-            texts = chain(*values.values(), *(filter(None, v) for v in cards.values()), chain.from_iterable(tags),
-                          chain.from_iterable(checks), (note.get("text", "") for n in notes for note in n
-                                                        if type(note) is dict))  # fmt: skip
-            if _UNSAFE.search("\n".join(t for t in texts if type(t) is str)):
+            said = chain(*values.values(), *(filter(None, v) for v in cards.values()), chain.from_iterable(tags),
+                         chain.from_iterable(checks), (text for n in noted for _on, text in n))  # fmt: skip
+            if _UNSAFE.search("\n".join(said)):
                 return None
         values |= cards
         values |= {"score": score, "dots": dots, "status": status, "focus": focus}
@@ -666,10 +678,27 @@ def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetim
                 made[stamp] = _json_time(stamp, _decline)
             values[name] = list(map(made.__getitem__, column_stamps))
         cleaned: dict[tuple[str, ...], list[str]] = {(): []} | {tuple(t): _clean_tags(t, _decline) for t in tags if t}
-        noted = [_json_notes(n, _decline) if n else [] for n in notes]
     except _Declined:
         return None
     return Batch(values, [cleaned[tuple(t)] for t in tags], noted)
+
+
+def _json_quick_notes(notes: list[list[Any]]) -> list[list[tuple[date, str]]]:
+    """The ideas' notes checked all at once (as `_json_notes` checks each idea's); `_Declined` for any doubt."""
+    if not any(notes):
+        return [[] for _ in notes]
+    flat = list(chain.from_iterable(notes))
+    if set(map(type, flat)) != {dict}:
+        raise _Declined
+    texts, days = [note.get("text") for note in flat], [note.get("on") for note in flat]
+    if set(map(type, texts)) != {_STR} or set(map(type, days)) != {_STR} or max(map(len, texts)) > limits.NOTE_CHARS:
+        raise _Declined
+    pairs = list(zip(_memo(days, lambda day: _json_date(day, _decline)), texts, strict=True))
+    noted, at = [], 0
+    for count in map(len, notes):
+        noted.append(pairs[at : at + count])
+        at += count
+    return noted
 
 
 def _json_date(value: Any, bad: Callable[[str], Exception]) -> date:

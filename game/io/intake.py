@@ -300,16 +300,19 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime) ->
     noted_at = created(now) if created else now
     facets = sqlite_search.facets
 
-    def stored(name: str, values: list[Any]) -> list[Any]:
+    def stored(name: str, values: list[Any], made: dict[Callable[[Any], Any], dict[Any, Any]]) -> list[Any]:
+        """A column's values as stored, each different one converted once (`made`: what is, by conversion)."""
         process = convert.get(name)
         if process is None:
             return values
-        if None in values:
-            return [None if value is None else process(value) for value in values]
-        return list(map(process, values))
+        known = made.setdefault(process, {None: None})  # (the times an idea was saved and changed often agree)
+        for value in set(values).difference(known):
+            known[value] = process(value)
+        return list(map(known.__getitem__, values))
 
     def rows(batch: Batch, numbers: range) -> list[tuple[Any, ...]]:
-        columns = {name: stored(name, values) for name, values in batch.values.items()}
+        made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
+        columns = {name: stored(name, values, made) for name, values in batch.values.items()}
         tagged = batch.tagged()
         cards = zip(*(columns[name] for name in CARD_COLUMNS), strict=True)
         found = list(map(facets, columns["status"], columns["created_at"], cards, tagged))
