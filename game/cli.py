@@ -467,6 +467,10 @@ def _quiet_broken_pipe() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["stem-worker"]:  # an import's helper process (no --help)
+        from game.store.stemworker import serve
+
+        return serve()
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, where a reader gone away is caught, not at exit

@@ -64,7 +64,8 @@ def test_self_test_plays_every_step_of_a_round_and_a_workshop(tmp_path):
     out = run([sys.executable, "-m", "game", "self-test"], tmp_path)
     assert out.returncode == 0, out.stderr
     assert re.fullmatch(
-        r"self-test ok \(en\): solo 7/7 steps, 3 ideas typed, 3 saved, search found 1 \(stems by Stemmer\); "
+        r"self-test ok \(en\): solo 7/7 steps, 3 ideas typed, 3 saved, search found 1 "
+        r"\(stems by Stemmer, also in an import worker\); "
         r"workshop of 3 teams "
         r"9/9 steps, 13 ideas typed, 13 saved, 2 promises, 1 phone joined the room; 0 Qt warnings; \d+\.\d s\n",
         out.stdout,

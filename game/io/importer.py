@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
@@ -40,6 +41,7 @@ from game.io.tabular import (
     gc_paused,
 )
 from game.store.ideas import CARD_COLUMNS, normal_tag
+from game.store.stemworker import Stemming
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -1118,11 +1120,11 @@ def import_json(engine: Engine, path: Path) -> ImportResult:
     """Ideas from our JSON export (or `technomagic search --json`), every field as it was except ids and sessions."""
     path = Path(path)
     result = ImportResult()
-    with gc_paused():
+    with gc_paused(), _stemming(path, engine) as stemming:
         text = _read_text(path)[0]
         items, unknown = _json_items(path, text), set[str]()
         # each batch checked while the one before is written: a wrong idea rolls everything back
-        insert_checked(engine, _json_batches(path, text, items, unknown), result, bool(items))
+        insert_checked(engine, _json_batches(path, text, items, unknown), result, bool(items), stemming)
         result.errors.extend(_unknown_fields(path, unknown))
         return result
 
@@ -1131,7 +1133,27 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
     """Ideas from a CSV file; `mapping` is column → field ("" leaves a column out), None takes `suggest_mapping`."""
     path = Path(path)
     result = ImportResult()
-    with gc_paused():
+    with gc_paused(), _stemming(path, engine) as stemming:
         text, result.encoding = _csv_text(path)
         # each batch checked while the one before is written: a wrong idea rolls everything back
-        return insert_checked(engine, _csv_batches(path, text, mapping, result.errors), result, True)
+        return insert_checked(engine, _csv_batches(path, text, mapping, result.errors), result, True, stemming)
+
+
+#: A file this large (some thousands of ideas) has its search texts made by a worker process (`stemworker`)
+STEMMING_BYTES = 4 * 1024 * 1024
+
+
+@contextmanager
+def _stemming(path: Path, engine: Engine) -> Iterator[Stemming | None]:
+    """A worker process for a large file's search texts, started before the file is read (it is ready by the time
+    the first ideas are checked) and ended at the end of the import, whatever happens."""
+    try:
+        large = engine.dialect.name == "sqlite" and path.stat().st_size >= STEMMING_BYTES
+    except OSError:  # said by the import when it reads the file
+        large = False
+    stemming = Stemming.start() if large else None
+    try:
+        yield stemming
+    finally:
+        if stemming is not None:
+            stemming.close()

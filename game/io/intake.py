@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import starmap
@@ -29,6 +30,7 @@ from game.store import sqlite_search
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS
 from game.store.models import Idea, IdeaNote
+from game.store.stemworker import Stemming, WorkerLost
 from game.store.textsearch import index_texts
 
 if TYPE_CHECKING:
@@ -112,6 +114,15 @@ class Batch:
                 parts[at] = (*parts[at], *(text for _on, text in notes))
         return parts
 
+    def search_columns(self) -> list[list[str]]:
+        """The same texts column by column (what the worker process takes): the title, the text, …, the notes."""
+        values = self.values
+        return [
+            *(values[name] for name in ("title", "text", "promise_who", "promise_first_step", "promise_success_sign")),
+            list(map(" ".join, self.tags)), values["team"], values["player"],
+            [" ".join([text for _on, text in notes]) if notes else "" for notes in self.notes],
+        ]  # fmt: skip
+
     def tagged(self) -> list[str]:
         """The tags as the idea table keeps them: ",one,two," (so that one tag is matched exactly), or ""."""
         return ["," + ",".join(tags) + "," if tags else "" for tags in self.tags]
@@ -123,44 +134,57 @@ def fingerprint(title: str, text: str) -> str:
     return " ".join(f"{title} \x00 {text}".casefold().split())
 
 
-def insert_checked(engine: Engine, batches: Iterable[Batch], result: ImportResult, any_ideas: bool) -> ImportResult:
+def insert_checked(engine: Engine, batches: Iterable[Batch], result: ImportResult, any_ideas: bool,
+                   stemming: Stemming | None = None) -> ImportResult:  # fmt: skip
     """Every idea of the batches that is not in the library yet, in one transaction (all of them or, on any
     failure, none); `result` counts them.
 
     `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
     what the batches before it wrote. A file that may have ideas (`any_ideas`) has the library backed up first
-    (the copy is kept when the file had some)."""
+    (the copy is kept when the file had some). `stemming`: a worker process that makes the search texts."""
     backing_up = _Backup(engine) if any_ideas else None
     try:
-        return _insert_backed_up(engine, batches, result, backing_up)
+        return _insert_backed_up(engine, batches, result, backing_up, stemming)
     finally:
         if backing_up is not None:
             backing_up.close()
 
 
 def _insert_backed_up(engine: Engine, batches: Iterable[Batch], result: ImportResult,
-                      backing_up: "_Backup | None") -> ImportResult:  # fmt: skip
+                      backing_up: "_Backup | None", stemming: Stemming | None) -> ImportResult:  # fmt: skip
     with Session(writer(engine)) as session:
         stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
-        seen = set(starmap(fingerprint, stored))
-
-        def fresh(batch: Batch) -> Batch:
-            kept = []
-            for at, key in enumerate(map(fingerprint, batch.values["title"], batch.values["text"])):
-                if key not in seen:
-                    seen.add(key)
-                    kept.append(at)
-            result.skipped_duplicates += len(batch) - len(kept)
-            return batch.take(kept)
-
+        fresh = Fresh(set(starmap(fingerprint, stored)), result)
         if engine.dialect.name == "sqlite":
-            result.added = _insert_sqlite(session, map(fresh, batches), datetime.now(UTC))
+            result.added = _insert_sqlite(session, batches, datetime.now(UTC), fresh, stemming)
         else:
-            result.added = _insert_portable(session.connection(), list(map(fresh, batches)))
+            result.added = _insert_portable(session.connection(), [fresh(batch) for batch in batches])
         if backing_up is not None and result.added + result.skipped_duplicates:  # (a file of no ideas: no backup)
             backing_up.publish()  # no commit without the checked copy of the library as it was
         session.commit()
     return result
+
+
+class Fresh:
+    """The ideas of a batch that are not in the library yet (`seen`: their fingerprints), nor earlier in the
+    file; `result` counts the others as skipped."""
+
+    def __init__(self, seen: set[str], result: ImportResult):
+        self.seen, self.result = seen, result
+
+    def __call__(self, batch: Batch) -> Batch:
+        return batch.take(self.keep(batch))
+
+    def keep(self, batch: Batch, keys: list[str] | None = None) -> list[int]:
+        """Where the batch's new ideas are; `keys`: the batch's fingerprints, when they are made already (by the
+        worker process)."""
+        seen, kept = self.seen, []
+        for at, key in enumerate(keys or map(fingerprint, batch.values["title"], batch.values["text"])):
+            if key not in seen:
+                seen.add(key)
+                kept.append(at)
+        self.result.skipped_duplicates += len(batch) - len(kept)
+        return kept
 
 
 def _insert_portable(connection: Connection, batches: list[Batch]) -> int:
@@ -275,7 +299,8 @@ _IMPORT_CACHE_KB = 64 * 1024
 _STAGE, _STAGE_NOTES = "temp.import_idea", "temp.import_note"
 
 
-def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime) -> int:
+def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fresh: Fresh,
+                   stemming: Stemming | None = None) -> int:  # fmt: skip
     """Insert the batches' ideas and their notes (noted `now`); how many ideas were inserted.
 
     Python's lock is what limits a writing thread (an executemany takes it back for every row, waiting for the
@@ -310,13 +335,12 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime) ->
             known[value] = process(value)
         return list(map(known.__getitem__, values))
 
-    def rows(batch: Batch, numbers: range) -> list[tuple[Any, ...]]:
+    def rows(batch: Batch, numbers: range, texts: list[str]) -> list[tuple[Any, ...]]:
         made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
         columns = {name: stored(name, values, made) for name, values in batch.values.items()}
         tagged = batch.tagged()
         cards = zip(*(columns[name] for name in CARD_COLUMNS), strict=True)
         found = list(map(facets, columns["status"], columns["created_at"], cards, tagged))
-        texts = index_texts(batch.search_parts())
         return list(zip(*(columns[name] for name in FIELDS), tagged, texts, numbers, found, strict=True))
 
     def notes(batch: Batch, numbers: range) -> list[tuple[Any, ...]]:
@@ -344,21 +368,48 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime) ->
     driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
     driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
     first, moving = next_id, cast("Future[None] | None", None)
+
+    def write(batch: Batch, made: "Future[tuple[list[str], list[str]]] | None") -> None:
+        """The batch's new ideas staged, once the one before is written (`made`: their search texts and
+        fingerprints, if a worker makes them), and given to the second thread to write."""
+        nonlocal moving, next_id
+        texts = keys = None
+        if made is not None and stemming is not None:
+            with suppress(WorkerLost):  # (a lost worker is still asked: its thread fails at once, as it is gone)
+                texts, keys = stemming.result(made)
+        kept = fresh.keep(batch, keys)
+        if len(kept) < len(batch):
+            batch = batch.take(kept)
+            texts = [texts[at] for at in kept] if texts is not None else None
+        if not kept:
+            return
+        numbers = range(next_id, next_id + len(batch))
+        next_id += len(batch)
+        staged_rows = rows(batch, numbers, texts if texts is not None else index_texts(batch.search_parts()))
+        noted = notes(batch, numbers)
+        if moving is not None:
+            moving.result()
+        driver.executemany(staged[0], staged_rows)
+        driver.executemany(staged[1], noted)
+        moving = writing.submit(move)
+
     try:
         # the pool's exit waits for the second thread whatever happens (it is never left writing), before the
         # trigger is put back or the caller rolls back
         with sqlite_search.insert_trigger_aside(connection), ThreadPoolExecutor(1, "import-writer") as writing:
-            for batch in batches:  # checked and made here, while the second thread writes the one before
+            # each batch is checked and made here while the second thread writes the one before, and the worker
+            # process (if any) makes the search texts of the one after: a batch is written once the next one is
+            # checked
+            waiting: tuple[Batch, Future[tuple[list[str], list[str]]] | None] | None = None
+            for batch in batches:
                 if not len(batch):
                     continue
-                numbers = range(next_id, next_id + len(batch))
-                next_id += len(batch)
-                made, noted = rows(batch, numbers), notes(batch, numbers)
-                if moving is not None:
-                    moving.result()
-                driver.executemany(staged[0], made)
-                driver.executemany(staged[1], noted)
-                moving = writing.submit(move)
+                made = stemming.submit(batch.search_columns()) if stemming else None
+                if waiting is not None:
+                    write(*waiting)
+                waiting = (batch, made)
+            if waiting is not None:
+                write(*waiting)
             if moving is not None:
                 moving.result()
         driver.execute(f"DROP TABLE {_STAGE}")

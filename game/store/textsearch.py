@@ -67,20 +67,31 @@ _NOT_WORD_OR_ASCII = re.compile(r"[^\x00-\x7fа-я\w]")  # (а-я first: most le
 
 
 def index_texts(ideas: Sequence[Sequence[str | None]]) -> list[str]:
-    """`index_text` of each of many ideas' parts, the very same text, in bulk: the texts folded, split into words,
-    stemmed and joined all at once (bytes.translate and bytes.split instead of a regular expression, the ideas
-    parted by a word of their own, \x00: an import makes 100 000 of them)."""
-    joined = [" ".join(filter(None, parts)) for parts in ideas]
-    folded = fold("\x00".join(joined))
-    if folded.count("\x00") != len(joined) - 1:  # a text with \x00 of its own (an import refuses those)
+    """`index_text` of each of many ideas' parts, the very same text, in bulk (`index_joined`: an import makes
+    100 000 of them)."""
+    joined = "\x00".join([" ".join(filter(None, parts)) for parts in ideas])
+    if joined.count("\x00") != len(ideas) - 1:  # a text with \x00 of its own (an import refuses those)
         return [index_text(*parts) for parts in ideas]
+    return split_indexed(index_joined(joined))
+
+
+def index_joined(texts: str) -> str:
+    """`index_text` of each of the texts \x00 parts (none holds one of its own), parted by \x00 in turn: all of
+    them folded, split into words, stemmed and joined at once (bytes.translate and bytes.split instead of a
+    regular expression, \x00 a word of its own). `split_indexed` gives the texts back one by one."""
+    folded = fold(texts)
     for character in set(_NOT_WORD_OR_ASCII.findall(folded)):  # dashes, quotes, emoji: a few kinds
         folded = folded.replace(character, " ")
     if len(_STEMS) > 200_000:  # as many as `stem` keeps
         _STEMS.clear()
     _STEMS[b"\x00"] = "\x00"
     words = folded.encode().translate(_ASCII_WORDS).replace(b"\x00", b" \x00 ").split()
-    texts = " ".join(map(_STEMS.__getitem__, words)).split("\x00")
+    return " ".join(map(_STEMS.__getitem__, words))
+
+
+def split_indexed(stems: str) -> list[str]:
+    """The texts of `index_joined`, one by one."""
+    texts = stems.split("\x00")
     if len(texts) == 1:
         return texts
     # each text but the first and the last has the space the join put on either side of its \x00s

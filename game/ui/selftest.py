@@ -34,6 +34,7 @@ class Checked:
     solo_saved: int = 0
     found: int = 0  # library search hits for another word form
     stemmer: str = ""  # the module of the search's stemmers: "Stemmer" (PyStemmer, in C) when the bundle has it
+    worker: bool = False  # a large import's worker process started and answered as the import would
     teams: int = 0
     workshop_steps: list[str] = field(default_factory=list)
     workshop_of: int = 0
@@ -46,7 +47,8 @@ class Checked:
     def line(self, seconds: float) -> str:
         return (
             f"self-test ok ({self.lang}): solo {len(self.solo_steps)}/{self.solo_of} steps, {self.solo_typed} ideas "
-            f"typed, {self.solo_saved} saved, search found {self.found} (stems by {self.stemmer}); "
+            f"typed, {self.solo_saved} saved, search found {self.found} (stems by {self.stemmer}"
+            f"{', also in an import worker' if self.worker else ''}); "
             f"workshop of {self.teams} teams "
             f"{len(self.workshop_steps)}/{self.workshop_of} steps, {self.workshop_typed} ideas typed, "
             f"{self.workshop_saved} saved, {self.promises} promises, {self.phones} phone joined the room; "
@@ -235,6 +237,31 @@ def _solo(drive: Driver, checked: Checked) -> None:
 
     checked.stemmer = textsearch.stemmer_module()
     expect(checked.stemmer == "Stemmer", f"the search stems with {checked.stemmer}, not PyStemmer's C stemmers")
+    _stem_worker(checked)
+
+
+def _stem_worker(checked: "Checked") -> None:
+    """A large import's worker process (this program again, `stem-worker`) starts and makes the same search texts
+    and fingerprints as the import would by itself."""
+    from game.io.intake import fingerprint
+    from game.store import textsearch
+    from game.store.stemworker import Stemming
+
+    titles, texts = ["Фото жирафа Джоши", "Gifts"], ["Клиенты прислали фотографии", "for regular clients"]
+    parts: list[list[str | None]] = [[title, text] for title, text in zip(titles, texts, strict=True)]
+    stemming = Stemming.start()
+    expect(stemming is not None, "an import's worker process did not start")
+    assert stemming is not None
+    try:
+        made = stemming.submit(parts, titles, texts)
+        expect(made is not None, "the worker process refused plain texts")
+        assert made is not None
+        stems, keys = made.result(timeout=60)
+    finally:
+        stemming.close()
+    expect(stems == textsearch.index_texts(parts), f"the worker process made other search texts: {stems}")
+    expect(keys == list(map(fingerprint, titles, texts)), f"the worker process made other fingerprints: {keys}")
+    checked.worker = True
 
 
 def _workshop(drive: Driver, checked: Checked) -> None:

@@ -73,13 +73,14 @@ def dump(engine) -> tuple[list, list, dict]:
         db.close()
 
 
-def plain_insert(session, batches, now):
+def plain_insert(session, batches, now, fresh, stemming=None):
     """The import's way into SQLite replaced by SQLAlchemy's insert (with the index's own insert trigger)."""
-    return intake._insert_portable(session.connection(), list(batches))
+    return intake._insert_portable(session.connection(), [fresh(batch) for batch in batches])
 
 
-def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, str]]):
-    """The source imported the quick way and the plain way, each into a library holding the `before` ideas."""
+def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, str]], worker: bool):
+    """The source imported the quick way (with a worker process making the search texts and fingerprints, or
+    not) and the plain way, each into a library holding the `before` ideas."""
     made = []
     for name in ("quick", "plain"):
         (tmp_path / name).mkdir()
@@ -90,6 +91,8 @@ def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, 
             patch.setattr(importer, "_CHUNK", 7)  # several batches, the last one short
             if name == "plain":
                 patch.setattr(intake, "_insert_sqlite", plain_insert)
+            elif worker:
+                patch.setattr(importer, "STEMMING_BYTES", 0)  # (a file this small has none)
             result = importer.import_json(engine, source) if kind == "json" else importer.import_csv(engine, source)
         made.append((engine, result))
     return made
@@ -97,7 +100,8 @@ def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, 
 
 @pytest.mark.parametrize("kind", ["json", "csv"])
 @pytest.mark.parametrize("before", [False, True])
-def test_the_quick_import_leaves_the_library_the_plain_insert_leaves(tmp_path, monkeypatch, kind, before):
+@pytest.mark.parametrize("worker", [False, True])
+def test_the_quick_import_leaves_the_library_the_plain_insert_leaves(tmp_path, monkeypatch, kind, before, worker):
     items = corpus()
     source = tmp_path / "ideas.json"
     source.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": items}), encoding="utf-8")
@@ -111,7 +115,7 @@ def test_the_quick_import_leaves_the_library_the_plain_insert_leaves(tmp_path, m
     # one of the file's ideas, in other case and spacing, is in the library already; and the file's own twin
     already = [("Already there", "Not in the file"), (items[5]["title"].lower(), "  " + items[5]["text"].upper())]
     already = already if before else []
-    (quick, quick_result), (plain, plain_result) = libraries(tmp_path, monkeypatch, source, kind, already)
+    (quick, quick_result), (plain, plain_result) = libraries(tmp_path, monkeypatch, source, kind, already, worker)
     try:
         assert quick_result == plain_result
         twins = 1 if kind == "json" else 0  # the CSV comes from a library that skipped the file's twin already
