@@ -616,8 +616,10 @@ def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetim
     unknown.update(keys - _JSON_KNOWN)
     present = [name for name in _JSON_DEFAULTS if name in keys]
     try:  # every idea has every field some have (our own export): all of them taken at once, then transposed
+        if len(present) < 2:  # (itemgetter gives one field as it is, not in a tuple)
+            raise KeyError(present)
         found = dict(zip(present, map(list, zip(*map(itemgetter(*present), items), strict=True)), strict=True))
-    except (KeyError, TypeError):  # (TypeError: one field only, which itemgetter gives as it is)
+    except KeyError:
         found = {name: [item.get(name, _JSON_DEFAULTS[name]) for item in items] for name in present}
 
     def column(name: str) -> list[Any]:

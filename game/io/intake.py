@@ -323,7 +323,7 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     notes_table = IdeaNote.__table__
     on_text, created = (_bind_processor(notes_table.c[name].type, dialect) for name in ("on", "created_at"))
     noted_at = created(now) if created else now
-    facets = sqlite_search.facets
+    facets_of = sqlite_search.facets_of
 
     def stored(name: str, values: list[Any], made: dict[Callable[[Any], Any], dict[Any, Any]]) -> list[Any]:
         """A column's values as stored, each different one converted once (`made`: what is, by conversion)."""
@@ -339,8 +339,8 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
         made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
         columns = {name: stored(name, values, made) for name, values in batch.values.items()}
         tagged = batch.tagged()
-        cards = zip(*(columns[name] for name in CARD_COLUMNS), strict=True)
-        found = list(map(facets, columns["status"], columns["created_at"], cards, tagged))
+        cards = list(zip(*(columns[name] for name in CARD_COLUMNS), strict=True))
+        found = facets_of(columns["status"], columns["created_at"], cards, tagged)
         return list(zip(*(columns[name] for name in FIELDS), tagged, texts, numbers, found, strict=True))
 
     def notes(batch: Batch, numbers: range) -> list[tuple[Any, ...]]:

@@ -248,17 +248,18 @@ def _stem_worker(checked: "Checked") -> None:
     from game.store.stemworker import Stemming
 
     titles, texts = ["Фото жирафа Джоши", "Gifts"], ["Клиенты прислали фотографии", "for regular clients"]
-    parts: list[list[str | None]] = [[title, text] for title, text in zip(titles, texts, strict=True)]
+    columns = [titles, texts, ["Анна", ""], ["жираф", ""]]
     stemming = Stemming.start()
     expect(stemming is not None, "an import's worker process did not start")
     assert stemming is not None
     try:
-        made = stemming.submit(parts, titles, texts)
+        made = stemming.submit(columns)
         expect(made is not None, "the worker process refused plain texts")
         assert made is not None
-        stems, keys = made.result(timeout=60)
+        stems, keys = stemming.result(made)
     finally:
         stemming.close()
+    parts: list[list[str | None]] = [list(idea) for idea in zip(*columns, strict=True)]
     expect(stems == textsearch.index_texts(parts), f"the worker process made other search texts: {stems}")
     expect(keys == list(map(fingerprint, titles, texts)), f"the worker process made other fingerprints: {keys}")
     checked.worker = True

@@ -128,3 +128,11 @@ def test_quick_csv_checks_take_our_own_export():
     rows = [("Чай", "tea", "отказались", "WOW", "3", "2025-06-05", "2025-05-01 02:33", "2025-05-01 02:33", "зима",
              "2026-04-01: ok")] * 3  # fmt: skip
     assert importer._csv_quick(keys, rows, NOW) is not None
+
+
+@pytest.mark.parametrize("ideas", [[{"title": "a"}, {"title": "bb"}], [{"text": "Чай\nс мятой"}], [{"colour": "red"}],
+                                   [{"title": "a", "text": "b"}, {"title": "c"}], [{}]])  # fmt: skip
+def test_quick_json_checks_of_ideas_with_one_field_or_none(tmp_path, ideas):
+    quick = importer._json_quick(ideas, set(), False, NOW)
+    slow = one_by_one(lambda number, idea: importer._json_idea(tmp_path, number, idea, set()), ideas)
+    assert quick is None if isinstance(slow, Exception) else quick == slow

@@ -243,3 +243,16 @@ def test_an_imports_facets_are_the_ones_sql_computes(status, stamp, cards, tags)
     db.execute(f"INSERT INTO idea VALUES (?, ?, ?, {', '.join('?' * 7)})", (status, created_at, tags, *cards))
     (expected,) = db.execute(f"SELECT {sqlite_search.facets_sql('idea')} FROM idea").fetchone()
     assert sqlite_search.facets(status, created_at, cards, tags) == expected
+
+
+IDEA_FACETS = st.tuples(FACET_TEXT, st.datetimes().map(lambda stamp: stamp.isoformat(" ", "microseconds")),
+                        st.lists(st.one_of(st.none(), FACET_TEXT), min_size=7, max_size=7).map(tuple),
+                        st.one_of(st.just(""), st.lists(FACET_TEXT, max_size=5).map(lambda t: f",{','.join(t)},")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(IDEA_FACETS, st.just(("new", "2026-12-01 10:00:00.000000", (None,) * 7, ",a,"))),
+                max_size=12))  # fmt: skip
+def test_facets_made_column_by_column_are_the_ones_made_idea_by_idea(ideas):
+    columns = [list(column) for column in zip(*ideas, strict=True)] if ideas else [[], [], [], []]
+    assert sqlite_search.facets_of(*columns) == [sqlite_search.facets(*idea) for idea in ideas]
