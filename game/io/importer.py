@@ -681,7 +681,8 @@ def _json_quick(items: list[Any], unknown: set[str], escaped: bool, now: datetim
             for stamp in set(column_stamps).difference(made):
                 made[stamp] = _json_time(stamp, _decline)
             values[name] = list(map(made.__getitem__, column_stamps))
-        cleaned: dict[tuple[str, ...], list[str]] = {(): []} | {tuple(t): _clean_tags(t, _decline) for t in tags if t}
+        listed = set(map(tuple, filter(None, tags)))  # each different list of tags cleaned once
+        cleaned: dict[tuple[str, ...], list[str]] = {(): []} | {t: _clean_tags(list(t), _decline) for t in listed}
     except _Declined:
         return None
     return Batch(values, [cleaned[tuple(t)] for t in tags], noted)
