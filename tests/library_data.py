@@ -1,5 +1,8 @@
 """Ideas put straight into a library, for tests that start from a library rather than from a round."""
 
+import json
+from pathlib import Path
+
 from sqlmodel import Session
 
 from game.store.models import Idea
@@ -55,3 +58,9 @@ def add_corpus(engine) -> list[int]:
         fields["created_at"] = datetime(2026, 1, 1, 9, tzinfo=UTC) + timedelta(days=n)
         ids.append(add(engine, fields.pop("title"), **fields))
     return ids
+
+
+def ideas_json(path: Path, items: list[dict]) -> Path:
+    """A JSON file of these ideas, as our export writes one (its envelope around them)."""
+    path.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": items}), encoding="utf-8")
+    return path

@@ -12,7 +12,7 @@ from game.io import importer
 from game.store import backup, ideas, sqlite_search
 from game.store.db import open_library
 from game.store.models import Idea
-from tests.library_data import add
+from tests.library_data import add, ideas_json
 
 
 @pytest.fixture
@@ -30,9 +30,7 @@ def ideas_file(tmp_path, n: int):
               "created_at": f"2026-0{1 + i % 3}-1{i % 10}T10:00:00+00:00",
               "notes": [{"on": "2026-04-01", "text": f"Клиент вернулся {i}"}] if i % 4 == 0 else []}
              for i in range(n)]  # fmt: skip
-    path = tmp_path / "ideas.json"
-    path.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": items}), encoding="utf-8")
-    return path
+    return ideas_json(tmp_path / "ideas.json", items)
 
 
 def test_batches_are_indexed_with_their_filters(library, tmp_path, monkeypatch):

@@ -3,7 +3,6 @@ thread, search texts and index facets made in bulk, dates turned into text witho
 what SQLAlchemy's own insert of the same records stores: the same row values, text for text, the same notes, and
 the same index entries."""
 
-import json
 import sqlite3
 from datetime import UTC, datetime
 
@@ -16,6 +15,7 @@ from game.io.intake import Batch, rows_of
 from game.store.db import DB_NAME, open_library
 from game.store.models import Idea, IdeaNote
 from game.store.textsearch import index_text, index_texts
+from tests.library_data import ideas_json
 
 ODD = 'Ёж ß İstanbul ﬁsh — «кавычки» "q" \\ back\u2028sep\u00a0nbsp\u3000 👍🏽 ½ ٣ ǅ naïve\u0301 tab\there\nline '
 
@@ -36,9 +36,7 @@ def ideas_file(tmp_path):
             "updated_at": "2026-04-05T06:07:08.5+00:00",
             "notes": [{"on": "2026-04-01", "text": f"Клиент вернулся — {i}"}] if i % 4 == 0 else [],
         })  # fmt: skip
-    path = tmp_path / "ideas.json"
-    path.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": items}), encoding="utf-8")
-    return path
+    return ideas_json(tmp_path / "ideas.json", items)
 
 
 def rows_and_index(folder):

@@ -8,7 +8,6 @@ middle of a backup.
 import contextlib
 import errno
 import hashlib
-import json
 import os
 import signal
 import sqlite3
@@ -29,11 +28,7 @@ from game.store.db import DB_NAME, LibraryError, check_library, open_library, sa
 from game.store.models import Idea
 from game.store.textsearch import index_text
 from tests.conftest import ROOT
-
-
-def ideas_file(path: Path, listed: list[dict]) -> Path:
-    path.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": listed}), encoding="utf-8")
-    return path
+from tests.library_data import ideas_json
 
 
 def make_library(data_dir: Path, n: int = 400) -> Path:
@@ -147,7 +142,7 @@ def test_an_import_and_a_migration_take_a_backup_first(tmp_path):
     data = tmp_path / "data"
     make_library(data, 2)
     source = tmp_path / "new.json"
-    ideas_file(source, [{"title": "Imported", "text": "Imported idea"}])
+    ideas_json(source, [{"title": "Imported", "text": "Imported idea"}])
     assert main(["--data-dir", str(data), "import", str(source)]) == 0
     [before] = backup.backups(data)
     assert before.reason == "import" and before.ideas() == 2
@@ -199,7 +194,7 @@ def test_a_damaged_page_stops_search_and_import_with_one_line_and_nothing_is_wri
     line = one_line(out)
     assert "the library is damaged" in line and line.endswith("(400 ideas): technomagic backup restore latest")
     source = tmp_path / "new.json"
-    ideas_file(source, [{"title": "New", "text": "New idea"}])
+    ideas_json(source, [{"title": "New", "text": "New idea"}])
     out = cli(data, "import", str(source))
     assert out.returncode == 2 and "the library is damaged" in one_line(out)
     assert cli(data, "export", "--format", "json", "--out", str(tmp_path / "o.json")).returncode == 2
@@ -235,7 +230,7 @@ def test_a_library_from_a_newer_version_is_named_without_a_traceback_and_left_al
     before = digest(path)
     for args in (["search", "tea"], ["import", str(tmp_path / "x.json")], ["export", "--format", "csv",
                                                                            "--out", str(tmp_path / "o.csv")]):
-        ideas_file(tmp_path / "x.json", [{"title": "a", "text": "b"}])
+        ideas_json(tmp_path / "x.json", [{"title": "a", "text": "b"}])
         out = cli(data, *args)
         assert out.returncode == 2, args
         assert "made by a newer version of the game (library version 0099)" in one_line(out)
@@ -271,7 +266,7 @@ def test_an_intact_library_in_a_read_only_folder_is_not_called_unreadable(small_
     out = cli(data, "search", "tea")  # reading needs no writes: the library opens read-only
     assert out.returncode == 0 and out.stdout.count("\n") == 3
     assert one_line(out) == f"technomagic: note: {data} takes no writes; the library is read-only"
-    source = ideas_file(small_disk.parent / "new.json", [{"title": "New", "text": "New idea"}])
+    source = ideas_json(small_disk.parent / "new.json", [{"title": "New", "text": "New idea"}])
     out = cli(data, "import", str(source))  # writing does: one line, never "not a readable idea library"
     line = one_line(out)
     assert out.returncode == 2 and "its folder takes no writes" in line and "not a readable" not in line
@@ -288,7 +283,7 @@ def test_a_full_disk_during_an_import_adds_nothing_and_says_so(small_disk, tmp_p
             f.write(b"\0" * 65536)
             f.flush()
     source = tmp_path / "big.json"
-    ideas_file(source, [{"title": f"t{i}", "text": "x" * 400} for i in range(2000)])
+    ideas_json(source, [{"title": f"t{i}", "text": "x" * 400} for i in range(2000)])
     out = cli(data, "import", str(source))
     assert out.returncode == 2 and "Traceback" not in out.stderr
     (small_disk / "filler").unlink()
@@ -317,7 +312,7 @@ def test_an_import_waits_for_another_writer_instead_of_failing(tmp_path):
     data = tmp_path / "data"
     make_library(data, 3)
     source = tmp_path / "new.json"
-    ideas_file(source, [{"title": f"New {i}", "text": f"idea {i}"} for i in range(50)])
+    ideas_json(source, [{"title": f"New {i}", "text": f"idea {i}"} for i in range(50)])
     other = sqlite3.connect(data / DB_NAME, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # another import (or the game's save) is writing
     other.execute("INSERT INTO idea (title, text, focus, score, checks_json, dots, promise_who, "
@@ -341,7 +336,7 @@ def test_two_imports_at_once_both_land(tmp_path):
     files = []
     for name in ("a", "b"):
         source = tmp_path / f"{name}.json"
-        ideas_file(source, [{"title": f"{name} {i}", "text": f"{name} idea {i}"}
+        ideas_json(source, [{"title": f"{name} {i}", "text": f"{name} idea {i}"}
                                                 for i in range(3000)])
         files.append(source)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

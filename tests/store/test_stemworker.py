@@ -2,7 +2,6 @@
 an import whose worker cannot start, or ends halfway, leaves the same library as one without a worker."""
 
 import io
-import json
 import sqlite3
 import struct
 import sys
@@ -14,6 +13,7 @@ from game.store import stemworker
 from game.store.db import DB_NAME, open_library
 from game.store.stemworker import Stemming, serve
 from game.store.textsearch import index_texts
+from tests.library_data import ideas_json
 
 TITLES = ["Фото жирафа Джоши", "Gifts  FOR clients", "ß straße ΣΑΣ", "", "🎉 Ёлка"]
 TEXTS = ["Клиенты прислали фотографии\nвторая строка", "for regular clients", "Maße", "только текст", "—«»"]
@@ -69,9 +69,7 @@ def ideas_file(tmp_path, count=60):
               "notes": [{"on": "2026-04-01", "text": f"Клиент вернулся {i}"}] if i % 3 == 0 else []}
              for i in range(count)]  # fmt: skip
     items.append(dict(items[7], title=items[7]["title"].upper()))  # a twin: skipped
-    path = tmp_path / "ideas.json"
-    path.write_text(json.dumps({"format": "technomagic-ideas", "version": 1, "ideas": items}), encoding="utf-8")
-    return path
+    return ideas_json(tmp_path / "ideas.json", items)
 
 
 def library_rows(folder):
