@@ -13,7 +13,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -400,25 +400,88 @@ def _json_items(path: Path, text: str) -> list[Any]:
     return items
 
 
-def _json_batches(path: Path, text: str, items: list[Any], unknown: set[str]) -> Iterator[Batch]:
-    """The ideas checked `_CHUNK` at a time (an import writes a batch while it checks the next): column by column
-    (`_json_quick`), or one by one when that finds one needing a closer look, so that the first wrong one raises
-    `ImportError_` with its line. `unknown` collects the fields that are not an idea's."""
+def _json_batches(path: Path, text: str, chunks: Iterable[tuple[int, list[Any]]], unknown: set[str],
+                  streamed: bool = False) -> Iterator[Batch]:  # fmt: skip
+    """The ideas, `_CHUNK` at a time (their number and themselves), checked as they are taken (an import writes a
+    batch while it checks the next): column by column (`_json_quick`), or one by one when that finds one needing
+    a closer look, so that the first wrong one raises `ImportError_` with its line (`_Restart` instead when the
+    ideas are `streamed`). `unknown` collects the fields that are not an idea's."""
     escaped = "\\u" in text  # only then can a parsed text hold what the raw file could not (checked per idea)
-    for at in range(0, len(items), _CHUNK):
-        chunk = items[at : at + _CHUNK]
+    for first, chunk in chunks:
         quick = _json_quick(chunk, unknown, escaped, _now())
         if quick is not None:
             yield quick
             continue
         try:
             yield Batch.of([_json_idea(path, number, item, unknown, escaped)
-                            for number, item in enumerate(chunk, start=at + 1)])  # fmt: skip
+                            for number, item in enumerate(chunk, start=first)])  # fmt: skip
         except ImportError_ as e:
+            if streamed:
+                raise _Restart from None
             line = _idea_line(text, e.row) if e.row is not None else None
             if line is None:
                 raise
             raise ImportError_(path, e.message, line=line, row=e.row, field=e.field, idea=True) from None
+
+
+def _chunks(items: list[Any]) -> Iterator[tuple[int, list[Any]]]:
+    return ((at + 1, items[at : at + _CHUNK]) for at in range(0, len(items), _CHUNK))
+
+
+class _Restart(Exception):
+    """A file read idea by idea (`_streamed`) was not what it looked like, or has a wrong idea: it is imported
+    again the plain way, which says what is wrong exactly as it always does (nothing was kept of the first go)."""
+
+
+#: The start of our own export, up to its list of ideas (the format's text as JSON writes it, a version number)
+_ENVELOPE = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*"format"[ \t\n\r]*:[ \t\n\r]*("(?:[^"\\\\]|\\\\.)*")[ \t\n\r]*,'
+                       r'[ \t\n\r]*"version"[ \t\n\r]*:[ \t\n\r]*([1-9][0-9]{0,8})[ \t\n\r]*,'
+                       r'[ \t\n\r]*"ideas"[ \t\n\r]*:[ \t\n\r]*\[')  # fmt: skip
+
+
+def _streamed(text: str) -> Iterator[tuple[int, list[Any]]] | None:
+    """The ideas of a file laid out as our export lays it out (its format and version first, then its list of
+    ideas, nothing after it), parsed `_CHUNK` at a time as they are taken: the first batches are checked and
+    written while the rest is parsed. None for any other file, and `_Restart` from the chunks for anything the
+    whole file's parse (`_json_items`) would refuse: it is then imported that way, which says why."""
+    envelope = _ENVELOPE.match(text)
+    if envelope is None or text.count("{") + text.count("[") > JSON_CONTAINERS:
+        return None
+    try:
+        if json.loads(envelope[1]) != JSON_FORMAT or not 1 <= int(envelope[2]) <= JSON_VERSION:
+            return None
+    except ValueError:
+        return None
+    decode = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant).raw_decode
+    space, start = _space_end, _space_end(text, envelope.end())
+    if text[start : start + 1] == "]":
+        return None  # no ideas: no backup either, as the plain way decides
+
+    def chunks() -> Iterator[tuple[int, list[Any]]]:
+        at, count, chunk = start, 0, []
+        try:
+            while True:
+                item, at = decode(text, at)
+                chunk.append(item)
+                count += 1
+                at = space(text, at)
+                if count > limits.IDEAS_PER_IMPORT or text[at] not in ",]":
+                    raise _Restart
+                if len(chunk) == _CHUNK:
+                    yield count - len(chunk) + 1, chunk
+                    chunk = []
+                if text[at] == "]":
+                    break
+                at = space(text, at + 1)
+            at = space(text, at + 1)
+            if text[at : at + 1] != "}" or space(text, at + 1) != len(text):
+                raise _Restart
+        except (ValueError, IndexError, RecursionError):  # not JSON (or a key twice, NaN, a number too long)
+            raise _Restart from None
+        if chunk:
+            yield count - len(chunk) + 1, chunk
+
+    return chunks()
 
 
 def _unknown_fields(path: Path, unknown: set[str]) -> list[str]:
@@ -1122,12 +1185,22 @@ def _csv_quick(keys: list[str], rows: list[tuple[str, ...]], now: datetime) -> B
 def import_json(engine: Engine, path: Path) -> ImportResult:
     """Ideas from our JSON export (or `technomagic search --json`), every field as it was except ids and sessions."""
     path = Path(path)
-    result = ImportResult()
     with gc_paused(), _stemming(path, engine) as stemming:
         text = _read_text(path)[0]
-        items, unknown = _json_items(path, text), set[str]()
+        streamed = _streamed(text)
+        if streamed is not None:  # our own export: parsed as it is written
+            result, unknown = ImportResult(), set[str]()
+            try:
+                insert_checked(engine, _json_batches(path, text, streamed, unknown, True), result, True, stemming)
+            except _Restart:
+                pass
+            else:
+                result.errors.extend(_unknown_fields(path, unknown))
+                return result
+        result, unknown = ImportResult(), set[str]()
+        items = _json_items(path, text)
         # each batch checked while the one before is written: a wrong idea rolls everything back
-        insert_checked(engine, _json_batches(path, text, items, unknown), result, bool(items), stemming)
+        insert_checked(engine, _json_batches(path, text, _chunks(items), unknown), result, bool(items), stemming)
         result.errors.extend(_unknown_fields(path, unknown))
         return result
 

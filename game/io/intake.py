@@ -339,7 +339,7 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
         made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
         columns = {name: stored(name, values, made) for name, values in batch.values.items()}
         tagged = batch.tagged()
-        cards = list(zip(*(columns[name] for name in CARD_COLUMNS), strict=True))
+        cards = [columns[name] for name in CARD_COLUMNS]
         found = facets_of(columns["status"], columns["created_at"], cards, tagged)
         return list(zip(*(columns[name] for name in FIELDS), tagged, texts, numbers, found, strict=True))
 

@@ -122,11 +122,12 @@ def facets(status: str, created_at: str, cards: Sequence[str | None], tags: str)
 
 def facets_of(statuses: Sequence[str], saved: Sequence[str], cards: Sequence[Sequence[str | None]],
               tags: Sequence[str]) -> list[str]:  # fmt: skip
-    """`facets` of many ideas, column by column: each different status, hour, set of cards and list of tags made
-    once."""
+    """`facets` of many ideas, column by column (`cards`: a column for each of CARD_COLUMNS): each different
+    status, hour, card id and list of tags made once."""
+    held = [_each(column, lambda card: "" if card is None else " c" + _hex(card)) for column in cards]
     return list(map("".join, zip(
         _each(statuses, lambda status: "s" + _hex(status)), _each([stamp[:13] for stamp in saved], _saved_tokens),
-        _each(cards, _card_tokens), _each(tags, _tag_tokens), strict=True,
+        *held, _each(tags, _tag_tokens), strict=True,
     )))  # fmt: skip
 
 

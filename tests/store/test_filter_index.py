@@ -254,5 +254,6 @@ IDEA_FACETS = st.tuples(FACET_TEXT, st.datetimes().map(lambda stamp: stamp.isofo
 @given(st.lists(st.one_of(IDEA_FACETS, st.just(("new", "2026-12-01 10:00:00.000000", (None,) * 7, ",a,"))),
                 max_size=12))  # fmt: skip
 def test_facets_made_column_by_column_are_the_ones_made_idea_by_idea(ideas):
-    columns = [list(column) for column in zip(*ideas, strict=True)] if ideas else [[], [], [], []]
-    assert sqlite_search.facets_of(*columns) == [sqlite_search.facets(*idea) for idea in ideas]
+    statuses, saved, cards, tags = [list(column) for column in zip(*ideas, strict=True)] if ideas else [[]] * 4
+    card_columns = [list(column) for column in zip(*cards, strict=True)] if ideas else [[]] * 7
+    assert sqlite_search.facets_of(statuses, saved, card_columns, tags) == [sqlite_search.facets(*i) for i in ideas]
