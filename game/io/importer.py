@@ -1,9 +1,11 @@
 """Ideas into the library from JSON (ours, lossless) and CSV (ours or any spreadsheet's, with its columns mapped).
 
-A file is read and parsed whole, then its ideas are checked a batch at a time while the batch before is written,
-every new idea in one transaction: a broken file changes nothing (the transaction is rolled back, the backup taken
-for it deleted), and `ImportError_` says what is wrong and where (file, line or idea, field).
-An idea already in the library (the same title and text, whatever the case and spacing) is skipped, not doubled.
+A file is read whole; its ideas are parsed (our own JSON export a batch at a time, other files at once) and
+checked a batch at a time, column by column, while the batch before is written (`game.io.intake`), every new idea
+in one transaction: a broken file changes nothing (the transaction is rolled back, the backup taken for it
+deleted), and `ImportError_` says what is wrong and where (file, line or idea, field): the checks of one idea at a
+time say it, run when the quick ones decline a batch. An idea already in the library (the same title and text,
+whatever the case and spacing) is skipped, not doubled.
 """
 
 import codecs
