@@ -468,8 +468,11 @@ def _quiet_broken_pipe() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     if (sys.argv[1:] if argv is None else argv) == ["stem-worker"]:  # an import's helper process (no --help)
+        import gc
+
         from game.store.stemworker import serve
 
+        gc.disable()  # what it makes holds no cycles (lists of texts, freed as they go): no collector's passes
         return serve()
     try:
         code = _main(argv)

@@ -1118,12 +1118,15 @@ def _csv_time(name: str, cell: str, bad: _Bad) -> datetime | None:
     return moment
 
 
+_note_day = lru_cache(maxsize=4096)(parse_date)  # (the days of a library's notes repeat)
+
+
 def _csv_notes(cell: str, bad: _Bad, today: Callable[[], date]) -> list[tuple[date, str]]:
     notes: list[tuple[date, str]] = []
     written = cell.replace("\r\n", "\n").strip()
     for text_line in written.split("\n") if written else []:
         if m := _NOTE.fullmatch(text_line):  # "2026-12-01: what happened", as the export writes notes
-            on = parse_date(m[1])
+            on = _note_day(m[1])
             if on is None:
                 raise bad("notes", Message(tr("{0} is not a date"), _shown(m[1])))
             if not _date_in_range(on):
