@@ -207,3 +207,49 @@ def test_an_xlsx_export_that_had_to_cut_cells_says_so(qtbot, library_home, windo
         "1 cells were longer than 32,767 characters, which a workbook holds, and were cut"
     ]
     assert "were cut" in screen.status.text()
+
+
+def test_long_work_runs_while_the_window_waits_in_qt_alone(qtbot):
+    """`run_off_ui` keeps the window responsive with Qt's own event loop: no Python runs on the UI thread while
+    the work does (a loop of ours took Python's lock back fifty times a second, and made an import a second
+    longer), the progress dialog shows, and the work's result or error comes back."""
+    import sys
+    import threading
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from game.ui.transfer import run_off_ui
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    ui_thread, calls, shown = threading.get_ident(), [], []
+    QTimer.singleShot(600, lambda: shown.append(any(isinstance(w, QProgressDialog) and w.isVisible()
+                                                    for w in QApplication.topLevelWidgets())))  # fmt: skip
+
+    def work() -> int:
+        started = time.perf_counter()
+        sys.setprofile(None)
+        while time.perf_counter() - started < 1.0:  # Python busy for a second, as an import is
+            sum(range(1000))
+        return 42
+
+    def count(frame, event, arg) -> None:
+        if threading.get_ident() == ui_thread and event in ("call", "c_call"):
+            calls.append(frame.f_code.co_name if event == "call" else getattr(arg, "__name__", "?"))
+
+    sys.setprofile(count)
+    try:
+        assert run_off_ui(window, "Working…", work) == 42
+    finally:
+        sys.setprofile(None)
+    assert shown == [True], "the progress dialog is up while the work runs"
+    waiting = [name for name in calls if name in ("processEvents", "join", "is_alive")]
+    assert len(waiting) <= 2, f"the UI thread polled the work: {waiting[:10]}"
+
+    def fails() -> None:
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError, match="broken"):
+        run_off_ui(window, "Working…", fails)
