@@ -15,7 +15,7 @@ from game.domain import room as room_module
 from game.domain.content import Content, load_content
 from game.domain.ideas import VoteRefused
 from game.domain.journal import Journal, replay
-from game.domain.room import RoomRefused, RoomRules, RoomState
+from game.domain.room import Device, RoomRefused, RoomRules, RoomState
 from game.domain.round import new_round
 from game.domain.workshop import ShortlistFull, Team, Workshop, load_data, load_state, new_workshop
 from tests.domain.test_round import FakeClock
@@ -37,6 +37,14 @@ def workshop(content, clock) -> tuple[Workshop, RoomRules]:
     while ws.step.kind != "magic":
         ws.skip()
     return ws, RoomRules(ws, ws.room, now=clock)
+
+
+def workshop_with_a_phone(content) -> tuple[Workshop, RoomRules, Device]:
+    """The workshop at its idea step with Ann's phone joined to the Owls."""
+    ws, rules = workshop(content, FakeClock())
+    phone = rules.hello(None, "en")
+    rules.join(phone, "Ann", "Owls")
+    return ws, rules, phone
 
 
 def act(ws: Workshop, rules: RoomRules, clock: FakeClock, op: str, a: int, b: int, n: int) -> None:
@@ -144,9 +152,7 @@ def test_nothing_changed_writes_no_line_and_a_running_timer_writes_only_itself(c
 
 
 def test_a_line_carries_the_changed_ideas_not_the_round(content):
-    ws, rules = workshop(content, FakeClock())
-    phone = rules.hello(None, "en")
-    rules.join(phone, "Ann", "Owls")
+    ws, rules, phone = workshop_with_a_phone(content)
     for n in range(300):
         ws.add_idea(f"idea {n}", "Foxes")
     journal = Journal(ws)
@@ -186,9 +192,7 @@ def test_a_merged_idea_is_gone_and_its_id_is_found_no_more(content):
 
 
 def test_an_id_given_again_is_not_the_phone_s_that_sent_the_removed_idea(content):
-    ws, rules = workshop(content, FakeClock())
-    phone = rules.hello(None, "en")
-    rules.join(phone, "Ann", "Owls")
+    ws, rules, phone = workshop_with_a_phone(content)
     sent, _ = rules.add_idea(phone, "c1", "Tea")
     journal = Journal(ws, check=True)
     journal.snapshot()
@@ -200,9 +204,7 @@ def test_an_id_given_again_is_not_the_phone_s_that_sent_the_removed_idea(content
 
 
 def test_ideas_and_phones_ids_made_anew_within_one_line_come_back_in_their_order(content):
-    ws, rules = workshop(content, FakeClock())
-    phone = rules.hello(None, "en")
-    rules.join(phone, "Ann", "Owls")
+    ws, rules, phone = workshop_with_a_phone(content)
     for n in range(6):
         ws.add_idea(f"idea {n + 1}", "Foxes")
     ws.remove_idea(5)

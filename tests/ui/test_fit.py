@@ -115,6 +115,20 @@ def walk_solo(win, qtbot, check) -> None:
     check("summary")
 
 
+def workshop_at_check(win, players: list[str], idea: str, step_on):
+    """Four Russian teams' workshop walked to its check step (`step_on(console)` at each step), each team with
+    the idea at the idea step; the console."""
+    teams = [Team(name, list(players)) for name in ("Лисы", "Совы", "Медведи", "Ежи")]
+    win.workshop.start("classic-workshop", teams, {}, seed=5)
+    console = win.current_screen()
+    while console.ws.step.kind != "check":
+        if console.ws.step.kind == "magic":
+            for team in teams:
+                console.ws.add_idea(idea, team.name)
+        step_on(console)
+    return console
+
+
 def walk_workshop(win, check) -> None:
     win.workshop.show_start()
     check("workshop setup")
@@ -324,14 +338,8 @@ def test_check_table_keeps_the_idea_readable_and_never_scrolls_sideways(qtbot, o
         screen.panel.ideas.input.setText("Вернуть забытый шарф с фотографиями «его дня у нас»")
         click(qtbot, screen.next_button)
     else:
-        teams = [Team(name, ["Анна", "Борис"]) for name in ("Лисы", "Совы", "Медведи", "Ежи")]
-        win.workshop.start("classic-workshop", teams, {}, seed=5)
-        screen = win.current_screen()
-        while screen.ws.step.kind != "check":
-            if screen.ws.step.kind == "magic":
-                for t in teams:
-                    screen.ws.add_idea("Вернуть забытый шарф с фотографиями «его дня у нас»", t.name)
-            click(qtbot, screen.buttons["next"])
+        screen = workshop_at_check(win, ["Анна", "Борис"], "Вернуть забытый шарф с фотографиями «его дня у нас»",
+                                   lambda console: click(qtbot, console.buttons["next"]))
     assert isinstance(screen.panel, CheckPanel)
     settle()
     table = screen.panel.table
@@ -429,14 +437,7 @@ def test_the_consoles_check_table_keeps_its_rows_on_a_laptop(qtbot, open_window,
     screen_of(1024, 700)
     win = open_window("ru")
     win.resize(1024, 700)
-    teams = [Team(name, []) for name in ("Лисы", "Совы", "Медведи", "Ежи")]
-    win.workshop.start("classic-workshop", teams, {}, seed=5)
-    console = win.current_screen()
-    while console.ws.step.kind != "check":
-        if console.ws.step.kind == "magic":
-            for t in teams:
-                console.ws.add_idea("Вернуть забытый шарф с фотографиями", t.name)
-        console.skip()
+    console = workshop_at_check(win, [], "Вернуть забытый шарф с фотографиями", lambda console: console.skip())
     console.show_step()
     settle()
     panel = console.panel
