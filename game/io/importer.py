@@ -29,7 +29,7 @@ from sqlalchemy.engine import Engine
 
 from game.domain import limits
 from game.domain.ideas import FOCUSES, STATUSES
-from game.io.intake import TEXTS, Batch, ImportError_, ImportResult, fingerprint, insert_checked
+from game.io.intake import TEXTS, Batch, ImportError_, ImportResult, insert_checked
 from game.io.messages import Message, shown_path, tr
 from game.io.tabular import (
     CARD_TITLES,
@@ -52,7 +52,6 @@ __all__ = [
     "ImportError_",
     "ImportResult",
     "csv_preview",
-    "fingerprint",
     "import_csv",
     "import_json",
     "parse_date",

@@ -15,7 +15,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from itertools import starmap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -25,6 +24,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
+from game.domain.ideas import fingerprints
 from game.io.messages import Message, shown_path, tr
 from game.store import sqlite_search
 from game.store.db import writer
@@ -128,12 +128,6 @@ class Batch:
         return ["," + ",".join(tags) + "," if tags else "" for tags in self.tags]
 
 
-def fingerprint(title: str, text: str) -> str:
-    """What makes two ideas the same: their title and text, case-folded, all spacing as one space (the two kept
-    apart by a character no text of an idea may hold)."""
-    return " ".join(f"{title} \x00 {text}".casefold().split())
-
-
 def insert_checked(engine: Engine, batches: Iterable[Batch], result: ImportResult, any_ideas: bool,
                    stemming: Stemming | None = None) -> ImportResult:  # fmt: skip
     """Every idea of the batches that is not in the library yet, in one transaction (all of them or, on any
@@ -153,8 +147,8 @@ def insert_checked(engine: Engine, batches: Iterable[Batch], result: ImportResul
 def _insert_backed_up(engine: Engine, batches: Iterable[Batch], result: ImportResult,
                       backing_up: "_Backup | None", stemming: Stemming | None) -> ImportResult:  # fmt: skip
     with Session(writer(engine)) as session:
-        stored = session.connection().exec_driver_sql("SELECT title, text FROM idea")  # no ORM rows: 100 000 of them
-        fresh = Fresh(set(starmap(fingerprint, stored)), result)
+        stored = session.connection().exec_driver_sql("SELECT title, text FROM idea").all()  # no ORM rows
+        fresh = Fresh(set(fingerprints(*zip(*stored, strict=True)) if stored else ()), result)
         if engine.dialect.name == "sqlite":
             result.added = _insert_sqlite(session, batches, datetime.now(UTC), fresh, stemming)
         else:
@@ -179,7 +173,7 @@ class Fresh:
         """Where the batch's new ideas are; `keys`: the batch's fingerprints, when they are made already (by the
         worker process)."""
         seen, kept = self.seen, []
-        for at, key in enumerate(keys or map(fingerprint, batch.values["title"], batch.values["text"])):
+        for at, key in enumerate(keys or fingerprints(batch.values["title"], batch.values["text"])):
             if key not in seen:
                 seen.add(key)
                 kept.append(at)

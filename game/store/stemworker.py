@@ -5,7 +5,7 @@ The worker is this program started again with the `stem-worker` command (`serve`
 standard input, each a batch's columns (a 4-byte count, their 4-byte lengths, then each column's UTF-8 text, its
 ideas' values parted by \\x00): the parts of the ideas' search texts, the title and the text first. It answers
 each with a frame of the ideas' search texts (`textsearch.index_joined`) and their fingerprints
-(`intake.fingerprint`, what makes two ideas the same), and ends at the end of its input.
+(`game.domain.ideas.fingerprints`, what makes two ideas the same), and ends at the end of its input.
 
 `Stemming.start` starts one, or says it cannot (None: the import does it all by itself, the very same texts);
 `submit` hands it one batch and gives a future of its answer; a thread of ours writes and reads the pipes, so
@@ -22,6 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
+from game.domain.ideas import fingerprints
 from game.store.textsearch import index_joined, split_indexed
 
 _COUNT, _LENGTHS = struct.Struct(">I"), struct.Struct(">II")
@@ -59,8 +60,7 @@ def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
     """What the worker answers for a batch's columns (its ideas' search parts, the title and the text first):
     their search texts parted by \\x00 and their fingerprints parted by \\x01."""
     joined = "\x00".join([" ".join(filter(None, parts)) for parts in zip(*columns, strict=True)])
-    pairs = "\x01".join([f"{title} \x00 {text}" for title, text in zip(columns[0], columns[1], strict=True)])
-    keys = "\x01".join([" ".join(pair.split()) for pair in pairs.casefold().split("\x01")])
+    keys = "\x01".join(fingerprints(columns[0], columns[1]))
     return index_joined(joined).encode("utf-8"), keys.encode("utf-8")
 
 

@@ -243,7 +243,7 @@ def _solo(drive: Driver, checked: Checked) -> None:
 def _stem_worker(checked: "Checked") -> None:
     """A large import's worker process (this program again, `stem-worker`) starts and makes the same search texts
     and fingerprints as the import would by itself."""
-    from game.io.intake import fingerprint
+    from game.domain.ideas import fingerprint
     from game.store import textsearch
     from game.store.stemworker import Stemming
 

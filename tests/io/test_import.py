@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from game.cli import main
-from game.domain.ideas import FOCUSES, STATUSES
+from game.domain.ideas import FOCUSES, STATUSES, fingerprint
 from game.io import importer, tabular
 from game.io.importer import ImportError_, ImportResult
 from game.store import ideas
@@ -92,7 +92,7 @@ def idea_fields(draw) -> dict:
     }
 
 
-many_ideas = st.lists(idea_fields(), max_size=5, unique_by=lambda f: importer.fingerprint(f["title"], f["text"]))
+many_ideas = st.lists(idea_fields(), max_size=5, unique_by=lambda f: fingerprint(f["title"], f["text"]))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from game.domain.ideas import fingerprint
 from game.io import importer, intake
 from game.store import stemworker
 from game.store.db import DB_NAME, open_library
@@ -37,7 +38,7 @@ def test_the_worker_answers_each_frame_until_its_input_ends():
     given, said = io.BytesIO(frame(*COLUMNS) * 2), io.BytesIO()
     assert serve(given, said) == 0
     parts = [list(idea) for idea in zip(*COLUMNS, strict=True)]
-    assert said.getvalue() == answer(index_texts(parts), list(map(intake.fingerprint, TITLES, TEXTS))) * 2
+    assert said.getvalue() == answer(index_texts(parts), list(map(fingerprint, TITLES, TEXTS))) * 2
 
 
 def test_a_cut_frame_ends_the_worker_with_an_error():
@@ -56,7 +57,7 @@ def test_the_worker_process_makes_what_the_import_makes_itself():
     try:
         made = stemming.submit(ideas.search_columns())
         assert made is not None
-        expected = (index_texts(ideas.search_parts()), list(map(intake.fingerprint, TITLES, TEXTS)))
+        expected = (index_texts(ideas.search_parts()), list(map(fingerprint, TITLES, TEXTS)))
         assert made.result(timeout=60) == expected
         assert stemming.submit([["a\x00b"], ["c"]]) is None, "a text with the separator: the caller's"
     finally:
