@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from game.store import backup, ideas, sqlite_search
 from game.store.db import DB_NAME, open_library
 from game.store.models import Idea
+from game.store.quick import head_revision
 from tests.library_data import add
 
 STATUSES = ("new", "planned", "tried", "working", "dropped")
@@ -174,7 +175,7 @@ def test_saved_between_says_a_range_in_whole_blocks():
 
 
 def test_a_library_of_the_revision_before_is_backed_up_and_indexed_again(tmp_path):
-    """0004 → 0006 with data (0005 changes only server libraries): the index is built again from the ideas, with
+    """0004 → the newest with data (0005 changes only server libraries): the index is built again from the ideas, with
     their filters; a backup first."""
     path = tmp_path / DB_NAME
     open_library(tmp_path).dispose()  # a new library at the newest revision...
@@ -195,7 +196,7 @@ def test_a_library_of_the_revision_before_is_backed_up_and_indexed_again(tmp_pat
     engine = open_library(tmp_path)
     try:
         with sqlite3.connect(path) as raw:
-            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
         flt = ideas.IdeaFilter(query="клиентов", statuses=("new", "planned"), tag="wow", card="tm-joshi-giraffe",
                                created_from=date(2026, 2, 1))  # fmt: skip
         assert indexed(engine, flt)
@@ -207,8 +208,8 @@ def test_a_library_of_the_revision_before_is_backed_up_and_indexed_again(tmp_pat
     assert kept.reason == "migration" and kept.ideas() == 3
 
 
-def downgrade(path) -> None:
-    """Take a library at the newest revision back to 0004 (its words-only index), as Alembic does."""
+def downgrade(path, revision: str = "0004") -> None:
+    """Take a library at the newest revision back to `revision` (0004: its words-only index), as Alembic does."""
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine
@@ -220,7 +221,7 @@ def downgrade(path) -> None:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
-        command.downgrade(config, "0004")
+        command.downgrade(config, revision)
     engine.dispose()
 
 
