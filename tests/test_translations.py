@@ -43,9 +43,12 @@ def test_counts_use_plural_forms_in_both_languages(qapp):
     try:
         i18n.install("ru")
         assert [trn("%n ideas", n) for n in (1, 2, 5, 21)] == ["1 идея", "2 идеи", "5 идей", "21 идея"]
+        assert trn("%n ideas", 100_000) == "100\u00a0000 идей"  # grouped as the language writes numbers
+        assert trn("%n dots", 1_001) == "1\u00a0001 точка"
     finally:
         i18n.install("en")
     assert [trn("%n ideas", n) for n in (1, 2)] == ["1 idea", "2 ideas"]
+    assert trn("%n ideas", 100_000) == "100,000 ideas"
     assert trn("%n dots", 1) == "1 dot"
 
 

@@ -5,22 +5,22 @@
     <name>Game</name>
     <message numerus="yes">
       <location filename="../../game/ui/library_screen.py" />
-      <location filename="../../game/ui/main_window.py" />
       <location filename="../../game/ui/presenter.py" />
+      <location filename="../../game/ui/round_end.py" />
       <location filename="../../game/ui/screens.py" />
       <location filename="../../game/ui/transfer.py" />
       <source>%n ideas</source>
       <translation>
-        <numerusform>%n idea</numerusform>
-        <numerusform>%n ideas</numerusform>
+        <numerusform>%Ln idea</numerusform>
+        <numerusform>%Ln ideas</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../../game/ui/screens.py" />
       <source>%n dots</source>
       <translation>
-        <numerusform>%n dot</numerusform>
-        <numerusform>%n dots</numerusform>
+        <numerusform>%Ln dot</numerusform>
+        <numerusform>%Ln dots</numerusform>
       </translation>
     </message>
   </context>

@@ -70,6 +70,11 @@
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
+      <source>{0} is not at most {1} check ids, each true or false</source>
+      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
       <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
       <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
     </message>
@@ -90,11 +95,6 @@
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
-      <source>{0} is not at most {1} check ids, each true or false</source>
-      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
       <source>{0} is not a date (YYYY-MM-DD)</source>
       <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
     </message>
@@ -112,11 +112,6 @@
       <location filename="../../game/io/importer.py" />
       <source>columns {0} and {1} are both mapped to {2}</source>
       <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not one of {1} or empty</source>
-      <translation>{0} — не одно из {1} и не пусто</translation>
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
@@ -147,6 +142,11 @@
       <location filename="../../game/io/importer.py" />
       <source>{0} is not one of {1}</source>
       <translation>{0} — не одно из {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/importer.py" />
+      <source>{0} is not one of {1} or empty</source>
+      <translation>{0} — не одно из {1} и не пусто</translation>
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
@@ -187,21 +187,6 @@
       <location filename="../../game/io/importer.py" />
       <source>a note of {0} has {1} characters; at most {2} are kept</source>
       <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0}:{1}: idea {2}</source>
-      <translation>{0}:{1}: идея {2}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0}: idea {1}</source>
-      <translation>{0}: идея {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>field '{0}': {1}</source>
-      <translation>поле '{0}': {1}</translation>
     </message>
     <message>
       <location filename="../../game/io/importer.py" />
@@ -297,6 +282,21 @@
       <location filename="../../game/io/importer.py" />
       <source>byte {0} is not {1} text</source>
       <translation>байт {0} — не текст {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/intake.py" />
+      <source>{0}:{1}: idea {2}</source>
+      <translation>{0}:{1}: идея {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/intake.py" />
+      <source>{0}: idea {1}</source>
+      <translation>{0}: идея {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/intake.py" />
+      <source>field '{0}': {1}</source>
+      <translation>поле '{0}': {1}</translation>
     </message>
     <message>
       <location filename="../../game/io/tabular.py" />
@@ -1146,9 +1146,9 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/transfer.py" />
       <source>%n ideas</source>
       <translation>
-        <numerusform>%n идея</numerusform>
-        <numerusform>%n идеи</numerusform>
-        <numerusform>%n идей</numerusform>
+        <numerusform>%Ln идея</numerusform>
+        <numerusform>%Ln идеи</numerusform>
+        <numerusform>%Ln идей</numerusform>
       </translation>
     </message>
     <message>
@@ -1574,6 +1574,16 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/room_panel.py" />
+      <source>Phones may take the report home</source>
+      <translation>Телефоны могут забрать отчёт с собой</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
+      <source>When the workshop ends, each phone can open the session report, the same as the laptop exports</source>
+      <translation>Когда воркшоп закончится, каждый телефон сможет открыть отчёт о сессии — тот же, что сохраняет ноутбук</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/room_panel.py" />
       <source>Phones in the room</source>
       <translation>Телефоны в комнате</translation>
     </message>
@@ -1592,16 +1602,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/room_panel.py" />
       <source>Lock the room (no new phones)</source>
       <translation>Закрыть комнату (новые телефоны не войдут)</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/room_panel.py" />
-      <source>Phones may take the report home</source>
-      <translation>Телефоны могут забрать отчёт с собой</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/room_panel.py" />
-      <source>When the workshop ends, each phone can open the session report, the same as the laptop exports</source>
-      <translation>Когда воркшоп закончится, каждый телефон сможет открыть отчёт о сессии — тот же, что сохраняет ноутбук</translation>
     </message>
     <message>
       <location filename="../../game/ui/room_panel.py" />
@@ -2324,9 +2324,9 @@ Your data: {1}</source>
       <location filename="../../game/ui/screens.py" />
       <source>%n dots</source>
       <translation>
-        <numerusform>%n точка</numerusform>
-        <numerusform>%n точки</numerusform>
-        <numerusform>%n точек</numerusform>
+        <numerusform>%Ln точка</numerusform>
+        <numerusform>%Ln точки</numerusform>
+        <numerusform>%Ln точек</numerusform>
       </translation>
     </message>
     <message>
@@ -2453,6 +2453,11 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
+      <source>★ Shortlist</source>
+      <translation>★ Короткий список</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/step_panels.py" />
       <source>Your answer</source>
       <translation>Ваш ответ</translation>
     </message>
@@ -2463,8 +2468,8 @@ Your data: {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
-      <source>★ Shortlist</source>
-      <translation>★ Короткий список</translation>
+      <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
+      <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
@@ -2526,11 +2531,6 @@ Your data: {1}</source>
       <location filename="../../game/ui/vote_panel.py" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/ui/step_panels.py" />
-      <source>Keys 1–{0} toggle a check for the selected idea; double-click an idea to rework it.</source>
-      <translation>Клавиши 1–{0} ставят и снимают отметку у выбранной идеи; двойной щелчок по идее — переделать её.</translation>
     </message>
     <message>
       <location filename="../../game/ui/step_panels.py" />
