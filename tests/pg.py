@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import pwd
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -60,6 +61,19 @@ class PgServer:
         conf = "".join(f"{key} = {value}\n" for key, value in settings.items())
         self._run("sh", "-c", f"cat >> {self.data / 'postgresql.conf'}", stdin=conf)
         self.running = False
+        self._watchdog = self._watch(os.getpid())
+
+    def _watch(self, pid: int) -> subprocess.Popen[bytes]:
+        """A shell that stops the server and removes its folder once process `pid` (the tests) is gone, however it
+        ended: a test run that is killed (SIGTERM skips the fixtures' teardown, SIGKILL everything) leaves no
+        server behind."""
+        stop = [str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+        if self._as_root:
+            stop = ["runuser", "-u", RUN_AS, "--", *stop]
+        script = (f"while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {shlex.join(stop)}; "
+                  f"rm -rf {shlex.quote(str(self.root))}")  # fmt: skip
+        return subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
 
     def _run(self, *argv, stdin: str | None = None) -> str:
         command = [str(a) for a in argv]
@@ -102,3 +116,5 @@ class PgServer:
             self.stop("immediate")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+            self._watchdog.kill()
+            self._watchdog.wait()
