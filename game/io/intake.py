@@ -300,7 +300,7 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     Python's lock is what limits a writing thread (an executemany takes it back for every row, waiting for the
     thread that makes rows to let go of it), so each batch is put in untyped, unindexed temporary tables by this
     thread with executemany (quick: nothing to sort in), and a second thread moves it into the library with a few
-    statements that hold no Python lock: the ideas with their nine indexes, the notes, the full-text index (one
+    statements that hold no Python lock: the ideas with their seven indexes, the notes, the full-text index (one
     statement for the batch, `sqlite_search.insert_trigger_aside`). Meanwhile this thread checks and makes the next
     batch, column by column (a list of each field's stored values, zipped into rows at C speed). SQLite numbers a
     new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
