@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from game.cli import main
 from game.domain.ideas import FOCUSES, STATUSES, fingerprint
-from game.io import importer, tabular
+from game.io import import_checks, importer, tabular
 from game.io.importer import ImportError_, ImportResult
 from game.store import ideas
 from game.store.db import DB_NAME, open_library
@@ -278,7 +278,7 @@ def test_a_file_that_is_not_utf8_says_where(engine, tmp_path):
 
 
 def test_a_file_over_200_mb_is_refused(engine, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_BYTES", 2 * 2**20)
+    monkeypatch.setattr(import_checks, "MAX_BYTES", 2 * 2**20)
     path = tmp_path / "huge.json"
     path.write_bytes(b" " * (3 * 2**20))
     with pytest.raises(ImportError_) as info:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from game.io import importer
+from game.io import import_checks, importer
 from game.store import backup, ideas, sqlite_search
 from game.store.db import open_library
 from game.store.models import Idea
@@ -34,7 +34,7 @@ def ideas_file(tmp_path, n: int):
 
 
 def test_batches_are_indexed_with_their_filters(library, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "_CHUNK", 7)  # several batches, the last one short
+    monkeypatch.setattr(import_checks, "CHUNK", 7)  # several batches, the last one short
     before = add(library, "Already there: подарок")
     result = importer.import_json(library, ideas_file(tmp_path, 40))
     assert result.added == 40 and not result.errors
@@ -52,7 +52,7 @@ def test_batches_are_indexed_with_their_filters(library, tmp_path, monkeypatch):
 
 
 def test_a_failure_while_writing_changes_nothing(library, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "_CHUNK", 5)
+    monkeypatch.setattr(import_checks, "CHUNK", 5)
     add(library, "Already there: подарок")
     monkeypatch.setattr(sqlite_search, "INDEX_FROM", "INSERT INTO no_such_table SELECT * FROM {}")
     with pytest.raises(Exception, match="no_such_table"):
@@ -85,7 +85,7 @@ def test_no_checked_backup_no_import(library, tmp_path, monkeypatch):
 def test_a_wrong_idea_in_a_later_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
     """The file's ideas are checked a batch at a time while the batches before are written: one found wrong
     rolls those back, and the backup copy taken for the import is deleted (the library did not change)."""
-    monkeypatch.setattr(importer, "_CHUNK", 5)
+    monkeypatch.setattr(import_checks, "CHUNK", 5)
     add(library, "Already there: подарок")
     path = ideas_file(tmp_path, 30)
     document = json.loads(path.read_text(encoding="utf-8"))
@@ -106,7 +106,7 @@ def test_a_wrong_idea_in_a_later_batch_changes_nothing_and_leaves_no_backup(libr
 
 
 def test_a_wrong_row_in_a_later_csv_batch_changes_nothing_and_leaves_no_backup(library, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "_CHUNK", 5)
+    monkeypatch.setattr(import_checks, "CHUNK", 5)
     add(library, "Already there: подарок")
     rows = [f"Подарок клиентам {i},{'bogus' if i == 22 else 'planned'}" for i in range(30)]
     path = tmp_path / "ideas.csv"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from game.io import importer
+from game.io import csv_import, import_checks, importer, json_import
 from game.io.intake import Batch
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
@@ -65,15 +65,15 @@ def agree(quick, slow):
 
 @pytest.fixture(autouse=True)
 def fixed_now(monkeypatch):
-    monkeypatch.setattr(importer, "_now", lambda: NOW)
+    monkeypatch.setattr(import_checks, "now", lambda: NOW)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(idea_values(), st.sampled_from([[], "idea", None])), min_size=1, max_size=4),
        st.booleans())  # fmt: skip
 def test_quick_json_checks_make_what_the_one_by_one_checks_make(tmp_path, ideas, escaped):
-    quick = importer._json_quick(ideas, set(), escaped, NOW)
-    slow = one_by_one(lambda number, idea: importer._json_idea(tmp_path, number, idea, set(), escaped), ideas)
+    quick = json_import._json_quick(ideas, set(), escaped, NOW)
+    slow = one_by_one(lambda number, idea: json_import._json_idea(tmp_path, number, idea, set(), escaped), ideas)
     agree(quick, slow)
     event(f"quick: {quick is not None}; one by one: {not isinstance(slow, Exception)}")
 
@@ -83,7 +83,7 @@ def test_quick_json_checks_take_our_own_export():
               "checks": {"tm-fit": True}, "business_card": "biz-cafe", "client_card": None, "promise_due": "2026-12-01",
               "tags": ["зима"], "created_at": "2026-12-01T10:00:00+00:00", "updated_at": "2026-12-01T10:00:00+00:00",
               "notes": [{"on": "2026-04-01", "text": "ok"}], "id": 7, "session_id": None}] * 3  # fmt: skip
-    assert importer._json_quick(ideas, set(), False, NOW) is not None
+    assert json_import._json_quick(ideas, set(), False, NOW) is not None
 
 
 CELLS = ["Чай", "tea", "=1+2", "'=1+2", "''x", "'plain", "🎉", " spaced "]
@@ -114,10 +114,10 @@ def cells_of(keys):
     lambda keys: st.tuples(st.just(keys), st.lists(cells_of(keys), min_size=1, max_size=4))))  # fmt: skip
 def test_quick_csv_checks_make_what_the_one_by_one_checks_make(tmp_path, keys_and_rows):
     keys, rows = keys_and_rows
-    quick = importer._csv_quick(keys, rows, NOW)
+    quick = csv_import._csv_quick(keys, rows, NOW)
     slow = one_by_one(
-        lambda number, cells: importer._csv_idea(
-            tmp_path, number + 1, number, dict(zip(keys, map(importer._unquote, cells), strict=True))
+        lambda number, cells: csv_import._csv_idea(
+            tmp_path, number + 1, number, dict(zip(keys, map(csv_import._unquote, cells), strict=True))
         ),
         rows,
     )
@@ -129,13 +129,13 @@ def test_quick_csv_checks_take_our_own_export():
     keys = ["title", "text", "status", "focus", "score", "promise_due", "created_at", "updated_at", "tags", "notes"]
     rows = [("Чай", "tea", "отказались", "WOW", "3", "2025-06-05", "2025-05-01 02:33", "2025-05-01 02:33", "зима",
              "2026-04-01: ok")] * 3  # fmt: skip
-    assert importer._csv_quick(keys, rows, NOW) is not None
+    assert csv_import._csv_quick(keys, rows, NOW) is not None
 
 
 @pytest.mark.parametrize("ideas", [[{"title": "a"}, {"title": "bb"}], [{"text": "Чай\nс мятой"}], [{"colour": "red"}],
                                    [{"title": "a", "text": "b"}, {"title": "c"}], [{}]])  # fmt: skip
 def test_quick_json_checks_of_ideas_with_one_field_or_none(tmp_path, ideas):
-    quick = importer._json_quick(ideas, set(), False, NOW)
-    slow = one_by_one(lambda number, idea: importer._json_idea(tmp_path, number, idea, set()), ideas)
+    quick = json_import._json_quick(ideas, set(), False, NOW)
+    slow = one_by_one(lambda number, idea: json_import._json_idea(tmp_path, number, idea, set()), ideas)
     assert quick is not None or isinstance(slow, Exception), "one field or none: still quick"
     agree(quick, slow)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
-from game.io import importer
+from game.io import import_checks, importer, json_import
 from game.io.intake import Batch, rows_of
 from game.store.db import DB_NAME, open_library
 from game.store.models import Idea, IdeaNote
@@ -54,14 +54,14 @@ def rows_and_index(folder):
 
 
 def test_import_stores_what_sqlalchemy_stores(tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "_CHUNK", 7)  # several batches, the last one short
+    monkeypatch.setattr(import_checks, "CHUNK", 7)  # several batches, the last one short
     path = ideas_file(tmp_path)
     quick, slow = tmp_path / "quick", tmp_path / "slow"
     quick.mkdir(), slow.mkdir()
     engine = open_library(quick)
     assert importer.import_json(engine, path).added == 40
     engine.dispose()
-    records = importer._json_ideas(path, path.read_text(encoding="utf-8"), [])
+    records = json_import._json_ideas(path, path.read_text(encoding="utf-8"), [])
     engine = open_library(slow)
     with engine.begin() as connection:  # SQLAlchemy's own conversions, and the index's insert trigger
         rows = [row | {"id": n} for n, row in enumerate(rows_of(Batch.of(records)), 1)]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from game.io import importer, intake, tabular
+from game.io import import_checks, importer, intake, tabular
 from game.store import ideas, sqlite_search
 from game.store.db import open_library
 from tests.library_data import add
@@ -88,7 +88,7 @@ def libraries(tmp_path, monkeypatch, source, kind: str, before: list[tuple[str, 
         for title, text in before:
             add(engine, title, text=text, created_at=SAVED, updated_at=SAVED)
         with monkeypatch.context() as patch:
-            patch.setattr(importer, "_CHUNK", 7)  # several batches, the last one short
+            patch.setattr(import_checks, "CHUNK", 7)  # several batches, the last one short
             if name == "plain":
                 patch.setattr(intake, "_insert_sqlite", plain_insert)
             elif worker:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from game.io import importer
+from game.io import import_checks, importer, json_import
 from game.store.db import DB_NAME, open_library
 
 
@@ -29,9 +29,9 @@ def outcome(tmp_path, name, path, monkeypatch, streamed=True):
     (tmp_path / name).mkdir()
     engine = open_library(tmp_path / name)
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "_CHUNK", 5)
+        patch.setattr(import_checks, "CHUNK", 5)
         if not streamed:
-            patch.setattr(importer, "_streamed", lambda text: None)
+            patch.setattr(json_import, "_streamed", lambda text: None)
         try:
             said = importer.import_json(engine, path)
         except importer.ImportError_ as e:
@@ -48,7 +48,7 @@ def outcome(tmp_path, name, path, monkeypatch, streamed=True):
 
 def test_our_export_is_read_as_it_is_written(tmp_path, monkeypatch):
     path = our_layout(tmp_path / "ideas.json", ideas())
-    assert importer._streamed(path.read_text(encoding="utf-8")) is not None
+    assert json_import._streamed(path.read_text(encoding="utf-8")) is not None
     streamed, plain = (outcome(tmp_path, name, path, monkeypatch, streamed=name == "streamed")
                        for name in ("streamed", "plain"))  # fmt: skip
     assert streamed == plain and streamed[0].added == 12 and len(streamed[1]) == 12
@@ -87,6 +87,6 @@ def test_other_layouts_are_read_the_plain_way(tmp_path, monkeypatch, layout):
     }[layout]()
     path = tmp_path / "ideas.json"
     if layout != "a key after the ideas":
-        assert importer._streamed(path.read_text(encoding="utf-8")) is None
+        assert json_import._streamed(path.read_text(encoding="utf-8")) is None
     said, kept, _backups = outcome(tmp_path, "library", path, monkeypatch)
     assert said.added == 12 and len(kept) == 12

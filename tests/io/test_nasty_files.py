@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.cli import main
-from game.io import importer
+from game.io import importer, json_import
 from game.io.messages import shown_path
 from game.store.db import DB_NAME, open_library
 from tests.conftest import ROOT
@@ -151,7 +151,7 @@ def test_a_file_brings_at_most_so_many_ideas(tmp_path, monkeypatch):
     from game.domain import limits
 
     monkeypatch.setattr(limits, "IDEAS_PER_IMPORT", 3)
-    monkeypatch.setattr(importer, "JSON_CONTAINERS", 100)
+    monkeypatch.setattr(json_import, "JSON_CONTAINERS", 100)
     engine = open_library(tmp_path)
     many_csv, many_json, braces = tmp_path / "many.csv", tmp_path / "many.json", tmp_path / "braces.json"
     many_csv.write_text("Idea\na\nb\n\nc\nd\n", encoding="utf-8")

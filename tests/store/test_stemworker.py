@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from game.domain.ideas import fingerprint
-from game.io import importer, intake
+from game.io import import_checks, importer, intake
 from game.store import stemworker
 from game.store.db import DB_NAME, open_library
 from game.store.stemworker import Stemming, serve
@@ -98,7 +98,7 @@ def test_an_import_with_a_worker_leaves_the_library_one_without_leaves(tmp_path,
     path = ideas_file(tmp_path)
     without = imported(tmp_path, "without", path)
     monkeypatch.setattr(importer, "STEMMING_BYTES", 0)  # this small file gets a worker
-    monkeypatch.setattr(importer, "_CHUNK", 7)
+    monkeypatch.setattr(import_checks, "CHUNK", 7)
     started = []
     start = Stemming.start
 
