@@ -44,242 +44,144 @@
       <translation>заметка: {0}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
-      <source>field {0} is not an idea field; left out</source>
-      <translation>поле {0} — не поле идеи; пропущено</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
-      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
-      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>more than {0} objects and lists; a file brings at most {1} ideas</source>
-      <translation>больше {0} объектов и списков; файл приносит не больше {1} идей</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not at most {1} check ids, each true or false</source>
-      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
-      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} ideas; a file brings at most {1}</source>
-      <translation>идей: {0}; файл приносит не больше {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not text</source>
-      <translation>{0} — не текст</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a card id</source>
-      <translation>{0} — не id карты</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a date (YYYY-MM-DD)</source>
-      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a date and time (ISO 8601)</source>
-      <translation>{0} — не дата и время (ISO 8601)</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>{0} columns; at most {1} are read</source>
       <translation>столбцов: {0}; читается не больше {1}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>columns {0} and {1} are both mapped to {2}</source>
       <translation>столбцы {0} и {1} оба сопоставлены с {2}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} tags; an idea has at most {1}</source>
-      <translation>меток: {0}; у идеи их не больше {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>not valid JSON: {0} (column {1})</source>
-      <translation>неверный JSON: {0} (позиция {1})</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>version {0} is not one this game reads ({1})</source>
-      <translation>версию {0} эта игра не читает ({1})</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not an object</source>
-      <translation>{0} — не объект</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a whole number from 0 to {1}</source>
-      <translation>{0} — не целое число от 0 до {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not one of {1}</source>
-      <translation>{0} — не одно из {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not one of {1} or empty</source>
-      <translation>{0} — не одно из {1} и не пусто</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a list of texts</source>
-      <translation>{0} — не список текстов</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a list</source>
-      <translation>{0} — не список</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} characters; at most {1} are kept</source>
-      <translation>знаков: {0}; хранится не больше {1}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>column {0} is mapped to {1}, which is not a field</source>
       <translation>столбец {0} сопоставлен с {1}, а такого поля нет</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>no column is mapped to the title or the text</source>
       <translation>ни один столбец не сопоставлен с названием или текстом</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/import_checks.py" />
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} characters; at most {1} are kept</source>
+      <translation>знаков: {0}; хранится не больше {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a whole number from 0 to {1}</source>
+      <translation>{0} — не целое число от 0 до {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not one of {1}</source>
+      <translation>{0} — не одно из {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not one of {1} or empty</source>
+      <translation>{0} — не одно из {1} и не пусто</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/csv_import.py" />
       <source>{0} is not a date</source>
       <translation>{0} — не дата</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/json_import.py" />
       <source>{0} is not between {1} and {2}</source>
       <translation>{0} — не между {1} и {2} годом</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>a note of {0} has {1} characters; at most {2} are kept</source>
       <translation>в заметке от {0} знаков: {1}; хранится не больше {2}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
-      <source>cannot read the file ({0})</source>
-      <translation>не удаётся прочитать файл ({0})</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
-      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>tag {0} has {1} characters; at most {2} are kept</source>
-      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not a number JSON allows</source>
-      <translation>{0} — не число, которое допускает JSON</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>the key {0} is twice in one object</source>
-      <translation>ключ {0} дважды в одном объекте</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>not an ideas file: its lists and objects are nested too deep</source>
-      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>a number has too many digits</source>
-      <translation>в числе слишком много цифр</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>not an ideas file: neither an object nor a list</source>
-      <translation>это не файл идей: ни объект, ни список</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>no title and no text</source>
-      <translation>нет ни названия, ни текста</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>{0} is not {{"on": date, "text": text}}</source>
-      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>not valid CSV: {0}</source>
       <translation>неверный CSV: {0}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>there is no column {0}</source>
       <translation>нет столбца {0}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>{0} columns are not imported: {1}</source>
       <translation>не импортируются столбцы ({0}): {1}</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
-      <source>the file is larger than {0} MB; it is not imported</source>
-      <translation>файл больше {0} МБ; он не импортируется</translation>
+      <location filename="../../game/io/csv_import.py" />
+      <location filename="../../game/io/json_import.py" />
+      <source>no title and no text</source>
+      <translation>нет ни названия, ни текста</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
-      <source>not an ideas file: it needs "format": "{0}"</source>
-      <translation>это не файл идей: нужно "format": "{0}"</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
-      <source>"ideas" is not a list</source>
-      <translation>"ideas" — не список</translation>
-    </message>
-    <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>column {0} is not imported</source>
       <translation>столбец {0} не импортируется</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/csv_import.py" />
       <source>more than {0} ideas; a file brings at most that many</source>
       <translation>идей больше {0}: это наибольшее число идей в одном файле</translation>
     </message>
     <message>
-      <location filename="../../game/io/importer.py" />
+      <location filename="../../game/io/import_checks.py" />
+      <source>byte {0} (0x{1}) is not UTF-8 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>byte {0} (0x{1}) is not UTF-8, Windows-1251 or UTF-16 text: save the file as UTF-8</source>
+      <translation>байт {0} (0x{1}) — не текст UTF-8, Windows-1251 или UTF-16: сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>column {0}: character {1} is not allowed (only tab and line breaks are)</source>
+      <translation>позиция {0}: знак {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>character {0} at position {1} is not allowed (only tab and line breaks are)</source>
+      <translation>знак {0} на позиции {1} недопустим (можно только табуляцию и переводы строк)</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>{0} tags; an idea has at most {1}</source>
+      <translation>меток: {0}; у идеи их не больше {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>cannot read the file ({0})</source>
+      <translation>не удаётся прочитать файл ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>not a regular file (a folder, a device or a pipe); nothing was read</source>
+      <translation>это не обычный файл (папка, устройство или канал); ничего не прочитано</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>tag {0} has {1} characters; at most {2} are kept</source>
+      <translation>в метке {0} знаков: {1}; хранится не больше {2}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
+      <source>the file is larger than {0} MB; it is not imported</source>
+      <translation>файл больше {0} МБ; он не импортируется</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/import_checks.py" />
       <source>byte {0} is not {1} text</source>
       <translation>байт {0} — не текст {1}</translation>
     </message>
@@ -297,6 +199,111 @@
       <location filename="../../game/io/intake.py" />
       <source>field '{0}': {1}</source>
       <translation>поле '{0}': {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>field {0} is not an idea field; left out</source>
+      <translation>поле {0} — не поле идеи; пропущено</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>more than {0} objects and lists; a file brings at most {1} ideas</source>
+      <translation>больше {0} объектов и списков; файл приносит не больше {1} идей</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not at most {1} check ids, each true or false</source>
+      <translation>{0} — не до {1} id проверок со значениями true или false</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} ideas; a file brings at most {1}</source>
+      <translation>идей: {0}; файл приносит не больше {1}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not text</source>
+      <translation>{0} — не текст</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a card id</source>
+      <translation>{0} — не id карты</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a date (YYYY-MM-DD)</source>
+      <translation>{0} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a date and time (ISO 8601)</source>
+      <translation>{0} — не дата и время (ISO 8601)</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>not valid JSON: {0} (column {1})</source>
+      <translation>неверный JSON: {0} (позиция {1})</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>version {0} is not one this game reads ({1})</source>
+      <translation>версию {0} эта игра не читает ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not an object</source>
+      <translation>{0} — не объект</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a list of texts</source>
+      <translation>{0} — не список текстов</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a list</source>
+      <translation>{0} — не список</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not a number JSON allows</source>
+      <translation>{0} — не число, которое допускает JSON</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>the key {0} is twice in one object</source>
+      <translation>ключ {0} дважды в одном объекте</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>not an ideas file: its lists and objects are nested too deep</source>
+      <translation>это не файл идей: списки и объекты вложены слишком глубоко</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>a number has too many digits</source>
+      <translation>в числе слишком много цифр</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>not an ideas file: neither an object nor a list</source>
+      <translation>это не файл идей: ни объект, ни список</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>{0} is not {{"on": date, "text": text}}</source>
+      <translation>{0} — не {{"on": дата, "text": текст}}</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>not an ideas file: it needs "format": "{0}"</source>
+      <translation>это не файл идей: нужно "format": "{0}"</translation>
+    </message>
+    <message>
+      <location filename="../../game/io/json_import.py" />
+      <source>"ideas" is not a list</source>
+      <translation>"ideas" — не список</translation>
     </message>
     <message>
       <location filename="../../game/io/tabular.py" />
@@ -864,10 +871,8 @@ No round was in play. The details are in {1}</source>
     </message>
     <message>
       <location filename="../../game/ui/library.py" />
-      <location filename="../../game/ui/library_screen.py" />
-      <location filename="../../game/ui/step_panels.py" />
-      <source>By when</source>
-      <translation>К какому сроку</translation>
+      <source>Due</source>
+      <translation>Срок</translation>
     </message>
     <message>
       <location filename="../../game/ui/library.py" />
@@ -1088,6 +1093,12 @@ No round was in play. The details are in {1}</source>
       <location filename="../../game/ui/library_screen.py" />
       <source>Text</source>
       <translation>Текст</translation>
+    </message>
+    <message>
+      <location filename="../../game/ui/library_screen.py" />
+      <location filename="../../game/ui/step_panels.py" />
+      <source>By when</source>
+      <translation>К какому сроку</translation>
     </message>
     <message>
       <location filename="../../game/ui/library_screen.py" />

@@ -242,7 +242,7 @@ class IdeaTableModel(QAbstractTableModel):
         ("focus", "Focus"),
         ("status", "Status"),
         ("promise_who", "Who"),
-        ("promise_due", "By when"),
+        ("promise_due", "Due"),
         ("tags", "Tags"),
         ("created_at", "Saved"),
     )
@@ -260,7 +260,7 @@ class IdeaTableModel(QAbstractTableModel):
         self.total = 0
         self.exact = True  # False: more than `total` match (a server library stops counting there)
         self.away = False  # the library's server could not be reached at the last query
-        self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("By when"), tr("Tags"), tr("Saved")]
+        self.headers = [tr("Idea"), tr("Focus"), tr("Status"), tr("Who"), tr("Due"), tr("Tags"), tr("Saved")]
         # no query yet: the view's first sort() runs it
 
     def refresh(self) -> None:

@@ -429,6 +429,25 @@ def test_library_column_headings_are_whole(qtbot, open_window, library_home, scr
         assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(label) + 8, label
 
 
+def test_the_library_table_keeps_the_idea_readable_on_a_laptop(qtbot, open_window, library_home, screen_of):
+    """At 1024×700 in Russian the heading «К какому сроку» and the other columns took the table's width: the idea
+    column showed two letters and the table scrolled sideways. The column is «Срок» now (the promise form keeps
+    its question)."""
+    screen_of(1024, 700)
+    for n in range(3):
+        add(library_home, f"Отправлять как дела после визита {n}", status="tried", promise_who="Ольга",
+            promise_due=date.today(), tags=",офис,чат,follow-up,", focus="wow")  # fmt: skip
+    win = open_window("ru", ready=True)
+    win.resize(1024, 700)
+    win.actions_["library"].trigger()
+    screen = win.current_screen()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
+    settle()
+    table = screen.table
+    assert not table.horizontalScrollBar().isVisible(), [table.columnWidth(c) for c in range(7)]
+    assert table.columnWidth(0) >= table.fontMetrics().averageCharWidth() * 12, table.columnWidth(0)
+
+
 def test_the_consoles_check_table_keeps_its_rows_on_a_laptop(qtbot, open_window, screen_of):
     """At 1024×700 the eight questions under the console's check table took half its height: five rows showed.
     On a short screen the legend gives the titles (the questions in its tooltip and on the projector)."""
