@@ -17,14 +17,16 @@ caller filters with portable SQL instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import TableClause, column, table, text
 from sqlalchemy.engine import Connection
+
+from game.store.facets import facets as facets
+from game.store.facets import facets_of as facets_of
+from game.store.facets import hexed
 
 FTS = "idea_fts"
 _SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -111,57 +113,6 @@ def insert_trigger_aside(conn: Connection) -> Iterator[None]:
 INDEX_FROM = f"INSERT INTO {FTS}(rowid, search_text, facets) SELECT id, search_text, facets FROM {{}}"
 
 
-@lru_cache(maxsize=4096)
-def _hex(value: str) -> str:
-    return value.encode("utf-8").hex().upper()
-
-
-@lru_cache(maxsize=4096)
-def _tag_token(tag: str) -> str:
-    return "t" + _hex("".join(c.lower() if c.isascii() else c for c in tag))  # SQLite's lower(): ASCII only
-
-
-def facets(status: str, created_at: str, cards: Sequence[str | None], tags: str) -> str:
-    """The very text `facets_sql` computes for an idea, from its stored values (`created_at` as the library stores
-    it, `tags` as ",one,two,"): an import makes it for 100 000 ideas (`facets_of`). tests/store/test_filter_index.py
-    holds the two to each other."""
-    return "s" + _hex(status) + _saved_tokens(created_at[:13]) + _card_tokens(cards) + _tag_tokens(tags)
-
-
-def facets_of(statuses: Sequence[str], saved: Sequence[str], cards: Sequence[Sequence[str | None]],
-              tags: Sequence[str]) -> list[str]:  # fmt: skip
-    """`facets` of many ideas, column by column (`cards`: a column for each of CARD_COLUMNS): each different
-    status, hour, card id and list of tags made once."""
-    held = [_each(column, lambda card: "" if card is None else " c" + _hex(card)) for column in cards]
-    return list(map("".join, zip(
-        _each(statuses, lambda status: "s" + _hex(status)), _each([stamp[:13] for stamp in saved], _saved_tokens),
-        *held, _each(tags, _tag_tokens), strict=True,
-    )))  # fmt: skip
-
-
-def _saved_tokens(hour: str) -> str:
-    """The tokens of the UTC year, month, day and hour an idea was saved in ("2026-12-01 14": its stored text)."""
-    year, month, day, hour = hour[:4], hour[5:7], hour[8:10], hour[11:13]
-    return f" y{year} m{year}{month} d{year}{month}{day} h{year}{month}{day}{hour}"
-
-
-def _card_tokens(cards: Sequence[str | None]) -> str:
-    present = list(filter(None, cards))  # most ideas name few cards; an empty id ("") is a token of its own
-    if "" in cards:
-        present = [card for card in cards if card is not None]
-    return " c" + " c".join(map(_hex, present)) if present else ""
-
-
-def _tag_tokens(tags: str) -> str:
-    between = tags.split(",")[1:-1]
-    return " " + " ".join(_tag_token(tag) for tag in between if tag) if any(between) else ""
-
-
-def _each(values: Sequence[Any], make: Callable[[Any], str]) -> list[str]:
-    made = {value: make(value) for value in set(values)}
-    return list(map(made.__getitem__, values))
-
-
 def rebuild_statements() -> list[str]:
     """Plain SQL that fills the index again from the ideas (for a library copied row by row)."""
     return [f"INSERT INTO {FTS}({FTS}) VALUES ('delete-all')", _refill()]
@@ -184,11 +135,11 @@ def words(match: str) -> str:
 
 
 def statuses(values: tuple[str, ...]) -> str:
-    return "{facets} : (" + " OR ".join(f'"s{_hex(v)}"' for v in values) + ")"
+    return "{facets} : (" + " OR ".join(f'"s{hexed(v)}"' for v in values) + ")"
 
 
 def card(value: str) -> str:
-    return f'{{facets}} : "c{_hex(value)}"'
+    return f'{{facets}} : "c{hexed(value)}"'
 
 
 def tag(value: str) -> str | None:
@@ -197,7 +148,7 @@ def tag(value: str) -> str | None:
     if not value or "%" in value or "_" in value:
         return None
     lowered = "".join(c.lower() if c.isascii() else c for c in value)  # SQLite's lower() and LIKE: ASCII only
-    return f'{{facets}} : "t{_hex(lowered)}"'
+    return f'{{facets}} : "t{hexed(lowered)}"'
 
 
 def _stamp(moment: datetime) -> datetime:
