@@ -26,7 +26,7 @@ from sqlmodel import Session, select
 
 from game.domain.ideas import fingerprints
 from game.io.messages import Message, shown_path, tr
-from game.store import sqlite_search
+from game.store import sqlite_search, stemworker
 from game.store.db import writer
 from game.store.ideas import CARD_COLUMNS
 from game.store.models import Idea, IdeaNote
@@ -114,14 +114,9 @@ class Batch:
                 parts[at] = (*parts[at], *(text for _on, text in notes))
         return parts
 
-    def search_columns(self) -> list[list[str]]:
-        """The same texts column by column (what the worker process takes): the title, the text, …, the notes."""
-        values = self.values
-        return [
-            *(values[name] for name in ("title", "text", "promise_who", "promise_first_step", "promise_success_sign")),
-            list(map(" ".join, self.tags)), values["team"], values["player"],
-            [" ".join([text for _on, text in notes]) if notes else "" for notes in self.notes],
-        ]  # fmt: skip
+    def searched(self) -> tuple[list[str], list[str]]:
+        """The tags and the notes' texts of each idea as its search text takes them (parted by spaces)."""
+        return list(map(" ".join, self.tags)), [" ".join([text for _on, text in notes]) for notes in self.notes]
 
     def tagged(self) -> list[str]:
         """The tags as the idea table keeps them: ",one,two," (so that one tag is matched exactly), or ""."""
@@ -290,7 +285,23 @@ def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
 #: The page cache of the library's connection while an import writes (SQLite's default is 2 MB): its indexes'
 #: pages stay in memory instead of being written out and read back for each batch (half the insert's time).
 _IMPORT_CACHE_KB = 64 * 1024
-_STAGE, _STAGE_NOTES = "temp.import_idea", "temp.import_note"
+_STAGE, _STAGE_NOTES, _KEPT = "temp.import_idea", "temp.import_note", "temp.import_kept"
+#: Where a batch the worker process staged is opened (`sqlite3.Connection.deserialize`, inside the transaction)
+_IMAGE = "import_image"
+if stemworker.FIELDS != FIELDS:
+    raise TypeError("the worker process stages other fields than the import")
+
+
+def _empty_image() -> bytes:
+    """A database of one empty table: what the import's schema of the worker's batches holds once it is done
+    (a schema cannot be detached inside a transaction; this frees the last batch's memory)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute("CREATE TABLE stage (done)")
+        db.commit()
+        return db.serialize()
+    finally:
+        db.close()
 
 
 def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fresh: Fresh,
@@ -298,13 +309,16 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     """Insert the batches' ideas and their notes (noted `now`); how many ideas were inserted.
 
     Python's lock is what limits a writing thread (an executemany takes it back for every row, waiting for the
-    thread that makes rows to let go of it), so each batch is put in untyped, unindexed temporary tables by this
-    thread with executemany (quick: nothing to sort in), and a second thread moves it into the library with a few
-    statements that hold no Python lock: the ideas with their seven indexes, the notes, the full-text index (one
-    statement for the batch, `sqlite_search.insert_trigger_aside`). Meanwhile this thread checks and makes the next
-    batch, column by column (a list of each field's stored values, zipped into rows at C speed). SQLite numbers a
-    new row max(id) + 1 itself; saying so here gives the notes their ideas' ids, and inside this transaction no
-    one else can take those numbers (a writer committing in between makes it fail whole)."""
+    thread that makes rows to let go of it), so each batch is staged in untyped, unindexed tables, and a second
+    thread moves it into the library with a few statements that hold no Python lock: the ideas with their seven
+    indexes, the notes, the full-text index (one statement for the batch, `sqlite_search.insert_trigger_aside`).
+    With a worker process (`stemworker`), the worker stages a batch's rows in a database of its own, which this
+    thread opens in an attached schema (a copy of its pages) while it checks the next batch; the worker's rows
+    are joined with the ideas kept (not in the library yet) and the ids they get. Without one (a small file, or a
+    worker that failed), this thread makes the rows column by column (each field's stored values zipped into rows
+    at C speed) and stages them with executemany. SQLite numbers a new row max(id) + 1 itself; saying so here
+    gives the notes their ideas' ids, and inside this transaction no one else can take those numbers (a writer
+    committing in between makes it fail whole)."""
     connection = session.connection()
     next_id = (session.exec(select(func.max(Idea.id))).one() or 0) + 1
     # the column types' own conversions (SQLAlchemy's work for each row would be a third of the import)
@@ -329,76 +343,113 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
             known[value] = process(value)
         return list(map(known.__getitem__, values))
 
-    def rows(batch: Batch, numbers: range, texts: list[str]) -> list[tuple[Any, ...]]:
+    def columns_of(batch: Batch) -> dict[str, list[Any]]:
         made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
-        columns = {name: stored(name, values, made) for name, values in batch.values.items()}
-        tagged = batch.tagged()
+        return {name: stored(name, batch.values[name], made) for name in FIELDS}
+
+    def rows(batch: Batch, numbers: range, texts: list[str]) -> list[tuple[Any, ...]]:
+        columns, tagged = columns_of(batch), batch.tagged()
         cards = [columns[name] for name in CARD_COLUMNS]
         found = facets_of(columns["status"], columns["created_at"], cards, tagged)
-        return list(zip(*(columns[name] for name in FIELDS), tagged, texts, numbers, found, strict=True))
+        return list(zip(*(columns[name] for name in FIELDS), tagged, texts, found, numbers, strict=True))
 
-    def notes(batch: Batch, numbers: range) -> list[tuple[Any, ...]]:
+    def wired(batch: Batch) -> list[list[str]]:
+        """The batch's `stemworker.COLUMNS`, as text: the stored values, digits for numbers, NONE for none."""
+        columns = columns_of(batch)
+        for name, values in columns.items():
+            if name in ("score", "dots"):
+                columns[name] = list(map(str, values))
+            elif None in values:
+                columns[name] = [stemworker.NONE if value is None else value for value in values]
+        return [*(columns[name] for name in FIELDS), batch.tagged(), *batch.searched()]
+
+    def notes(batch: Batch, kept: list[int], numbers: range) -> list[tuple[Any, ...]]:
         return [(idea_id, on_text(on) if on_text else on, text, noted_at)
-                for idea_id, idea_notes in zip(numbers, batch.notes, strict=True) if idea_notes
+                for idea_id, idea_notes in zip(numbers, (batch.notes[at] for at in kept), strict=True) if idea_notes
                 for on, text in idea_notes]  # fmt: skip
 
-    names = ", ".join((*FIELDS, "tags", "search_text", "id"))
+    names = ", ".join((*FIELDS, "tags", "search_text"))
     note_names = 'idea_id, "on", text, created_at'
-    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(FIELDS) + 4))})",
-              f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)"]  # fmt: skip
-    moves = [f"INSERT INTO idea ({names}, session_id, version) SELECT {names}, NULL, 1 FROM {_STAGE} ORDER BY rowid",
-             f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid",
-             sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
-             f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
+    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(stemworker.STAGED) + 1))})",
+              f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)", f"INSERT INTO {_KEPT} VALUES (?, ?)"]  # fmt: skip
+    notes_move = f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid"
+    local_moves = [f"INSERT INTO idea ({names}, id, session_id, version) "
+                   f"SELECT {names}, id, NULL, 1 FROM {_STAGE} ORDER BY rowid",
+                   notes_move, sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
+                   f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
+    of_image = f"FROM {_IMAGE}.stage AS s JOIN {_KEPT} AS k ON k.row = s.rowid"
+    image_moves = [f"INSERT INTO idea ({names}, id, session_id, version) "
+                   f"SELECT {', '.join(f's.{name}' for name in (*FIELDS, 'tags', 'search_text'))}, k.id, NULL, 1 "
+                   f"{of_image} ORDER BY k.id", notes_move,
+                   f"INSERT INTO {sqlite_search.FTS}(rowid, search_text, facets) SELECT k.id, s.search_text, "
+                   f"s.facets {of_image}", f"DELETE FROM {_KEPT}", f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
     driver = _sqlite_driver(connection)
 
-    def move() -> None:  # in the second thread: SQLite's own work, without Python's lock
-        for statement in moves:
+    def move(statements: list[str]) -> None:  # in the second thread: SQLite's own work, without Python's lock
+        for statement in statements:
             driver.execute(statement)
+
+    def opened(image: bytes, count: int) -> bool:
+        """The worker's batch opened in the image schema, if it holds the batch's rows, one for each idea (what
+        is no database is put aside at once: every statement of the connection reads each schema)."""
+        try:
+            driver.deserialize(image, name=_IMAGE)
+            found = driver.execute(f"SELECT count(*), max(rowid) FROM {_IMAGE}.stage").fetchone()
+            if found == (count, count):
+                return True
+        except sqlite3.DatabaseError:
+            pass
+        driver.deserialize(empty, name=_IMAGE)
+        return False
 
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
-    driver.execute(f"CREATE TABLE {_STAGE} ({names}, facets)")  # no types: the values go in as they came
+    driver.execute(f"CREATE TABLE {_STAGE} ({', '.join(stemworker.STAGED)}, id)")  # no types: values as they came
     driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
+    driver.execute(f"CREATE TABLE {_KEPT} (row INTEGER PRIMARY KEY, id)")
     driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
+    empty = _empty_image() if stemming is not None else b""
+    if stemming is not None and _IMAGE not in {row[1] for row in driver.execute("PRAGMA database_list")}:
+        driver.execute(f"ATTACH ':memory:' AS {_IMAGE}")  # (kept by the connection, emptied at the end)
     first, moving = next_id, cast("Future[None] | None", None)
 
-    def write(batch: Batch, made: "Future[tuple[list[str], list[str]]] | None") -> None:
-        """The batch's new ideas staged, once the one before is written (`made`: their search texts and
-        fingerprints, if a worker makes them), and given to the second thread to write."""
+    def write(batch: Batch, made: "Future[stemworker.Answer] | None") -> None:
+        """The batch's new ideas staged, once the one before is written (`made`: the worker's fingerprints and
+        rows, if it makes them), and given to the second thread to write."""
         nonlocal moving, next_id
-        texts = keys = None
+        keys = image = None
         if made is not None and stemming is not None:
             with suppress(WorkerLost):  # (a lost worker is still asked: its thread fails at once, as it is gone)
-                texts, keys = stemming.result(made)
+                keys, image = stemming.result(made)
         kept = fresh.keep(batch, keys)
-        if len(kept) < len(batch):
-            batch = batch.take(kept)
-            texts = [texts[at] for at in kept] if texts is not None else None
         if not kept:
             return
-        numbers = range(next_id, next_id + len(batch))
-        next_id += len(batch)
-        staged_rows = rows(batch, numbers, texts if texts is not None else index_texts(batch.search_parts()))
-        noted = notes(batch, numbers)
+        numbers = range(next_id, next_id + len(kept))
+        next_id += len(kept)
+        noted = notes(batch, kept, numbers)
         if moving is not None:
             moving.result()
-        driver.executemany(staged[0], staged_rows)
+        if image is not None and opened(image, len(batch)):
+            driver.executemany(staged[2], zip((at + 1 for at in kept), numbers, strict=True))
+            statements = image_moves
+        else:
+            taken = batch.take(kept)
+            driver.executemany(staged[0], rows(taken, numbers, index_texts(taken.search_parts())))
+            statements = local_moves
         driver.executemany(staged[1], noted)
-        moving = writing.submit(move)
+        moving = writing.submit(move, statements)
 
     try:
         # the pool's exit waits for the second thread whatever happens (it is never left writing), before the
         # trigger is put back or the caller rolls back
         with sqlite_search.insert_trigger_aside(connection), ThreadPoolExecutor(1, "import-writer") as writing:
-            # each batch is checked and made here while the second thread writes the one before, and the worker
-            # process (if any) makes the search texts of the one after: a batch is written once the next one is
-            # checked
-            waiting: tuple[Batch, Future[tuple[list[str], list[str]]] | None] | None = None
+            # each batch is checked here while the second thread writes the one before and the worker process
+            # (if any) stages the one after: a batch is written once the next one is checked
+            waiting: tuple[Batch, Future[stemworker.Answer] | None] | None = None
             for batch in batches:
                 if not len(batch):
                     continue
-                made = stemming.submit(batch.search_columns()) if stemming else None
+                made = stemming.submit(wired(batch)) if stemming else None
                 if waiting is not None:
                     write(*waiting)
                 waiting = (batch, made)
@@ -406,8 +457,11 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
                 write(*waiting)
             if moving is not None:
                 moving.result()
-        driver.execute(f"DROP TABLE {_STAGE}")
-        driver.execute(f"DROP TABLE {_STAGE_NOTES}")
+        for table in (_STAGE, _STAGE_NOTES, _KEPT):
+            driver.execute(f"DROP TABLE {table}")
     finally:
         driver.execute(f"PRAGMA cache_size = {cache}")
+        if stemming is not None:
+            with suppress(sqlite3.DatabaseError):
+                driver.deserialize(empty, name=_IMAGE)
     return next_id - first

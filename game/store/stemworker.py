@@ -1,32 +1,49 @@
-"""Search texts made by a process of its own while an import checks and writes: Python runs one thread at a time,
-and stemming, a fifth of a large import's work, would otherwise wait for the rest of it (and it for stemming).
+"""An import's rows made by a process of its own while the import checks the next batch: Python runs one thread
+at a time, and stemming, building rows and putting them into a table (half of a large import's work) would
+otherwise wait for the checks (and they for it).
 
 The worker is this program started again with the `stem-worker` command (`serve`). It reads frames from its
 standard input, each a batch's columns (a 4-byte count, their 4-byte lengths, then each column's UTF-8 text, its
-ideas' values parted by \\x00): the parts of the ideas' search texts, the title and the text first. It answers
-each with a frame of the ideas' search texts (`textsearch.index_joined`) and their fingerprints
-(`game.domain.ideas.fingerprints`, what makes two ideas the same), and ends at the end of its input.
+ideas' values parted by \\x00; `COLUMNS` says which, `NONE` stands for a missing value). It answers each with a
+frame of the ideas' fingerprints (`game.domain.ideas.fingerprints`, what makes two ideas the same) and an SQLite
+database, serialized, whose table `stage` holds the batch's rows as the import's own staging would: the idea
+table's values, the tags, the search text (`textsearch.index_joined`) and the facets (`facets.facets_of`), row n
+the batch's n-th idea. It ends at the end of its input.
 
-`Stemming.start` starts one, or says it cannot (None: the import does it all by itself, the very same texts);
+`Stemming.start` starts one, or says it cannot (None: the import does it all by itself, the very same rows);
 `submit` hands it one batch and gives a future of its answer; a thread of ours writes and reads the pipes, so
 that a frame never waits on a full pipe and Python's lock is free while it waits. Any failure of the worker (it
-could not start, it ended, it answered something else) makes the caller do the work: never other texts.
+could not start, it ended, it answered something else) makes the caller do the work: never other rows.
 """
 
 import os
+import sqlite3
 import struct
 import subprocess
 import sys
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from game.domain.ideas import fingerprints
+from game.store.facets import facets_of
 from game.store.textsearch import index_joined, split_indexed
 
 _COUNT, _LENGTHS = struct.Struct(">I"), struct.Struct(">II")
 COMMAND = "stem-worker"
+CARDS = ("business_card", "client_card", "touchpoint_card", "obstacle_card", "lens_card", "technique_card",
+         "constraint_card")  # fmt: skip
+#: The idea table's values as an import stages them (`game.io.intake.FIELDS`, in its order)
+FIELDS = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "team", "player", *CARDS,
+          "score", "dots", "status", "focus", "checks_json", "promise_due", "created_at", "updated_at")  # fmt: skip
+#: A frame's columns: the fields (as the library stores them, numbers as digits), the tags as stored (",a,b,"),
+#: and the tags and the notes' texts as searched (parted by spaces)
+COLUMNS = (*FIELDS, "tags", "tag_words", "note_words")
+_NUMBERS, _MAYBE = ("score", "dots"), (*CARDS, "promise_due")
+NONE = "\x01"  #: a field without a value (no text of an idea holds a control character)
+#: The staged rows' columns, in the worker's database and the import's own staging table alike
+STAGED = (*FIELDS, "tags", "search_text", "facets")
 #: How long an answer may take (a batch takes a tenth of a second): past it the worker is ended, and the import
 #: makes the texts itself.
 ANSWER_WAIT_S = 20.0
@@ -51,17 +68,36 @@ def serve(given: IO[bytes] | None = None, answer: IO[bytes] | None = None) -> in
         for size in sizes:
             columns.append(body[at : at + size].decode("utf-8").split("\x00"))
             at += size
-        stems, keys = made_for(columns)
-        answer.write(_LENGTHS.pack(len(stems), len(keys)) + stems + keys)
+        keys, image = made_for(columns)
+        answer.write(_LENGTHS.pack(len(keys), len(image)) + keys + image)
         answer.flush()
 
 
 def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
-    """What the worker answers for a batch's columns (its ideas' search parts, the title and the text first):
-    their search texts parted by \\x00 and their fingerprints parted by \\x01."""
-    joined = "\x00".join([" ".join(filter(None, parts)) for parts in zip(*columns, strict=True)])
-    keys = "\x01".join(fingerprints(columns[0], columns[1]))
-    return index_joined(joined).encode("utf-8"), keys.encode("utf-8")
+    """What the worker answers for a batch's `COLUMNS`: its fingerprints parted by \\x01, and its staged rows in
+    a serialized database (table `stage`, `STAGED`)."""
+    values: dict[str, list[Any]] = dict(zip(COLUMNS, columns, strict=True))
+    searched = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "tag_words", "team",
+                "player", "note_words")  # what `intake.Batch.search_parts` gives, in its order
+    parts = zip(*(values[name] for name in searched), strict=True)
+    texts = split_indexed(index_joined("\x00".join([" ".join(filter(None, idea)) for idea in parts])))
+    keys = "\x01".join(fingerprints(values["title"], values["text"]))
+    for name in _NUMBERS:
+        values[name] = list(map(int, values[name]))
+    for name in _MAYBE:
+        if NONE in values[name]:
+            values[name] = [None if value == NONE else value for value in values[name]]
+    found = facets_of(values["status"], values["created_at"], [values[name] for name in CARDS], values["tags"])
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(f"CREATE TABLE stage ({', '.join(STAGED)})")  # no types: the values stay as they are
+        db.executemany(f"INSERT INTO stage VALUES ({', '.join('?' * len(STAGED))})",
+                       zip(*(values[name] for name in (*FIELDS, "tags")), texts, found, strict=True))  # fmt: skip
+        db.commit()
+        image = db.serialize()
+    finally:
+        db.close()
+    return keys.encode("utf-8"), image
 
 
 def command() -> list[str]:
@@ -77,8 +113,12 @@ def _environment() -> dict[str, str]:
     return os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
 
 
+#: A batch's fingerprints, and its staged rows in a serialized SQLite database (table `stage`)
+Answer = tuple[list[str], bytes]
+
+
 class WorkerLost(Exception):
-    """The worker ended or answered something else: the caller stems by itself."""
+    """The worker ended or answered something else: the caller makes the rows by itself."""
 
 
 class Stemming:
@@ -90,6 +130,8 @@ class Stemming:
 
     @classmethod
     def start(cls) -> "Stemming | None":
+        if not hasattr(sqlite3.Connection, "deserialize"):  # (SQLite before 3.23: the import stages its rows)
+            return None
         try:
             process = subprocess.Popen(command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        stderr=subprocess.DEVNULL, env=_environment(),
@@ -98,17 +140,20 @@ class Stemming:
             return None
         return cls(process)
 
-    def submit(self, columns: Sequence[Sequence[str]]) -> "Future[tuple[list[str], list[str]]] | None":
-        """A future of a batch's search texts (`index_texts` of its ideas' parts) and fingerprints, from its
-        columns: each a part of every idea's search text (the title first, then the text), or None when this batch
-        is for the caller (a text holding \\x00 of its own, which an import refuses)."""
+    def submit(self, columns: Sequence[Sequence[str]]) -> "Future[Answer] | None":
+        """A future of a batch's fingerprints and staged rows (`made_for`), from its `COLUMNS`; None when this
+        batch is for the caller (a text holding \\x00 of its own, which an import refuses, or a value that is not
+        text)."""
         count = len(columns[0])
-        joined = ["\x00".join(column) for column in columns]
-        if any(text.count("\x00") != count - 1 for text in joined):
+        try:
+            joined = ["\x00".join(column) for column in columns]
+        except TypeError:  # a value that is not text: not the worker's to stage
+            return None
+        if len(columns) != len(COLUMNS) or any(text.count("\x00") != count - 1 for text in joined):
             return None
         return self.pipes.submit(self._exchange, joined, count)
 
-    def _exchange(self, joined: list[str], count: int) -> tuple[list[str], list[str]]:
+    def _exchange(self, joined: list[str], count: int) -> Answer:
         stdin, stdout = self.process.stdin, self.process.stdout
         if stdin is None or stdout is None:
             raise WorkerLost("no pipes")
@@ -125,12 +170,12 @@ class Stemming:
             raise WorkerLost(str(e)) from None
         if len(body) < sum(sizes):
             raise WorkerLost("the worker ended")
-        stems, keys = split_indexed(body[: sizes[0]].decode("utf-8")), body[sizes[0] :].decode("utf-8").split("\x01")
-        if len(stems) != count or len(keys) != count:
-            raise WorkerLost(f"{len(stems)} texts and {len(keys)} fingerprints for {count} ideas")
-        return stems, keys
+        keys = body[: sizes[0]].decode("utf-8").split("\x01")
+        if len(keys) != count:
+            raise WorkerLost(f"{len(keys)} fingerprints for {count} ideas")
+        return keys, body[sizes[0] :]
 
-    def result(self, made: "Future[tuple[list[str], list[str]]]") -> tuple[list[str], list[str]]:
+    def result(self, made: "Future[Answer]") -> Answer:
         """The answer to a `submit`; `WorkerLost` when the worker gives none within ANSWER_WAIT_S (it is ended
         then: a worker never keeps an import waiting for good)."""
         try:

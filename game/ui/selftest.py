@@ -241,27 +241,43 @@ def _solo(drive: Driver, checked: Checked) -> None:
 
 
 def _stem_worker(checked: "Checked") -> None:
-    """A large import's worker process (this program again, `stem-worker`) starts and makes the same search texts
-    and fingerprints as the import would by itself."""
+    """A large import's worker process (this program again, `stem-worker`) starts and stages the very rows (search
+    texts, facets) and fingerprints this process makes."""
+    import sqlite3
+
     from game.domain.ideas import fingerprint
-    from game.store import textsearch
-    from game.store.stemworker import Stemming
+    from game.store import stemworker, textsearch
 
     titles, texts = ["Фото жирафа Джоши", "Gifts"], ["Клиенты прислали фотографии", "for regular clients"]
-    columns = [titles, texts, ["Анна", ""], ["жираф", ""]]
-    stemming = Stemming.start()
+    wired = {name: ["", ""] for name in stemworker.COLUMNS} | {
+        "title": titles, "text": texts, "promise_who": ["Анна", ""], "tag_words": ["жираф", ""],
+        "tags": [",жираф,", ""],
+        "score": ["3", "0"], "dots": ["1", "0"], "status": ["new", "tried"], "checks_json": ["{}", "{}"],
+        "promise_due": ["2026-12-24", stemworker.NONE], "client_card": ["tm-joshi-giraffe", stemworker.NONE],
+        "created_at": ["2026-12-01 21:05:00.000007"] * 2, "updated_at": ["2026-12-01 21:05:00.000007"] * 2,
+    }  # fmt: skip
+    columns = [wired[name] for name in stemworker.COLUMNS]
+    stemming = stemworker.Stemming.start()
     expect(stemming is not None, "an import's worker process did not start")
     assert stemming is not None
     try:
         made = stemming.submit(columns)
         expect(made is not None, "the worker process refused plain texts")
         assert made is not None
-        stems, keys = stemming.result(made)
+        keys, image = stemming.result(made)
     finally:
         stemming.close()
-    parts: list[list[str | None]] = [list(idea) for idea in zip(*columns, strict=True)]
-    expect(stems == textsearch.index_texts(parts), f"the worker process made other search texts: {stems}")
     expect(keys == list(map(fingerprint, titles, texts)), f"the worker process made other fingerprints: {keys}")
+    expect(image == stemworker.made_for(columns)[1], "the worker process staged other rows than this process")
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(image)
+        stems = [row[0] for row in db.execute("SELECT search_text FROM stage ORDER BY rowid")]
+    finally:
+        db.close()
+    parts: list[list[str | None]] = [[t, x, w, "", "", g] for t, x, w, g in zip(
+        titles, texts, wired["promise_who"], wired["tag_words"], strict=True)]  # fmt: skip
+    expect(stems == textsearch.index_texts(parts), f"the worker process made other search texts: {stems}")
     checked.worker = True
 
 
