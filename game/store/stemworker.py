@@ -40,7 +40,7 @@ FIELDS = ("title", "text", "promise_who", "promise_first_step", "promise_success
 #: A frame's columns: the fields (as the library stores them, numbers as digits), the tags as stored (",a,b,"),
 #: and the tags and the notes' texts as searched (parted by spaces)
 COLUMNS = (*FIELDS, "tags", "tag_words", "note_words")
-_NUMBERS, _MAYBE = ("score", "dots"), (*CARDS, "promise_due")
+_NUMBERS = ("score", "dots")
 NONE = "\x01"  #: a field without a value (no text of an idea holds a control character)
 #: The staged rows' columns, in the worker's database and the import's own staging table alike
 STAGED = (*FIELDS, "tags", "search_text", "facets")
@@ -84,8 +84,8 @@ def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
     keys = "\x01".join(fingerprints(values["title"], values["text"]))
     for name in _NUMBERS:
         values[name] = list(map(int, values[name]))
-    for name in _MAYBE:
-        if NONE in values[name]:
+    for name in FIELDS:
+        if NONE in values[name]:  # (the cards and the due day; no text holds a control character)
             values[name] = [None if value == NONE else value for value in values[name]]
     found = facets_of(values["status"], values["created_at"], [values[name] for name in CARDS], values["tags"])
     db = sqlite3.connect(":memory:")
