@@ -49,13 +49,13 @@ def import_csv(engine: Engine, path: Path, mapping: dict[str, str] | None = None
         return csv_import.insert(engine, path, mapping, stemming)
 
 
-#: A file this large (some thousands of ideas) has its search texts made by a worker process (`stemworker`)
+#: A file this large (some thousands of ideas) has its batches staged by a worker process (`stemworker`)
 STEMMING_BYTES = 4 * 1024 * 1024
 
 
 @contextmanager
 def _stemming(path: Path, engine: Engine) -> Iterator[Stemming | None]:
-    """A worker process for a large file's search texts, started before the file is read (it is ready by the time
+    """A worker process for a large file's rows, started before the file is read (it is ready by the time
     the first ideas are checked) and ended at the end of the import, whatever happens."""
     try:
         large = engine.dialect.name == "sqlite" and path.stat().st_size >= STEMMING_BYTES

@@ -130,7 +130,7 @@ def insert_checked(engine: Engine, batches: Iterable[Batch], result: ImportResul
 
     `batches` may check a file's ideas as they are taken: one found wrong raises `ImportError_`, which rolls back
     what the batches before it wrote. A file that may have ideas (`any_ideas`) has the library backed up first
-    (the copy is kept when the file had some). `stemming`: a worker process that makes the search texts."""
+    (the copy is kept when the file had some). `stemming`: a worker process that stages the rows."""
     backing_up = _Backup(engine) if any_ideas else None
     try:
         return _insert_backed_up(engine, batches, result, backing_up, stemming)

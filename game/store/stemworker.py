@@ -45,7 +45,7 @@ NONE = "\x01"  #: a field without a value (no text of an idea holds a control ch
 #: The staged rows' columns, in the worker's database and the import's own staging table alike
 STAGED = (*FIELDS, "tags", "search_text", "facets")
 #: How long an answer may take (a batch takes a tenth of a second): past it the worker is ended, and the import
-#: makes the texts itself.
+#: makes the rows itself.
 ANSWER_WAIT_S = 20.0
 _NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (Windows: no console window for the worker)
 
