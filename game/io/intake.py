@@ -104,15 +104,10 @@ class Batch:
 
     def search_parts(self) -> list[tuple[str | None, ...]]:
         """The texts each idea's search text is made of, in their order (what `index_texts` takes)."""
-        values = self.values
-        parts: list[tuple[str | None, ...]] = list(zip(
-            values["title"], values["text"], values["promise_who"], values["promise_first_step"],
-            values["promise_success_sign"], map(" ".join, self.tags), values["team"], values["player"], strict=True,
-        ))  # fmt: skip
-        for at, notes in enumerate(self.notes):
-            if notes:
-                parts[at] = (*parts[at], *(text for _on, text in notes))
-        return parts
+        values, (tag_words, note_words) = self.values, self.searched()
+        return list(zip(values["title"], values["text"], values["promise_who"], values["promise_first_step"],
+                        values["promise_success_sign"], tag_words, values["team"], values["player"], note_words,
+                        strict=True))  # fmt: skip
 
     def searched(self) -> tuple[list[str], list[str]]:
         """The tags and the notes' texts of each idea as its search text takes them (parted by spaces)."""

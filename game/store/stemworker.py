@@ -7,7 +7,7 @@ standard input, each a batch's columns (a 4-byte count, their 4-byte lengths, th
 ideas' values parted by \\x00; `COLUMNS` says which, `NONE` stands for a missing value). It answers each with a
 frame of the ideas' fingerprints (`game.domain.ideas.fingerprints`, what makes two ideas the same) and an SQLite
 database, serialized, whose table `stage` holds the batch's rows as the import's own staging would: the idea
-table's values, the tags, the search text (`textsearch.index_joined`) and the facets (`facets.facets_of`), row n
+table's values, the tags, the search text (`textsearch.index_texts`) and the facets (`facets.facets_of`), row n
 the batch's n-th idea. It ends at the end of its input.
 
 `Stemming.start` starts one, or says it cannot (None: the import does it all by itself, the very same rows);
@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from game.domain.ideas import fingerprints
 from game.store.facets import facets_of
-from game.store.textsearch import index_joined, split_indexed
+from game.store.textsearch import index_texts
 
 _COUNT, _LENGTHS = struct.Struct(">I"), struct.Struct(">II")
 COMMAND = "stem-worker"
@@ -79,8 +79,7 @@ def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
     values: dict[str, list[Any]] = dict(zip(COLUMNS, columns, strict=True))
     searched = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "tag_words", "team",
                 "player", "note_words")  # what `intake.Batch.search_parts` gives, in its order
-    parts = zip(*(values[name] for name in searched), strict=True)
-    texts = split_indexed(index_joined("\x00".join([" ".join(filter(None, idea)) for idea in parts])))
+    texts = index_texts(list(zip(*(values[name] for name in searched), strict=True)))
     keys = "\x01".join(fingerprints(values["title"], values["text"]))
     for name in _NUMBERS:
         values[name] = list(map(int, values[name]))
