@@ -50,20 +50,21 @@ def index_text(*parts: str | None) -> str:
 
 
 class _Stems(dict[bytes, str]):
-    """Stems by a word's UTF-8 bytes, each computed once (an import looks up millions of words, a few thousand
-    of them different)."""
+    """The stems of each stretch of text between ASCII characters that are no \\w (a word as typed, "Клиент",
+    or words joined by other characters, "«клиент»", "a—b", or none, "—"), by its UTF-8 bytes, each made once: an
+    import looks up millions of them, a few thousand of them different. Folding and splitting a stretch is
+    folding and splitting the whole text there: every character folds alone, and the stretch ends at no \\w."""
 
-    def __missing__(self, word: bytes) -> str:
-        found = self[word] = stem(word.decode())
+    def __missing__(self, stretch: bytes) -> str:
+        found = self[stretch] = " ".join(map(stem, _WORD.findall(fold(stretch.decode()))))
         return found
 
 
 _STEMS = _Stems()
 #: Bytes as \w sees them: ASCII letters, digits and "_" stay, other ASCII bytes become a space; the bytes of
-#: other characters (\x80 and up) stay (`index_texts` first turns every such character that is no \w into a
-#: space), and so does \x00, which parts the texts
+#: other characters (\x80 and up, each character's bytes all of them) stay, and so does \x00, which parts the
+#: texts
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or c in b"_\x00" or c >= 0x80 else 0x20 for c in range(256))
-_NOT_WORD_OR_ASCII = re.compile(r"[^\x00-\x7fа-я\w]")  # (а-я first: most letters of a Russian text)
 
 
 def index_texts(ideas: Sequence[Sequence[str | None]]) -> list[str]:
@@ -77,16 +78,14 @@ def index_texts(ideas: Sequence[Sequence[str | None]]) -> list[str]:
 
 def index_joined(texts: str) -> str:
     """`index_text` of each of the texts \x00 parts (none holds one of its own), parted by \x00 in turn: all of
-    them folded, split into words, stemmed and joined at once (bytes.translate and bytes.split instead of a
-    regular expression, \x00 a word of its own). `split_indexed` gives the texts back one by one."""
-    folded = fold(texts)
-    for character in set(_NOT_WORD_OR_ASCII.findall(folded)):  # dashes, quotes, emoji: a few kinds
-        folded = folded.replace(character, " ")
+    them split at once into stretches between ASCII characters that are no \\w (bytes.translate and bytes.split
+    instead of a regular expression, \x00 a stretch of its own), each different stretch folded, split into words
+    and stemmed once (`_Stems`), and joined. `split_indexed` gives the texts back one by one."""
     if len(_STEMS) > 200_000:  # as many as `stem` keeps
         _STEMS.clear()
     _STEMS[b"\x00"] = "\x00"
-    words = folded.encode().translate(_ASCII_WORDS).replace(b"\x00", b" \x00 ").split()
-    return " ".join(map(_STEMS.__getitem__, words))
+    stretches = texts.encode().translate(_ASCII_WORDS).replace(b"\x00", b" \x00 ").split()
+    return " ".join(filter(None, map(_STEMS.__getitem__, stretches)))  # (a stretch of no words: "—")
 
 
 def split_indexed(stems: str) -> list[str]:

@@ -88,4 +88,8 @@ def test_bulk_search_texts_are_the_one_by_one_ones(ideas):
 def test_bulk_search_texts_of_odd_characters():
     ideas = [[ODD], [ODD.upper(), None, "x\x1cy\x85z_w"], [], ["a\x00b"], ["—"], [None]]
     assert index_texts(ideas) == [index_text(*parts) for parts in ideas]
+    # stretches between ASCII non-words, each folded and split alone: words inside them, folding that grows
+    ideas = [["«Клиентов»—РАДУЕМ", "a—b", "—"], ["İSTANBUL Straße ǅEMAL"], ["«клиентов»", "КЛИЕНТОВ"], ["— —"]]
+    assert index_texts(ideas) == [index_text(*parts) for parts in ideas]
+    assert index_texts(ideas)[0] == "клиент раду a b" and index_texts(ideas)[2] == "клиент клиент"
     assert index_texts([]) == []
