@@ -104,10 +104,8 @@ class Batch:
 
     def search_parts(self) -> list[tuple[str | None, ...]]:
         """The texts each idea's search text is made of, in their order (what `index_texts` takes)."""
-        values, (tag_words, note_words) = self.values, self.searched()
-        return list(zip(values["title"], values["text"], values["promise_who"], values["promise_first_step"],
-                        values["promise_success_sign"], tag_words, values["team"], values["player"], note_words,
-                        strict=True))  # fmt: skip
+        columns = self.values | dict(zip(("tag_words", "note_words"), self.searched(), strict=True))
+        return list(zip(*(columns[name] for name in stemworker.SEARCHED), strict=True))
 
     def searched(self) -> tuple[list[str], list[str]]:
         """The tags and the notes' texts of each idea as its search text takes them (parted by spaces)."""
@@ -280,7 +278,7 @@ def _sqlite_driver(connection: Connection) -> sqlite3.Connection:
 #: The page cache of the library's connection while an import writes (SQLite's default is 2 MB): its indexes'
 #: pages stay in memory instead of being written out and read back for each batch (half the insert's time).
 _IMPORT_CACHE_KB = 64 * 1024
-_STAGE, _STAGE_NOTES, _KEPT = "temp.import_idea", "temp.import_note", "temp.import_kept"
+_STAGE_NOTES, _KEPT = "temp.import_note", "temp.import_kept"
 #: Where a batch the worker process staged is opened (`sqlite3.Connection.deserialize`, inside the transaction)
 _IMAGE = "import_image"
 if stemworker.FIELDS != FIELDS:
@@ -307,11 +305,11 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     thread that makes rows to let go of it), so each batch is staged in untyped, unindexed tables, and a second
     thread moves it into the library with a few statements that hold no Python lock: the ideas with their seven
     indexes, the notes, the full-text index (one statement for the batch, `sqlite_search.insert_trigger_aside`).
-    With a worker process (`stemworker`), the worker stages a batch's rows in a database of its own, which this
-    thread opens in an attached schema (a copy of its pages) while it checks the next batch; the worker's rows
-    are joined with the ideas kept (not in the library yet) and the ids they get. Without one (a small file, or a
-    worker that failed), this thread makes the rows column by column (each field's stored values zipped into rows
-    at C speed) and stages them with executemany. SQLite numbers a new row max(id) + 1 itself; saying so here
+    A batch's rows are staged in a database of their own (`stemworker.staged`: the rows of the batch's stored
+    values, its search texts and facets), by the worker process (`stemworker`) while this thread checks the next
+    batch, or here without one (a small file, or a worker that failed: the very same code); this thread opens it
+    in an attached schema (a copy of its pages), and the rows are joined with the ideas kept (not in the library
+    yet) and the ids they get. SQLite numbers a new row max(id) + 1 itself; saying so here
     gives the notes their ideas' ids, and inside this transaction no one else can take those numbers (a writer
     committing in between makes it fail whole)."""
     connection = session.connection()
@@ -326,7 +324,6 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     notes_table = IdeaNote.__table__
     on_text, created = (_bind_processor(notes_table.c[name].type, dialect) for name in ("on", "created_at"))
     noted_at = created(now) if created else now
-    facets_of = sqlite_search.facets_of
 
     def stored(name: str, values: list[Any], made: dict[Callable[[Any], Any], dict[Any, Any]]) -> list[Any]:
         """A column's values as stored, each different one converted once (`made`: what is, by conversion)."""
@@ -341,12 +338,6 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
     def columns_of(batch: Batch) -> dict[str, list[Any]]:
         made: dict[Callable[[Any], Any], dict[Any, Any]] = {}
         return {name: stored(name, batch.values[name], made) for name in FIELDS}
-
-    def rows(batch: Batch, numbers: range, texts: list[str]) -> list[tuple[Any, ...]]:
-        columns, tagged = columns_of(batch), batch.tagged()
-        cards = [columns[name] for name in CARD_COLUMNS]
-        found = facets_of(columns["status"], columns["created_at"], cards, tagged)
-        return list(zip(*(columns[name] for name in FIELDS), tagged, texts, found, numbers, strict=True))
 
     def wired(batch: Batch) -> list[list[str]]:
         """The batch's `stemworker.COLUMNS`, as text: the stored values, digits for numbers, NONE for none."""
@@ -365,19 +356,13 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
 
     names = ", ".join((*FIELDS, "tags", "search_text"))
     note_names = 'idea_id, "on", text, created_at'
-    staged = [f"INSERT INTO {_STAGE} VALUES ({', '.join('?' * (len(stemworker.STAGED) + 1))})",
-              f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)", f"INSERT INTO {_KEPT} VALUES (?, ?)"]  # fmt: skip
-    notes_move = f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid"
-    local_moves = [f"INSERT INTO idea ({names}, id, session_id, version) "
-                   f"SELECT {names}, id, NULL, 1 FROM {_STAGE} ORDER BY rowid",
-                   notes_move, sqlite_search.INDEX_FROM.format(_STAGE), f"DELETE FROM {_STAGE}",
-                   f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
-    of_image = f"FROM {_IMAGE}.stage AS s JOIN {_KEPT} AS k ON k.row = s.rowid"
-    image_moves = [f"INSERT INTO idea ({names}, id, session_id, version) "
-                   f"SELECT {', '.join(f's.{name}' for name in (*FIELDS, 'tags', 'search_text'))}, k.id, NULL, 1 "
-                   f"{of_image} ORDER BY k.id", notes_move,
-                   f"INSERT INTO {sqlite_search.FTS}(rowid, search_text, facets) SELECT k.id, s.search_text, "
-                   f"s.facets {of_image}", f"DELETE FROM {_KEPT}", f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
+    of_image = f"{_IMAGE}.stage AS s JOIN {_KEPT} AS k ON k.row = s.rowid"  # (only k has an id, only s the rest)
+    moves = [f"INSERT INTO idea ({names}, id, session_id, version) "
+             f"SELECT {', '.join(f's.{name}' for name in (*FIELDS, 'tags', 'search_text'))}, k.id, NULL, 1 "
+             f"FROM {of_image} ORDER BY k.id",
+             f"INSERT INTO idea_note ({note_names}) SELECT {note_names} FROM {_STAGE_NOTES} ORDER BY rowid",
+             sqlite_search.INDEX_FROM.format(of_image),
+             f"DELETE FROM {_KEPT}", f"DELETE FROM {_STAGE_NOTES}"]  # fmt: skip
     driver = _sqlite_driver(connection)
 
     def move(statements: list[str]) -> None:  # in the second thread: SQLite's own work, without Python's lock
@@ -385,8 +370,9 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
             driver.execute(statement)
 
     def opened(image: bytes, count: int) -> bool:
-        """The worker's batch opened in the image schema, if it holds the batch's rows, one for each idea (what
-        is no database is put aside at once: every statement of the connection reads each schema)."""
+        """A batch's staged rows opened in the image schema, if they are the batch's, one for each idea (what is
+        no database, from a worker gone wrong, is put aside at once: every statement of the connection reads each
+        schema)."""
         try:
             driver.deserialize(image, name=_IMAGE)
             found = driver.execute(f"SELECT count(*), max(rowid) FROM {_IMAGE}.stage").fetchone()
@@ -399,12 +385,11 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
 
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}")
-    driver.execute(f"CREATE TABLE {_STAGE} ({', '.join(stemworker.STAGED)}, id)")  # no types: values as they came
     driver.execute(f"CREATE TABLE {_STAGE_NOTES} ({note_names})")
     driver.execute(f"CREATE TABLE {_KEPT} (row INTEGER PRIMARY KEY, id)")
     driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KB // 4}")  # a batch never spills to a file
-    empty = _empty_image() if stemming is not None else b""
-    if stemming is not None and _IMAGE not in {row[1] for row in driver.execute("PRAGMA database_list")}:
+    empty = _empty_image()
+    if _IMAGE not in {row[1] for row in driver.execute("PRAGMA database_list")}:
         driver.execute(f"ATTACH ':memory:' AS {_IMAGE}")  # (kept by the connection, emptied at the end)
     first, moving = next_id, cast("Future[None] | None", None)
 
@@ -424,15 +409,11 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
         noted = notes(batch, kept, numbers)
         if moving is not None:
             moving.result()
-        if image is not None and opened(image, len(batch)):
-            driver.executemany(staged[2], zip((at + 1 for at in kept), numbers, strict=True))
-            statements = image_moves
-        else:
-            taken = batch.take(kept)
-            driver.executemany(staged[0], rows(taken, numbers, index_texts(taken.search_parts())))
-            statements = local_moves
-        driver.executemany(staged[1], noted)
-        moving = writing.submit(move, statements)
+        if (image is None or not opened(image, len(batch))) and not opened(stemworker.staged(wired(batch)), len(batch)):
+            raise RuntimeError("the import staged other rows than its batch's")  # (never: the same code as the worker)
+        driver.executemany(f"INSERT INTO {_KEPT} VALUES (?, ?)", zip((at + 1 for at in kept), numbers, strict=True))
+        driver.executemany(f"INSERT INTO {_STAGE_NOTES} VALUES (?, ?, ?, ?)", noted)
+        moving = writing.submit(move, moves)
 
     try:
         # the pool's exit waits for the second thread whatever happens (it is never left writing), before the
@@ -452,11 +433,10 @@ def _insert_sqlite(session: Session, batches: Iterable[Batch], now: datetime, fr
                 write(*waiting)
             if moving is not None:
                 moving.result()
-        for table in (_STAGE, _STAGE_NOTES, _KEPT):
+        for table in (_STAGE_NOTES, _KEPT):
             driver.execute(f"DROP TABLE {table}")
     finally:
         driver.execute(f"PRAGMA cache_size = {cache}")
-        if stemming is not None:
-            with suppress(sqlite3.DatabaseError):
-                driver.deserialize(empty, name=_IMAGE)
+        with suppress(sqlite3.DatabaseError):
+            driver.deserialize(empty, name=_IMAGE)
     return next_id - first

@@ -6,9 +6,9 @@ The worker is this program started again with the `stem-worker` command (`serve`
 standard input, each a batch's columns (a 4-byte count, their 4-byte lengths, then each column's UTF-8 text, its
 ideas' values parted by \\x00; `COLUMNS` says which, `NONE` stands for a missing value). It answers each with a
 frame of the ideas' fingerprints (`game.domain.ideas.fingerprints`, what makes two ideas the same) and an SQLite
-database, serialized, whose table `stage` holds the batch's rows as the import's own staging would: the idea
-table's values, the tags, the search text (`textsearch.index_texts`) and the facets (`facets.facets_of`), row n
-the batch's n-th idea. It ends at the end of its input.
+database, serialized, whose table `stage` holds the batch's rows (`staged`, what an import without a worker makes
+itself): the idea table's values, the tags, the search text (`textsearch.index_texts`) and the facets
+(`facets.facets_of`), row n the batch's n-th idea. It ends at the end of its input.
 
 `Stemming.start` starts one, or says it cannot (None: the import does it all by itself, the very same rows);
 `submit` hands it one batch and gives a future of its answer; a thread of ours writes and reads the pipes, so
@@ -42,8 +42,12 @@ FIELDS = ("title", "text", "promise_who", "promise_first_step", "promise_success
 COLUMNS = (*FIELDS, "tags", "tag_words", "note_words")
 _NUMBERS = ("score", "dots")
 NONE = "\x01"  #: a field without a value (no text of an idea holds a control character)
-#: The staged rows' columns, in the worker's database and the import's own staging table alike
+#: The staged rows' columns, in the worker's database (and the one an import stages itself, `staged`)
 STAGED = (*FIELDS, "tags", "search_text", "facets")
+#: The texts an idea's search text is made of (`textsearch.index_texts`), in their order: fields, and the tags
+#: and the notes' texts as searched
+SEARCHED = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "tag_words", "team",
+            "player", "note_words")  # fmt: skip
 #: How long an answer may take (a batch takes a tenth of a second): past it the worker is ended, and the import
 #: makes the rows itself.
 ANSWER_WAIT_S = 20.0
@@ -73,14 +77,17 @@ def serve(given: IO[bytes] | None = None, answer: IO[bytes] | None = None) -> in
         answer.flush()
 
 
-def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
-    """What the worker answers for a batch's `COLUMNS`: its fingerprints parted by \\x01, and its staged rows in
-    a serialized database (table `stage`, `STAGED`)."""
-    values: dict[str, list[Any]] = dict(zip(COLUMNS, columns, strict=True))
-    searched = ("title", "text", "promise_who", "promise_first_step", "promise_success_sign", "tag_words", "team",
-                "player", "note_words")  # what `intake.Batch.search_parts` gives, in its order
-    texts = index_texts(list(zip(*(values[name] for name in searched), strict=True)))
-    keys = "\x01".join(fingerprints(values["title"], values["text"]))
+def made_for(columns: Sequence[Sequence[str]]) -> tuple[bytes, bytes]:
+    """What the worker answers for a batch's `COLUMNS`: its fingerprints parted by \\x01, and its `staged` rows."""
+    values = dict(zip(COLUMNS, columns, strict=True))
+    return "\x01".join(fingerprints(values["title"], values["text"])).encode("utf-8"), staged(columns)
+
+
+def staged(columns: Sequence[Sequence[str]]) -> bytes:
+    """A batch's rows, from its `COLUMNS`, in a serialized database (table `stage`, `STAGED`; row n the n-th
+    idea): what the worker makes, and an import without one makes itself."""
+    values: dict[str, Sequence[Any]] = dict(zip(COLUMNS, columns, strict=True))
+    texts = index_texts(list(zip(*(values[name] for name in SEARCHED), strict=True)))
     for name in _NUMBERS:
         values[name] = list(map(int, values[name]))
     for name in FIELDS:
@@ -93,10 +100,9 @@ def made_for(columns: list[list[str]]) -> tuple[bytes, bytes]:
         db.executemany(f"INSERT INTO stage VALUES ({', '.join('?' * len(STAGED))})",
                        zip(*(values[name] for name in (*FIELDS, "tags")), texts, found, strict=True))  # fmt: skip
         db.commit()
-        image = db.serialize()
+        return db.serialize()
     finally:
         db.close()
-    return keys.encode("utf-8"), image
 
 
 def command() -> list[str]:
